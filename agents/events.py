@@ -1,0 +1,127 @@
+"""What an agent yields while it works: one typed event per step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from agents.errors import HearthError
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Timing of one answer, from Ollama's final chunk."""
+
+    model: str = ""
+    done_reason: str = ""
+    prompt_tokens: int = 0
+    output_tokens: int = 0
+    total_seconds: float = 0.0
+    load_seconds: float = 0.0
+    eval_seconds: float = 0.0
+
+    @property
+    def tokens_per_second(self) -> float:
+        """Generation speed."""
+        return self.output_tokens / self.eval_seconds if self.eval_seconds > 0 else 0.0
+
+    @property
+    def truncated(self) -> bool:
+        """Whether the answer stopped at the length limit."""
+        return self.done_reason == "length"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready copy."""
+        return {
+            "model": self.model,
+            "done_reason": self.done_reason,
+            "prompt_tokens": self.prompt_tokens,
+            "output_tokens": self.output_tokens,
+            "total_seconds": self.total_seconds,
+            "load_seconds": self.load_seconds,
+            "eval_seconds": self.eval_seconds,
+        }
+
+    @classmethod
+    def from_metadata(cls, meta: dict[str, Any]) -> Stats:
+        """Reads Ollama's final-chunk fields (durations in nanoseconds)."""
+
+        def seconds(key: str) -> float:
+            return float(meta.get(key) or 0) / 1e9
+
+        return cls(
+            model=str(meta.get("model_name") or meta.get("model") or ""),
+            done_reason=str(meta.get("done_reason") or ""),
+            prompt_tokens=int(meta.get("prompt_eval_count") or 0),
+            output_tokens=int(meta.get("eval_count") or 0),
+            total_seconds=seconds("total_duration"),
+            load_seconds=seconds("load_duration"),
+            eval_seconds=seconds("eval_duration"),
+        )
+
+
+@dataclass(frozen=True)
+class Token:
+    """A piece of the answer, as it was written."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Status:
+    """A change the person should see (e.g. ``loading model``), not part of the answer."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class ToolCallProposed:
+    """The model wants to call a tool."""
+
+    call_id: str
+    name: str
+    arguments: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ToolCallDecided:
+    """The person approved or denied a proposed call."""
+
+    call_id: str
+    name: str
+    approved: bool
+
+
+@dataclass(frozen=True)
+class ToolResult:
+    """What a tool returned."""
+
+    call_id: str
+    name: str
+    content: str
+
+
+@dataclass(frozen=True)
+class Final:
+    """The answer is complete."""
+
+    text: str
+    stats: Stats = field(default_factory=Stats)
+
+
+@dataclass(frozen=True)
+class Stopped:
+    """The person stopped the answer; ``partial`` is what arrived."""
+
+    partial: str
+
+
+@dataclass(frozen=True)
+class Failed:
+    """The answer failed; ``partial`` is what arrived before the failure."""
+
+    error: HearthError
+    partial: str = ""
+
+
+Event = Token | Status | ToolCallProposed | ToolCallDecided | ToolResult | Final | Stopped | Failed

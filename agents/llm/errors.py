@@ -1,0 +1,165 @@
+"""One typed error for everything that can go wrong between Hearth and Ollama."""
+
+from __future__ import annotations
+
+import enum
+
+import httpx
+import ollama
+
+from agents.errors import HearthError
+
+
+class ErrorKind(enum.Enum):
+    """What went wrong, with the process exit code the CLI uses for it."""
+
+    UNREACHABLE = 3
+    MODEL_MISSING = 4
+    UNSUPPORTED = 5
+    BUSY = 6
+    INTERRUPTED = 7
+    INCOMPLETE = 8
+    TIMEOUT = 9
+    SERVER = 10
+    REFUSED_HOST = 11
+    BAD_REQUEST = 12
+
+
+class LLMError(HearthError):
+    """A failure talking to the model server, with a message that says what to do."""
+
+    def __init__(self, kind: ErrorKind, message: str, *, model: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.model = model
+        self.exit_code = kind.value
+
+    @property
+    def retryable(self) -> bool:
+        """Whether trying the same request again may work."""
+        return self.kind in {
+            ErrorKind.UNREACHABLE,
+            ErrorKind.BUSY,
+            ErrorKind.INTERRUPTED,
+            ErrorKind.INCOMPLETE,
+            ErrorKind.TIMEOUT,
+            ErrorKind.SERVER,
+        }
+
+
+def unreachable(host: str) -> LLMError:
+    """The error for a server that does not answer."""
+    return LLMError(
+        ErrorKind.UNREACHABLE,
+        f"Ollama isn't running at {host}: start it with `ollama serve` "
+        "(install it from ollama.com if needed).",
+    )
+
+
+def model_missing(model: str) -> LLMError:
+    """The error for a model that is not pulled."""
+    return LLMError(
+        ErrorKind.MODEL_MISSING,
+        f"The model '{model}' isn't downloaded yet: pull it with `ollama pull {model}` "
+        "(or use Pull model in Hearth).",
+        model=model,
+    )
+
+
+def incomplete(model: str | None) -> LLMError:
+    """The error for a stream that ended without Ollama saying it was done."""
+    return LLMError(
+        ErrorKind.INCOMPLETE,
+        "The answer ended before Ollama finished it (the server may have stopped). "
+        "What arrived was kept; press Retry to ask again.",
+        model=model,
+    )
+
+
+def translate_error(exc: BaseException, *, host: str, model: str | None = None) -> LLMError:
+    """Turns any exception from the ollama client or httpx into an LLMError."""
+    if isinstance(exc, LLMError):
+        return exc
+    name = f"'{model}'" if model else "the model"
+    if isinstance(exc, ollama.ResponseError):
+        text = str(exc.error)
+        low = text.lower()
+        if exc.status_code == 404 or ("not found" in low and "model" in low):
+            return model_missing(model or _model_in(text))
+        if "does not support tools" in low:
+            return LLMError(
+                ErrorKind.UNSUPPORTED,
+                f"{name} can't use tools: choose a model with tool support, such as llama3.2.",
+                model=model,
+            )
+        if "does not support chat" in low or "does not support generate" in low:
+            return LLMError(
+                ErrorKind.UNSUPPORTED,
+                f"{name} is not a chat model (it only makes embeddings): choose a chat "
+                "model such as llama3.2.",
+                model=model,
+            )
+        if "image input" in low or "does not support vision" in low:
+            return LLMError(
+                ErrorKind.UNSUPPORTED,
+                f"{name} can't see images: use a vision model such as llama3.2-vision.",
+                model=model,
+            )
+        if exc.status_code == 503 or "server busy" in low:
+            return LLMError(
+                ErrorKind.BUSY,
+                "Ollama is busy with other requests: wait a moment and try again.",
+                model=model,
+            )
+        if exc.status_code == -1:
+            return LLMError(
+                ErrorKind.SERVER,
+                f"Ollama stopped with an error while answering ({text}). What arrived was "
+                "kept; press Retry, or check Ollama's log if it happens again.",
+                model=model,
+            )
+        if 400 <= exc.status_code < 500:
+            return LLMError(
+                ErrorKind.BAD_REQUEST,
+                f"Ollama refused the request: {text}. Check the model and settings.",
+                model=model,
+            )
+        return LLMError(
+            ErrorKind.SERVER,
+            f"Ollama reported an error: {text}. Try again; if it persists, restart Ollama.",
+            model=model,
+        )
+    if isinstance(exc, httpx.TimeoutException) and not isinstance(exc, httpx.ConnectTimeout):
+        return LLMError(
+            ErrorKind.TIMEOUT,
+            f"Ollama at {host} stopped answering (timed out). A large model may still be "
+            "loading: try again, or raise the read timeout in Settings.",
+            model=model,
+        )
+    if isinstance(exc, ConnectionError | httpx.ConnectError | httpx.ConnectTimeout):
+        return unreachable(host)
+    if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
+        return LLMError(
+            ErrorKind.INTERRUPTED,
+            f"The connection to Ollama at {host} dropped mid-answer (did the server stop?). "
+            "What arrived was kept; press Retry.",
+            model=model,
+        )
+    if isinstance(exc, httpx.HTTPError | OSError):
+        return LLMError(
+            ErrorKind.UNREACHABLE,
+            f"Couldn't talk to Ollama at {host} ({exc}). Check that it is running with "
+            "`ollama serve`.",
+            model=model,
+        )
+    return LLMError(
+        ErrorKind.SERVER,
+        f"Unexpected problem talking to Ollama: {exc}. Try again.",
+        model=model,
+    )
+
+
+def _model_in(text: str) -> str:
+    start = text.find("'")
+    end = text.find("'", start + 1)
+    return text[start + 1 : end] if 0 <= start < end else "the model"

@@ -1,0 +1,77 @@
+"""What Hearth knows about a model: its name, capabilities and limits."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Capability(enum.StrEnum):
+    """Capabilities as Ollama's /api/show reports them."""
+
+    COMPLETION = "completion"
+    TOOLS = "tools"
+    VISION = "vision"
+    EMBEDDING = "embedding"
+    THINKING = "thinking"
+
+
+def canonical(name: str) -> str:
+    """Returns the model name with its tag: a bare name means ``:latest``."""
+    name = name.strip()
+    last = name.rsplit("/", 1)[-1]
+    return name if ":" in last else f"{name}:latest"
+
+
+def same_model(a: str, b: str) -> bool:
+    """Whether two model names refer to the same model."""
+    return canonical(a) == canonical(b)
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """A pulled model and what it can do."""
+
+    name: str
+    capabilities: frozenset[str]
+    context_length: int | None = None
+    embedding_length: int | None = None
+    family: str = ""
+    parameter_size: str = ""
+    quantization: str = ""
+    size: int = 0
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def supports(self, capability: Capability | str) -> bool:
+        """Whether the model has this capability."""
+        return str(capability) in self.capabilities
+
+    @property
+    def display_capabilities(self) -> str:
+        """Capabilities as a short human list, e.g. ``chat, tools``."""
+        names = {"completion": "chat"}
+        order = ["completion", "tools", "vision", "embedding", "thinking"]
+        caps = sorted(self.capabilities, key=lambda c: order.index(c) if c in order else 99)
+        return ", ".join(names.get(c, c) for c in caps) or "unknown"
+
+    @classmethod
+    def from_show(cls, name: str, show: dict[str, Any]) -> ModelInfo:
+        """Builds the info from a /api/show response."""
+        details = show.get("details") or {}
+        info = show.get("model_info") or show.get("modelinfo") or {}
+        context = embedding = None
+        for key, value in info.items():
+            if key.endswith(".context_length") and isinstance(value, int):
+                context = value
+            elif key.endswith(".embedding_length") and isinstance(value, int):
+                embedding = value
+        return cls(
+            name=name,
+            capabilities=frozenset(show.get("capabilities") or ["completion"]),
+            context_length=context,
+            embedding_length=embedding,
+            family=str(details.get("family") or ""),
+            parameter_size=str(details.get("parameter_size") or ""),
+            quantization=str(details.get("quantization_level") or ""),
+        )

@@ -1,0 +1,317 @@
+"""The one door to the Ollama server: discovery, routing, pulls, warm-up, chat models."""
+
+from __future__ import annotations
+
+import ipaddress
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import ollama
+from ollama._client import _parse_host  # the client's own reading of OLLAMA_HOST
+
+from agents.llm.errors import ErrorKind, LLMError, model_missing, translate_error
+from agents.llm.models import Capability, ModelInfo, canonical
+from agents.settings import DEFAULT_HOST, Settings
+
+if TYPE_CHECKING:
+    from langchain_ollama import ChatOllama, OllamaEmbeddings
+
+    from agents.cancel import CancelToken
+
+
+def normalize_host(host: str | None) -> str:
+    """Turns an OLLAMA_HOST-style value into a full URL, as the ollama client reads it.
+
+    ``127.0.0.1:11434``, ``:11434``, ``http://localhost`` and ``0.0.0.0`` all work; a bind
+    address (``0.0.0.0``) means this computer.
+    """
+    url: str = _parse_host((host or "").strip() or DEFAULT_HOST)
+    parts = urllib.parse.urlsplit(url)
+    if parts.hostname in {"0.0.0.0", "::"}:
+        url = urllib.parse.urlunsplit(parts._replace(netloc=f"127.0.0.1:{parts.port or 11434}"))
+    return url
+
+
+def is_loopback(url: str) -> bool:
+    """Whether the URL points at this computer."""
+    hostname = urllib.parse.urlsplit(url).hostname or ""
+    if hostname == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(hostname).is_loopback
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class PullProgress:
+    """One step of downloading a model."""
+
+    status: str
+    completed: int = 0
+    total: int = 0
+
+    @property
+    def fraction(self) -> float | None:
+        """Share done, 0..1, when the step has a size."""
+        return self.completed / self.total if self.total else None
+
+
+class OllamaService:
+    """Everything Hearth asks of Ollama goes through here.
+
+    Args:
+        settings: Host, models, timeouts and context sizes.
+    """
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.host = normalize_host(self.settings.ollama_host)
+        self.timeout = httpx.Timeout(
+            self.settings.read_timeout, connect=self.settings.connect_timeout
+        )
+        self._client: ollama.Client | None = None
+        self._cache: dict[str, ModelInfo] = {}
+        self._lock = threading.Lock()
+
+    # -- connection ----------------------------------------------------------------
+    @property
+    def is_remote(self) -> bool:
+        """Whether the server is on another computer."""
+        return not is_loopback(self.host)
+
+    def check_host(self) -> None:
+        """Refuses a non-loopback server unless the user opted in."""
+        if self.is_remote and not self.settings.allow_remote_ollama:
+            raise LLMError(
+                ErrorKind.REFUSED_HOST,
+                f"Hearth only talks to an Ollama on this computer, but the host is "
+                f"{self.host}. To use it anyway, turn on 'Allow remote Ollama' in Settings "
+                "(or set HEARTH_ALLOW_REMOTE_OLLAMA=1).",
+            )
+
+    @property
+    def client(self) -> ollama.Client:
+        """The ollama client, with real timeouts (its default is none)."""
+        self.check_host()
+        if self._client is None:
+            self._client = ollama.Client(host=self.host, timeout=self.timeout)
+        return self._client
+
+    def error(self, exc: BaseException, model: str | None = None) -> LLMError:
+        """Translates an exception into the error a person reads."""
+        return translate_error(exc, host=self.host, model=model)
+
+    def version(self) -> str:
+        """The server's version; raises LLMError when unreachable."""
+        self.check_host()
+        try:
+            response = httpx.get(
+                f"{self.host}/api/version", timeout=self.settings.connect_timeout + 5
+            )
+            response.raise_for_status()
+            return str(response.json().get("version", "unknown"))
+        except (httpx.HTTPError, ValueError, OSError) as exc:
+            if isinstance(exc, httpx.HTTPStatusError):
+                raise self.error(
+                    ollama.ResponseError(exc.response.text, exc.response.status_code)
+                ) from exc
+            raise self.error(exc) from exc
+
+    # -- models --------------------------------------------------------------------
+    def list_models(self) -> list[ModelInfo]:
+        """All pulled models with their capabilities (asks /api/show for each)."""
+        try:
+            listed = self.client.list().models
+        except Exception as exc:
+            raise self.error(exc) from exc
+        infos = []
+        for entry in listed:
+            if not entry.model:
+                continue
+            info = self.show(entry.model)
+            infos.append(
+                ModelInfo(
+                    name=info.name,
+                    capabilities=info.capabilities,
+                    context_length=info.context_length,
+                    embedding_length=info.embedding_length,
+                    family=info.family,
+                    parameter_size=info.parameter_size,
+                    quantization=info.quantization,
+                    size=int(entry.size or 0),
+                )
+            )
+        return sorted(infos, key=lambda m: m.name)
+
+    def show(self, model: str) -> ModelInfo:
+        """One model's capabilities and limits (cached); raises LLMError if missing."""
+        key = canonical(model)
+        with self._lock:
+            if key in self._cache:
+                return self._cache[key]
+        try:
+            response = self.client.show(model)
+        except Exception as exc:
+            raise self.error(exc, model) from exc
+        info = ModelInfo.from_show(key, response.model_dump(by_alias=True))
+        with self._lock:
+            self._cache[key] = info
+        return info
+
+    def forget(self, model: str | None = None) -> None:
+        """Drops cached model info (after a pull, or when the server restarted)."""
+        with self._lock:
+            if model is None:
+                self._cache.clear()
+            else:
+                self._cache.pop(canonical(model), None)
+
+    def require(self, model: str, *needs: Capability) -> ModelInfo:
+        """Returns the model's info, or raises a clear error if it lacks a capability."""
+        info = self.show(model)
+        for need in needs:
+            if not info.supports(need):
+                raise LLMError(
+                    ErrorKind.UNSUPPORTED,
+                    _missing_capability_message(model, need, self.settings),
+                    model=model,
+                )
+        return info
+
+    def route(self, *, images: bool = False, tools: bool = False, model: str | None = None) -> str:
+        """Chooses the model for a request by capability.
+
+        An image goes only to a vision model; tools never go to the vision model. A
+        chosen model that cannot do the job is replaced by the configured one for it.
+        """
+        needs = [Capability.COMPLETION]
+        if images:
+            needs.append(Capability.VISION)
+        if tools:
+            needs.append(Capability.TOOLS)
+        if images and tools:
+            raise LLMError(
+                ErrorKind.UNSUPPORTED,
+                "No Llama 3.2 model both sees images and uses tools: describe the image "
+                "first, then act on the description.",
+            )
+        candidates = [model] if model else []
+        candidates.append(self.settings.vision_model if images else self.settings.chat_model)
+        last_error: LLMError | None = None
+        for candidate in candidates:
+            try:
+                self.require(candidate, *needs)
+                return candidate
+            except LLMError as exc:
+                last_error = exc
+                if exc.kind not in {ErrorKind.UNSUPPORTED, ErrorKind.MODEL_MISSING}:
+                    raise
+        assert last_error is not None
+        raise last_error
+
+    def num_ctx(self, model: str) -> int:
+        """The context window sent for this model: constant, within its maximum."""
+        maximum = None
+        with self._lock:
+            info = self._cache.get(canonical(model))
+        if info is not None:
+            maximum = info.context_length
+        return self.settings.num_ctx_for(canonical(model), maximum)
+
+    # -- pulling and warming up ----------------------------------------------------
+    def pull(self, model: str, cancel: CancelToken | None = None) -> Iterator[PullProgress]:
+        """Downloads a model, yielding progress; stops early when cancelled."""
+        stream = None
+        try:
+            stream = self.client.pull(model, stream=True)
+            for part in stream:
+                if cancel is not None and cancel.cancelled:
+                    return
+                yield PullProgress(
+                    status=str(part.status or ""),
+                    completed=int(part.completed or 0),
+                    total=int(part.total or 0),
+                )
+        except Exception as exc:
+            if isinstance(exc, ollama.ResponseError) and "file does not exist" in str(exc.error):
+                raise LLMError(
+                    ErrorKind.MODEL_MISSING,
+                    f"There is no model called '{model}' in Ollama's library: check the name.",
+                    model=model,
+                ) from exc
+            raise self.error(exc, model) from exc
+        finally:
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
+            self.forget(model)
+
+    def warm_up(self, model: str) -> None:
+        """Loads a model into memory with the context size Hearth will use."""
+        try:
+            self.client.chat(
+                model=model,
+                messages=[],
+                keep_alive=self.settings.keep_alive,
+                options={"num_ctx": self.num_ctx(model)},
+            )
+        except Exception as exc:
+            raise self.error(exc, model) from exc
+
+    def loaded_models(self) -> list[str]:
+        """Models currently in memory (/api/ps)."""
+        try:
+            return [m.model or "" for m in self.client.ps().models]
+        except Exception as exc:
+            raise self.error(exc) from exc
+
+    # -- LangChain models ----------------------------------------------------------
+    def chat_model(self, model: str, **overrides: Any) -> ChatOllama:
+        """A ChatOllama bound to this server with Hearth's timeouts and context size."""
+        from langchain_ollama import ChatOllama
+
+        self.check_host()
+        params: dict[str, Any] = {
+            "model": model,
+            "base_url": self.host,
+            "num_ctx": self.num_ctx(model),
+            "keep_alive": self.settings.keep_alive,
+            "client_kwargs": {"timeout": self.timeout},
+        }
+        if self.settings.temperature is not None:
+            params["temperature"] = self.settings.temperature
+        params.update(overrides)
+        return ChatOllama(**params)
+
+    def embeddings(self, model: str | None = None) -> OllamaEmbeddings:
+        """An OllamaEmbeddings bound to this server."""
+        from langchain_ollama import OllamaEmbeddings
+
+        self.check_host()
+        return OllamaEmbeddings(
+            model=model or self.settings.embed_model,
+            base_url=self.host,
+            keep_alive=self.settings.keep_alive,
+            client_kwargs={"timeout": self.timeout},
+        )
+
+
+def _missing_capability_message(model: str, need: Capability, settings: Settings) -> str:
+    if need is Capability.VISION:
+        return (
+            f"'{model}' can't see images: use a vision model such as "
+            f"{settings.vision_model} (pull it with `ollama pull {settings.vision_model}`)."
+        )
+    if need is Capability.TOOLS:
+        return f"'{model}' can't use tools: choose a model with tool support such as llama3.2."
+    if need is Capability.EMBEDDING:
+        return f"'{model}' doesn't make embeddings: use {settings.embed_model}."
+    return f"'{model}' can't chat (it only makes embeddings): choose a chat model."
+
+
+__all__ = ["OllamaService", "PullProgress", "is_loopback", "model_missing", "normalize_host"]

@@ -1,0 +1,119 @@
+"""Every setting, declared once: name, type, default and what it is for."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from agents import paths
+
+log = logging.getLogger(__name__)
+
+DEFAULT_HOST = "http://127.0.0.1:11434"
+
+
+def _setting(default: Any, doc: str) -> Any:
+    if isinstance(default, dict | list):
+        return field(default_factory=lambda: type(default)(default), metadata={"doc": doc})
+    return field(default=default, metadata={"doc": doc})
+
+
+@dataclass
+class Settings:
+    """Hearth's settings. Stored as JSON in the data folder; unknown keys are ignored."""
+
+    ollama_host: str = _setting(DEFAULT_HOST, "Ollama server URL; OLLAMA_HOST overrides it.")
+    allow_remote_ollama: bool = _setting(
+        False, "Allow an Ollama server that is not on this computer (off: loopback only)."
+    )
+    chat_model: str = _setting("llama3.2", "Model for chat, rewriting, summaries and tools.")
+    fast_model: str = _setting("llama3.2:1b", "Smaller, faster text model.")
+    vision_model: str = _setting("llama3.2-vision", "Model that answers about images.")
+    embed_model: str = _setting("nomic-embed-text", "Embedding model for documents.")
+    guard_model: str = _setting("llama-guard3:1b", "Safety model (Llama Guard).")
+    guard_enabled: bool = _setting(False, "Check messages and answers with Llama Guard.")
+    num_ctx: int = _setting(8192, "Context window sent with every request (tokens).")
+    model_num_ctx: dict[str, int] = _setting({}, "Per-model context window overrides.")
+    keep_alive: str = _setting("30m", "How long Ollama keeps a model loaded after use.")
+    connect_timeout: float = _setting(5.0, "Seconds to wait for a connection to Ollama.")
+    read_timeout: float = _setting(300.0, "Seconds to wait for the next piece of an answer.")
+    temperature: float | None = _setting(None, "Sampling temperature; empty: the model's own.")
+    system_prompt: str = _setting(
+        "You are Hearth, a helpful private assistant running on the user's own computer. "
+        "Answer clearly and concisely. Use Markdown for lists, tables and code.",
+        "Default system prompt for new chats.",
+    )
+
+    @classmethod
+    def docs(cls) -> dict[str, str]:
+        """Returns each setting's description, by name."""
+        return {f.name: f.metadata.get("doc", "") for f in fields(cls)}
+
+    def num_ctx_for(self, model: str, model_max: int | None = None) -> int:
+        """The context window for a model: constant per model, never above its maximum."""
+        wanted = self.model_num_ctx.get(model, self.num_ctx)
+        return min(wanted, model_max) if model_max else wanted
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns a JSON-ready copy."""
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        """Builds settings from a dict, keeping defaults for unknown or mistyped values."""
+        defaults = cls()
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            default = getattr(defaults, f.name)
+            if default is None or isinstance(value, type(default)) or (
+                isinstance(default, float) and isinstance(value, int)
+            ):
+                values[f.name] = value
+            else:
+                log.warning("setting %s has the wrong type; using the default", f.name)
+        return cls(**values)
+
+
+def load(root: Path) -> Settings:
+    """Loads settings from the data folder, then applies environment overrides.
+
+    A damaged file is kept aside as ``settings.json.bad`` and defaults are used.
+    """
+    path = paths.settings_file(root)
+    settings = Settings()
+    if path.exists():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+            settings = Settings.from_dict(data)
+        except (OSError, ValueError) as exc:
+            log.warning("settings file %s is damaged (%s); using defaults", path, exc)
+            path.replace(path.with_suffix(".json.bad"))
+    return apply_environment(settings)
+
+
+def apply_environment(settings: Settings) -> Settings:
+    """Applies OLLAMA_HOST and HEARTH_ALLOW_REMOTE_OLLAMA from the environment."""
+    host = os.environ.get("OLLAMA_HOST")
+    if host:
+        settings.ollama_host = host
+    if os.environ.get("HEARTH_ALLOW_REMOTE_OLLAMA", "").lower() in {"1", "true", "yes"}:
+        settings.allow_remote_ollama = True
+    return settings
+
+
+def save(root: Path, settings: Settings) -> None:
+    """Writes settings atomically (a crash never leaves half a file)."""
+    path = paths.settings_file(root)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(settings.to_dict(), indent=2, sort_keys=True), encoding="utf-8")
+    tmp.replace(path)

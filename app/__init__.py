@@ -1,0 +1,1 @@
+"""Hearth's desktop layer: the only package that imports Qt."""

@@ -1,0 +1,184 @@
+"""Hearth's command line: the same entry point as the window, for scripts and tests.
+
+No Qt is imported here, so subcommands start fast. Each subcommand is a function that
+adds its parser; later features add theirs to ``SUBCOMMANDS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Callable
+from typing import Any, TextIO
+
+import agents
+from agents import settings as settings_mod
+from agents.cancel import CancelToken
+from agents.chat import ChatAgent, ChatMessage
+from agents.errors import HearthError
+from agents.events import Failed, Final, Status, Stopped, Token
+from agents.llm import LLMError, OllamaService
+from agents.llm.models import Capability, canonical
+from agents.paths import data_dir
+
+Handler = Callable[[argparse.Namespace], int]
+SUBCOMMANDS: list[Callable[[Any], None]] = []
+
+
+def subcommand(register: Callable[[Any], None]) -> Callable[[Any], None]:
+    """Marks a function that adds a subcommand parser (with ``set_defaults(handler=...)``)."""
+    SUBCOMMANDS.append(register)
+    return register
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for ``hearth`` and every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="hearth", description="Hearth: a private desktop assistant on your own computer."
+    )
+    parser.add_argument("--version", action="version", version=f"hearth {agents.__version__}")
+    parser.add_argument("--data-dir", help="data folder (default: HEARTH_DATA_DIR or the OS's)")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the window, wait until it is shown and idle, print the milliseconds, exit",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _load_feature_commands()
+    for register in SUBCOMMANDS:
+        register(subparsers)
+    return parser
+
+
+def _load_feature_commands() -> None:
+    """Imports the modules whose subcommands register themselves."""
+    # Feature modules (documents, images, mail, writing) add their imports here.
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Runs the chosen subcommand; a HearthError becomes one line on stderr."""
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except HearthError as exc:
+        fail(exc)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("hearth: interrupted", file=sys.stderr)
+        return 130
+
+
+def fail(error: HearthError, stream: TextIO | None = None) -> None:
+    """Prints an error as the one line a script can show to its user."""
+    print(f"hearth: {' '.join(error.message.split())}", file=stream or sys.stderr)
+
+
+def service_for(args: argparse.Namespace) -> OllamaService:
+    """The Ollama door configured from the data folder's settings and the environment."""
+    root = data_dir(getattr(args, "data_dir", None))
+    return OllamaService(settings_mod.load(root))
+
+
+# -- doctor ------------------------------------------------------------------------
+@subcommand
+def _doctor_parser(subparsers: Any) -> None:
+    p = subparsers.add_parser("doctor", help="check the Ollama server and the models Hearth uses")
+    p.set_defaults(handler=doctor)
+
+
+def doctor(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    """Prints host, server version, models and what is missing; 0 iff chat works."""
+    out = out or sys.stdout
+    service = service_for(args)
+    where = "another computer" if service.is_remote else "this computer"
+    print(f"Ollama host: {service.host} ({where})", file=out)
+    version = service.version()
+    print(f"Server: Ollama {version}", file=out)
+    models = service.list_models()
+    print("Models:" if models else "Models: none pulled yet", file=out)
+    width = max((len(m.name) for m in models), default=0)
+    for m in models:
+        ctx = f"context {m.context_length}" if m.context_length else ""
+        size = m.parameter_size or ""
+        print(f"  {m.name:<{width}}  {size:>6}  {m.display_capabilities:<22} {ctx}", file=out)
+    s = service.settings
+    needs = [
+        ("chat", s.chat_model, Capability.TOOLS),
+        ("fast", s.fast_model, Capability.COMPLETION),
+        ("images", s.vision_model, Capability.VISION),
+        ("documents", s.embed_model, Capability.EMBEDDING),
+        ("safety", s.guard_model, Capability.COMPLETION),
+    ]
+    pulled = {m.name: m for m in models}
+    print("Hearth uses:", file=out)
+    chat_ok = False
+    for job, name, cap in needs:
+        info = pulled.get(canonical(name))
+        if info is None:
+            state = f"missing: run `ollama pull {name}`"
+        elif not info.supports(cap):
+            state = f"can't do {cap.value}: choose another model in Settings"
+        else:
+            state = "ok"
+            chat_ok = chat_ok or job == "chat"
+        print(f"  {job:<10} {name:<20} {state}", file=out)
+    if not chat_ok:
+        print(
+            f"hearth: the chat model '{s.chat_model}' isn't ready: run "
+            f"`ollama pull {s.chat_model}`",
+            file=sys.stderr,
+        )
+        return 4
+    return 0
+
+
+# -- ask ---------------------------------------------------------------------------
+@subcommand
+def _ask_parser(subparsers: Any) -> None:
+    p = subparsers.add_parser("ask", help="ask the model and stream the answer to stdout")
+    p.add_argument("text", help="the question; '-' reads it from standard input")
+    p.add_argument("--model", help="the model to use (default: the chat model in Settings)")
+    p.add_argument("--system", help="a system prompt for this question")
+    p.set_defaults(handler=ask)
+
+
+def ask(args: argparse.Namespace) -> int:
+    """Streams one answer to stdout; one line on stderr and non-zero on failure."""
+    text = sys.stdin.read() if args.text == "-" else args.text
+    if not text.strip():
+        raise HearthError("Nothing to ask: give the question as an argument or on stdin.")
+    service = service_for(args)
+    agent = ChatAgent(service, model=args.model, system_prompt=args.system)
+    cancel = CancelToken()
+    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    try:
+        return _print_stream(agent, [ChatMessage("user", text)], cancel)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _print_stream(agent: ChatAgent, history: list[ChatMessage], cancel: CancelToken) -> int:
+    out = sys.stdout
+    for event in agent.stream(history, cancel):
+        if isinstance(event, Token):
+            out.write(event.text)
+            out.flush()
+        elif isinstance(event, Status):
+            print(event.text, file=sys.stderr)
+        elif isinstance(event, Final):
+            if not event.text.endswith("\n"):
+                out.write("\n")
+            if event.stats.truncated:
+                print("hearth: the answer hit the length limit and was cut", file=sys.stderr)
+            return 0
+        elif isinstance(event, Stopped):
+            out.write("\n")
+            print("hearth: stopped", file=sys.stderr)
+            return 130
+        elif isinstance(event, Failed):
+            if event.partial:
+                out.write("\n")
+            fail(event.error)
+            return event.error.exit_code if isinstance(event.error, LLMError) else 1
+    return 1
