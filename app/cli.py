@@ -46,14 +46,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     _load_feature_commands()
-    for register in SUBCOMMANDS:
+    for register in dict.fromkeys(SUBCOMMANDS):
         register(subparsers)
     return parser
 
 
 def _load_feature_commands() -> None:
-    """Imports the modules whose subcommands register themselves."""
-    # Feature modules (documents, images, mail, writing) add their imports here.
+    """Imports the modules whose subcommands register themselves (app/commands/)."""
+    from app.commands import load_all
+
+    load_all()
 
 
 def run_command(args: argparse.Namespace) -> int:
