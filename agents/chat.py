@@ -129,7 +129,9 @@ class ChatAgent:
                     if chunk.response_metadata.get("done"):
                         meta = dict(chunk.response_metadata)
             finally:
-                stream.close()
+                close = getattr(stream, "close", None)
+                if close is not None:
+                    close()
             if cancel.cancelled:
                 yield Stopped("".join(parts))
                 return

@@ -73,8 +73,10 @@ class Settings:
                 continue
             value = data[f.name]
             default = getattr(defaults, f.name)
-            if default is None or isinstance(value, type(default)) or (
-                isinstance(default, float) and isinstance(value, int)
+            if (
+                default is None
+                or isinstance(value, type(default))
+                or (isinstance(default, float) and isinstance(value, int))
             ):
                 values[f.name] = value
             else:

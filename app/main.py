@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Sequence
+
+STARTED = time.perf_counter()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -16,7 +19,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_command(args)
     from app.gui import run_gui  # Qt loads only when a window is wanted
 
-    return run_gui(args)
+    return run_gui(args, STARTED)
 
 
 if __name__ == "__main__":

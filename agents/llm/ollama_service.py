@@ -200,19 +200,18 @@ class OllamaService:
                 "No Llama 3.2 model both sees images and uses tools: describe the image "
                 "first, then act on the description.",
             )
-        candidates = [model] if model else []
-        candidates.append(self.settings.vision_model if images else self.settings.chat_model)
-        last_error: LLMError | None = None
-        for candidate in candidates:
+        fallback = self.settings.vision_model if images else self.settings.chat_model
+        if model:
             try:
-                self.require(candidate, *needs)
-                return candidate
+                self.require(model, *needs)
+                return model
             except LLMError as exc:
-                last_error = exc
-                if exc.kind not in {ErrorKind.UNSUPPORTED, ErrorKind.MODEL_MISSING}:
+                # A chosen model that is missing is the person's to fix; one that merely
+                # can't do this job hands it to the configured model for the job.
+                if exc.kind is not ErrorKind.UNSUPPORTED:
                     raise
-        assert last_error is not None
-        raise last_error
+        self.require(fallback, *needs)
+        return fallback
 
     def num_ctx(self, model: str) -> int:
         """The context window sent for this model: constant, within its maximum."""
@@ -296,9 +295,23 @@ class OllamaService:
         return OllamaEmbeddings(
             model=model or self.settings.embed_model,
             base_url=self.host,
-            keep_alive=self.settings.keep_alive,
+            keep_alive=keep_alive_seconds(self.settings.keep_alive),
             client_kwargs={"timeout": self.timeout},
         )
+
+
+def keep_alive_seconds(value: str | int) -> int:
+    """Reads a keep-alive like ``30m``, ``1h``, ``45s`` or ``-1`` as seconds."""
+    if isinstance(value, int):
+        return value
+    text = value.strip().lower()
+    units = {"s": 1, "m": 60, "h": 3600}
+    try:
+        if text and text[-1] in units:
+            return int(float(text[:-1]) * units[text[-1]])
+        return int(float(text))
+    except ValueError:
+        return 300
 
 
 def _missing_capability_message(model: str, need: Capability, settings: Settings) -> str:

@@ -1,0 +1,964 @@
+"""Conversations and their messages, kept in one SQLite file.
+
+Design notes:
+
+* WAL journal with ``synchronous=NORMAL``: a killed process loses nothing that was
+  committed (the WAL is in the OS cache) and the file always stays consistent; only a
+  power cut can roll back the last few commits. Commits stay fast enough to save a
+  streaming answer every few hundred milliseconds from the GUI thread.
+* One connection shared by all threads (``check_same_thread=False``), every operation
+  under one re-entrant lock; every write is one ``BEGIN IMMEDIATE`` transaction.
+* The schema version lives in ``PRAGMA user_version``; ``_MIGRATIONS`` is the ordered
+  list of steps, each applied in its own transaction.
+* Search uses FTS5 with the trigram tokenizer, so any substring matches, including
+  Chinese or Japanese text that has no spaces between words. Terms shorter than three
+  characters (which trigrams cannot index) are matched with ``LIKE``.
+* Deleting a conversation really deletes it: ``secure_delete`` zeroes freed content,
+  the search index is merged so no trace of the text stays in it, free pages are
+  given back (``auto_vacuum=INCREMENTAL``) and the WAL is truncated.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import re
+import sqlite3
+import threading
+import time
+import unicodedata
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, cast, get_args
+
+from agents.errors import HearthError
+from agents.paths import chats_db
+
+_log = logging.getLogger(__name__)
+
+Role = Literal["system", "user", "assistant"]
+MessageStatus = Literal["complete", "streaming", "interrupted", "error"]
+
+_ROLES: frozenset[str] = frozenset(get_args(Role))
+_STATUSES: frozenset[str] = frozenset(get_args(MessageStatus))
+
+#: ``PRAGMA application_id`` of a Hearth chat database ("HRTH").
+APPLICATION_ID = 0x48525448
+TITLE_MAX_CHARS = 200
+_SNIPPET_BEFORE = 60
+_SNIPPET_AFTER = 120
+_MAX_SEARCH_TERMS = 16
+_MAX_TERM_CHARS = 200
+_TRIGRAM = 3
+
+
+class StoreError(HearthError):
+    """The chat store could not do what was asked; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """One chat, without its messages."""
+
+    id: str
+    title: str
+    model: str | None
+    system_prompt: str | None
+    persona: str | None
+    created_at: float
+    updated_at: float
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    """One message of a conversation as saved."""
+
+    id: int
+    conversation_id: str
+    role: Role
+    content: str
+    status: MessageStatus
+    created_at: float
+    model: str | None
+    stats: dict[str, Any] | None
+    error: str | None
+    attachments: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A conversation that matches a search, with a plain-text snippet around the match.
+
+    ``message_id`` is the best matching message, or None when only the title matched.
+    """
+
+    conversation: Conversation
+    snippet: str
+    message_id: int | None
+
+
+# --------------------------------------------------------------------------- schema
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _run(conn: sqlite3.Connection, statements: tuple[str, ...]) -> None:
+    for statement in statements:
+        conn.execute(statement)
+
+
+def _v1_tables(conn: sqlite3.Connection) -> None:
+    """Conversations and messages."""
+    _run(
+        conn,
+        (
+            f"PRAGMA application_id = {APPLICATION_ID}",
+            # seq is a stable integer key for the search index: VACUUM may renumber
+            # implicit rowids, never an INTEGER PRIMARY KEY.
+            """CREATE TABLE conversations (
+                seq INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL DEFAULT '',
+                model TEXT,
+                system_prompt TEXT,
+                persona TEXT,
+                created_at REAL NOT NULL,
+                updated_at REAL NOT NULL
+            )""",
+            "CREATE INDEX conversations_by_update ON conversations (updated_at)",
+            # AUTOINCREMENT: an id is never reused, so a stale id held by the UI can never
+            # point at a newer message after a Retry deleted the old one.
+            """CREATE TABLE messages (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                conversation_id TEXT NOT NULL
+                    REFERENCES conversations (id) ON DELETE CASCADE,
+                role TEXT NOT NULL CHECK (role IN ('system', 'user', 'assistant')),
+                content TEXT NOT NULL,
+                status TEXT NOT NULL
+                    CHECK (status IN ('complete', 'streaming', 'interrupted', 'error')),
+                created_at REAL NOT NULL,
+                model TEXT,
+                stats TEXT,
+                error TEXT,
+                attachments TEXT NOT NULL DEFAULT '[]'
+            )""",
+            "CREATE INDEX messages_by_conversation ON messages (conversation_id, id)",
+            "CREATE INDEX messages_streaming ON messages (status) WHERE status = 'streaming'",
+        ),
+    )
+
+
+def _v2_search(conn: sqlite3.Connection) -> None:
+    """Full-text search over titles and finished messages (FTS5, trigram tokenizer)."""
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp.hearth_fts_probe USING fts5(x, tokenize=trigram)")
+        conn.execute("DROP TABLE temp.hearth_fts_probe")
+    except sqlite3.OperationalError as exc:
+        raise StoreError(
+            "This build of Python's SQLite has no FTS5 trigram search "
+            f"(SQLite {sqlite3.sqlite_version}; 3.34 or newer with FTS5 is needed). "
+            "Install Hearth from its official package, which brings a suitable SQLite."
+        ) from exc
+    _run(
+        conn,
+        (
+            # Streaming answers change with every token: they are indexed once finished.
+            """CREATE VIEW indexed_messages AS
+                SELECT id, content FROM messages WHERE status != 'streaming'""",
+            """CREATE VIRTUAL TABLE messages_fts USING fts5(
+                content, content='indexed_messages', content_rowid='id',
+                tokenize='trigram')""",
+            """CREATE VIRTUAL TABLE conversations_fts USING fts5(
+                title, content='conversations', content_rowid='seq', tokenize='trigram')""",
+            """CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages
+                WHEN new.status != 'streaming' BEGIN
+                INSERT INTO messages_fts (rowid, content) VALUES (new.id, new.content);
+            END""",
+            """CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
+                WHEN old.status != 'streaming' BEGIN
+                INSERT INTO messages_fts (messages_fts, rowid, content)
+                    VALUES ('delete', old.id, old.content);
+            END""",
+            # One trigger so that the old entry is always removed before the new one.
+            """CREATE TRIGGER messages_fts_update AFTER UPDATE OF content, status ON messages
+            BEGIN
+                INSERT INTO messages_fts (messages_fts, rowid, content)
+                    SELECT 'delete', old.id, old.content WHERE old.status != 'streaming';
+                INSERT INTO messages_fts (rowid, content)
+                    SELECT new.id, new.content WHERE new.status != 'streaming';
+            END""",
+            """CREATE TRIGGER conversations_fts_insert AFTER INSERT ON conversations BEGIN
+                INSERT INTO conversations_fts (rowid, title) VALUES (new.seq, new.title);
+            END""",
+            """CREATE TRIGGER conversations_fts_delete AFTER DELETE ON conversations BEGIN
+                INSERT INTO conversations_fts (conversations_fts, rowid, title)
+                    VALUES ('delete', old.seq, old.title);
+            END""",
+            """CREATE TRIGGER conversations_fts_update AFTER UPDATE OF title ON conversations
+            BEGIN
+                INSERT INTO conversations_fts (conversations_fts, rowid, title)
+                    VALUES ('delete', old.seq, old.title);
+                INSERT INTO conversations_fts (rowid, title) VALUES (new.seq, new.title);
+            END""",
+            # Index what an older version already stored.
+            "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')",
+            "INSERT INTO conversations_fts (conversations_fts) VALUES ('rebuild')",
+        ),
+    )
+
+
+#: Ordered schema steps: step i brings the database from version i to version i + 1.
+_MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_search)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _valid_text(text: str) -> str:
+    """Makes text storable: joins split surrogate pairs, replaces lone surrogates."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
+def clean_title(title: str) -> str:
+    """Returns a one-line title: control characters dropped, whitespace collapsed, capped."""
+    text = _valid_text(title)
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text)
+    text = " ".join(text.split())
+    if len(text) > TITLE_MAX_CHARS:
+        text = text[: TITLE_MAX_CHARS - 1].rstrip() + "…"
+    return text
+
+
+def _optional(value: str | None) -> str | None:
+    """Empty strings are stored as NULL (so ``""`` clears a field in updates)."""
+    return _valid_text(value) if value else None
+
+
+def _to_json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _search_terms(query: str) -> list[str]:
+    """Splits a query into terms; ``"quoted words"`` stay one term. Never raises."""
+    text = _valid_text(query)
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    terms: list[str] = []
+    for match in re.finditer(r'"([^"]*)"|(\S+)', text):
+        raw = match.group(1) if match.group(1) is not None else match.group(2)
+        term = " ".join(raw.replace('"', " ").split())[:_MAX_TERM_CHARS]
+        if term and term.casefold() not in (t.casefold() for t in terms):
+            terms.append(term)
+    return terms[:_MAX_SEARCH_TERMS]
+
+
+def _fts_query(terms: list[str]) -> str:
+    """An FTS5 query that matches all terms as literal strings (no FTS5 syntax)."""
+    return " AND ".join('"' + term.replace('"', '""') + '"' for term in terms)
+
+
+def _like_pattern(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _snippet(text: str, terms: list[str]) -> str:
+    """A one-line excerpt of ``text`` around the first match of any term."""
+    first: tuple[int, int] | None = None
+    for term in terms:
+        found = re.search(re.escape(term), text, re.IGNORECASE)
+        if found and (first is None or found.start() < first[0]):
+            first = (found.start(), found.end())
+    start, end = first or (0, 0)
+    lo = max(0, start - _SNIPPET_BEFORE)
+    hi = min(len(text), max(end, start) + _SNIPPET_AFTER)
+    excerpt = " ".join(text[lo:hi].split())
+    return ("…" if lo > 0 else "") + excerpt + ("…" if hi < len(text) else "")
+
+
+_CONVERSATION_COLUMNS = "id, title, model, system_prompt, persona, created_at, updated_at"
+_MESSAGE_COLUMNS = (
+    "id, conversation_id, role, content, status, created_at, model, stats, error, attachments"
+)
+
+
+def _conversation(row: tuple[Any, ...]) -> Conversation:
+    return Conversation(*row)
+
+
+def _message(row: tuple[Any, ...]) -> StoredMessage:
+    mid, cid, role, content, status, created, model, stats, error, attachments = row
+    return StoredMessage(
+        id=mid,
+        conversation_id=cid,
+        role=cast(Role, role),
+        content=content,
+        status=cast(MessageStatus, status),
+        created_at=created,
+        model=model,
+        stats=json.loads(stats) if stats is not None else None,
+        error=error,
+        attachments=json.loads(attachments) if attachments else [],
+    )
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class ChatStore:
+    """Saves conversations and messages; safe to share between threads.
+
+    Open it once per process (``InstanceLock`` keeps a second process away) and
+    close it at exit. Every method may raise ``StoreError``.
+    """
+
+    SCHEMA_VERSION: int = len(_MIGRATIONS)
+
+    def __init__(self, path: Path) -> None:
+        """Opens (creating if needed) the database at ``path`` and brings it up to date.
+
+        Args:
+            path: The SQLite file; its parent folders are created.
+
+        Raises:
+            StoreError: The file is damaged, not a Hearth database, from a newer Hearth,
+                or cannot be opened. The file is never changed or removed in that case.
+        """
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        self._last_time = 0.0
+        self._index_dirty = False
+        self._conn: sqlite3.Connection | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if os.name == "posix" and not self.path.exists():
+                # Chats are private: the file (and the -wal/-shm SQLite derives from it)
+                # is readable by the owner only.
+                os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
+        except OSError as exc:
+            raise StoreError(
+                f"Hearth can't create its chat database {self.path} ({exc.strerror}). "
+                "Check that the folder is writable, or start Hearth with --data-dir."
+            ) from exc
+        try:
+            conn = sqlite3.connect(
+                self.path, timeout=10.0, check_same_thread=False, isolation_level=None
+            )
+        except sqlite3.Error as exc:
+            raise self._error("open the chat database", exc) from exc
+        self._conn = conn
+        try:
+            self._configure(conn)
+            self._migrate(conn)
+            row = conn.execute("SELECT max(updated_at) FROM conversations").fetchone()
+            self._last_time = float(row[0] or 0.0)
+        except BaseException as exc:
+            self._conn = None
+            conn.close()
+            if isinstance(exc, sqlite3.Error):
+                raise self._error("open the chat database", exc) from exc
+            raise
+        try:
+            self.recover_interrupted()
+        except BaseException:
+            self.close()
+            raise
+
+    @classmethod
+    def in_data_dir(cls, data_dir: Path) -> ChatStore:
+        """Opens the store at its usual place inside Hearth's data folder."""
+        return cls(chats_db(Path(data_dir)))
+
+    # ----------------------------------------------------------------- lifecycle
+
+    def close(self) -> None:
+        """Finishes pending clean-up and closes; later calls raise ``StoreError``.
+
+        Safe to call twice.
+        """
+        with self._lock:
+            if self._conn is None:
+                return
+            if self._index_dirty:
+                try:
+                    self._scrub()
+                except StoreError:
+                    _log.warning("Could not merge the search index at close", exc_info=True)
+            conn, self._conn = self._conn, None
+            try:
+                conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                _log.debug("PRAGMA optimize failed at close", exc_info=True)
+            conn.close()
+
+    def __enter__(self) -> ChatStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open database."""
+        with self._read("read the chat database") as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # ----------------------------------------------------------------- conversations
+
+    def create_conversation(
+        self,
+        title: str = "",
+        *,
+        model: str | None = None,
+        system_prompt: str | None = None,
+        persona: str | None = None,
+    ) -> Conversation:
+        """Creates an empty conversation and returns it."""
+        with self._write("create a conversation") as conn:
+            now = self._now()
+            conversation = Conversation(
+                id=uuid.uuid4().hex,
+                title=clean_title(title),
+                model=_optional(model),
+                system_prompt=_optional(system_prompt),
+                persona=_optional(persona),
+                created_at=now,
+                updated_at=now,
+            )
+            conn.execute(
+                f"INSERT INTO conversations ({_CONVERSATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    conversation.id,
+                    conversation.title,
+                    conversation.model,
+                    conversation.system_prompt,
+                    conversation.persona,
+                    conversation.created_at,
+                    conversation.updated_at,
+                ),
+            )
+            return conversation
+
+    def get_conversation(self, conversation_id: str) -> Conversation | None:
+        """The conversation with this id, or None."""
+        with self._read("read a conversation") as conn:
+            return self._get_conversation(conn, conversation_id)
+
+    def list_conversations(self) -> list[Conversation]:
+        """All conversations, most recently updated first."""
+        with self._read("list conversations") as conn:
+            rows = conn.execute(
+                f"SELECT {_CONVERSATION_COLUMNS} FROM conversations"
+                " ORDER BY updated_at DESC, seq DESC"
+            ).fetchall()
+            return [_conversation(row) for row in rows]
+
+    def update_conversation(
+        self,
+        conversation_id: str,
+        *,
+        title: str | None = None,
+        model: str | None = None,
+        system_prompt: str | None = None,
+        persona: str | None = None,
+    ) -> Conversation:
+        """Changes the given fields; None leaves a field as it is, ``""`` clears it.
+
+        ``updated_at`` moves only if something actually changed.
+
+        Raises:
+            StoreError: No conversation has this id.
+        """
+        with self._write("update a conversation") as conn:
+            current = self._require_conversation(conn, conversation_id)
+            changes: dict[str, str | None] = {}
+            if title is not None:
+                changes["title"] = clean_title(title)
+            if model is not None:
+                changes["model"] = _optional(model)
+            if system_prompt is not None:
+                changes["system_prompt"] = _optional(system_prompt)
+            if persona is not None:
+                changes["persona"] = _optional(persona)
+            changes = {k: v for k, v in changes.items() if getattr(current, k) != v}
+            if not changes:
+                return current
+            assignments = ", ".join(f"{column} = ?" for column in changes)
+            now = self._now()
+            conn.execute(
+                f"UPDATE conversations SET {assignments}, updated_at = ? WHERE id = ?",
+                (*changes.values(), now, conversation_id),
+            )
+            return self._require_conversation(conn, conversation_id)
+
+    def rename_conversation(self, conversation_id: str, title: str) -> Conversation:
+        """Sets the title (one line, at most 200 characters)."""
+        return self.update_conversation(conversation_id, title=title)
+
+    def delete_conversation(self, conversation_id: str) -> None:
+        """Deletes a conversation and its messages, leaving no trace in the file.
+
+        Unknown ids are ignored.
+        """
+        with self._lock:
+            with self._write("delete a conversation") as conn:
+                deleted = conn.execute(
+                    "DELETE FROM conversations WHERE id = ?", (conversation_id,)
+                ).rowcount
+            if deleted:
+                self._scrub_after_delete(merge_index=True)
+
+    # ----------------------------------------------------------------- messages
+
+    def add_message(
+        self,
+        conversation_id: str,
+        role: Role,
+        content: str,
+        *,
+        status: MessageStatus = "complete",
+        model: str | None = None,
+        stats: dict[str, Any] | None = None,
+        error: str | None = None,
+        attachments: list[dict[str, Any]] | None = None,
+    ) -> StoredMessage:
+        """Appends a message and marks the conversation as updated.
+
+        Raises:
+            StoreError: No conversation has this id.
+            ValueError: ``role`` or ``status`` is not one of the allowed values.
+        """
+        _check_literal("role", role, _ROLES)
+        _check_literal("status", status, _STATUSES)
+        with self._write("save a message") as conn:
+            self._require_conversation(conn, conversation_id)
+            now = self._now()
+            cursor = conn.execute(
+                "INSERT INTO messages (conversation_id, role, content, status, created_at,"
+                " model, stats, error, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    conversation_id,
+                    role,
+                    _valid_text(content),
+                    status,
+                    now,
+                    _optional(model),
+                    _to_json(stats) if stats is not None else None,
+                    _optional(error),
+                    _to_json(list(attachments or [])),
+                ),
+            )
+            conn.execute(
+                "UPDATE conversations SET updated_at = ? WHERE id = ?", (now, conversation_id)
+            )
+            return self._require_message(conn, cast(int, cursor.lastrowid))
+
+    def update_message(
+        self,
+        message_id: int,
+        *,
+        content: str | None = None,
+        status: MessageStatus | None = None,
+        stats: dict[str, Any] | None = None,
+        error: str | None = None,
+    ) -> StoredMessage:
+        """Changes the given fields of a message (None leaves a field, ``error=""`` clears).
+
+        Cheap enough to call while an answer streams in. Does not move the
+        conversation's ``updated_at``.
+
+        Raises:
+            StoreError: No message has this id.
+        """
+        if status is not None:
+            _check_literal("status", status, _STATUSES)
+        changes: dict[str, str | None] = {}
+        if content is not None:
+            changes["content"] = _valid_text(content)
+        if status is not None:
+            changes["status"] = status
+        if stats is not None:
+            changes["stats"] = _to_json(stats)
+        if error is not None:
+            changes["error"] = _optional(error)
+        with self._write("update a message") as conn:
+            if changes:
+                assignments = ", ".join(f"{column} = ?" for column in changes)
+                conn.execute(
+                    f"UPDATE messages SET {assignments} WHERE id = ?",
+                    (*changes.values(), message_id),
+                )
+            return self._require_message(conn, message_id)
+
+    def delete_message(self, message_id: int) -> None:
+        """Deletes one message; unknown ids are ignored.
+
+        The text is gone from the tables at once; the search index drops its
+        fragments when the store closes or a conversation is deleted.
+        """
+        with self._lock:
+            with self._write("delete a message") as conn:
+                deleted = conn.execute("DELETE FROM messages WHERE id = ?", (message_id,)).rowcount
+            if deleted:
+                self._scrub_after_delete(merge_index=False)
+
+    def delete_messages_from(self, conversation_id: str, message_id: int) -> int:
+        """Deletes a message and every later one of its conversation (Retry, edit).
+
+        The search index drops their fragments when the store closes or a
+        conversation is deleted.
+
+        Returns:
+            How many messages were deleted.
+
+        Raises:
+            StoreError: No conversation has this id.
+        """
+        with self._lock:
+            with self._write("delete messages") as conn:
+                self._require_conversation(conn, conversation_id)
+                deleted = conn.execute(
+                    "DELETE FROM messages WHERE conversation_id = ? AND id >= ?",
+                    (conversation_id, message_id),
+                ).rowcount
+            if deleted:
+                self._scrub_after_delete(merge_index=False)
+            return int(deleted)
+
+    def messages(self, conversation_id: str) -> list[StoredMessage]:
+        """The messages of a conversation in the order they were added."""
+        with self._read("read messages") as conn:
+            rows = conn.execute(
+                f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id",
+                (conversation_id,),
+            ).fetchall()
+            return [_message(row) for row in rows]
+
+    # ----------------------------------------------------------------- search
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Finds conversations whose title or a message contains every term of ``query``.
+
+        Terms match anywhere in the text, case-insensitively; ``"two words"`` is one
+        term. Any input is safe (FTS5 syntax has no effect). At most one hit per
+        conversation: those whose title matches come first, then the rest, each
+        group most recently updated first.
+        """
+        terms = _search_terms(query)
+        if not terms or limit <= 0:
+            return []
+        with self._read("search conversations") as conn:
+            try:
+                titles = self._match_titles(conn, terms, use_fts=True)
+                best = self._match_messages(conn, terms, use_fts=True)
+            except sqlite3.OperationalError:
+                _log.warning("Full-text search failed; falling back to LIKE", exc_info=True)
+                titles = self._match_titles(conn, terms, use_fts=False)
+                best = self._match_messages(conn, terms, use_fts=False)
+            ids = titles | best.keys()
+            if not ids:
+                return []
+            found = list(self._conversations_by_id(conn, ids))
+            found.sort(key=lambda c: (c.id in titles, c.updated_at), reverse=True)
+            found = found[:limit]
+            wanted = [best[c.id] for c in found if c.id in best]
+            contents = self._message_contents(conn, wanted)
+            hits = []
+            for conversation in found:
+                message_id = best.get(conversation.id)
+                if message_id is not None:
+                    snippet = _snippet(contents.get(message_id, ""), terms)
+                else:
+                    snippet = conversation.title
+                hits.append(SearchHit(conversation, snippet, message_id))
+            return hits
+
+    def _match_titles(
+        self, conn: sqlite3.Connection, terms: list[str], *, use_fts: bool
+    ) -> set[str]:
+        long_terms = [t for t in terms if use_fts and len(t) >= _TRIGRAM]
+        short_terms = [t for t in terms if t not in long_terms]
+        likes = " AND ".join("c.title LIKE ? ESCAPE '\\'" for _ in short_terms)
+        params: list[str] = [_like_pattern(t) for t in short_terms]
+        if long_terms:
+            sql = (
+                "SELECT c.id FROM conversations_fts JOIN conversations c"
+                " ON c.seq = conversations_fts.rowid WHERE conversations_fts MATCH ?"
+            )
+            params.insert(0, _fts_query(long_terms))
+            if likes:
+                sql += " AND " + likes
+        else:
+            sql = "SELECT c.id FROM conversations c WHERE " + likes
+        return {row[0] for row in conn.execute(sql, params)}
+
+    def _match_messages(
+        self, conn: sqlite3.Connection, terms: list[str], *, use_fts: bool
+    ) -> dict[str, int]:
+        """Maps conversation id to its best matching message id."""
+        long_terms = [t for t in terms if use_fts and len(t) >= _TRIGRAM]
+        short_terms = [t for t in terms if t not in long_terms]
+        likes = " AND ".join("m.content LIKE ? ESCAPE '\\'" for _ in short_terms)
+        params: list[str] = [_like_pattern(t) for t in short_terms]
+        if long_terms:
+            sql = (
+                "SELECT m.conversation_id, m.id FROM messages_fts JOIN messages m"
+                " ON m.id = messages_fts.rowid WHERE messages_fts MATCH ?"
+            )
+            params.insert(0, _fts_query(long_terms))
+            if likes:
+                sql += " AND " + likes
+            sql += " ORDER BY messages_fts.rank, m.id DESC"
+        else:
+            sql = (
+                "SELECT m.conversation_id, m.id FROM messages m"
+                f" WHERE m.status != 'streaming' AND {likes} ORDER BY m.id DESC"
+            )
+        best: dict[str, int] = {}
+        for conversation_id, message_id in conn.execute(sql, params):
+            best.setdefault(conversation_id, message_id)
+        return best
+
+    def _conversations_by_id(
+        self, conn: sqlite3.Connection, ids: set[str]
+    ) -> Iterator[Conversation]:
+        id_list = list(ids)
+        for i in range(0, len(id_list), 500):
+            chunk = id_list[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in conn.execute(
+                f"SELECT {_CONVERSATION_COLUMNS} FROM conversations WHERE id IN ({marks})", chunk
+            ):
+                yield _conversation(row)
+
+    def _message_contents(self, conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
+        contents: dict[int, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            for message_id, content in conn.execute(
+                f"SELECT id, content FROM messages WHERE id IN ({marks})", chunk
+            ):
+                contents[message_id] = content
+        return contents
+
+    # ----------------------------------------------------------------- maintenance
+
+    def recover_interrupted(self) -> int:
+        """Marks answers left ``streaming`` by a crash as ``interrupted``.
+
+        Called when the store opens; do not call it while an answer is streaming.
+
+        Returns:
+            How many messages were marked.
+        """
+        with self._write("recover interrupted answers") as conn:
+            return int(
+                conn.execute(
+                    "UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'"
+                ).rowcount
+            )
+
+    def integrity_check(self) -> bool:
+        """True if SQLite and both search indexes find the database sound."""
+        try:
+            with self._read("check the chat database") as conn:
+                rows = conn.execute("PRAGMA integrity_check").fetchall()
+                if rows != [("ok",)]:
+                    _log.error("Chat database integrity check: %s", rows[:10])
+                    return False
+                for table in ("messages_fts", "conversations_fts"):
+                    conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+                return True
+        except (StoreError, sqlite3.Error):
+            _log.error("Chat database integrity check failed", exc_info=True)
+            return False
+
+    # ----------------------------------------------------------------- internals
+
+    def _configure(self, conn: sqlite3.Connection) -> None:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")
+        # Read-only checks first: a file we refuse must stay byte-for-byte unchanged.
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        self._check_version(conn, version)
+        fresh = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+        if fresh:
+            # Must precede the first table; lets deletions give pages back to the OS.
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            _log.warning("Chat database is not in WAL mode (journal_mode=%s)", mode)
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA journal_size_limit = 8388608")
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        while version < self.SCHEMA_VERSION:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+                self._check_version(conn, version)
+                if version < self.SCHEMA_VERSION:
+                    _MIGRATIONS[version](conn)
+                    version += 1
+                    conn.execute(f"PRAGMA user_version = {version}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            _log.info("Chat database migrated to schema version %d", version)
+
+    def _check_version(self, conn: sqlite3.Connection, version: int) -> None:
+        if version > self.SCHEMA_VERSION:
+            raise StoreError(
+                f"The chat database {self.path} was saved by a newer version of Hearth "
+                f"(schema {version}; this version knows up to {self.SCHEMA_VERSION}). "
+                "Update Hearth to open it. The file has not been changed."
+            )
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        tables = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        if (version > 0 and app_id != APPLICATION_ID) or (version == 0 and tables):
+            raise StoreError(
+                f"{self.path} is not a Hearth chat database. Hearth has not changed it. "
+                "Move it out of the data folder (or start Hearth with --data-dir) "
+                "and start Hearth again."
+            )
+
+    def _scrub_after_delete(self, *, merge_index: bool) -> None:
+        """Runs ``_scrub``; a failure there is logged, not raised: the deletion stands."""
+        try:
+            self._scrub(merge_index=merge_index)
+        except StoreError:
+            self._index_dirty = True  # close() tries again
+            _log.warning("Clean-up after a deletion failed", exc_info=True)
+
+    def _scrub(self, *, merge_index: bool = True) -> None:
+        """Removes traces of deleted text: zeroed free pages returned, WAL truncated.
+
+        Args:
+            merge_index: Also rewrite the search index, whose old segments keep
+                fragments of deleted text until merged. That costs about 20 ms per
+                1,000 messages stored, so message deletions (Retry) defer it to
+                ``close`` or the next conversation deletion.
+        """
+        if merge_index:
+            with self._write("clean up after deleting") as conn:
+                conn.execute("INSERT INTO messages_fts (messages_fts) VALUES ('optimize')")
+                conn.execute(
+                    "INSERT INTO conversations_fts (conversations_fts) VALUES ('optimize')"
+                )
+            self._index_dirty = False
+        else:
+            self._index_dirty = True
+        with self._read("clean up after deleting") as conn:
+            if int(conn.execute("PRAGMA auto_vacuum").fetchone()[0]) == 2:
+                # Each step of this pragma frees one page, and execute() takes only
+                # one step; executescript() runs it to the end.
+                conn.executescript("PRAGMA incremental_vacuum;")
+            else:
+                conn.execute("VACUUM")
+            # The WAL still holds copies of the deleted pages until it is truncated.
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def _now(self) -> float:
+        """Wall-clock time, strictly increasing within this store (stable ordering)."""
+        now = max(time.time(), math.nextafter(self._last_time, math.inf))
+        self._last_time = now
+        return now
+
+    @staticmethod
+    def _get_conversation(conn: sqlite3.Connection, conversation_id: str) -> Conversation | None:
+        row = conn.execute(
+            f"SELECT {_CONVERSATION_COLUMNS} FROM conversations WHERE id = ?", (conversation_id,)
+        ).fetchone()
+        return _conversation(row) if row else None
+
+    def _require_conversation(self, conn: sqlite3.Connection, conversation_id: str) -> Conversation:
+        conversation = self._get_conversation(conn, conversation_id)
+        if conversation is None:
+            raise StoreError(
+                "That conversation no longer exists (it may have been deleted). "
+                "Pick another conversation or start a new one."
+            )
+        return conversation
+
+    def _require_message(self, conn: sqlite3.Connection, message_id: int) -> StoredMessage:
+        row = conn.execute(
+            f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE id = ?", (message_id,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(
+                "That message no longer exists (it may have been deleted). "
+                "Reopen the conversation to see what is saved."
+            )
+        return _message(row)
+
+    @contextmanager
+    def _read(self, action: str) -> Iterator[sqlite3.Connection]:
+        """Holds the lock; turns SQLite errors into ``StoreError``."""
+        with self._lock:
+            conn = self._conn
+            if conn is None:
+                raise StoreError(f"Hearth could not {action}: the chat store is closed.")
+            try:
+                yield conn
+            except sqlite3.Error as exc:
+                raise self._error(action, exc) from exc
+
+    @contextmanager
+    def _write(self, action: str) -> Iterator[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE`` transaction: committed on success, else rolled back."""
+        with self._read(action) as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    def _error(self, action: str, exc: sqlite3.Error) -> StoreError:
+        name = str(getattr(exc, "sqlite_errorname", ""))
+        text = str(exc)
+        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or (
+            "malformed" in text or "not a database" in text
+        ):
+            return StoreError(
+                f"Hearth could not {action}: the chat database {self.path} is damaged "
+                f"or is not a Hearth database ({text}). Hearth has not deleted it. Quit "
+                "Hearth, move the file aside (for example rename it to "
+                f"'{self.path.name}.damaged'), and start Hearth again to begin a new chat "
+                "history; keep the old file if you want to try to recover it."
+            )
+        if name.startswith("SQLITE_FULL") or "disk is full" in text:
+            return StoreError(
+                f"Hearth could not {action}: the disk holding {self.path} is full. "
+                "Free some space and try again; nothing saved before was lost."
+            )
+        if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
+            return StoreError(
+                f"Hearth could not {action}: it cannot write to {self.path} ({text}). "
+                "Check the file's permissions, or start Hearth with --data-dir."
+            )
+        return StoreError(f"Hearth could not {action} ({text}). The chat database is {self.path}.")
+
+
+def _check_literal(name: str, value: str, allowed: frozenset[str]) -> None:
+    if value not in allowed:
+        raise ValueError(f"{name} must be one of {sorted(allowed)}, not {value!r}")

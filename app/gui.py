@@ -1,0 +1,106 @@
+"""Starting the window: one ordered function, from Qt to the first paint."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from agents import paths
+from agents import settings as settings_mod
+from agents.errors import HearthError
+from agents.llm import OllamaService
+from agents.storage import AlreadyRunning, ChatStore, InstanceLock
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+log = logging.getLogger(__name__)
+
+
+def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Loads Hearth's and Qt's translations for the locale (kept alive by the caller)."""
+    locale = locale or QLocale.system()
+    translators = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for prefix, folder in (("qtbase", qt_dir), ("hearth", str(ASSETS / "i18n"))):
+        translator = QTranslator(app)
+        if translator.load(locale, prefix, "_", folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators
+
+
+def stylesheet() -> str:
+    """The app's style sheet."""
+    path = ASSETS / "style.qss"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def run_gui(args: argparse.Namespace, started: float | None = None) -> int:
+    """Opens the window and runs until it closes; returns the exit code."""
+    started = started or time.perf_counter()
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Hearth")
+    app.setOrganizationName("Hearth")
+    app.setDesktopFileName("hearth")
+    icon = ASSETS / "hearth.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    translators = install_translations(app)
+    app.setStyleSheet(stylesheet())
+
+    try:
+        root = paths.data_dir(getattr(args, "data_dir", None))
+        lock = InstanceLock(root)
+        lock.acquire()
+    except (AlreadyRunning, HearthError, OSError) as exc:
+        message = exc.message if isinstance(exc, HearthError) else str(exc)
+        _fatal(message, args)
+        return 1
+    try:
+        store = ChatStore.in_data_dir(root)
+    except HearthError as exc:
+        lock.release()
+        _fatal(exc.message, args)
+        return 1
+
+    from app.main_window import MainWindow
+
+    service = OllamaService(settings_mod.load(root))
+    window = MainWindow(store, service, data_dir=root)
+    window.show()
+    if getattr(args, "smoke_test", False):
+        QTimer.singleShot(0, lambda: _report_when_idle(app, window, started))
+    try:
+        return app.exec()
+    finally:
+        del translators
+        store.close()
+        lock.release()
+
+
+def _report_when_idle(app: QApplication, window: object, started: float) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(window, QWidget)
+    handle = window.windowHandle()
+    if not window.isVisible() or handle is None or not handle.isExposed():
+        QTimer.singleShot(5, lambda: _report_when_idle(app, window, started))
+        return
+    app.processEvents()
+    elapsed = (time.perf_counter() - started) * 1000
+    print(f"window shown and idle after {elapsed:.0f} ms", flush=True)
+    window.close()
+    app.quit()
+
+
+def _fatal(message: str, args: argparse.Namespace) -> None:
+    print(f"hearth: {message}", file=sys.stderr)
+    if not getattr(args, "smoke_test", False):
+        QMessageBox.critical(None, "Hearth", message)

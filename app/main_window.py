@@ -1,0 +1,423 @@
+"""Hearth's main window: conversations on the left, the chat on the right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agents.errors import HearthError
+from agents.llm import LLMError, OllamaService
+from agents.llm.errors import ErrorKind
+from agents.settings import Settings
+from agents.storage import ChatStore
+from app.services.chat_session import ChatSession
+from app.services.ollama_monitor import OllamaMonitor, ServerReport, ServerState
+from app.widgets.chat_view import ChatView
+from app.widgets.composer import Composer
+from app.widgets.conversation_list import ConversationList
+from app.widgets.model_picker import ModelPicker
+from app.widgets.pull_dialog import PullDialog
+from app.widgets.status_indicator import StatusIndicator
+
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+class Banner(QFrame):
+    """A strip above the chat that says what is wrong and offers the fix."""
+
+    actionTriggered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.action: str = ""
+        self.setObjectName("banner")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.button = QPushButton()
+        self.button.clicked.connect(lambda: self.actionTriggered.emit(self.action))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.action = ""
+        self.hide()
+
+    def show_message(self, text: str, action: str = "", button: str = "") -> None:
+        """Shows a problem and, when there is one, the button that fixes it."""
+        self.label.setText(text)
+        self.action = action
+        self.button.setText(button)
+        self.button.setVisible(bool(action))
+        self.show()
+
+    def clear(self) -> None:
+        """Hides the banner."""
+        self.action = ""
+        self.hide()
+
+
+class MainWindow(QMainWindow):
+    """The window. Collaborators come in through the constructor.
+
+    Args:
+        store: Saved conversations.
+        service: The Ollama door.
+        data_dir: The data folder (shown in About, used by features).
+        monitor: Server watcher (tests may pass one with short delays).
+        session: Chat turn runner (tests may pass one built with fakes).
+    """
+
+    def __init__(
+        self,
+        store: ChatStore,
+        service: OllamaService,
+        data_dir: Path | None = None,
+        monitor: OllamaMonitor | None = None,
+        session: ChatSession | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Hearth"))
+        self.resize(1180, 780)
+        self.store = store
+        self.service = service
+        self.settings: Settings = service.settings
+        self.data_dir = data_dir
+        self.monitor = monitor or OllamaMonitor(service, parent=self)
+        self.session = session or ChatSession(store, service, parent=self)
+        self.conversation_id: str | None = None
+        self._pull: PullDialog | None = None
+
+        self.conversations = ConversationList(store)
+        self.sidebar = QTabWidget()
+        self.sidebar.setObjectName("sidebarTabs")
+        self.sidebar.addTab(self.conversations, self.tr("Chats"))
+        self.chat = ChatView()
+        self.composer = Composer()
+        self.banner = Banner()
+        self.status = StatusIndicator()
+        self.models = ModelPicker()
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self.banner)
+        right_layout.addWidget(self.chat, 1)
+        right_layout.addWidget(self.composer)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([270, 910])
+        self.setCentralWidget(self.splitter)
+
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(self.tr("Model:")))
+        toolbar.addWidget(self.models)
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.status)
+        self.addToolBar(toolbar)
+        self._build_menu()
+        self._connect()
+        self.monitor.start()
+        self._open_latest()
+
+    # -- setup ---------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new = QAction(self.tr("&New chat"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(self.new_chat)
+        file_menu.addAction(new)
+        pull = QAction(self.tr("&Download a model…"), self)
+        pull.triggered.connect(lambda: self.open_pull(""))
+        file_menu.addAction(pull)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self.chat_menu = self.menuBar().addMenu(self.tr("&Chat"))
+        stop = QAction(self.tr("&Stop answer"), self)
+        stop.triggered.connect(self.session.stop)
+        self.chat_menu.addAction(stop)
+        retry = QAction(self.tr("&Retry"), self)
+        retry.setShortcut(QKeySequence("Ctrl+R"))
+        retry.triggered.connect(self.retry)
+        self.chat_menu.addAction(retry)
+        find = QAction(self.tr("&Find in chats"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.conversations.search.setFocus)
+        self.chat_menu.addAction(find)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Hearth"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+        # Esc stops the answer wherever the focus is.
+        self._esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self._esc.setContext(Qt.ShortcutContext.WindowShortcut)
+        self._esc.activated.connect(self.session.stop)
+
+    def _connect(self) -> None:
+        self.conversations.selected.connect(self.open_conversation)
+        self.conversations.newRequested.connect(self.new_chat)
+        self.conversations.deleted.connect(self._on_deleted)
+        self.composer.sendRequested.connect(self.send)
+        self.composer.stopRequested.connect(self.session.stop)
+        self.chat.linkRequested.connect(self.confirm_link)
+        self.chat.retryRequested.connect(lambda _mid: self.retry())
+        self.models.modelChosen.connect(self._on_model_chosen)
+        self.models.pullRequested.connect(lambda: self.open_pull(""))
+        self.status.retryRequested.connect(self.monitor.check_now)
+        self.banner.actionTriggered.connect(self._on_banner_action)
+        self.monitor.stateChanged.connect(self._on_server)
+        self.monitor.modelsChanged.connect(lambda _models: self._refresh_models())
+        self.session.turnStarted.connect(self._on_turn_started)
+        self.session.partial.connect(self._on_partial)
+        self.session.status.connect(self._on_session_status)
+        self.session.turnEnded.connect(self._on_turn_ended)
+        self.session.busyChanged.connect(self.composer.set_busy)
+        self.session.conversationChanged.connect(lambda _cid: self.conversations.refresh())
+
+    # -- conversations ----------------------------------------------------------------------
+    def _open_latest(self) -> None:
+        existing = self.store.list_conversations()
+        if existing:
+            self.conversations.select(existing[0].id)
+        else:
+            self._refresh_models()
+
+    def new_chat(self) -> None:
+        """Starts an empty chat (Ctrl+N)."""
+        current = (
+            self.store.get_conversation(self.conversation_id) if self.conversation_id else None
+        )
+        if current is not None and not self.store.messages(current.id):
+            self.composer.edit.setFocus()
+            return  # the current chat is already empty
+        model = self.models.current_model or self.settings.chat_model
+        conversation = self.store.create_conversation(
+            model=model, system_prompt=self.settings.system_prompt
+        )
+        self.conversations.select(conversation.id)
+        self.composer.edit.setFocus()
+
+    def open_conversation(self, conversation_id: str) -> None:
+        """Shows a conversation."""
+        conversation = self.store.get_conversation(conversation_id)
+        if conversation is None:
+            return
+        self.conversation_id = conversation_id
+        self.chat.show_messages(self.store.messages(conversation_id))
+        if self.session.active_conversation == conversation_id:
+            pass  # its streaming message is in the list; partial updates continue
+        self._refresh_models()
+        self.composer.edit.setFocus()
+
+    def _on_deleted(self, conversation_id: str) -> None:
+        if self.session.active_conversation == conversation_id:
+            self.session.stop()
+        if self.conversation_id == conversation_id:
+            self.conversation_id = None
+            self.chat.clear()
+            self._open_latest()
+
+    # -- sending -----------------------------------------------------------------------------
+    def send(self, text: str, attachments: list[dict[str, Any]] | None = None) -> None:
+        """Sends the person's message in the current chat (creating one if needed)."""
+        if (
+            self.conversation_id is None
+            or self.store.get_conversation(self.conversation_id) is None
+        ):
+            model = self.models.current_model or self.settings.chat_model
+            conversation = self.store.create_conversation(
+                model=model, system_prompt=self.settings.system_prompt
+            )
+            self.conversation_id = conversation.id
+            self.conversations.select(conversation.id)
+        try:
+            self.session.send(self.conversation_id, text, attachments)
+        except HearthError as exc:
+            self.composer.set_text(text)  # nothing the person typed is lost
+            self.banner.show_message(exc.message)
+
+    def retry(self) -> None:
+        """Asks the last question again."""
+        if self.conversation_id:
+            self.session.retry(self.conversation_id)
+
+    def _on_turn_started(self, conversation_id: str, _user_id: int, _answer_id: int) -> None:
+        if conversation_id != self.conversation_id:
+            return
+        # Show exactly what was saved: the person's message and the empty answer.
+        known = set(self.chat.message_ids())
+        for message in self.store.messages(conversation_id):
+            if message.id not in known:
+                self.chat.add_message(message)
+        for message_id in list(known):
+            if self.store_message_missing(conversation_id, message_id):
+                self.chat.show_messages(self.store.messages(conversation_id))
+                break
+        self.chat.scroll_to_bottom()
+        if self.banner.action in {"", "retry_server"}:
+            self.banner.clear()
+
+    def store_message_missing(self, conversation_id: str, message_id: int) -> bool:
+        """Whether a shown message was deleted (Retry drops the old answer)."""
+        return all(m.id != message_id for m in self.store.messages(conversation_id))
+
+    def _on_partial(self, conversation_id: str, message_id: int, text: str) -> None:
+        if conversation_id == self.conversation_id:
+            self.chat.set_text(message_id, text)
+        if self.status.state == "loading" and text:
+            self.status.show_report(self.monitor.report)
+
+    def _on_session_status(self, _conversation_id: str, text: str) -> None:
+        self.status.show_loading(text)
+
+    def _on_turn_ended(
+        self, conversation_id: str, message_id: int, status: str, error: object
+    ) -> None:
+        if self.status.state == "loading":
+            self.status.show_report(self.monitor.report)
+        message = error.message if isinstance(error, HearthError) else None
+        if conversation_id == self.conversation_id:
+            self.chat.set_state(message_id, status, message)
+        if isinstance(error, LLMError):
+            if error.kind is ErrorKind.MODEL_MISSING:
+                model = error.model or self.settings.chat_model
+                self.banner.show_message(
+                    error.message, f"pull:{model}", self.tr("Download {0}").format(model)
+                )
+            elif error.kind is ErrorKind.UNREACHABLE:
+                self.monitor.check_now()
+        self.conversations.refresh()
+
+    # -- models and server ---------------------------------------------------------------------
+    def _current_model(self) -> str:
+        conversation = (
+            self.store.get_conversation(self.conversation_id) if self.conversation_id else None
+        )
+        return (conversation.model if conversation else None) or self.settings.chat_model
+
+    def _refresh_models(self) -> None:
+        self.models.set_models(self.monitor.models, self._current_model())
+        self._check_model_present()
+
+    def _on_model_chosen(self, model: str) -> None:
+        if self.conversation_id:
+            self.store.update_conversation(self.conversation_id, model=model)
+        self._check_model_present()
+
+    def _check_model_present(self) -> None:
+        if self.monitor.report.state is not ServerState.CONNECTED:
+            return
+        model = self._current_model()
+        if not self.monitor.has_model(model):
+            self.banner.show_message(
+                self.tr("The model {0} isn't downloaded yet.").format(model),
+                f"pull:{model}",
+                self.tr("Download {0}").format(model),
+            )
+        elif self.banner.action.startswith("pull:"):
+            self.banner.clear()
+
+    def _on_server(self, report: ServerReport) -> None:
+        self.status.show_report(report)
+        if report.state is ServerState.CONNECTED:
+            if self.banner.action == "retry_server":
+                self.banner.clear()
+            self._refresh_models()
+        elif report.state in (ServerState.UNREACHABLE, ServerState.REFUSED):
+            retry = report.state is ServerState.UNREACHABLE
+            text = report.message
+            if retry:
+                text += " " + self.tr("Hearth keeps trying; your chats stay readable.")
+            self.banner.show_message(
+                text, "retry_server" if retry else "", self.tr("Retry now") if retry else ""
+            )
+
+    def _on_banner_action(self, action: str) -> None:
+        if action == "retry_server":
+            self.monitor.check_now()
+        elif action.startswith("pull:"):
+            self.open_pull(action.split(":", 1)[1], start=True)
+
+    def open_pull(self, model: str, start: bool = False) -> PullDialog:
+        """Opens the download dialog (non-modal; the window keeps working)."""
+        dialog = PullDialog(self.service, model, start=start, parent=self)
+        dialog.pulled.connect(self._on_pulled)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._pull = dialog
+        dialog.show()
+        return dialog
+
+    def _on_pulled(self, model: str) -> None:
+        if self.banner.action == f"pull:{model}":
+            self.banner.clear()
+        self.monitor.check_now()
+
+    # -- links and about -----------------------------------------------------------------------
+    def confirm_link(self, href: str) -> bool:
+        """Opens a link from a message only after the person agrees."""
+        url = QUrl(href)
+        if url.scheme().lower() not in SAFE_SCHEMES:
+            QMessageBox.warning(
+                self,
+                self.tr("Link not opened"),
+                self.tr("Hearth doesn't open links of this kind:\n{0}").format(href),
+            )
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Open link?"),
+            self.tr("Open this address in your browser?\n\n{0}").format(url.toString()),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Open:
+            return QDesktopServices.openUrl(url)
+        return False
+
+    def _about(self) -> None:
+        import agents
+
+        QMessageBox.about(
+            self,
+            self.tr("About Hearth"),
+            self.tr(
+                "Hearth {0}\nA private assistant: everything stays on this computer.\n\n"
+                "Ollama: {1}\nData folder: {2}"
+            ).format(agents.__version__, self.service.host, self.data_dir or ""),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stops the answer (keeping what arrived) and the server checks."""
+        self.session.stop()
+        self.monitor.stop()
+        super().closeEvent(event)

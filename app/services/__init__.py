@@ -1,0 +1,1 @@
+"""Qt services: QObjects that run work off the GUI thread and report by signals."""

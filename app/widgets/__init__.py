@@ -1,0 +1,1 @@
+"""Hearth's widgets: they show things and emit signals; services do the work."""

@@ -1,0 +1,129 @@
+"""The conversation: a scrolling column of messages that follows a streaming answer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from agents.storage import StoredMessage
+from app.widgets.message_view import MessageView
+
+
+class ChatView(QScrollArea):
+    """Shows one conversation's messages.
+
+    Signals:
+        linkRequested(str): a link in a message was clicked.
+        retryRequested(int): Retry on an answer (its message id).
+    """
+
+    linkRequested = Signal(str)
+    retryRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chatView")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._container = QWidget()
+        self._container.setObjectName("chatContainer")
+        self._layout = QVBoxLayout(self._container)
+        self._layout.setContentsMargins(16, 16, 16, 16)
+        self._layout.setSpacing(10)
+        self.placeholder = QLabel(self.tr("Ask anything. Your words stay on this computer."))
+        self.placeholder.setObjectName("placeholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._layout.addWidget(self.placeholder)
+        self._layout.addStretch(1)
+        self.setWidget(self._container)
+        self._views: dict[int, MessageView] = {}
+        self._follow = True
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.verticalScrollBar().rangeChanged.connect(self._on_range)
+
+    # -- content -----------------------------------------------------------------------
+    def clear(self) -> None:
+        """Removes every message."""
+        for view in self._views.values():
+            view.setParent(None)
+            view.deleteLater()
+        self._views.clear()
+        self.placeholder.show()
+
+    def show_messages(self, messages: Iterable[StoredMessage]) -> None:
+        """Replaces the view's content with these messages."""
+        self.clear()
+        for message in messages:
+            self.add_message(message)
+        self._update_retry()
+        self.scroll_to_bottom()
+
+    def add_message(self, message: StoredMessage) -> MessageView:
+        """Appends one message."""
+        view = MessageView(message.id, message.role, message.content, message.model)
+        view.linkRequested.connect(self.linkRequested)
+        view.retryRequested.connect(lambda mid=message.id: self.retryRequested.emit(mid))
+        self._layout.insertWidget(self._layout.count() - 1, view)
+        self._views[message.id] = view
+        self.placeholder.hide()
+        self.set_state(message.id, message.status, message.error)
+        self._update_retry()
+        self._follow = True
+        return view
+
+    def view(self, message_id: int) -> MessageView | None:
+        """The widget of a message, if shown."""
+        return self._views.get(message_id)
+
+    def message_ids(self) -> list[int]:
+        """Ids of the shown messages, in order."""
+        return list(self._views)
+
+    def set_text(self, message_id: int, text: str) -> None:
+        """Updates a message's text (streaming)."""
+        view = self._views.get(message_id)
+        if view is not None:
+            view.set_text(text)
+
+    def set_state(self, message_id: int, status: str, error: str | None = None) -> None:
+        """Shows a message's status: streaming, complete, interrupted or error."""
+        view = self._views.get(message_id)
+        if view is None:
+            return
+        if status == "streaming":
+            view.set_note(self.tr("Writing…"), "info")
+        elif status == "interrupted":
+            reason = error or self.tr("Stopped. The answer is incomplete.")
+            view.set_note(reason, "warning")
+        elif status == "error":
+            view.set_note(error or self.tr("The answer failed."), "error")
+        else:
+            view.set_note("")
+        self._update_retry()
+
+    def _update_retry(self) -> None:
+        views = list(self._views.values())
+        for view in views:
+            view.set_retry_visible(False)
+        if views and views[-1].role == "assistant":
+            views[-1].set_retry_visible(True)
+
+    # -- following the stream ------------------------------------------------------------
+    def scroll_to_bottom(self) -> None:
+        """Scrolls to the newest message (after layout settles)."""
+        self._follow = True
+        QTimer.singleShot(0, self._jump)
+
+    def _jump(self) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def _on_scrolled(self, value: int) -> None:
+        bar = self.verticalScrollBar()
+        self._follow = value >= bar.maximum() - 24
+
+    def _on_range(self, _minimum: int, maximum: int) -> None:
+        if self._follow:
+            self.verticalScrollBar().setValue(maximum)

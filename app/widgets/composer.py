@@ -1,0 +1,102 @@
+"""Where the person types: Enter sends, Shift+Enter adds a line, Send turns into Stop."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+MAX_LINES = 8
+
+
+class MessageEdit(QPlainTextEdit):
+    """A text box that sends on Enter and breaks the line on Shift+Enter."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter sends; Shift+Enter (or an input method composing) inserts a newline."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class Composer(QWidget):
+    """The message box and its Send/Stop button.
+
+    Signals:
+        sendRequested(str): the person sent this text.
+        stopRequested(): the person pressed Stop.
+    """
+
+    sendRequested = Signal(str)
+    stopRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("composer")
+        self.edit = MessageEdit()
+        self.edit.setObjectName("messageEdit")
+        self.edit.setPlaceholderText(
+            self.tr("Message Hearth (Enter to send, Shift+Enter for a new line)")
+        )
+        self.edit.setTabChangesFocus(True)
+        self.edit.submitted.connect(self.submit)
+        self.edit.textChanged.connect(self._fit_height)
+        self.button = QPushButton(self.tr("Send"))
+        self.button.setObjectName("sendButton")
+        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.button.clicked.connect(self._on_button)
+        self.attachments = QVBoxLayout()  # features put attachment strips here
+        self.attachments.setContentsMargins(0, 0, 0, 0)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 12)
+        layout.addLayout(self.attachments)
+        layout.addLayout(row)
+        self._busy = False
+        self._fit_height()
+
+    @property
+    def text(self) -> str:
+        """What is typed."""
+        return self.edit.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        """Replaces what is typed (e.g. giving text back)."""
+        self.edit.setPlainText(text)
+        self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
+
+    def set_busy(self, busy: bool) -> None:
+        """Switches the button between Send and Stop."""
+        self._busy = busy
+        self.button.setText(self.tr("Stop") if busy else self.tr("Send"))
+        self.button.setProperty("stop", busy)
+        self.button.style().unpolish(self.button)
+        self.button.style().polish(self.button)
+
+    def submit(self) -> None:
+        """Sends what is typed, unless it is empty or an answer is streaming."""
+        text = self.text.strip()
+        if not text or self._busy:
+            return
+        self.edit.clear()
+        self.sendRequested.emit(text)
+
+    def _on_button(self) -> None:
+        if self._busy:
+            self.stopRequested.emit()
+        else:
+            self.submit()
+
+    def _fit_height(self) -> None:
+        lines = max(1, min(MAX_LINES, int(self.edit.document().size().height())))
+        line = self.edit.fontMetrics().lineSpacing()
+        self.edit.setFixedHeight(lines * line + 18)

@@ -1,0 +1,79 @@
+"""Choosing the model for a chat, with each model's capabilities in view."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from agents.llm import ModelInfo
+from agents.llm.models import canonical
+
+NAME_ROLE = Qt.ItemDataRole.UserRole
+PULL_ITEM = "__pull__"
+
+
+class ModelPicker(QComboBox):
+    """Lists pulled models as ``name — chat, tools``; the last item offers a pull.
+
+    Signals:
+        modelChosen(str): the person picked a model.
+        pullRequested(): the person picked "Download a model…".
+    """
+
+    modelChosen = Signal(str)
+    pullRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("modelPicker")
+        self.setMinimumContentsLength(24)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setToolTip(self.tr("The model that answers in this chat"))
+        self._models: list[ModelInfo] = []
+        self._current = ""
+        self.activated.connect(self._on_activated)
+        self.set_models([], "")
+
+    @property
+    def current_model(self) -> str:
+        """The chosen model's name."""
+        return self._current
+
+    def set_models(self, models: Sequence[ModelInfo], current: str) -> None:
+        """Fills the list; a chosen model that isn't pulled is still shown, marked."""
+        self._models = [m for m in models if m.supports("completion")]
+        self._current = current
+        self.blockSignals(True)
+        self.clear()
+        names = [m.name for m in self._models]
+        for model in self._models:
+            self.addItem(f"{model.name} — {model.display_capabilities}", model.name)
+            self.setItemData(self.count() - 1, self._details(model), Qt.ItemDataRole.ToolTipRole)
+        if current and canonical(current) not in names:
+            self.addItem(self.tr("{0} — not downloaded").format(current), current)
+        self.insertSeparator(self.count())
+        self.addItem(self.tr("Download a model…"), PULL_ITEM)
+        index = self.findData(canonical(current)) if current else -1
+        if index < 0 and current:
+            index = self.findData(current)
+        self.setCurrentIndex(max(index, 0))
+        self.blockSignals(False)
+
+    def _details(self, model: ModelInfo) -> str:
+        parts = [model.name, self.tr("can: {0}").format(model.display_capabilities)]
+        if model.parameter_size:
+            parts.append(self.tr("size: {0}").format(model.parameter_size))
+        if model.context_length:
+            parts.append(self.tr("context: {0} tokens").format(model.context_length))
+        return "\n".join(parts)
+
+    def _on_activated(self, index: int) -> None:
+        data = self.itemData(index)
+        if data == PULL_ITEM:
+            self.set_models(self._models, self._current)
+            self.pullRequested.emit()
+        elif data:
+            self._current = str(data)
+            self.modelChosen.emit(self._current)

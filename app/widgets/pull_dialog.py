@@ -1,0 +1,142 @@
+"""Downloading a model through Ollama, with a progress bar and Cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agents.cancel import CancelToken
+from agents.errors import HearthError
+from agents.llm import OllamaService, PullProgress
+from app.workers import GeneratorWorker
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024:
+            return f"{n:.0f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return f"{n:.1f} TB"
+
+
+class PullDialog(QDialog):
+    """Pulls a model and shows its progress; emits ``pulled`` on success.
+
+    Args:
+        service: The Ollama door.
+        model: The model to download (editable before starting).
+        start: Start at once (when the app offers a missing model).
+    """
+
+    pulled = Signal(str)
+
+    def __init__(
+        self,
+        service: OllamaService,
+        model: str = "",
+        start: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Download a model"))
+        self.setMinimumWidth(440)
+        self.service = service
+        self.name = QLineEdit(model)
+        self.name.setPlaceholderText("llama3.2")
+        self.explain = QLabel(
+            self.tr("Ollama downloads the model once; it then runs on this computer.")
+        )
+        self.explain.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox()
+        self.start_button = self.buttons.addButton(
+            self.tr("Download"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.name)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self._worker: GeneratorWorker | None = None
+        self.result_state = "idle"
+        if start and model:
+            self.start()
+
+    def start(self) -> None:
+        """Starts the download."""
+        model = self.name.text().strip()
+        if not model or self._worker is not None:
+            return
+        self.name.setEnabled(False)
+        self.start_button.setEnabled(False)
+        self.status.setText(self.tr("Starting…"))
+        self.result_state = "running"
+
+        def run(cancel: CancelToken) -> Iterator[PullProgress]:
+            return self.service.pull(model, cancel)
+
+        self._worker = GeneratorWorker(run, self)
+        self._worker.item.connect(self._on_progress)
+        self._worker.failed.connect(self._on_failed)
+        self._worker.done.connect(lambda: self._on_done(model))
+        self._worker.start()
+
+    def _on_progress(self, step: PullProgress) -> None:
+        fraction = step.fraction
+        if fraction is not None:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(fraction * 1000))
+            self.status.setText(f"{step.status} — {_size(step.completed)} / {_size(step.total)}")
+        else:
+            self.status.setText(step.status)
+        self._last = step.status
+
+    def _on_failed(self, exc: Exception) -> None:
+        self.result_state = "failed"
+        message = exc.message if isinstance(exc, HearthError) else str(exc)
+        self.status.setText(self.tr("Download failed: {0}").format(message))
+        self.status.setProperty("kind", "error")
+        self.start_button.setEnabled(True)
+        self.start_button.setText(self.tr("Try again"))
+        self.name.setEnabled(True)
+        self._worker = None
+
+    def _on_done(self, model: str) -> None:
+        if self.result_state == "failed":
+            return
+        if self._worker is not None and self._worker.cancel_token.cancelled:
+            return
+        self.result_state = "done"
+        self.progress.setValue(1000)
+        self.status.setText(self.tr("{0} is ready.").format(model))
+        self._worker = None
+        self.cancel_button.setText(self.tr("Close"))
+        self.pulled.emit(model)
+        self.accept()
+
+    def reject(self) -> None:
+        """Cancel stops a running download."""
+        if self._worker is not None:
+            self._worker.detach()
+            self._worker = None
+            self.result_state = "cancelled"
+        super().reject()

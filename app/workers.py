@@ -1,0 +1,107 @@
+"""Running work off the GUI thread and reporting back through Qt signals.
+
+A worker runs a generator in a daemon thread and emits one signal per yielded value
+(the shape of a token stream). Cancellation is cooperative: a CancelToken checked by
+the generator between chunks. Daemon threads never keep the app from quitting, so a
+model that is still loading cannot hang the window on close.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QObject, Signal
+
+from agents.cancel import CancelToken
+
+log = logging.getLogger(__name__)
+
+
+class GeneratorWorker(QObject):
+    """Runs ``fn(cancel)`` (a generator) in a thread; one ``item`` signal per value.
+
+    Signals are delivered on the thread of the worker's QObject (the GUI thread), queued.
+    After ``detach()`` no further signals are emitted, whatever the thread still does.
+    """
+
+    item = Signal(object)
+    failed = Signal(object)
+    done = Signal()
+    _ended = Signal()  # always emitted, even when detached: releases the reference
+
+    # Workers stay referenced until their thread ends, so a detached worker whose
+    # thread is still blocked (e.g. on a loading model) is never collected under it.
+    _live: ClassVar[set[GeneratorWorker]] = set()
+
+    def __init__(
+        self, fn: Callable[[CancelToken], Iterator[Any]], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self.cancel_token = CancelToken()
+        self._detached = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True, name="hearth-worker")
+        self._ended.connect(self._release)
+
+    def start(self) -> GeneratorWorker:
+        """Starts the thread; returns self."""
+        GeneratorWorker._live.add(self)
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        """Asks the work to stop at its next check."""
+        self.cancel_token.cancel()
+
+    def detach(self) -> None:
+        """Cancels and stops all further signals (the caller has moved on)."""
+        self.cancel_token.cancel()
+        self._detached.set()
+
+    @property
+    def running(self) -> bool:
+        """Whether the thread is still working."""
+        return self._thread.is_alive()
+
+    def join(self, timeout: float | None = None) -> None:
+        """Waits for the thread (tests and shutdown)."""
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        try:
+            for value in self._fn(self.cancel_token):
+                if self._detached.is_set():
+                    break
+                self.item.emit(value)
+        except Exception as exc:
+            log.exception("worker failed")
+            if not self._detached.is_set():
+                self.failed.emit(exc)
+        finally:
+            if not self._detached.is_set():
+                self.done.emit()
+            self._ended.emit()
+
+    def _release(self) -> None:
+        GeneratorWorker._live.discard(self)
+
+
+def run_call(
+    fn: Callable[[], Any],
+    on_result: Callable[[Any], None],
+    on_error: Callable[[Exception], None] | None = None,
+    parent: QObject | None = None,
+) -> GeneratorWorker:
+    """Runs a plain function off the GUI thread; its result comes back on the GUI thread."""
+
+    def gen(_cancel: CancelToken) -> Iterator[Any]:
+        yield fn()
+
+    worker = GeneratorWorker(gen, parent)
+    worker.item.connect(on_result)
+    if on_error is not None:
+        worker.failed.connect(on_error)
+    return worker.start()

@@ -1,0 +1,248 @@
+"""The chat window end to end against the Ollama double (offscreen Qt)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.main_window import MainWindow
+from tests.app.conftest import WindowFactory
+from tests.fakes import OllamaDouble, Reply
+
+
+def type_and_send(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    window.composer.edit.setFocus()
+    QTest.keyClicks(window.composer.edit, text)
+    QTest.keyClick(window.composer.edit, Qt.Key.Key_Return)
+
+
+def last_answer(window: MainWindow):  # type: ignore[no-untyped-def]
+    assert window.conversation_id
+    return window.store.messages(window.conversation_id)[-1]
+
+
+def test_tokens_stream_into_the_window(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
+) -> None:
+    words = [f"w{i} " for i in range(30)]
+    ollama_double.script("llama3.2", Reply(tokens=["**Hi** ", *words], token_delay=0.02))
+    type_and_send(qtbot, window, "hello there")
+    assert window.composer.text == ""
+    # Part of the answer is on screen while the rest is still coming.
+    qtbot.waitUntil(lambda: "w3" in window.chat.view(window.chat.message_ids()[-1]).text)
+    assert window.session.busy
+    assert window.composer.button.text() == "Stop"
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+    view = window.chat.view(window.chat.message_ids()[-1])
+    assert view is not None
+    assert "<b>Hi</b>" in view.body.text() or "<strong>Hi</strong>" in view.body.text()
+    answer = last_answer(window)
+    assert answer.status == "complete"
+    assert answer.content == "**Hi** " + "".join(words)
+    assert answer.stats and answer.stats["output_tokens"] > 0
+    messages = window.store.messages(window.conversation_id or "")
+    assert [m.role for m in messages] == ["user", "assistant"]
+    assert messages[0].content == "hello there"
+    # The chat got a title from the first message.
+    conversation = window.store.get_conversation(window.conversation_id or "")
+    assert conversation is not None and conversation.title == "hello there"
+
+
+def test_shift_enter_adds_a_line(qtbot: QtBot, window: MainWindow) -> None:
+    window.composer.edit.setFocus()
+    QTest.keyClicks(window.composer.edit, "one")
+    QTest.keyClick(window.composer.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClicks(window.composer.edit, "two")
+    assert window.composer.text == "one\ntwo"
+    assert window.conversation_id is None or not window.store.messages(window.conversation_id)
+
+
+@pytest.mark.parametrize("how", ["escape", "button"])
+def test_stop_keeps_the_partial_answer_and_the_question(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble, how: str
+) -> None:
+    ollama_double.script("llama3.2", Reply(text="tick " * 400, token_delay=0.03))
+    type_and_send(qtbot, window, "count for me")
+    qtbot.waitUntil(lambda: window.session.active_text.count("tick") >= 3)
+    started = time.monotonic()
+    if how == "escape":
+        QTest.keyClick(window.chat, Qt.Key.Key_Escape)
+    else:
+        window.composer.button.click()
+    assert not window.session.busy
+    assert time.monotonic() - started < 0.5
+    answer = last_answer(window)
+    assert answer.status == "interrupted"
+    assert answer.content.startswith("tick tick tick")
+    assert answer.content.count("tick") < 400
+    question = window.store.messages(window.conversation_id or "")[0]
+    assert question.content == "count for me"
+    view = window.chat.view(answer.id)
+    assert view is not None and view.note.isVisible()
+    assert view.text == answer.content
+    # The stream was closed: the double saw the client go away.
+    qtbot.waitUntil(lambda: ollama_double.requests_to("/api/chat")[-1].finished.is_set())
+
+
+def test_ollama_down_at_start_then_up(qtbot: QtBot, make_window: WindowFactory) -> None:
+    double = OllamaDouble().start()
+    url = double.url
+    double.stop()
+    try:
+        w = make_window(url)
+        qtbot.waitUntil(lambda: w.status.state == "unreachable", timeout=5000)
+        assert w.banner.isVisible()
+        assert "ollama serve" in w.banner.label.text()
+        double.start()
+        qtbot.waitUntil(lambda: w.status.state == "connected", timeout=5000)
+        qtbot.waitUntil(lambda: not w.banner.isVisible(), timeout=5000)
+        assert w.models.count() > 2
+    finally:
+        double.stop()
+
+
+def test_unknown_model_is_pulled_with_progress(
+    qtbot: QtBot, make_window: WindowFactory, ollama_double: OllamaDouble
+) -> None:
+    ollama_double.remove_model("llama3.2")
+    ollama_double.set_pull("llama3.2", steps=5, delay=0.02)
+    w = make_window(ollama_double.url)
+    qtbot.waitUntil(lambda: w.banner.action == "pull:llama3.2", timeout=5000)
+    w.banner.button.click()
+    dialog = w._pull
+    assert dialog is not None
+    values: list[int] = []
+    dialog.progress.valueChanged.connect(values.append)
+    qtbot.waitUntil(lambda: dialog.result_state == "done", timeout=5000)
+    assert any(0 < v < 1000 for v in values)
+    qtbot.waitUntil(lambda: w.monitor.has_model("llama3.2"), timeout=5000)
+    qtbot.waitUntil(lambda: not w.banner.isVisible(), timeout=5000)
+    assert ollama_double.requests_to("/api/pull")
+
+
+def test_server_dies_mid_answer_then_retry(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
+) -> None:
+    ollama_double.script(
+        "llama3.2", Reply(text="first part of the answer and more", close_after=4)
+    )
+    type_and_send(qtbot, window, "tell me")
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+    broken = last_answer(window)
+    assert broken.status == "interrupted"
+    assert broken.content == "first part of the"
+    assert broken.error and "Retry" in broken.error
+    view = window.chat.view(broken.id)
+    assert view is not None and "dropped" in view.note.text()
+    assert view.retry_button.isVisible()
+    view.retry_button.click()
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+    fixed = last_answer(window)
+    assert fixed.status == "complete"
+    assert fixed.content == "You said: tell me"
+    roles = [m.role for m in window.store.messages(window.conversation_id or "")]
+    assert roles == ["user", "assistant"]
+    assert window.chat.message_ids() == [m.id for m in window.store.messages(fixed.conversation_id)]
+
+
+def test_unknown_model_while_chatting_offers_a_pull(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
+) -> None:
+    window.new_chat()
+    window.store.update_conversation(window.conversation_id or "", model="mistral")
+    type_and_send(qtbot, window, "hi")
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+    assert last_answer(window).status == "error"
+    assert window.banner.action == "pull:mistral"
+    assert window.store.messages(window.conversation_id or "")[0].content == "hi"
+
+
+def test_restart_restores_conversations_exactly(
+    qtbot: QtBot, make_window: WindowFactory, ollama_double: OllamaDouble, data_root: Path
+) -> None:
+    first = make_window(ollama_double.url)
+    qtbot.waitUntil(lambda: first.status.state == "connected", timeout=5000)
+    for text in ("first chat", "second chat"):
+        first.new_chat()
+        type_and_send(qtbot, first, text)
+        qtbot.waitUntil(lambda: not first.session.busy, timeout=5000)
+    before = {
+        c.id: (c, first.store.messages(c.id)) for c in first.store.list_conversations()
+    }
+    first.close()
+    first.store.close()
+    second = make_window(ollama_double.url, root=data_root)
+    after = {
+        c.id: (c, second.store.messages(c.id)) for c in second.store.list_conversations()
+    }
+    assert after == before
+    assert second.conversations.list.count() == 2
+    # The newest chat is open again, with its messages on screen.
+    assert second.conversation_id == second.store.list_conversations()[0].id
+    assert len(second.chat.message_ids()) == 2
+
+
+def test_links_open_only_after_confirmation(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(
+        "app.main_window.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
+    )
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel
+    )
+    assert not window.confirm_link("https://example.org/x")
+    assert opened == []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Open)
+    window.confirm_link("https://example.org/x")
+    assert opened == ["https://example.org/x"]
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    assert not window.confirm_link("file:///etc/passwd")
+    assert opened == ["https://example.org/x"]
+
+
+def test_conversations_new_rename_search_delete(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    type_and_send(qtbot, window, "apples are red")
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    type_and_send(qtbot, window, "bananas are yellow")
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+    assert window.conversations.list.count() == 2
+    monkeypatch.setattr(
+        "app.widgets.conversation_list.QInputDialog.getText", lambda *a, **k: ("Fruit", True)
+    )
+    window.conversations.rename(window.conversation_id or "")
+    assert window.store.get_conversation(window.conversation_id or "").title == "Fruit"  # type: ignore[union-attr]
+    window.conversations.search.setText("apples")
+    qtbot.waitUntil(lambda: window.conversations.list.count() == 1)
+    window.conversations.search.clear()
+    qtbot.waitUntil(lambda: window.conversations.list.count() == 2)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
+    )
+    doomed = window.conversation_id or ""
+    window.conversations.delete(doomed)
+    assert window.store.get_conversation(doomed) is None
+    assert window.conversations.list.count() == 1
+    assert window.conversation_id != doomed
+
+
+def test_code_blocks_have_a_copy_link(qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble) -> None:
+    ollama_double.script("llama3.2", Reply(text="Here:\n\n```python\nprint('hi')\n```\n"))
+    type_and_send(qtbot, window, "code please")
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+    view = window.chat.view(last_answer(window).id)
+    assert view is not None
+    view.body.linkActivated.emit("hearth-copy:0")
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.clipboard().text() == "print('hi')\n"
