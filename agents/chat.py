@@ -5,15 +5,16 @@ from __future__ import annotations
 import base64
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
-
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+from typing import TYPE_CHECKING, Any, Literal
 
 from agents.cancel import CancelToken
 from agents.events import Event, Failed, Final, Stats, Status, Stopped, Token
 from agents.llm.errors import LLMError, incomplete
 from agents.llm.models import same_model
 from agents.llm.ollama_service import OllamaService
+
+if TYPE_CHECKING:
+    from langchain_core.messages import BaseMessage
 
 Role = Literal["system", "user", "assistant"]
 
@@ -66,6 +67,8 @@ def fit_history(
 
 def to_langchain(message: ChatMessage) -> BaseMessage:
     """Converts a message to LangChain's types; images become data-URL blocks."""
+    from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+
     if message.role == "system":
         return SystemMessage(content=message.content)
     if message.role == "assistant":
@@ -148,6 +151,8 @@ class ChatAgent:
                 yield Failed(self.service.error(exc, model), "".join(parts))
 
     def _messages(self, history: Sequence[ChatMessage], model: str) -> list[BaseMessage]:
+        from langchain_core.messages import SystemMessage
+
         budget = int(self.service.num_ctx(model) * (1 - ANSWER_SHARE))
         kept = fit_history(history, budget, self.system_prompt)
         messages = [to_langchain(m) for m in kept]

@@ -166,8 +166,8 @@ def _print_stream(agent: ChatAgent, history: list[ChatMessage], cancel: CancelTo
         if isinstance(event, Token):
             out.write(event.text)
             out.flush()
-        elif isinstance(event, Status):
-            print(event.text, file=sys.stderr)
+        elif isinstance(event, Status) and sys.stderr.isatty():
+            print(event.text, file=sys.stderr)  # for a person watching, not for scripts
         elif isinstance(event, Final):
             if not event.text.endswith("\n"):
                 out.write("\n")

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import enum
 
-import httpx
-import ollama
-
 from agents.errors import HearthError
 
 
@@ -78,6 +75,9 @@ def incomplete(model: str | None) -> LLMError:
 
 def translate_error(exc: BaseException, *, host: str, model: str | None = None) -> LLMError:
     """Turns any exception from the ollama client or httpx into an LLMError."""
+    import httpx  # imported here: the window starts faster without them
+    import ollama
+
     if isinstance(exc, LLMError):
         return exc
     name = f"'{model}'" if model else "the model"

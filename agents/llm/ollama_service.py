@@ -9,15 +9,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import httpx
-import ollama
-from ollama._client import _parse_host  # the client's own reading of OLLAMA_HOST
-
 from agents.llm.errors import ErrorKind, LLMError, model_missing, translate_error
 from agents.llm.models import Capability, ModelInfo, canonical
 from agents.settings import DEFAULT_HOST, Settings
 
 if TYPE_CHECKING:
+    import httpx
+    import ollama
     from langchain_ollama import ChatOllama, OllamaEmbeddings
 
     from agents.cancel import CancelToken
@@ -29,11 +27,17 @@ def normalize_host(host: str | None) -> str:
     ``127.0.0.1:11434``, ``:11434``, ``http://localhost`` and ``0.0.0.0`` all work; a bind
     address (``0.0.0.0``) means this computer.
     """
-    url: str = _parse_host((host or "").strip() or DEFAULT_HOST)
-    parts = urllib.parse.urlsplit(url)
-    if parts.hostname in {"0.0.0.0", "::"}:
-        url = urllib.parse.urlunsplit(parts._replace(netloc=f"127.0.0.1:{parts.port or 11434}"))
-    return url
+    text = (host or "").strip() or DEFAULT_HOST
+    scheme, _, rest = text.rpartition("://")
+    scheme = scheme or "http"
+    parts = urllib.parse.urlsplit(f"{scheme}://{rest}")
+    hostname = parts.hostname or "127.0.0.1"
+    if hostname in {"0.0.0.0", "::"}:  # a bind address: the server is on this machine
+        hostname = "127.0.0.1"
+    # As the ollama client reads it: no port means 11434, unless a scheme was given.
+    port = parts.port or ({"http": 80, "https": 443}[scheme] if "://" in text else 11434)
+    shown = f"[{hostname}]" if ":" in hostname else hostname
+    return f"{scheme}://{shown}:{port}{parts.path.rstrip('/')}"
 
 
 def is_loopback(url: str) -> bool:
@@ -71,12 +75,17 @@ class OllamaService:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.host = normalize_host(self.settings.ollama_host)
-        self.timeout = httpx.Timeout(
-            self.settings.read_timeout, connect=self.settings.connect_timeout
-        )
         self._client: ollama.Client | None = None
         self._cache: dict[str, ModelInfo] = {}
+        self._chat_models: dict[tuple[str, str], ChatOllama] = {}
         self._lock = threading.Lock()
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        """Real timeouts: connecting, and waiting for each piece of an answer."""
+        import httpx
+
+        return httpx.Timeout(self.settings.read_timeout, connect=self.settings.connect_timeout)
 
     # -- connection ----------------------------------------------------------------
     @property
@@ -99,6 +108,8 @@ class OllamaService:
         """The ollama client, with real timeouts (its default is none)."""
         self.check_host()
         if self._client is None:
+            import ollama
+
             self._client = ollama.Client(host=self.host, timeout=self.timeout)
         return self._client
 
@@ -108,6 +119,9 @@ class OllamaService:
 
     def version(self) -> str:
         """The server's version; raises LLMError when unreachable."""
+        import httpx
+        import ollama
+
         self.check_host()
         try:
             response = httpx.get(
@@ -237,7 +251,7 @@ class OllamaService:
                     total=int(part.total or 0),
                 )
         except Exception as exc:
-            if isinstance(exc, ollama.ResponseError) and "file does not exist" in str(exc.error):
+            if "file does not exist" in str(getattr(exc, "error", "")):
                 raise LLMError(
                     ErrorKind.MODEL_MISSING,
                     f"There is no model called '{model}' in Ollama's library: check the name.",
@@ -271,10 +285,18 @@ class OllamaService:
 
     # -- LangChain models ----------------------------------------------------------
     def chat_model(self, model: str, **overrides: Any) -> ChatOllama:
-        """A ChatOllama bound to this server with Hearth's timeouts and context size."""
+        """A ChatOllama bound to this server with Hearth's timeouts and context size.
+
+        Models are reused (each holds its HTTP connections), keyed by their parameters.
+        """
         from langchain_ollama import ChatOllama
 
         self.check_host()
+        key = (model, repr(sorted(overrides.items(), key=lambda kv: kv[0])))
+        with self._lock:
+            cached = self._chat_models.get(key)
+        if cached is not None:
+            return cached
         params: dict[str, Any] = {
             "model": model,
             "base_url": self.host,
@@ -285,7 +307,10 @@ class OllamaService:
         if self.settings.temperature is not None:
             params["temperature"] = self.settings.temperature
         params.update(overrides)
-        return ChatOllama(**params)
+        chat = ChatOllama(**params)
+        with self._lock:
+            self._chat_models[key] = chat
+        return chat
 
     def embeddings(self, model: str | None = None) -> OllamaEmbeddings:
         """An OllamaEmbeddings bound to this server."""

@@ -99,4 +99,5 @@ class Composer(QWidget):
     def _fit_height(self) -> None:
         lines = max(1, min(MAX_LINES, int(self.edit.document().size().height())))
         line = self.edit.fontMetrics().lineSpacing()
-        self.edit.setFixedHeight(lines * line + 18)
+        margins = int(self.edit.document().documentMargin() * 2) + self.edit.frameWidth() * 2
+        self.edit.setFixedHeight(lines * line + margins + 16)

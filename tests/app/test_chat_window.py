@@ -129,9 +129,7 @@ def test_unknown_model_is_pulled_with_progress(
 def test_server_dies_mid_answer_then_retry(
     qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
 ) -> None:
-    ollama_double.script(
-        "llama3.2", Reply(text="first part of the answer and more", close_after=4)
-    )
+    ollama_double.script("llama3.2", Reply(text="first part of the answer and more", close_after=4))
     type_and_send(qtbot, window, "tell me")
     qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
     broken = last_answer(window)
@@ -172,15 +170,11 @@ def test_restart_restores_conversations_exactly(
         first.new_chat()
         type_and_send(qtbot, first, text)
         qtbot.waitUntil(lambda: not first.session.busy, timeout=5000)
-    before = {
-        c.id: (c, first.store.messages(c.id)) for c in first.store.list_conversations()
-    }
+    before = {c.id: (c, first.store.messages(c.id)) for c in first.store.list_conversations()}
     first.close()
     first.store.close()
     second = make_window(ollama_double.url, root=data_root)
-    after = {
-        c.id: (c, second.store.messages(c.id)) for c in second.store.list_conversations()
-    }
+    after = {c.id: (c, second.store.messages(c.id)) for c in second.store.list_conversations()}
     assert after == before
     assert second.conversations.list.count() == 2
     # The newest chat is open again, with its messages on screen.
@@ -195,9 +189,7 @@ def test_links_open_only_after_confirmation(
     monkeypatch.setattr(
         "app.main_window.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
     )
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel
-    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     assert not window.confirm_link("https://example.org/x")
     assert opened == []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Open)
@@ -226,9 +218,7 @@ def test_conversations_new_rename_search_delete(
     qtbot.waitUntil(lambda: window.conversations.list.count() == 1)
     window.conversations.search.clear()
     qtbot.waitUntil(lambda: window.conversations.list.count() == 2)
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
-    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     doomed = window.conversation_id or ""
     window.conversations.delete(doomed)
     assert window.store.get_conversation(doomed) is None
@@ -236,7 +226,9 @@ def test_conversations_new_rename_search_delete(
     assert window.conversation_id != doomed
 
 
-def test_code_blocks_have_a_copy_link(qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble) -> None:
+def test_code_blocks_have_a_copy_link(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
+) -> None:
     ollama_double.script("llama3.2", Reply(text="Here:\n\n```python\nprint('hi')\n```\n"))
     type_and_send(qtbot, window, "code please")
     qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
