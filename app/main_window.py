@@ -154,6 +154,10 @@ class MainWindow(QMainWindow):
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.new_chat)
         file_menu.addAction(new)
+        preferences = QAction(self.tr("&Settings…"), self)
+        preferences.setShortcut(QKeySequence.StandardKey.Preferences)
+        preferences.triggered.connect(self.open_settings)
+        file_menu.addAction(preferences)
         pull = QAction(self.tr("&Download a model…"), self)
         pull.triggered.connect(lambda: self.open_pull(""))
         file_menu.addAction(pull)
@@ -297,8 +301,12 @@ class MainWindow(QMainWindow):
         if self.status.state == "loading" and text:
             self.status.show_report(self.monitor.report)
 
-    def _on_session_status(self, _conversation_id: str, text: str) -> None:
+    def _on_session_status(self, conversation_id: str, text: str) -> None:
         self.status.show_loading(text)
+        answer = self.session.active_message_id
+        view = self.chat.view(answer) if answer is not None else None
+        if view is not None and conversation_id == self.conversation_id:
+            view.set_note(text, "info")
 
     def _on_turn_ended(
         self, conversation_id: str, message_id: int, status: str, error: object
@@ -380,6 +388,25 @@ class MainWindow(QMainWindow):
     def _on_pulled(self, model: str) -> None:
         if self.banner.action == f"pull:{model}":
             self.banner.clear()
+        self.monitor.check_now()
+
+    def open_settings(self) -> None:
+        """Edits the settings; saved to the data folder and applied at once."""
+        from agents import settings as settings_mod
+        from app.widgets.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        self.apply_settings(dialog.values())
+        if self.data_dir is not None:
+            settings_mod.save(self.data_dir, self.settings)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Uses new settings: reconnects and re-checks the server."""
+        self.session.stop()
+        self.service.reconfigure(settings)
+        self.settings = settings
         self.monitor.check_now()
 
     # -- links and about -----------------------------------------------------------------------

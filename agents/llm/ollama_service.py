@@ -80,6 +80,15 @@ class OllamaService:
         self._chat_models: dict[tuple[str, str], ChatOllama] = {}
         self._lock = threading.Lock()
 
+    def reconfigure(self, settings: Settings) -> None:
+        """Applies new settings (host, timeouts, models): connections are made anew."""
+        with self._lock:
+            self.settings = settings
+            self.host = normalize_host(settings.ollama_host)
+            self._client = None
+            self._cache.clear()
+            self._chat_models.clear()
+
     @property
     def timeout(self) -> httpx.Timeout:
         """Real timeouts: connecting, and waiting for each piece of an answer."""

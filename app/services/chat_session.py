@@ -89,6 +89,11 @@ class ChatSession(QObject):
         return self._turn.conversation_id if self._turn else None
 
     @property
+    def active_message_id(self) -> int | None:
+        """The id of the streaming answer."""
+        return self._turn.message_id if self._turn else None
+
+    @property
     def active_text(self) -> str:
         """The streaming answer so far."""
         return self._turn.text if self._turn else ""

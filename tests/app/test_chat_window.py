@@ -238,3 +238,48 @@ def test_code_blocks_have_a_copy_link(
     from PySide6.QtGui import QGuiApplication
 
     assert QGuiApplication.clipboard().text() == "print('hi')\n"
+
+
+def test_slow_model_load_shows_loading(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
+) -> None:
+    ollama_double.script("llama3.2", Reply(text="ready now", first_token_delay=0.8))
+    type_and_send(qtbot, window, "wake up")
+    qtbot.waitUntil(lambda: window.status.state == "loading", timeout=3000)
+    answer_id = window.session.active_message_id
+    assert answer_id is not None
+    view = window.chat.view(answer_id)
+    assert view is not None and "Loading" in view.note.text()
+    # The window stays responsive while the model loads: events are processed.
+    ticks: list[int] = []
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(50, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: bool(ticks), timeout=1000)
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+    assert window.status.state == "connected"
+    assert last_answer(window).content == "ready now"
+
+
+def test_settings_apply_a_new_host(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble, data_root: Path
+) -> None:
+    from app.widgets.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.settings, window)
+    host = dialog.findChild(object, "setting_ollama_host")
+    host.setText("127.0.0.1:9")  # type: ignore[union-attr]
+    ctx = dialog.findChild(object, "setting_num_ctx")
+    ctx.setValue(4096)  # type: ignore[union-attr]
+    new = dialog.values()
+    assert new.num_ctx == 4096 and new.ollama_host == "127.0.0.1:9"
+    window.apply_settings(new)
+    qtbot.waitUntil(lambda: window.status.state == "unreachable", timeout=5000)
+    window.apply_settings(dataclasses_replace(new, ollama_host=ollama_double.url))
+    qtbot.waitUntil(lambda: window.status.state == "connected", timeout=5000)
+
+
+def dataclasses_replace(obj, **changes):  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    return dataclasses.replace(obj, **changes)

@@ -529,6 +529,8 @@ class OllamaDouble:
         version: Reported by ``/api/version``.
         pull_behaviour: :class:`PullSpec` per registry key (see :meth:`set_pull`).
         loads: ``(model, context length)`` each time a model was (re)loaded.
+        max_loaded: When set, loading one more model evicts the least recently used
+            (like ``OLLAMA_MAX_LOADED_MODELS``; e.g. the vision model evicting the text one).
     """
 
     def __init__(self, models: list[ModelSpec] | None = None, port: int = 0) -> None:
@@ -543,6 +545,7 @@ class OllamaDouble:
         self.version = "0.12.6"
         self.pull_behaviour: dict[str, PullSpec] = {}
         self.loads: list[tuple[str, int]] = []
+        self.max_loaded: int | None = None
         self._lock = threading.RLock()
         self._models: dict[str, tuple[ModelSpec, datetime]] = {}
         self._queues: dict[str, deque[ReplySource]] = {}
@@ -794,12 +797,13 @@ class OllamaDouble:
             reloaded = prev is None or prev.num_ctx != ctx
             if reloaded:
                 self.loads.append((spec.name, ctx))
-            if keep_alive == 0:
-                self._loaded.pop(key, None)
-            else:
+            self._loaded.pop(key, None)  # re-insert: dict order is least recently used first
+            if keep_alive != 0:
                 forever = math.isinf(keep_alive)
                 life = timedelta(days=106_000) if forever else timedelta(seconds=keep_alive)
                 self._loaded[key] = _Loaded(spec.name, ctx, now + life)
+                while self.max_loaded is not None and len(self._loaded) > max(1, self.max_loaded):
+                    del self._loaded[next(iter(self._loaded))]
         return reloaded
 
     def _unload(self, spec: ModelSpec) -> None:
@@ -1464,31 +1468,25 @@ class _Handler(BaseHTTPRequestHandler):
         pieces: list[dict[str, Any]],
         final: Callable[[float], dict[str, Any]],
     ) -> None:
+        event, upto = _first_event(reply, len(pieces))
         writer = _ChunkedWriter(self, rec)
         self._wait(reply.first_token_delay)
         eval_started = time.monotonic()
-        sent = 0
-        while True:
-            at_end = sent >= len(pieces)
-            if reply.error_after is not None and (sent == reply.error_after or at_end):
-                if not writer.started:
-                    raise _HTTPError(500, reply.error_message)
-                writer.line({"error": reply.error_message})
-                writer.end()
-                return
-            if reply.close_after is not None and (sent == reply.close_after or at_end):
-                self._drop()
-                return
-            if reply.cut_after is not None and (sent == reply.cut_after or at_end):
-                writer.end()
-                return
-            if sent > 0:
+        for index in range(upto):
+            if index:
                 self._wait(reply.token_delay)
-            if at_end:
-                break
-            writer.line({**pieces[sent], "created_at": _iso(_now())})
-            sent += 1
-        writer.line(final(eval_started))
+            writer.line({**pieces[index], "created_at": _iso(_now())})
+        if upto:
+            self._wait(reply.token_delay)
+        if event == "error":
+            if not writer.started:
+                raise _HTTPError(500, reply.error_message)
+            writer.line({"error": reply.error_message})
+        elif event == "close":
+            self._drop()
+            return
+        elif event is None:
+            writer.line(final(eval_started))
         writer.end()
 
     def _single_reply(
@@ -1499,23 +1497,20 @@ class _Handler(BaseHTTPRequestHandler):
         final: Callable[[float], dict[str, Any]],
         kind: str,
     ) -> None:
+        event, upto = _first_event(reply, len(pieces))
         self._wait(reply.first_token_delay)
         eval_started = time.monotonic()
-        counts = [
-            n for n in (reply.error_after, reply.close_after, reply.cut_after) if n is not None
-        ]
-        upto = min([len(pieces), *counts])
         self._wait(reply.token_delay * upto)
+        if event == "error":
+            raise _HTTPError(500, reply.error_message)
+        if event == "close":
+            self._drop()
+            return
         shown = pieces[:upto]
         text = "".join(p["message"]["content"] if kind == "chat" else p["response"] for p in shown)
         calls = [c for p in shown if kind == "chat" for c in p["message"].get("tool_calls", [])]
-        if reply.error_after is not None and reply.error_after == upto:
-            raise _HTTPError(500, reply.error_message)
-        if reply.close_after is not None and reply.close_after == upto:
-            self._drop()
-            return
         result = final(eval_started)
-        if reply.cut_after is not None and reply.cut_after == upto:
+        if event == "cut":
             result = {"model": result["model"], "created_at": result["created_at"], "done": False}
         if kind == "chat":
             message: dict[str, Any] = {"role": "assistant", "content": text}
@@ -1683,6 +1678,24 @@ class _ChunkedWriter:
 
 
 # ------------------------------------------------------------------- helpers
+
+
+def _first_event(reply: Reply, count: int) -> tuple[str | None, int]:
+    """Return the fault that ends a reply first and after how many pieces.
+
+    Counts beyond the last piece trigger after it; on a tie, error beats close beats cut.
+    """
+    events = [
+        (min(n, count), order, name)
+        for order, (name, n) in enumerate(
+            (("error", reply.error_after), ("close", reply.close_after), ("cut", reply.cut_after))
+        )
+        if n is not None
+    ]
+    if not events:
+        return None, count
+    upto, _, name = min(events)
+    return name, max(0, upto)
 
 
 def _apply_stop(tokens: list[str], stop: Any) -> tuple[list[str], bool]:

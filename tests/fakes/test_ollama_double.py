@@ -219,6 +219,41 @@ def test_empty_messages_loads_and_ps(ollama_double: OllamaDouble, client: ollama
     assert client.ps().models == []
 
 
+def test_max_loaded_evicts_least_recent(ollama_double: OllamaDouble, client: ollama.Client) -> None:
+    """With max_loaded=1 the vision model evicts the text model, which then reloads."""
+    ollama_double.max_loaded = 1
+    client.chat("llama3.2", messages=_user("x"))
+    client.chat("llama3.2", messages=_user("x"))
+    client.chat("llama3.2-vision", messages=_user("x"))
+    assert [m.model for m in client.ps().models] == ["llama3.2-vision:latest"]
+    client.chat("llama3.2", messages=_user("x"))
+    assert [name for name, _ in ollama_double.loads] == [
+        "llama3.2:latest",
+        "llama3.2-vision:latest",
+        "llama3.2:latest",
+    ]
+
+
+def test_fault_counts_beyond_the_reply(ollama_double: OllamaDouble, client: ollama.Client) -> None:
+    """A count past the last piece triggers in place of the done chunk, in both modes."""
+    ollama_double.script(
+        "llama3.2",
+        Reply(text="a b", error_after=9, error_message="late"),
+        Reply(text="a b", error_after=9, error_message="late"),
+        Reply(text="a b", cut_after=9),
+    )
+    seen: list[str] = []
+    with pytest.raises(ollama.ResponseError) as err:
+        for chunk in client.chat("llama3.2", messages=_user("x"), stream=True):
+            seen.append(chunk.message.content or "")
+    assert (seen, err.value.status_code) == (["a", " b"], -1)
+    with pytest.raises(ollama.ResponseError) as err:
+        client.chat("llama3.2", messages=_user("x"))
+    assert err.value.status_code == 500
+    cut = client.chat("llama3.2", messages=_user("x"))
+    assert (cut.done, cut.done_reason, cut.message.content) == (False, None, "a b")
+
+
 def test_tool_calls_native_and_as_text(ollama_double: OllamaDouble, client: ollama.Client) -> None:
     """Native tool calls arrive in a done:false chunk with empty content and an id."""
     tools = [

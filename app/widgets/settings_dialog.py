@@ -1,0 +1,131 @@
+"""The settings dialog, built from the one settings schema (agents.settings.Settings)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agents.settings import Settings
+
+# Settings edited elsewhere or not meant for this form.
+HIDDEN = {"model_num_ctx"}
+LABELS = {
+    "ollama_host": "Ollama server",
+    "allow_remote_ollama": "Allow remote Ollama",
+    "chat_model": "Chat model",
+    "fast_model": "Fast model",
+    "vision_model": "Vision model",
+    "embed_model": "Embedding model",
+    "guard_model": "Safety model",
+    "guard_enabled": "Check with Llama Guard",
+    "num_ctx": "Context window (tokens)",
+    "keep_alive": "Keep model loaded for",
+    "connect_timeout": "Connect timeout (s)",
+    "read_timeout": "Answer timeout (s)",
+    "temperature": "Temperature",
+    "system_prompt": "System prompt for new chats",
+}
+
+
+class SettingsDialog(QDialog):
+    """One row per setting, with its description as the tooltip; OK returns new settings."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)
+        self._original = settings
+        self._editors: dict[str, QWidget] = {}
+        form = QFormLayout()
+        docs = Settings.docs()
+        for field in dataclasses.fields(Settings):
+            if field.name in HIDDEN:
+                continue
+            editor = self._editor(field.name, getattr(settings, field.name))
+            editor.setToolTip(docs.get(field.name, ""))
+            editor.setObjectName(f"setting_{field.name}")
+            label = QLabel(self.tr(LABELS.get(field.name, field.name)))
+            label.setToolTip(docs.get(field.name, ""))
+            form.addRow(label, editor)
+            self._editors[field.name] = editor
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        note = QLabel(
+            self.tr(
+                "Hearth talks only to the Ollama server named here. A server on another "
+                "computer needs “Allow remote Ollama”."
+            )
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+
+    def _editor(self, name: str, value: Any) -> QWidget:
+        if isinstance(value, bool):
+            box = QCheckBox()
+            box.setChecked(value)
+            return box
+        if isinstance(value, int):
+            spin = QSpinBox()
+            spin.setRange(512, 131072)
+            spin.setSingleStep(1024)
+            spin.setValue(value)
+            return spin
+        if isinstance(value, float) or name == "temperature":
+            dspin = QDoubleSpinBox()
+            if name == "temperature":
+                dspin.setRange(-0.1, 2.0)
+                dspin.setSingleStep(0.1)
+                dspin.setSpecialValueText(self.tr("model default"))
+                dspin.setValue(-0.1 if value is None else float(value))
+            else:
+                dspin.setRange(1.0, 3600.0)
+                dspin.setValue(float(value))
+            return dspin
+        if name == "system_prompt":
+            text = QPlainTextEdit(str(value))
+            text.setFixedHeight(90)
+            return text
+        return QLineEdit(str(value))
+
+    def values(self) -> Settings:
+        """The settings as edited."""
+        changes: dict[str, Any] = {}
+        for name, editor in self._editors.items():
+            if isinstance(editor, QCheckBox):
+                changes[name] = editor.isChecked()
+            elif isinstance(editor, QSpinBox):
+                changes[name] = editor.value()
+            elif isinstance(editor, QDoubleSpinBox):
+                value = editor.value()
+                changes[name] = None if name == "temperature" and value < 0 else value
+            elif isinstance(editor, QPlainTextEdit):
+                changes[name] = editor.toPlainText().strip()
+            elif isinstance(editor, QLineEdit):
+                changes[name] = editor.text().strip() or getattr(Settings(), name)
+        return dataclasses.replace(self._original, **changes)
