@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest bench clean translations
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +31,9 @@ bench: $(BIN)/.installed
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+
+# Re-extract every user-visible string from app/, fill known translations, compile .qm files.
+translations: $(BIN)/.installed
+	$(BIN)/pyside6-lupdate $$(find app -name '*.py' | sort) -ts assets/i18n/hearth_zh_CN.ts
+	$(BIN)/python assets/i18n/fill.py assets/i18n/hearth_zh_CN.ts zh_CN
+	$(BIN)/pyside6-lrelease assets/i18n/hearth_zh_CN.ts -qm assets/i18n/hearth_zh_CN.qm
