@@ -39,6 +39,7 @@ class Settings:
     guard_enabled: bool = _setting(False, "Check messages and answers with Llama Guard.")
     num_ctx: int = _setting(8192, "Context window sent with every request (tokens).")
     model_num_ctx: dict[str, int] = _setting({}, "Per-model context window overrides.")
+    warm_up: bool = _setting(True, "Load the chat model as soon as Ollama is found.")
     keep_alive: str = _setting("30m", "How long Ollama keeps a model loaded after use.")
     connect_timeout: float = _setting(5.0, "Seconds to wait for a connection to Ollama.")
     read_timeout: float = _setting(300.0, "Seconds to wait for the next piece of an answer.")

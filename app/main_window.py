@@ -34,6 +34,7 @@ from app.widgets.conversation_list import ConversationList
 from app.widgets.model_picker import ModelPicker
 from app.widgets.pull_dialog import PullDialog
 from app.widgets.status_indicator import StatusIndicator
+from app.workers import run_call
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.session = session or ChatSession(store, service, parent=self)
         self.conversation_id: str | None = None
         self._pull: PullDialog | None = None
+        self._warmed: set[str] = set()
 
         self.conversations = ConversationList(store)
         self.sidebar = QTabWidget()
@@ -341,6 +343,7 @@ class MainWindow(QMainWindow):
         if self.conversation_id:
             self.store.update_conversation(self.conversation_id, model=model)
         self._check_model_present()
+        self._warm_up()
 
     def _check_model_present(self) -> None:
         if self.monitor.report.state is not ServerState.CONNECTED:
@@ -361,6 +364,7 @@ class MainWindow(QMainWindow):
             if self.banner.action == "retry_server":
                 self.banner.clear()
             self._refresh_models()
+            self._warm_up()
         elif report.state in (ServerState.UNREACHABLE, ServerState.REFUSED):
             retry = report.state is ServerState.UNREACHABLE
             text = report.message
@@ -369,6 +373,20 @@ class MainWindow(QMainWindow):
             self.banner.show_message(
                 text, "retry_server" if retry else "", self.tr("Retry now") if retry else ""
             )
+
+    def _warm_up(self) -> None:
+        """Loads the chat model in the background so the first answer starts quickly."""
+        model = self._current_model()
+        if not self.settings.warm_up or model in self._warmed or not self.monitor.has_model(model):
+            return
+        self._warmed.add(model)
+        self.status.show_loading(self.tr("Loading {0}…").format(model))
+
+        def done(_result: object = None) -> None:
+            if self.status.state == "loading" and not self.session.busy:
+                self.status.show_report(self.monitor.report)
+
+        run_call(lambda: self.service.warm_up(model), done, lambda _exc: done(), parent=self)
 
     def _on_banner_action(self, action: str) -> None:
         if action == "retry_server":

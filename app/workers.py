@@ -73,17 +73,25 @@ class GeneratorWorker(QObject):
     def _run(self) -> None:
         try:
             for value in self._fn(self.cancel_token):
-                if self._detached.is_set():
+                if self._detached.is_set() or not self._emit(self.item, value):
                     break
-                self.item.emit(value)
         except Exception as exc:
-            log.exception("worker failed")
+            log.warning("background work failed: %s", exc)
             if not self._detached.is_set():
-                self.failed.emit(exc)
+                self._emit(self.failed, exc)
         finally:
             if not self._detached.is_set():
-                self.done.emit()
-            self._ended.emit()
+                self._emit(self.done)
+            self._emit(self._ended)
+
+    def _emit(self, signal: Any, *args: Any) -> bool:
+        """Emits unless the receiver side is gone (its window closed); says whether it did."""
+        try:
+            signal.emit(*args)
+            return True
+        except RuntimeError:  # the QObject was deleted with its parent
+            self._detached.set()
+            return False
 
     def _release(self) -> None:
         GeneratorWorker._live.discard(self)

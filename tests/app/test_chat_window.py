@@ -243,6 +243,9 @@ def test_code_blocks_have_a_copy_link(
 def test_slow_model_load_shows_loading(
     qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
 ) -> None:
+    qtbot.waitUntil(lambda: window.status.state == "connected", timeout=5000)  # warmed up
+    qtbot.waitUntil(lambda: bool(window.service.loaded_models()), timeout=5000)
+    ollama_double.expire()  # Ollama unloaded it after keep_alive
     ollama_double.script("llama3.2", Reply(text="ready now", first_token_delay=0.8))
     type_and_send(qtbot, window, "wake up")
     qtbot.waitUntil(lambda: window.status.state == "loading", timeout=3000)
@@ -283,3 +286,16 @@ def dataclasses_replace(obj, **changes):  # type: ignore[no-untyped-def]
     import dataclasses
 
     return dataclasses.replace(obj, **changes)
+
+
+def test_chat_model_is_warmed_up_when_ollama_is_found(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
+) -> None:
+    def warmed() -> bool:
+        return any(
+            r.body and r.body.get("messages") == [] and r.num_ctx == window.settings.num_ctx
+            for r in ollama_double.requests_to("/api/chat")
+        )
+
+    qtbot.waitUntil(warmed, timeout=5000)
+    qtbot.waitUntil(lambda: window.status.state == "connected", timeout=5000)
