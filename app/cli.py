@@ -10,17 +10,15 @@ import argparse
 import signal
 import sys
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import agents
-from agents import settings as settings_mod
-from agents.cancel import CancelToken
-from agents.chat import ChatAgent, ChatMessage
 from agents.errors import HearthError
-from agents.events import Failed, Final, Status, Stopped, Token
-from agents.llm import LLMError, OllamaService
-from agents.llm.models import Capability, canonical
-from agents.paths import data_dir
+
+if TYPE_CHECKING:
+    from agents.cancel import CancelToken
+    from agents.chat import ChatAgent, ChatMessage
+    from agents.llm import OllamaService
 
 Handler = Callable[[argparse.Namespace], int]
 SUBCOMMANDS: list[Callable[[Any], None]] = []
@@ -32,8 +30,8 @@ def subcommand(register: Callable[[Any], None]) -> Callable[[Any], None]:
     return register
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser for ``hearth`` and every subcommand."""
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The parser for ``hearth`` and (unless told not to) every subcommand."""
     parser = argparse.ArgumentParser(
         prog="hearth", description="Hearth: a private desktop assistant on your own computer."
     )
@@ -44,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, wait until it is shown and idle, print the milliseconds, exit",
     )
+    if not with_commands:
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     _load_feature_commands()
     for register in dict.fromkeys(SUBCOMMANDS):
@@ -78,6 +78,10 @@ def fail(error: HearthError, stream: TextIO | None = None) -> None:
 
 def service_for(args: argparse.Namespace) -> OllamaService:
     """The Ollama door configured from the data folder's settings and the environment."""
+    from agents import settings as settings_mod
+    from agents.llm import OllamaService
+    from agents.paths import data_dir
+
     root = data_dir(getattr(args, "data_dir", None))
     return OllamaService(settings_mod.load(root))
 
@@ -91,6 +95,8 @@ def _doctor_parser(subparsers: Any) -> None:
 
 def doctor(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Prints host, server version, models and what is missing; 0 iff chat works."""
+    from agents.llm.models import Capability, canonical
+
     out = out or sys.stdout
     service = service_for(args)
     where = "another computer" if service.is_remote else "this computer"
@@ -147,6 +153,9 @@ def _ask_parser(subparsers: Any) -> None:
 
 def ask(args: argparse.Namespace) -> int:
     """Streams one answer to stdout; one line on stderr and non-zero on failure."""
+    from agents.cancel import CancelToken
+    from agents.chat import ChatAgent, ChatMessage
+
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():
         raise HearthError("Nothing to ask: give the question as an argument or on stdin.")
@@ -161,6 +170,9 @@ def ask(args: argparse.Namespace) -> int:
 
 
 def _print_stream(agent: ChatAgent, history: list[ChatMessage], cancel: CancelToken) -> int:
+    from agents.events import Failed, Final, Status, Stopped, Token
+    from agents.llm import LLMError
+
     out = sys.stdout
     for event in agent.stream(history, cancel):
         if isinstance(event, Token):

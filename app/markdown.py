@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
-from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.token import Token
+    from markdown_it.utils import EnvType, OptionsDict
 
 COPY_SCHEME = "hearth-copy"
 CODE_STYLE = (
@@ -31,6 +32,8 @@ class Rendered:
 
 
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.add_render_rule("fence", _render_code)
@@ -88,11 +91,13 @@ def _render_link_close(
     return "</a>"
 
 
-_MD = _parser()
+_MD: list[MarkdownIt] = []  # built on first use: start-up doesn't pay for it
 
 
 def render(text: str) -> Rendered:
     """Renders Markdown from a model to safe HTML."""
+    if not _MD:
+        _MD.append(_parser())
     env: dict[str, Any] = {}
-    body = _MD.render(text, env)
+    body = _MD[0].render(text, env)
     return Rendered(html=body, code_blocks=list(env.get("code_blocks", [])))

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from agents.cancel import CancelToken
-from agents.chat import ChatAgent, ChatMessage
+from agents.chat import ChatMessage
 from agents.errors import HearthError
 from agents.events import Event, Failed, Final, Status, Stopped, Token
 from agents.llm import OllamaService
@@ -229,6 +229,8 @@ class ChatSession(QObject):
         self.turnEnded.emit(turn.conversation_id, turn.message_id, status, error)
         self.busyChanged.emit(False)
 
-    def _default_agent(self, conversation: Conversation) -> ChatAgent:
+    def _default_agent(self, conversation: Conversation) -> Any:
+        from agents.chat import ChatAgent
+
         prompt = conversation.system_prompt or self.service.settings.system_prompt
         return ChatAgent(self.service, model=conversation.model, system_prompt=prompt)

@@ -159,3 +159,20 @@ def test_real_entry_point_version_and_smoke_test(
     finally:
         first.kill()
         first.wait()
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], False),
+        (["--smoke-test"], False),
+        (["--data-dir", "ask"], False),
+        (["--data-dir", "/x", "ask", "hi"], True),
+        (["doctor"], True),
+        (["--help"], True),
+    ],
+)
+def test_only_subcommands_load_the_feature_parsers(argv: list[str], expected: bool) -> None:
+    from app.main import wants_command
+
+    assert wants_command(argv) is expected
