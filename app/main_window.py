@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self._build_menu()
         self._connect()
+        self._restore_layout()
         self.monitor.start()
         self._open_latest()
 
@@ -461,8 +462,30 @@ class MainWindow(QMainWindow):
             ).format(agents.__version__, self.service.host, self.data_dir or ""),
         )
 
+    def _layout_settings(self) -> QSettings | None:
+        if self.data_dir is None:
+            return None
+        return QSettings(str(self.data_dir / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_layout(self) -> None:
+        """Puts the window back where the person left it."""
+        state = self._layout_settings()
+        if state is None:
+            return
+        geometry = state.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = state.value("splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stops the answer (keeping what arrived) and the server checks."""
+        """Stops the answer (keeping what arrived) and the server checks; saves the layout."""
         self.session.stop()
         self.monitor.stop()
+        state = self._layout_settings()
+        if state is not None:
+            state.setValue("geometry", self.saveGeometry())
+            state.setValue("splitter", self.splitter.saveState())
+            state.sync()
         super().closeEvent(event)
