@@ -59,7 +59,15 @@ def run_gui(args: argparse.Namespace, started: float | None = None) -> int:
         root = paths.data_dir(getattr(args, "data_dir", None))
         lock = InstanceLock(root)
         lock.acquire()
-    except (AlreadyRunning, HearthError, OSError) as exc:
+    except AlreadyRunning as exc:
+        from app.single_instance import ask_running_instance_to_show
+
+        if not getattr(args, "smoke_test", False) and ask_running_instance_to_show(root):
+            print("hearth: already running; its window was brought forward", file=sys.stderr)
+            return 0
+        _fatal(exc.message, args)
+        return 1
+    except (HearthError, OSError) as exc:
         message = exc.message if isinstance(exc, HearthError) else str(exc)
         _fatal(message, args)
         return 1
@@ -75,6 +83,10 @@ def run_gui(args: argparse.Namespace, started: float | None = None) -> int:
     service = OllamaService(settings_mod.load(root))
     window = MainWindow(store, service, data_dir=root)
     window.show()
+    from app.single_instance import InstanceServer
+
+    instance = InstanceServer(root, window)
+    instance.showRequested.connect(lambda: _bring_forward(window))
     if getattr(args, "smoke_test", False):
         QTimer.singleShot(0, lambda: _report_when_idle(app, window, started))
     try:
@@ -83,6 +95,15 @@ def run_gui(args: argparse.Namespace, started: float | None = None) -> int:
         del translators
         store.close()
         lock.release()
+
+
+def _bring_forward(window: object) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(window, QWidget)
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
 
 
 def _report_when_idle(app: QApplication, window: object, started: float) -> None:
