@@ -148,6 +148,12 @@ def _ask_parser(subparsers: Any) -> None:
     p.add_argument("text", help="the question; '-' reads it from standard input")
     p.add_argument("--model", help="the model to use (default: the chat model in Settings)")
     p.add_argument("--system", help="a system prompt for this question")
+    p.add_argument(
+        "--image",
+        action="append",
+        metavar="PATH",
+        help="an image to ask about (repeatable); it goes to the vision model",
+    )
     p.set_defaults(handler=ask)
 
 
@@ -159,17 +165,23 @@ def ask(args: argparse.Namespace) -> int:
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():
         raise HearthError("Nothing to ask: give the question as an argument or on stdin.")
+    images: tuple[bytes, ...] = ()
+    if getattr(args, "image", None):
+        from app.commands.images import prepare_images
+
+        images = prepare_images(args.image)
     service = service_for(args)
     agent = ChatAgent(service, model=args.model, system_prompt=args.system)
     cancel = CancelToken()
     previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     try:
-        return _print_stream(agent, [ChatMessage("user", text)], cancel)
+        return print_stream(agent, [ChatMessage("user", text, images)], cancel)
     finally:
         signal.signal(signal.SIGINT, previous)
 
 
-def _print_stream(agent: ChatAgent, history: list[ChatMessage], cancel: CancelToken) -> int:
+def print_stream(agent: ChatAgent, history: list[ChatMessage], cancel: CancelToken) -> int:
+    """Writes an agent's answer to stdout as it streams; returns the exit code."""
     from agents.events import Failed, Final, Status, Stopped, Token
     from agents.llm import LLMError
 

@@ -25,7 +25,7 @@ from agents.errors import HearthError
 from agents.llm import LLMError, OllamaService
 from agents.llm.errors import ErrorKind
 from agents.settings import Settings
-from agents.storage import ChatStore
+from agents.storage import ChatStore, StoredMessage
 from app.services.chat_session import ChatSession
 from app.services.ollama_monitor import OllamaMonitor, ServerReport, ServerState
 from app.widgets.chat_view import ChatView
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self,
         store: ChatStore,
         service: OllamaService,
-        data_dir: Path | None = None,
+        data_dir: Path,
         monitor: OllamaMonitor | None = None,
         session: ChatSession | None = None,
         parent: QWidget | None = None,
@@ -103,7 +103,15 @@ class MainWindow(QMainWindow):
         self.settings: Settings = service.settings
         self.data_dir = data_dir
         self.monitor = monitor or OllamaMonitor(service, parent=self)
-        self.session = session or ChatSession(store, service, parent=self)
+        from agents.images.store import ImageStore
+        from app.services.images import ImageIntake, ImageTaskService, image_loader_for
+
+        self.images = ImageStore.in_data_dir(data_dir)
+        self.session = session or ChatSession(
+            store, service, image_loader=image_loader_for(self.images), parent=self
+        )
+        self.image_intake = ImageIntake(self.images, self)
+        self.image_tasks = ImageTaskService(service, self.images, self)
         self.conversation_id: str | None = None
         self._pull: PullDialog | None = None
         self._warmed: set[str] = set()
@@ -112,8 +120,9 @@ class MainWindow(QMainWindow):
         self.sidebar = QTabWidget()
         self.sidebar.setObjectName("sidebarTabs")
         self.sidebar.addTab(self.conversations, self.tr("Chats"))
-        self.chat = ChatView()
+        self.chat = ChatView(decorate=self._message_extras)
         self.composer = Composer()
+        self._setup_images()
         self.banner = Banner()
         self.status = StatusIndicator()
         self.models = ModelPicker()
@@ -149,6 +158,38 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.monitor.start()
         self._open_latest()
+
+    def _setup_images(self) -> None:
+        """Images: the attachment strip, the attach button, drops and pastes."""
+        from app.services.images import ImageAttachmentController
+        from app.widgets.image_attachments import (
+            AttachImageButton,
+            ImageAttachmentStrip,
+            ImageDropOverlay,
+        )
+
+        self.attachments = ImageAttachmentStrip()
+        self.attachments.connect_intake(self.image_intake)
+        self.composer.attachments.addWidget(self.attachments)
+        self.composer.tools.addWidget(AttachImageButton(self.image_intake))
+        self.composer.has_attachments = lambda: bool(self.attachments.images())
+        self.image_drops = ImageAttachmentController(self.image_intake, self)
+        self.image_drops.install(self.composer.edit)
+        self.image_drops.install(self.chat)
+        self._drop_hint = ImageDropOverlay(self.chat)
+        self.image_drops.dragActive.connect(self._drop_hint.setActive)
+        self.image_intake.busyChanged.connect(
+            lambda busy: self.composer.button.setEnabled(not busy or self.session.busy)
+        )
+        self.image_tasks.modelMissing.connect(lambda model: self.open_pull(model, start=False))
+
+    def _message_extras(self, message: StoredMessage) -> QWidget | None:
+        """Images shown under a message's text."""
+        from app.widgets.image_thumbnail import MessageImages
+
+        if not any(a.get("kind") == "image" for a in message.attachments):
+            return None
+        return MessageImages(self.images, message.attachments, tasks=self.image_tasks)
 
     # -- setup ---------------------------------------------------------------------------
     def _build_menu(self) -> None:
@@ -267,8 +308,11 @@ class MainWindow(QMainWindow):
             )
             self.conversation_id = conversation.id
             self.conversations.select(conversation.id)
+        if attachments is None:
+            attachments = self.attachments.attachments()
         try:
             self.session.send(self.conversation_id, text, attachments)
+            self.attachments.clear()
         except HearthError as exc:
             self.composer.set_text(text)  # nothing the person typed is lost
             self.banner.show_message(exc.message)

@@ -69,31 +69,9 @@ def chart(args: argparse.Namespace) -> int:
     return 0
 
 
-def ask_with_images(args: argparse.Namespace) -> int:
-    """``hearth ask --image PATH [--image PATH...] QUESTION``: streams the vision model's answer.
-
-    Expects ``args.image`` (a list of paths), ``args.text`` (``-`` reads stdin),
-    ``args.model`` and ``args.system`` as the ``ask`` parser defines them. Each image is
-    prepared (checked, turned upright, downscaled) before it is sent.
-    """
-    from agents.chat import ChatAgent, ChatMessage
-    from app.cli import _print_stream
-
-    images = [_prepare(Path(p)) for p in (getattr(args, "image", None) or [])]
-    text = sys.stdin.read() if args.text == "-" else args.text
-    if not text.strip():
-        raise HearthError("Nothing to ask: give the question as an argument or on stdin.")
-    service = service_for(args)
-    agent = ChatAgent(
-        service, model=getattr(args, "model", None), system_prompt=getattr(args, "system", None)
-    )
-    message = ChatMessage("user", text, images=tuple(i.data for i in images))
-    cancel = CancelToken()
-    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
-    try:
-        return _print_stream(agent, [message], cancel)
-    finally:
-        signal.signal(signal.SIGINT, previous)
+def prepare_images(paths: list[str]) -> tuple[bytes, ...]:
+    """Checks, turns upright and downscales each image for ``hearth ask --image``."""
+    return tuple(_prepare(Path(p)).data for p in paths)
 
 
 def _prepare(path: Path) -> PreparedImage:
@@ -105,4 +83,4 @@ def _prepare(path: Path) -> PreparedImage:
     return prepared
 
 
-__all__ = ["ask_with_images", "chart"]
+__all__ = ["chart", "prepare_images"]

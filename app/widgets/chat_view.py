@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -22,9 +22,14 @@ class ChatView(QScrollArea):
     linkRequested = Signal(str)
     retryRequested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        decorate: Callable[[StoredMessage], QWidget | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("chatView")
+        self.decorate = decorate  # builds what shows under a message's text (images...)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._container = QWidget()
@@ -62,7 +67,8 @@ class ChatView(QScrollArea):
 
     def add_message(self, message: StoredMessage) -> MessageView:
         """Appends one message."""
-        view = MessageView(message.id, message.role, message.content, message.model)
+        extra = self.decorate(message) if self.decorate and message.attachments else None
+        view = MessageView(message.id, message.role, message.content, message.model, extra)
         view.linkRequested.connect(self.linkRequested)
         view.retryRequested.connect(lambda mid=message.id: self.retryRequested.emit(mid))
         self._layout.insertWidget(self._layout.count() - 1, view)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
@@ -55,6 +57,9 @@ class Composer(QWidget):
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
+        self.tools = QHBoxLayout()  # features put buttons here (attach image...)
+        self.tools.setContentsMargins(0, 0, 0, 0)
+        row.addLayout(self.tools)
         row.addWidget(self.edit, 1)
         row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
@@ -62,6 +67,7 @@ class Composer(QWidget):
         layout.addLayout(self.attachments)
         layout.addLayout(row)
         self._busy = False
+        self.has_attachments: Callable[[], bool] = lambda: False  # set by features
         self._fit_height()
 
     @property
@@ -85,7 +91,7 @@ class Composer(QWidget):
     def submit(self) -> None:
         """Sends what is typed, unless it is empty or an answer is streaming."""
         text = self.text.strip()
-        if not text or self._busy:
+        if (not text and not self.has_attachments()) or self._busy:
             return
         self.edit.clear()
         self.sendRequested.emit(text)

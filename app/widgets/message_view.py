@@ -26,6 +26,7 @@ class MessageView(QFrame):
         role: str,
         text: str = "",
         model: str | None = None,
+        extra: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -76,6 +77,9 @@ class MessageView(QFrame):
         layout.setSpacing(4)
         layout.addWidget(self.header)
         layout.addWidget(self.body)
+        self.extra = extra  # e.g. the images sent with the message
+        if extra is not None:
+            layout.addWidget(extra)
         layout.addWidget(self.note)
         layout.addLayout(actions)
         self.set_text(text)

@@ -1,15 +1,13 @@
-"""The image subcommands: ``hearth chart PATH`` and ``ask --image`` (ask_with_images)."""
+"""The image subcommands: ``hearth chart PATH`` and ``hearth ask --image``."""
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app.commands.images import ask_with_images
 from app.main import main
 from tests.agents.images.pictures import bar_chart, images_in, photo, read_bar_chart
 from tests.fakes import OllamaDouble, Reply
@@ -97,15 +95,18 @@ def test_ask_with_images_streams_the_vision_answer(
     first.write_bytes(photo(2400, 1200))
     second.write_bytes(photo(100, 100, "GIF"))
     ollama_double.script("llama3.2-vision", Reply(text="Two pictures of gradients."))
-    args = argparse.Namespace(
-        data_dir=str(tmp_path / "data"),
-        image=[str(first), str(second)],
-        text="What do these show?",
-        model=None,
-        system=None,
+    code = main(
+        [
+            "--data-dir",
+            str(tmp_path / "data"),
+            "ask",
+            "--image",
+            str(first),
+            "--image",
+            str(second),
+            "What do these show?",
+        ]
     )
-
-    code = ask_with_images(args)
 
     out, _ = capsys.readouterr()
     assert code == 0 and out == "Two pictures of gradients.\n"

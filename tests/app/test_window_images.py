@@ -1,0 +1,59 @@
+"""Images in the chat window: drop, send to the vision model, keep after a restart."""
+
+from __future__ import annotations
+
+import base64
+import io
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QMimeData, QUrl
+from pytestqt.qtbot import QtBot
+
+from app.main_window import MainWindow
+from tests.app.conftest import WindowFactory
+from tests.app.images.test_images_qt import drop
+from tests.fakes import OllamaDouble, Reply
+
+
+def test_dropped_photo_goes_to_the_vision_model_and_stays(
+    qtbot: QtBot,
+    window: MainWindow,
+    make_window: WindowFactory,
+    ollama_double: OllamaDouble,
+    tmp_path: Path,
+    data_root: Path,
+) -> None:
+    photo = tmp_path / "holiday.jpg"
+    Image.new("RGB", (3000, 2000), (200, 120, 40)).save(photo, "JPEG")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo))])
+    drop(window.composer.edit, mime)
+    qtbot.waitUntil(lambda: len(window.attachments.images()) == 1, timeout=10000)
+    ollama_double.script("llama3.2-vision", Reply(text="An orange rectangle."))
+    window.composer.edit.setPlainText("What is in this photo?")
+    window.composer.submit()
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=10000)
+    assert window.attachments.images() == []
+
+    request = ollama_double.requests_to("/api/chat")[-1]
+    assert request.model == "llama3.2-vision:latest"
+    sent = base64.b64decode(request.body["messages"][-1]["images"][0], validate=True)
+    assert max(Image.open(io.BytesIO(sent)).size) == 1120
+    text_requests = [
+        r for r in ollama_double.requests_to("/api/chat") if r.model != "llama3.2-vision:latest"
+    ]
+    assert all("images" not in m for r in text_requests for m in r.body["messages"])
+
+    question = window.store.messages(window.conversation_id or "")[0]
+    assert question.attachments[0]["kind"] == "image"
+    view = window.chat.view(question.id)
+    assert view is not None and view.extra is not None and view.extra.isVisible()
+
+    window.close()
+    window.store.close()
+    again = make_window(ollama_double.url, root=data_root)
+    restored = again.chat.view(question.id)
+    assert restored is not None and restored.extra is not None
+    assert len(restored.extra.thumbnails) == 1  # type: ignore[attr-defined]
+    assert not restored.extra.thumbnails[0].missing  # type: ignore[attr-defined]
