@@ -1,0 +1,388 @@
+"""Streaming rewrites, long texts in pieces that keep paragraphs whole.
+
+A text is cut into pieces under a token budget at paragraph breaks (blank lines); a
+paragraph is only cut when it alone exceeds the budget, then at sentence ends (then at
+spaces, then anywhere, for the pathological cases). Each piece is rewritten on its own
+and the results are joined with the original separators, byte for byte, so no
+paragraph is lost, doubled or glued to its neighbour.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from langchain_core.messages import HumanMessage, SystemMessage
+
+from agents.cancel import CancelToken
+from agents.errors import HearthError
+from agents.events import Event, Failed, Final, Stats, Status, Stopped, Token
+from agents.llm.errors import LLMError, incomplete
+from agents.llm.ollama_service import OllamaService
+from agents.writing.styles import (
+    RewriteSpec,
+    clean_output,
+    new_boundary,
+    script_language,
+    system_prompt,
+    temperature_for,
+    user_prompt,
+)
+
+if TYPE_CHECKING:
+    from langchain_ollama import ChatOllama
+
+#: Largest piece sent in one request (tokens, estimated). Small models rewrite short
+#: passages far more faithfully than long ones.
+DEFAULT_PIECE_TOKENS = 1200
+#: Smallest budget ever used, however small the context window.
+MIN_PIECE_TOKENS = 64
+#: Longest text accepted (characters): about a 150-page book.
+MAX_TEXT_CHARS = 500_000
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def estimate_tokens(text: str) -> int:
+    """A conservative token estimate for any script.
+
+    English averages about four characters a token; CJK characters are about one token
+    each, other non-Latin letters about two characters a token. Counting a third of a
+    token per character, plus one per CJK character and a third more per other
+    non-ASCII character, stays above the real count.
+    """
+    cjk = len(_CJK.findall(text))
+    other = len(_NON_ASCII.findall(text)) - cjk
+    return len(text) // 3 + cjk + other // 3 + 4
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(\s+)|[。！？]+[」』”’）)]*(\s*)")
+_SPACES = re.compile(r"\s+")
+_FENCE = re.compile(r"\s{0,3}(```|~~~)")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A text cut into pieces: ``lead + piece0 + sep0 + piece1 + ... + trail``.
+
+    Attributes:
+        lead: Whitespace before the first piece.
+        pieces: The pieces to rewrite, in order.
+        separators: What stood between piece i and piece i + 1 (one fewer than pieces).
+        trail: Whitespace after the last piece.
+    """
+
+    lead: str
+    pieces: list[str]
+    separators: list[str]
+    trail: str
+
+    def join(self, pieces: Sequence[str] | None = None) -> str:
+        """Puts (rewritten) pieces back together with the original separators."""
+        chosen = list(self.pieces if pieces is None else pieces)
+        if len(chosen) != len(self.pieces):
+            raise ValueError("join needs exactly one text per piece")
+        out = [self.lead]
+        for i, piece in enumerate(chosen):
+            out.append(piece)
+            if i < len(self.separators):
+                out.append(self.separators[i])
+        out.append(self.trail)
+        return "".join(out)
+
+
+def _split_keeping(text: str, pattern: re.Pattern[str]) -> tuple[list[str], list[str]]:
+    """Splits where the pattern matches; returns the parts and the separators between.
+
+    For the sentence pattern the end punctuation stays with its sentence and only the
+    whitespace after it (a capture group) is the separator.
+    """
+    parts: list[str] = []
+    seps: list[str] = []
+    start = 0
+    for match in pattern.finditer(text):
+        cut, resume = match.span()
+        if match.lastindex is not None:
+            cut, resume = match.span(match.lastindex)
+        if cut <= start or resume >= len(text) or (cut == resume and cut == match.start()):
+            continue
+        parts.append(text[start:cut])
+        seps.append(text[cut:resume])
+        start = resume
+    parts.append(text[start:])
+    return parts, seps
+
+
+def _join_code_blocks(paragraphs: list[str], seps: list[str]) -> tuple[list[str], list[str]]:
+    """Re-joins paragraphs that lie inside one fenced code block (blank lines in code)."""
+    joined: list[str] = []
+    joined_seps: list[str] = []
+    open_fence = False
+    for i, paragraph in enumerate(paragraphs):
+        if open_fence:
+            joined[-1] += seps[i - 1] + paragraph
+        else:
+            if joined:
+                joined_seps.append(seps[i - 1])
+            joined.append(paragraph)
+        fences = sum(1 for line in paragraph.split("\n") if _FENCE.match(line))
+        open_fence = open_fence != (fences % 2 == 1)
+    return joined, joined_seps
+
+
+def _atoms(text: str, budget: int, level: int = 0) -> tuple[list[str], list[str]]:
+    """Cuts one paragraph into parts that each fit: sentences, then words, then characters."""
+    if estimate_tokens(text) <= budget:
+        return [text], []
+    if level == 0:
+        parts, seps = _split_keeping(text, _SENTENCE_END)
+    elif level == 1:
+        parts, seps = _split_keeping(text, _SPACES)
+    else:
+        size = max(1, (budget - 4) * 3 // 4)  # fits even if every character is CJK
+        parts = [text[i : i + size] for i in range(0, len(text), size)]
+        return parts, [""] * (len(parts) - 1)
+    if len(parts) == 1:
+        return _atoms(text, budget, level + 1)
+    atoms: list[str] = []
+    atom_seps: list[str] = []
+    for i, part in enumerate(parts):
+        sub, sub_seps = _atoms(part, budget, level + 1)
+        if atoms:
+            atom_seps.append(seps[i - 1])
+        atoms.extend(sub)
+        atom_seps.extend(sub_seps)
+    return atoms, atom_seps
+
+
+def plan_pieces(text: str, budget: int) -> Layout:
+    """Cuts a text into pieces of at most ``budget`` tokens (estimated).
+
+    Whole paragraphs are packed together while they fit; a paragraph is cut (at sentence
+    ends) only when it alone is over the budget.
+    """
+    budget = max(budget, 8)
+    body = text.strip()
+    if not body:
+        return Layout(lead=text, pieces=[], separators=[], trail="")
+    start = text.find(body)
+    lead, trail = text[:start], text[start + len(body) :]
+    paragraphs, paragraph_seps = _join_code_blocks(*_split_keeping(body, _PARAGRAPH_BREAK))
+    atoms: list[str] = []
+    seps: list[str] = []
+    for i, paragraph in enumerate(paragraphs):
+        sub, sub_seps = _atoms(paragraph, budget)
+        if atoms:
+            seps.append(paragraph_seps[i - 1])
+        atoms.extend(sub)
+        seps.extend(sub_seps)
+    pieces: list[str] = [atoms[0]]
+    piece_seps: list[str] = []
+    for atom, sep in zip(atoms[1:], seps, strict=True):
+        joined = pieces[-1] + sep + atom
+        if estimate_tokens(joined) <= budget:
+            pieces[-1] = joined
+        else:
+            pieces.append(atom)
+            piece_seps.append(sep)
+    return Layout(lead=lead, pieces=pieces, separators=piece_seps, trail=trail)
+
+
+@dataclass
+class _Totals:
+    model: str = ""
+    prompt_tokens: int = 0
+    output_tokens: int = 0
+    total_seconds: float = 0.0
+    load_seconds: float = 0.0
+    eval_seconds: float = 0.0
+    truncated: bool = False
+    stats: list[Stats] = field(default_factory=list)
+
+    def add(self, stats: Stats) -> None:
+        self.model = self.model or stats.model
+        self.prompt_tokens += stats.prompt_tokens
+        self.output_tokens += stats.output_tokens
+        self.total_seconds += stats.total_seconds
+        self.load_seconds += stats.load_seconds
+        self.eval_seconds += stats.eval_seconds
+        self.truncated = self.truncated or stats.truncated
+
+    def result(self) -> Stats:
+        return Stats(
+            model=self.model,
+            done_reason="length" if self.truncated else "stop",
+            prompt_tokens=self.prompt_tokens,
+            output_tokens=self.output_tokens,
+            total_seconds=self.total_seconds,
+            load_seconds=self.load_seconds,
+            eval_seconds=self.eval_seconds,
+        )
+
+
+class Rewriter:
+    """Rewrites text in a style with a local model, streaming typed events.
+
+    Args:
+        service: The Ollama door.
+        model: The model; None means the configured chat model.
+        max_piece_tokens: Largest piece sent at once; the context window may lower it.
+    """
+
+    def __init__(
+        self,
+        service: OllamaService,
+        model: str | None = None,
+        max_piece_tokens: int = DEFAULT_PIECE_TOKENS,
+    ) -> None:
+        self.service = service
+        self.model = model
+        self.max_piece_tokens = max_piece_tokens
+
+    def piece_budget(self, model: str, spec: RewriteSpec) -> int:
+        """Tokens per piece: the input, the instruction and up to twice the input as the
+        answer (translations grow) must fit the model's context window."""
+        overhead = estimate_tokens(system_prompt(spec, "0" * 12)) + 64
+        room = (self.service.num_ctx(model) - overhead) // 3
+        return max(MIN_PIECE_TOKENS, min(self.max_piece_tokens, room))
+
+    def stream(
+        self, text: str, spec: RewriteSpec, cancel: CancelToken | None = None
+    ) -> Iterator[Event]:
+        """Streams the rewrite of ``text``.
+
+        Yields Status (loading, which piece), Token events (separators between pieces
+        included, so the tokens read like the result), then exactly one of Final (its
+        ``text`` is the cleaned result and is what to keep), Stopped or Failed. Never
+        raises for model or server problems.
+        """
+        cancel = cancel or CancelToken()
+        done: list[str] = []
+        layout: Layout | None = None
+        current: list[str] = []
+
+        def partial() -> str:
+            if layout is None:
+                return ""
+            pieces = [*done, "".join(current)]
+            out = layout.lead
+            for i, piece in enumerate(pieces):
+                out += piece
+                if i < len(pieces) - 1:
+                    out += layout.separators[i]
+            return out.rstrip()
+
+        model = self.model or self.service.settings.chat_model
+        try:
+            if not text.strip():
+                raise HearthError("There is no text to rewrite: type or paste some first.")
+            if len(text) > MAX_TEXT_CHARS:
+                raise HearthError(
+                    f"The text is too long to rewrite at once ({len(text):,} characters, at "
+                    f"most {MAX_TEXT_CHARS:,}): rewrite it a chapter at a time."
+                )
+            model = self.service.route(model=self.model)
+            layout = plan_pieces(text, self.piece_budget(model, spec))
+            totals = _Totals()
+            source_language = None if spec.translates else script_language(text)
+            budget = max((estimate_tokens(p) for p in layout.pieces), default=0)
+            chat = self._chat_model(model, spec, 2 * budget + 256)
+            for index, piece in enumerate(layout.pieces):
+                if index:
+                    yield Token(layout.separators[index - 1])
+                if len(layout.pieces) > 1:
+                    yield Status(f"Rewriting part {index + 1} of {len(layout.pieces)}…")
+                if cancel.cancelled:  # stopped between pieces: send nothing more
+                    yield Stopped(partial())
+                    return
+                current = []
+                result: str | None = None
+                for event in self._stream_piece(chat, model, piece, spec, source_language, cancel):
+                    if isinstance(event, Token):
+                        current.append(event.text)
+                        yield event
+                    elif isinstance(event, Final):
+                        totals.add(event.stats)
+                        result = event.text
+                    elif isinstance(event, Stopped):
+                        yield Stopped(partial())
+                        return
+                if result is None:  # pragma: no cover - _stream_piece always ends
+                    raise incomplete(model)
+                done.append(result)
+            yield Final(layout.join(done), totals.result())
+        except HearthError as exc:
+            if cancel.cancelled:
+                yield Stopped(partial())
+            else:
+                yield Failed(exc, partial())
+        except Exception as exc:
+            if cancel.cancelled:
+                yield Stopped(partial())
+            else:
+                yield Failed(self.service.error(exc, model), partial())
+
+    def _chat_model(self, model: str, spec: RewriteSpec, answer_limit: int) -> ChatOllama:
+        """One chat model for all pieces (one HTTP connection, reused)."""
+        overrides: dict[str, Any] = {"num_predict": answer_limit}
+        if self.service.settings.temperature is None:
+            overrides["temperature"] = temperature_for(spec.style)
+        return self.service.chat_model(model, **overrides)
+
+    def _stream_piece(
+        self,
+        chat: ChatOllama,
+        model: str,
+        piece: str,
+        spec: RewriteSpec,
+        source_language: str | None,
+        cancel: CancelToken,
+    ) -> Iterator[Token | Final | Stopped]:
+        """Rewrites one piece; raises LLMError on failure."""
+        boundary = new_boundary()
+        while boundary in piece:  # pragma: no cover - 48 random bits
+            boundary = new_boundary()
+        messages = [
+            SystemMessage(content=system_prompt(spec, boundary, source_language)),
+            HumanMessage(content=user_prompt(piece, boundary)),
+        ]
+        parts: list[str] = []
+        meta: dict[str, Any] = {}
+        started = False
+        stream = chat.stream(messages)
+        try:
+            for chunk in stream:
+                if cancel.cancelled:
+                    yield Stopped("".join(parts))
+                    return
+                text = str(chunk.text) if isinstance(chunk.text, str) else str(chunk.content)
+                if text:
+                    parts.append(text)
+                    if not started:
+                        text = text.lstrip()
+                        started = bool(text)
+                    if text:
+                        yield Token(text)
+                if chunk.response_metadata.get("done"):
+                    meta = dict(chunk.response_metadata)
+        finally:
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
+        if cancel.cancelled:
+            yield Stopped("".join(parts))
+            return
+        if not meta:
+            raise incomplete(model)
+        result = clean_output("".join(parts), boundary)
+        if not result:
+            raise LLMError(
+                incomplete(model).kind,
+                "The model returned an empty rewrite. Press Retry, or try another style.",
+                model=model,
+            )
+        yield Final(result, Stats.from_metadata(meta))

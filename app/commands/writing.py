@@ -1,0 +1,197 @@
+"""``hearth rewrite``, ``hearth export`` and ``hearth import``.
+
+No Qt here: these run as plain command-line tools.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from agents.cancel import CancelToken
+from agents.errors import HearthError
+from agents.events import Failed, Final, Status, Stopped, Token
+from agents.paths import data_dir
+from app.cli import fail, service_for, subcommand
+
+if TYPE_CHECKING:
+    from agents.storage import InstanceLock
+
+#: Largest input file read by ``hearth rewrite`` (bytes).
+MAX_INPUT_BYTES = 4 << 20
+
+
+# -- rewrite -----------------------------------------------------------------------
+@subcommand
+def _rewrite_parser(subparsers: Any) -> None:
+    from agents.writing.styles import Style
+
+    p = subparsers.add_parser(
+        "rewrite",
+        help="rewrite a text in a style and stream the result to stdout",
+        description="Rewrite a text: shorter, simpler, formal, friendly, grammar fixes, "
+        "translation or your own instruction. The result keeps the text's language "
+        "unless you translate.",
+    )
+    p.add_argument(
+        "--style",
+        required=True,
+        help="one of: " + ", ".join(s.value for s in Style),
+    )
+    p.add_argument("--lang", help="target language for --style translate (e.g. French)")
+    p.add_argument("--instruction", help="what to do, for --style custom")
+    p.add_argument("--model", help="the model to use (default: the chat model in Settings)")
+    p.add_argument("file", nargs="?", default="-", help="a text file, or '-' for stdin (default)")
+    p.set_defaults(handler=rewrite)
+
+
+def _read_input(name: str) -> str:
+    if name == "-":
+        raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        where = "standard input"
+    else:
+        path = Path(name)
+        try:
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_INPUT_BYTES + 1)
+        except OSError as exc:
+            raise HearthError(f"Can't read {path}: {exc.strerror or exc}.") from exc
+        where = str(path)
+    if len(raw) > MAX_INPUT_BYTES:
+        raise HearthError(
+            f"{where} is too large to rewrite at once (over {MAX_INPUT_BYTES >> 20} MiB): "
+            "split it into smaller files."
+        )
+    if b"\x00" in raw:
+        raise HearthError(f"{where} looks like a binary file, not text: give a text file.")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def rewrite(args: argparse.Namespace) -> int:
+    """Streams a rewrite to stdout; status lines and errors go to stderr."""
+    from agents.writing.rewrite import Rewriter
+    from agents.writing.styles import RewriteSpec, parse_style
+
+    spec = RewriteSpec(parse_style(args.style), language=args.lang, instruction=args.instruction)
+    text = _read_input(args.file)
+    if not text.strip():
+        raise HearthError("There is no text to rewrite: the input is empty.")
+    rewriter = Rewriter(service_for(args), model=args.model)
+    cancel = CancelToken()
+    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    out = sys.stdout
+    try:
+        for event in rewriter.stream(text, spec, cancel):
+            if isinstance(event, Token):
+                out.write(event.text)
+                out.flush()
+            elif isinstance(event, Status):
+                print(event.text, file=sys.stderr)
+            elif isinstance(event, Final):
+                out.write("\n")
+                if event.stats.truncated:
+                    print("hearth: part of the rewrite hit the length limit", file=sys.stderr)
+                return 0
+            elif isinstance(event, Stopped):
+                out.write("\n")
+                print("hearth: stopped", file=sys.stderr)
+                return 130
+            elif isinstance(event, Failed):
+                out.write("\n")
+                fail(event.error)
+                return event.error.exit_code
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return 1
+
+
+# -- export ------------------------------------------------------------------------
+@subcommand
+def _export_parser(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "export",
+        help="export one chat or all chats as Markdown or JSON",
+        description="Export chats: Markdown to read, JSON to import again (complete, with "
+        "images and personas).",
+    )
+    p.add_argument("--chat", action="append", metavar="ID", help="a chat id (repeatable)")
+    p.add_argument("--format", choices=["md", "json"], default="json", help="default: json")
+    p.add_argument("--list", action="store_true", help="list the chats and their ids, then exit")
+    p.add_argument("out", nargs="?", help="the file to write")
+    p.set_defaults(handler=export)
+
+
+def _locked(root: Path, action: str) -> InstanceLock:
+    """Holds the data folder like the window does: one writer per folder."""
+    from agents.storage import AlreadyRunning, InstanceLock
+
+    lock = InstanceLock(root)
+    try:
+        lock.acquire()
+    except AlreadyRunning as exc:
+        raise HearthError(
+            f"Hearth is running with this data folder ({root}): {action} from the window, or "
+            "quit Hearth and run the command again."
+        ) from exc
+    return lock
+
+
+def export(args: argparse.Namespace) -> int:
+    """Writes the export file, or lists chats with --list."""
+    from agents.images.store import ImageStore
+    from agents.personas import PersonaLibrary
+    from agents.storage import ChatStore
+    from agents.transfer import export_json, export_markdown
+
+    root = data_dir(args.data_dir)
+    with _locked(root, "export"), ChatStore.in_data_dir(root) as store:
+        if args.list:
+            for conversation in store.list_conversations():
+                print(f"{conversation.id}  {conversation.title or 'Untitled'}")
+            return 0
+        if not args.out:
+            raise HearthError("Say where to write the export: hearth export --format json OUT.")
+        images = ImageStore.in_data_dir(root)
+        personas = PersonaLibrary.in_data_dir(root)
+        write = export_json if args.format == "json" else export_markdown
+        count = write(Path(args.out), store, images, personas, args.chat)
+    print(f"Exported {count} chat(s) to {args.out}", file=sys.stderr)
+    return 0
+
+
+# -- import ------------------------------------------------------------------------
+@subcommand
+def _import_parser(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "import",
+        help="import chats from a JSON export (never overwrites)",
+        description="Import chats from a file made by `hearth export --format json`. The file "
+        "is checked completely first; chats already here are skipped.",
+    )
+    p.add_argument("file", help="the JSON export")
+    p.set_defaults(handler=import_chats)
+
+
+def import_chats(args: argparse.Namespace) -> int:
+    """Imports an export and prints what was added and skipped."""
+    from agents.images.store import ImageStore
+    from agents.personas import PersonaLibrary
+    from agents.storage import ChatStore
+    from agents.transfer import import_export, read_export
+
+    parsed = read_export(Path(args.file))
+    root = data_dir(args.data_dir)
+    with _locked(root, "import"), ChatStore.in_data_dir(root) as store:
+        report = import_export(
+            parsed, store, ImageStore.in_data_dir(root), PersonaLibrary.in_data_dir(root)
+        )
+    print(f"hearth: {report.summary()}")
+    for line in report.skipped:
+        print(f"  skipped {line}")
+    return 0
