@@ -12,6 +12,7 @@ from agents.events import Event, Failed, Final, Stats, Status, Stopped, Token
 from agents.llm.errors import LLMError, incomplete
 from agents.llm.models import same_model
 from agents.llm.ollama_service import OllamaService
+from agents.tokens import estimate_tokens
 
 if TYPE_CHECKING:
     from langchain_core.messages import BaseMessage
@@ -35,11 +36,6 @@ class ChatMessage:
     role: Role
     content: str
     images: tuple[bytes, ...] = ()
-
-
-def estimate_tokens(text: str) -> int:
-    """A quick, conservative token estimate (Llama's tokenizer averages ~4 chars a token)."""
-    return len(text) // 3 + 4
 
 
 def fit_history(

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from agents.cancel import CancelToken
 from agents.chat import ChatMessage
@@ -27,7 +27,7 @@ from agents.errors import HearthError
 from agents.events import Event, Failed, Final, Status, Stopped, Token
 from agents.llm.errors import ErrorKind, LLMError
 from agents.llm.ollama_service import OllamaService
-from agents.writing.rewrite import estimate_tokens
+from agents.tokens import estimate_tokens
 
 #: Llama Guard 3's hazard categories (MLCommons taxonomy), by code.
 CATEGORIES: dict[str, str] = {
@@ -289,6 +289,23 @@ class Blocked:
 
 GuardedEvent = Event | Blocked
 StreamFactory = Callable[[Sequence[ChatMessage], CancelToken], Iterator[Event]]
+
+
+class GuardedAgent:
+    """An agent whose every turn passes the safety checks (see :func:`guarded_stream`)."""
+
+    def __init__(self, agent: Any, guard: Guard, hold_answer: bool = False) -> None:
+        self.agent = agent
+        self.guard = guard
+        self.hold_answer = hold_answer
+
+    def stream(
+        self, history: Sequence[ChatMessage], cancel: CancelToken | None = None
+    ) -> Iterator[GuardedEvent]:
+        """Streams a checked turn."""
+        return guarded_stream(
+            self.agent.stream, self.guard, history, cancel, hold_answer=self.hold_answer
+        )
 
 
 def guarded_stream(

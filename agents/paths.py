@@ -31,6 +31,11 @@ def settings_file(root: Path) -> Path:
     return root / "settings.json"
 
 
+def personas_file(root: Path) -> Path:
+    """The JSON file that holds the persona library."""
+    return root / "personas.json"
+
+
 def images_dir(root: Path) -> Path:
     """Where prepared images are stored, by content hash."""
     return root / "images"

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from agents.errors import HearthError
+from agents.paths import personas_file
 
 log = logging.getLogger(__name__)
 
@@ -105,11 +106,6 @@ DEFAULT_PERSONAS: tuple[Persona, ...] = (
     ),
 )
 _DEFAULT_IDS = frozenset(p.id for p in DEFAULT_PERSONAS)
-
-
-def personas_file(root: Path) -> Path:
-    """The JSON file that holds the persona library."""
-    return Path(root) / "personas.json"
 
 
 def _clean_name(name: str) -> str:

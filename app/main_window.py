@@ -25,7 +25,7 @@ from agents.errors import HearthError
 from agents.llm import LLMError, OllamaService
 from agents.llm.errors import ErrorKind
 from agents.settings import Settings
-from agents.storage import ChatStore, StoredMessage
+from agents.storage import ChatStore, Conversation, StoredMessage
 from app.services.chat_session import ChatSession
 from app.services.ollama_monitor import OllamaMonitor, ServerReport, ServerState
 from app.widgets.chat_view import ChatView
@@ -111,6 +111,9 @@ class MainWindow(QMainWindow):
             store, service, image_loader=image_loader_for(self.images), parent=self
         )
         self.image_intake = ImageIntake(self.images, self)
+        from agents.personas import PersonaLibrary
+
+        self.personas = PersonaLibrary.in_data_dir(data_dir)
         self.image_tasks = ImageTaskService(service, self.images, self)
         self.conversation_id: str | None = None
         self._pull: PullDialog | None = None
@@ -126,6 +129,9 @@ class MainWindow(QMainWindow):
         self.banner = Banner()
         self.status = StatusIndicator()
         self.models = ModelPicker()
+        from app.widgets.persona_picker import PersonaPicker
+
+        self.persona_picker = PersonaPicker(self.personas)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -146,6 +152,8 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addWidget(QLabel(self.tr("Model:")))
         toolbar.addWidget(self.models)
+        toolbar.addWidget(QLabel(self.tr("Persona:")))
+        toolbar.addWidget(self.persona_picker)
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
@@ -206,6 +214,20 @@ class MainWindow(QMainWindow):
         pull.triggered.connect(lambda: self.open_pull(""))
         file_menu.addAction(pull)
         file_menu.addSeparator()
+        for label, fmt, everything in (
+            (self.tr("Export this chat as &Markdown…"), "md", False),
+            (self.tr("Export this chat as &JSON…"), "json", False),
+            (self.tr("Export &all chats…"), "json", True),
+        ):
+            action = QAction(label, self)
+            action.triggered.connect(
+                lambda _=False, f=fmt, e=everything: self.export_chats(f, everything=e)
+            )
+            file_menu.addAction(action)
+        import_action = QAction(self.tr("&Import chats…"), self)
+        import_action.triggered.connect(self.import_chats)
+        file_menu.addAction(import_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -218,6 +240,13 @@ class MainWindow(QMainWindow):
         retry.setShortcut(QKeySequence("Ctrl+R"))
         retry.triggered.connect(self.retry)
         self.chat_menu.addAction(retry)
+        rewrite = QAction(self.tr("Re&write what I typed…"), self)
+        rewrite.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        rewrite.triggered.connect(lambda: self.open_rewrite(self.composer.text, replace=True))
+        self.chat_menu.addAction(rewrite)
+        personas = QAction(self.tr("&Personas…"), self)
+        personas.triggered.connect(self.edit_personas)
+        self.chat_menu.addAction(personas)
         find = QAction(self.tr("&Find in chats"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.conversations.search.setFocus)
@@ -239,6 +268,9 @@ class MainWindow(QMainWindow):
         self.composer.stopRequested.connect(self.session.stop)
         self.chat.linkRequested.connect(self.confirm_link)
         self.chat.retryRequested.connect(lambda _mid: self.retry())
+        self.chat.rewriteRequested.connect(lambda text: self.open_rewrite(text, replace=False))
+        self.persona_picker.personaChosen.connect(self._on_persona_chosen)
+        self.persona_picker.editRequested.connect(self.edit_personas)
         self.models.modelChosen.connect(self._on_model_chosen)
         self.models.pullRequested.connect(lambda: self.open_pull(""))
         self.status.retryRequested.connect(self.monitor.check_now)
@@ -268,12 +300,17 @@ class MainWindow(QMainWindow):
         if current is not None and not self.store.messages(current.id):
             self.composer.edit.setFocus()
             return  # the current chat is already empty
-        model = self.models.current_model or self.settings.chat_model
-        conversation = self.store.create_conversation(
-            model=model, system_prompt=self.settings.system_prompt
-        )
+        conversation = self._create_conversation()
         self.conversations.select(conversation.id)
         self.composer.edit.setFocus()
+
+    def _create_conversation(self) -> Conversation:
+        """A new chat with the chosen model and persona."""
+        model = self.models.current_model or self.settings.chat_model
+        persona = self.personas.get(self.persona_picker.current_persona) or self.personas.default()
+        return self.store.create_conversation(
+            model=model, system_prompt=persona.prompt, persona=persona.id
+        )
 
     def open_conversation(self, conversation_id: str) -> None:
         """Shows a conversation."""
@@ -281,6 +318,7 @@ class MainWindow(QMainWindow):
         if conversation is None:
             return
         self.conversation_id = conversation_id
+        self.persona_picker.set_current(conversation.persona)
         self.chat.show_messages(self.store.messages(conversation_id))
         if self.session.active_conversation == conversation_id:
             pass  # its streaming message is in the list; partial updates continue
@@ -302,10 +340,7 @@ class MainWindow(QMainWindow):
             self.conversation_id is None
             or self.store.get_conversation(self.conversation_id) is None
         ):
-            model = self.models.current_model or self.settings.chat_model
-            conversation = self.store.create_conversation(
-                model=model, system_prompt=self.settings.system_prompt
-            )
+            conversation = self._create_conversation()
             self.conversation_id = conversation.id
             self.conversations.select(conversation.id)
         if attachments is None:
@@ -452,6 +487,88 @@ class MainWindow(QMainWindow):
         if self.banner.action == f"pull:{model}":
             self.banner.clear()
         self.monitor.check_now()
+
+    # -- writing tools, personas, export ----------------------------------------------------
+    def open_rewrite(self, text: str, replace: bool) -> None:
+        """Opens the rewrite dialog; Replace puts the result back in the message box."""
+        from app.services.writing import RewriteService
+        from app.widgets.rewrite_dialog import RewriteDialog
+
+        dialog = RewriteDialog(RewriteService(self.service), text, can_replace=replace, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if replace:
+            dialog.replaceRequested.connect(self.composer.set_text)
+        dialog.show()
+
+    def edit_personas(self) -> None:
+        """Opens the persona library."""
+        from app.widgets.persona_editor import PersonaEditorDialog
+
+        dialog = PersonaEditorDialog(self.personas, parent=self)
+        dialog.personasChanged.connect(self.persona_picker.refresh)
+        dialog.exec()
+
+    def _on_persona_chosen(self, persona_id: str, prompt: str) -> None:
+        if self.conversation_id:
+            self.store.update_conversation(
+                self.conversation_id, persona=persona_id, system_prompt=prompt
+            )
+
+    def _transfer(self) -> Any:
+        from app.services.writing import TransferService
+
+        service = TransferService(self.store, self.images, self.personas, self)
+        service.exported.connect(
+            lambda count, path: self.statusBar().showMessage(
+                self.tr("Exported {0} chat(s) to {1}").format(count, path), 8000
+            )
+        )
+        service.imported.connect(self._on_imported)
+        service.failed.connect(
+            lambda message: QMessageBox.warning(self, self.tr("Hearth"), message)
+        )
+        return service
+
+    def export_chats(self, fmt: str, everything: bool = False, path: Path | None = None) -> None:
+        """Exports the current chat (or all) as Markdown or JSON."""
+        from PySide6.QtWidgets import QFileDialog
+
+        if not everything and not self.conversation_id:
+            return
+        if path is None:
+            suffix = "md" if fmt == "md" else "json"
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export chats"), f"hearth-chats.{suffix}", f"*.{suffix}"
+            )
+            if not name:
+                return
+            path = Path(name)
+        ids = None if everything else [self.conversation_id or ""]
+        self._transfer().export_to(path, fmt, ids)
+
+    def import_chats(self, path: Path | None = None) -> None:
+        """Imports chats from a Hearth JSON export; nothing existing is overwritten."""
+        from PySide6.QtWidgets import QFileDialog
+
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import chats"), "", self.tr("Hearth export (*.json)")
+            )
+            if not name:
+                return
+            path = Path(name)
+        self._transfer().import_from(path)
+
+    def _on_imported(self, report: Any) -> None:
+        self.conversations.refresh()
+        self.persona_picker.refresh()
+        lines = [
+            self.tr("Imported {0} chat(s) with {1} message(s).").format(
+                len(report.conversations_added), report.messages_added
+            )
+        ]
+        lines += [self.tr("Skipped: {0}").format(s) for s in report.skipped]
+        QMessageBox.information(self, self.tr("Import finished"), "\n".join(lines))
 
     def open_settings(self) -> None:
         """Edits the settings; saved to the data folder and applied at once."""

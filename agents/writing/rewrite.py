@@ -14,13 +14,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from langchain_core.messages import HumanMessage, SystemMessage
-
 from agents.cancel import CancelToken
 from agents.errors import HearthError
 from agents.events import Event, Failed, Final, Stats, Status, Stopped, Token
 from agents.llm.errors import LLMError, incomplete
 from agents.llm.ollama_service import OllamaService
+from agents.tokens import estimate_tokens
 from agents.writing.styles import (
     RewriteSpec,
     clean_output,
@@ -41,22 +40,6 @@ DEFAULT_PIECE_TOKENS = 1200
 MIN_PIECE_TOKENS = 64
 #: Longest text accepted (characters): about a 150-page book.
 MAX_TEXT_CHARS = 500_000
-
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def estimate_tokens(text: str) -> int:
-    """A conservative token estimate for any script.
-
-    English averages about four characters a token; CJK characters are about one token
-    each, other non-Latin letters about two characters a token. Counting a third of a
-    token per character, plus one per CJK character and a third more per other
-    non-ASCII character, stays above the real count.
-    """
-    cjk = len(_CJK.findall(text))
-    other = len(_NON_ASCII.findall(text)) - cjk
-    return len(text) // 3 + cjk + other // 3 + 4
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -343,6 +326,8 @@ class Rewriter:
         cancel: CancelToken,
     ) -> Iterator[Token | Final | Stopped]:
         """Rewrites one piece; raises LLMError on failure."""
+        from langchain_core.messages import HumanMessage, SystemMessage
+
         boundary = new_boundary()
         while boundary in piece:  # pragma: no cover - 48 random bits
             boundary = new_boundary()

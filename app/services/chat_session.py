@@ -13,6 +13,7 @@ from agents.cancel import CancelToken
 from agents.chat import ChatMessage
 from agents.errors import HearthError
 from agents.events import Event, Failed, Final, Status, Stopped, Token
+from agents.guard import Blocked
 from agents.llm import OllamaService
 from agents.storage import ChatStore, Conversation, StoredMessage
 from app.workers import GeneratorWorker
@@ -192,6 +193,9 @@ class ChatSession(QObject):
             if event.partial and len(event.partial) > len(turn.text):
                 turn.parts = [event.partial]
             self._end(turn, "interrupted" if turn.text else "error", event.error)
+        elif isinstance(event, Blocked):  # the safety check flagged the message or answer
+            turn.parts = []  # a flagged answer is not kept on screen or on disk
+            self._end(turn, "error", HearthError(event.message))
 
     def _on_crash(self, turn: _Turn, exc: Exception) -> None:
         if turn is self._turn:
@@ -233,4 +237,9 @@ class ChatSession(QObject):
         from agents.chat import ChatAgent
 
         prompt = conversation.system_prompt or self.service.settings.system_prompt
-        return ChatAgent(self.service, model=conversation.model, system_prompt=prompt)
+        agent = ChatAgent(self.service, model=conversation.model, system_prompt=prompt)
+        if not self.service.settings.guard_enabled:
+            return agent
+        from agents.guard import Guard, GuardedAgent
+
+        return GuardedAgent(agent, Guard(self.service))

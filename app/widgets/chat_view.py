@@ -21,6 +21,7 @@ class ChatView(QScrollArea):
 
     linkRequested = Signal(str)
     retryRequested = Signal(int)
+    rewriteRequested = Signal(str)
 
     def __init__(
         self,
@@ -70,6 +71,7 @@ class ChatView(QScrollArea):
         extra = self.decorate(message) if self.decorate and message.attachments else None
         view = MessageView(message.id, message.role, message.content, message.model, extra)
         view.linkRequested.connect(self.linkRequested)
+        view.rewriteRequested.connect(self.rewriteRequested)
         view.retryRequested.connect(lambda mid=message.id: self.retryRequested.emit(mid))
         self._layout.insertWidget(self._layout.count() - 1, view)
         self._views[message.id] = view

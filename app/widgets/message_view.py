@@ -19,6 +19,7 @@ class MessageView(QFrame):
 
     linkRequested = Signal(str)
     retryRequested = Signal()
+    rewriteRequested = Signal(str)
 
     def __init__(
         self,
@@ -65,10 +66,18 @@ class MessageView(QFrame):
         self.retry_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.retry_button.clicked.connect(self.retryRequested)
         self.retry_button.hide()
+        self.rewrite_button = QPushButton(self.tr("Rewrite…"))
+        self.rewrite_button.setObjectName("flatButton")
+        self.rewrite_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.rewrite_button.setToolTip(
+            self.tr("Make it shorter, simpler, more formal, translated…")
+        )
+        self.rewrite_button.clicked.connect(lambda: self.rewriteRequested.emit(self._text))
 
         actions = QHBoxLayout()
         actions.setContentsMargins(0, 0, 0, 0)
         actions.addWidget(self.copy_button)
+        actions.addWidget(self.rewrite_button)
         actions.addWidget(self.retry_button)
         actions.addStretch(1)
 
@@ -103,6 +112,7 @@ class MessageView(QFrame):
             self.body.setTextFormat(Qt.TextFormat.PlainText)
             self.body.setText(text)
         self.copy_button.setVisible(bool(text))
+        self.rewrite_button.setVisible(bool(text.strip()))
 
     def set_note(self, note: str, kind: str = "info") -> None:
         """Shows a line under the message (stopped, error, length limit); empty hides it."""
