@@ -1,0 +1,377 @@
+"""The approval gate every side effect passes, and the audit log of what was decided.
+
+A tool that changes the world builds a :class:`ProposedAction` holding the real content
+(recipients, subject, full body, attachments, .ics text) and hands the gate a function that
+performs it. The gate asks the person (through the injected :class:`Approver`), records the
+decision in the :class:`AuditLog`, and only then calls the function. Denial is the default:
+an approver that fails, answers anything but ``True``, or is missing denies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from agents.errors import HearthError
+
+if TYPE_CHECKING:
+    from agents.calendar.model import CalendarStore
+
+T = TypeVar("T")
+
+AUDIT_FILE = "audit.sqlite3"
+SCHEMA_VERSION = 1
+# Fields kept out of the audit log as text (it holds decisions, not message bodies).
+PRIVATE_FIELDS = frozenset({"body", "ics", "description"})
+
+
+@dataclass(frozen=True)
+class ProposedAction:
+    """A side effect waiting for approval, with the real content it would send or write.
+
+    Attributes:
+        kind: What it does: ``send_mail``, ``send_invite``, ``save_draft``, ``create_event``,
+            ``move_event``, ``delete_event``.
+        summary: One line for lists and for ``denied: <summary>``.
+        details: The full content, in display order: from, to, cc, subject, body,
+            attachments, when, .ics text... Shown as-is in the approval dialog.
+    """
+
+    kind: str
+    summary: str
+    details: dict[str, str] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        """The whole action as plain text (for a terminal prompt)."""
+        lines = [f"{self.kind}: {self.summary}"]
+        for key, value in self.details.items():
+            if "\n" in value:
+                lines.append(f"--- {key} ---")
+                lines.extend(value.rstrip("\n").split("\n"))
+                lines.append(f"--- end of {key} ---")
+            else:
+                lines.append(f"{key}: {value}")
+        return "\n".join(lines)
+
+
+class Approver(Protocol):
+    """Asks the person; returns True only for an explicit approval."""
+
+    def __call__(self, action: ProposedAction) -> bool: ...
+
+
+def deny_all(action: ProposedAction) -> bool:
+    """The approver used when nobody can be asked."""
+    return False
+
+
+@dataclass(frozen=True)
+class Denied:
+    """What a gated call returns when the person said no (or could not be asked)."""
+
+    action: ProposedAction
+    reason: str = "the user denied it"
+
+    def __str__(self) -> str:
+        return (
+            f"Not done: {self.reason} ({self.action.kind}: {self.action.summary}). "
+            "Do not try it again; tell the user it was not done."
+        )
+
+
+@dataclass(frozen=True)
+class Undo:
+    """How to take a done action back (stored in the audit log)."""
+
+    op: str
+    data: dict[str, str]
+
+
+class ApprovalGate:
+    """The only way a tool reaches a side effect.
+
+    Args:
+        approver: Asks the person. Called one action at a time, from the thread that runs
+            the tool; it may block (a terminal prompt, a dialog on the GUI thread).
+        audit: Where every decision and outcome is recorded.
+    """
+
+    def __init__(self, approver: Approver, audit: AuditLog) -> None:
+        self._approver = approver
+        self.audit = audit
+        self._ask_lock = threading.Lock()
+        self._listeners: list[Callable[[ProposedAction, bool], None]] = []
+
+    def subscribe(self, listener: Callable[[ProposedAction, bool], None]) -> Callable[[], None]:
+        """Calls ``listener(action, approved)`` after each decision; returns an unsubscriber."""
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with contextlib.suppress(ValueError):
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def _ask(self, action: ProposedAction) -> tuple[bool, str]:
+        with self._ask_lock:
+            try:
+                answer = self._approver(action)
+            except Exception as exc:  # a broken approver denies
+                return False, f"approval failed ({type(exc).__name__})"
+        return answer is True, "the user denied it"
+
+    def run(
+        self,
+        action: ProposedAction,
+        perform: Callable[[], T],
+        *,
+        undo: Callable[[T], Undo | None] | None = None,
+    ) -> T | Denied:
+        """Asks, records, and performs the action only if approved.
+
+        Returns:
+            What ``perform`` returned, or :class:`Denied`.
+
+        Raises:
+            Whatever ``perform`` raises (recorded as failed in the audit log).
+        """
+        approved, reason = self._ask(action)
+        entry_id = self.audit.record(action, approved=approved)
+        for listener in list(self._listeners):
+            with contextlib.suppress(Exception):
+                listener(action, approved)
+        if not approved:
+            return Denied(action, reason)
+        try:
+            result = perform()
+        except BaseException as exc:
+            self.audit.finish(entry_id, "failed", error=str(exc) or type(exc).__name__)
+            raise
+        undo_info = undo(result) if undo is not None else None
+        self.audit.finish(entry_id, "done", undo=undo_info)
+        return result
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One recorded decision.
+
+    Attributes:
+        id: Row id.
+        at: When it was decided (UTC).
+        kind: The action's kind.
+        summary: Its one-line summary.
+        details: Its details, with bodies reduced to a size and hash.
+        approved: The decision.
+        outcome: ``denied``, ``pending``, ``done``, ``failed`` or ``undone``.
+        error: Why it failed, if it did.
+        undo: How to take it back, if it can be.
+    """
+
+    id: int
+    at: datetime
+    kind: str
+    summary: str
+    details: dict[str, str]
+    approved: bool
+    outcome: str
+    error: str = ""
+    undo: Undo | None = None
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether it is done and can be taken back."""
+        return self.outcome == "done" and self.undo is not None
+
+
+def redact(details: dict[str, str]) -> dict[str, str]:
+    """Replaces message bodies and .ics texts by their size and a short hash."""
+    kept = {}
+    for key, value in details.items():
+        if key.lower() in PRIVATE_FIELDS and value:
+            digest = hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
+            kept[key] = f"[{len(value)} characters, sha256 {digest}]"
+        else:
+            kept[key] = value
+    return kept
+
+
+class AuditError(HearthError):
+    """The audit log can't be read or written."""
+
+
+class AuditLog:
+    """Every approved and denied action, in SQLite in the data folder.
+
+    Args:
+        path: The database file (``audit.sqlite3`` in the data folder).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        with self._connect() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version < 1:
+                db.execute(
+                    """CREATE TABLE IF NOT EXISTS actions (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        summary TEXT NOT NULL,
+                        details TEXT NOT NULL,
+                        approved INTEGER NOT NULL,
+                        outcome TEXT NOT NULL,
+                        error TEXT NOT NULL DEFAULT '',
+                        undo TEXT,
+                        undone_by INTEGER
+                    )"""
+                )
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            elif version > SCHEMA_VERSION:
+                raise AuditError(
+                    f"The audit log {self.path} was written by a newer Hearth: update Hearth."
+                )
+
+    @classmethod
+    def in_data_dir(cls, root: Path) -> AuditLog:
+        """The audit log of a data folder."""
+        return cls(Path(root) / AUDIT_FILE)
+
+    @contextlib.contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        try:
+            db = sqlite3.connect(self.path, timeout=10)
+        except sqlite3.Error as exc:
+            raise AuditError(f"Can't open the audit log {self.path}: {exc}.") from exc
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            with self._lock, db:
+                yield db
+        except sqlite3.Error as exc:
+            raise AuditError(f"Can't write the audit log {self.path}: {exc}.") from exc
+        finally:
+            db.close()
+
+    def record(self, action: ProposedAction, *, approved: bool) -> int:
+        """Records a decision; approved actions start ``pending`` until :meth:`finish`."""
+        with self._connect() as db:
+            cursor = db.execute(
+                "INSERT INTO actions (at, kind, summary, details, approved, outcome) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    datetime.now(UTC).isoformat(),
+                    action.kind,
+                    action.summary,
+                    json.dumps(redact(action.details)),
+                    int(approved),
+                    "pending" if approved else "denied",
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def finish(
+        self, entry_id: int, outcome: str, *, error: str = "", undo: Undo | None = None
+    ) -> None:
+        """Records how an approved action ended."""
+        undo_json = json.dumps({"op": undo.op, "data": undo.data}) if undo else None
+        with self._connect() as db:
+            db.execute(
+                "UPDATE actions SET outcome = ?, error = ?, undo = ? WHERE id = ?",
+                (outcome, error[:500], undo_json, entry_id),
+            )
+
+    def entries(self, limit: int = 500) -> list[AuditEntry]:
+        """The newest entries first."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT id, at, kind, summary, details, approved, outcome, error, undo "
+                "FROM actions ORDER BY id DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [_entry(row) for row in rows]
+
+    def get(self, entry_id: int) -> AuditEntry:
+        """One entry; raises AuditError if missing."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT id, at, kind, summary, details, approved, outcome, error, undo "
+                "FROM actions WHERE id = ?",
+                (entry_id,),
+            ).fetchone()
+        if row is None:
+            raise AuditError(f"There is no audit entry {entry_id}.")
+        return _entry(row)
+
+    def undo(
+        self, entry_id: int, resolve: Callable[[str], CalendarStore] | None = None
+    ) -> AuditEntry:
+        """Takes back a done action (a created or moved event) and records the undo.
+
+        Undo is the person's own command (a button in the audit log), so it is recorded as
+        approved. ``resolve`` reopens the calendar from its location string.
+
+        Raises:
+            AuditError: The entry can't be undone.
+            CalendarError: The calendar refused.
+        """
+        entry = self.get(entry_id)
+        if not entry.can_undo or entry.undo is None:
+            raise AuditError(f"'{entry.summary}' can't be undone (it is {entry.outcome}).")
+        if resolve is None:
+            from agents.calendar import open_location
+
+            resolve = open_location
+        undo = entry.undo
+        store = resolve(undo.data["calendar"])
+        action = ProposedAction(
+            kind=f"undo_{entry.kind}", summary=f"undo: {entry.summary}", details=undo.data
+        )
+        undo_id = self.record(action, approved=True)
+        try:
+            if undo.op == "delete_event":
+                store.delete(undo.data["uid"])
+            elif undo.op == "restore_time":
+                event = store.get(undo.data["uid"])
+                store.update(
+                    event.moved(
+                        datetime.fromisoformat(undo.data["start"]),
+                        datetime.fromisoformat(undo.data["end"]),
+                    )
+                )
+            else:
+                raise AuditError(f"Unknown undo step {undo.op!r}.")
+        except BaseException as exc:
+            self.finish(undo_id, "failed", error=str(exc))
+            raise
+        self.finish(undo_id, "done")
+        with self._connect() as db:
+            db.execute(
+                "UPDATE actions SET outcome = 'undone', undone_by = ? WHERE id = ?",
+                (undo_id, entry_id),
+            )
+        return self.get(entry_id)
+
+
+def _entry(row: tuple[Any, ...]) -> AuditEntry:
+    undo_data = json.loads(row[8]) if row[8] else None
+    return AuditEntry(
+        id=int(row[0]),
+        at=datetime.fromisoformat(row[1]),
+        kind=str(row[2]),
+        summary=str(row[3]),
+        details=dict(json.loads(row[4])),
+        approved=bool(row[5]),
+        outcome=str(row[6]),
+        error=str(row[7] or ""),
+        undo=Undo(undo_data["op"], dict(undo_data["data"])) if undo_data else None,
+    )

@@ -1,0 +1,209 @@
+"""A calendar on a CalDAV server (Nextcloud, Radicale, Fastmail, iCloud...), via `caldav`."""
+
+from __future__ import annotations
+
+import threading
+import urllib.parse
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+from typing import Any, TypeVar
+
+import icalendar
+
+from agents.calendar.model import (
+    CalendarError,
+    CalendarEvent,
+    from_vevent,
+    local_timezone,
+    matches,
+    new_calendar,
+    to_vevent,
+)
+
+T = TypeVar("T")
+KEYRING_SERVICE = "hearth-caldav"
+
+
+def password_from_keyring(url: str, username: str) -> str | None:
+    """The CalDAV password stored in the OS keyring for this server and user, if any."""
+    try:
+        import keyring
+    except ImportError:
+        return None
+    host = urllib.parse.urlsplit(url).hostname or url
+    try:
+        return keyring.get_password(KEYRING_SERVICE, f"{username}@{host}")
+    except Exception:  # a missing or locked keyring backend is not fatal
+        return None
+
+
+class CalDavCalendar:
+    """One calendar collection on a CalDAV server.
+
+    Args:
+        url: The calendar's URL, or the server/principal URL (then ``name`` or the first
+            calendar is used). Credentials may be in the URL's user part; the password is
+            otherwise taken from ``password`` or the OS keyring.
+        username: The account name.
+        password: The password (prefer the keyring).
+        name: The calendar's display name, when ``url`` is not the calendar itself.
+        tz: The timezone floating times are read in.
+        timeout: Seconds per request.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        name: str | None = None,
+        tz: tzinfo | None = None,
+        timeout: int = 30,
+    ) -> None:
+        import caldav
+
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            raise CalendarError(f"The CalDAV address {url!r} isn't an http(s) URL.")
+        username = username or (urllib.parse.unquote(parts.username) if parts.username else None)
+        if parts.password:
+            password = password or urllib.parse.unquote(parts.password)
+        clean = parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else ""))
+        self.url = urllib.parse.urlunsplit(clean)
+        self.username = username
+        if username and password is None:
+            password = password_from_keyring(self.url, username)
+        self.tz = tz or local_timezone()
+        self.name = name
+        self._lock = threading.Lock()
+        self._client: Any = caldav.DAVClient(  # type: ignore[operator]
+            url=self.url,
+            username=username,
+            password=password,
+            timeout=timeout,
+            require_tls=False,  # loopback servers (Radicale) speak plain HTTP
+            enable_rfc6764=False,
+        )
+        self._calendar: Any = None
+
+    @property
+    def location(self) -> str:
+        """``caldav:<url>`` with the user name but never the password."""
+        if not self.username:
+            return f"caldav:{self.url}"
+        parts = urllib.parse.urlsplit(self.url)
+        user = urllib.parse.quote(self.username, safe="")
+        return f"caldav:{urllib.parse.urlunsplit(parts._replace(netloc=f'{user}@{parts.netloc}'))}"
+
+    def _call(self, what: str, fn: Callable[[], T]) -> T:
+        from caldav.lib import error as dav_error
+
+        try:
+            return fn()
+        except CalendarError:
+            raise
+        except dav_error.AuthorizationError as exc:
+            raise CalendarError(
+                f"The CalDAV server {self.url} refused the login while trying to {what}: "
+                "check the user name and password."
+            ) from exc
+        except dav_error.NotFoundError as exc:
+            raise CalendarError(
+                f"The CalDAV server {self.url} has no such calendar or event ({what})."
+            ) from exc
+        except Exception as exc:
+            raise CalendarError(
+                f"The CalDAV server {self.url} failed to {what}: {exc}. Check that it is "
+                "running and the address is right."
+            ) from exc
+
+    def _collection(self) -> Any:
+        if self._calendar is not None:
+            return self._calendar
+
+        def find() -> Any:
+            principal = self._client.principal()
+            calendars = principal.calendars()
+            wanted = self.url.rstrip("/")
+            for calendar in calendars:
+                if str(calendar.url).rstrip("/") == wanted:
+                    return calendar
+            if self.name:
+                for calendar in calendars:
+                    if calendar.get_display_name() == self.name:
+                        return calendar
+                raise CalendarError(f"There is no calendar called {self.name!r} on {self.url}.")
+            if not calendars:
+                raise CalendarError(f"There is no calendar at {self.url}: create one first.")
+            return calendars[0]
+
+        with self._lock:
+            self._calendar = self._call("find the calendar", find)
+        return self._calendar
+
+    # -- reading ------------------------------------------------------------------------
+    def list_events(self, start: datetime, end: datetime) -> list[CalendarEvent]:
+        """Events overlapping [start, end), recurrences expanded, sorted by start."""
+        calendar = self._collection()
+        found = self._call(
+            "list events",
+            lambda: calendar.search(start=start, end=end, event=True, expand=True),
+        )
+        events = []
+        for item in found:
+            try:
+                component = item.icalendar_component
+                events.append(from_vevent(component, self.tz))
+            except Exception:  # one broken event must not hide the others
+                continue
+        return sorted(events, key=lambda e: (e.start, e.summary))
+
+    def search(self, query: str, start: datetime, end: datetime) -> list[CalendarEvent]:
+        """Events in the range whose title, location or description contain every word."""
+        return [e for e in self.list_events(start, end) if matches(e, query)]
+
+    def _resource(self, uid: str) -> Any:
+        calendar = self._collection()
+        return self._call(f"find event {uid}", lambda: calendar.get_event_by_uid(uid))
+
+    def get(self, uid: str) -> CalendarEvent:
+        """One event by UID; raises CalendarError when missing."""
+        resource = self._resource(uid)
+        return from_vevent(resource.icalendar_component, self.tz)
+
+    # -- changing -----------------------------------------------------------------------
+    def create(self, event: CalendarEvent) -> CalendarEvent:
+        """Adds an event (never overwriting one with the same UID)."""
+        calendar = self._collection()
+        ics = new_calendar()
+        ics.add_component(to_vevent(event))
+        text = ics.to_ical().decode("utf-8")
+        self._call(
+            "create the event",
+            lambda: calendar.add_event(text, no_overwrite=True, increase_seqno=False),
+        )
+        return event
+
+    def update(self, event: CalendarEvent) -> CalendarEvent:
+        """Replaces the (non-recurring) event with the same UID."""
+        resource = self._resource(event.uid)
+        old = resource.icalendar_component
+        if old.get("RRULE") is not None or old.get("RDATE") is not None:
+            raise CalendarError(
+                f"'{event.summary}' repeats; change repeating events in your calendar app."
+            )
+        ics = new_calendar()
+        ics.add_component(to_vevent(event))
+
+        def save() -> None:
+            resource.icalendar_instance = icalendar.Calendar.from_ical(ics.to_ical())
+            resource.save(increase_seqno=False)
+
+        self._call("move the event", save)
+        return event
+
+    def delete(self, uid: str) -> None:
+        """Removes an event; raises CalendarError when missing."""
+        resource = self._resource(uid)
+        self._call("delete the event", resource.delete)

@@ -1,0 +1,341 @@
+"""Calendar events, the store protocol, and the checks every field passes before it is used."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from email.utils import parseaddr
+from typing import Any, Protocol
+
+import icalendar
+
+from agents.errors import HearthError
+
+PRODID = "-//Hearth//Hearth private assistant//EN"
+MAX_SUMMARY = 200
+MAX_LOCATION = 300
+MAX_DESCRIPTION = 10_000
+MAX_ATTENDEES = 50
+MAX_EVENT_LENGTH = timedelta(days=14)
+
+# A bare addr-spec: what an ATTENDEE/ORGANIZER mailto: or a mail header may carry.
+_ADDRESS = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\x85]")
+_LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x85]")
+
+
+class CalendarError(HearthError):
+    """A calendar problem a person can act on (bad file, server refused, event missing)."""
+
+
+class FieldError(CalendarError):
+    """A field that would break a header or an iCalendar line (e.g. CR/LF injection)."""
+
+
+def local_timezone(name: str | None = None) -> tzinfo:
+    """The named IANA timezone, or this computer's."""
+    if name:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise CalendarError(
+                f"Unknown timezone {name!r}: use an IANA name like Europe/Berlin."
+            ) from exc
+    tz = datetime.now().astimezone().tzinfo
+    assert tz is not None
+    return tz
+
+
+def check_line(name: str, value: str, limit: int) -> str:
+    """Returns a one-line text field stripped, or raises FieldError.
+
+    Line breaks and control characters are refused, never silently removed: in a header
+    or an iCalendar property they are how injection works.
+    """
+    if _LINE_BREAK.search(value):
+        raise FieldError(f"The {name} contains a line break, which isn't allowed: use one line.")
+    if _CONTROL.search(value):
+        raise FieldError(f"The {name} contains control characters: remove them.")
+    value = value.strip()
+    if len(value) > limit:
+        raise FieldError(f"The {name} is too long ({len(value)} characters, at most {limit}).")
+    return value
+
+
+def check_text(name: str, value: str, limit: int) -> str:
+    """Returns a multi-line text field (line breaks allowed, other controls refused)."""
+    if _CONTROL.sub("", value.replace("\t", " ")) != value.replace("\t", " "):
+        raise FieldError(f"The {name} contains control characters: remove them.")
+    if len(value) > limit:
+        raise FieldError(f"The {name} is too long ({len(value)} characters, at most {limit}).")
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def check_address(value: str, what: str = "address") -> str:
+    """Returns a bare e-mail address (``name@example.org``) or raises FieldError.
+
+    Accepts ``Name <addr>`` and ``mailto:addr``; refuses line breaks, several addresses in
+    one field, and anything that is not a plain addr-spec.
+    """
+    if _LINE_BREAK.search(value) or _CONTROL.search(value):
+        raise FieldError(f"The {what} {value!r} contains a line break or control character.")
+    text = value.strip()
+    if text.lower().startswith("mailto:"):
+        text = text[7:]
+    if "," in text or ";" in text:
+        raise FieldError(f"The {what} {value!r} holds more than one address: give one per entry.")
+    _, address = parseaddr(text)
+    if not address or not _ADDRESS.match(address) or ".." in address:
+        raise FieldError(f"The {what} {value!r} isn't a valid e-mail address.")
+    return address
+
+
+def check_addresses(values: Iterable[str], what: str = "attendee") -> tuple[str, ...]:
+    """Checks each address and drops duplicates (case-insensitive), keeping order."""
+    seen: dict[str, str] = {}
+    for value in values:
+        address = check_address(value, what)
+        seen.setdefault(address.lower(), address)
+    if len(seen) > MAX_ATTENDEES:
+        raise FieldError(f"Too many {what}s ({len(seen)}, at most {MAX_ATTENDEES}).")
+    return tuple(seen.values())
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One event, with timezone-aware start and end.
+
+    Attributes:
+        uid: The iCalendar UID (stable across stores).
+        summary: The title.
+        start: When it starts (aware).
+        end: When it ends (aware, after start).
+        location: Where.
+        description: Free text (untrusted when it came from elsewhere).
+        attendees: Bare e-mail addresses.
+        organizer: Bare e-mail address, or empty.
+        all_day: Whether the event is a whole-day event.
+        sequence: The iCalendar SEQUENCE (bumped on every change).
+    """
+
+    uid: str
+    summary: str
+    start: datetime
+    end: datetime
+    location: str = ""
+    description: str = ""
+    attendees: tuple[str, ...] = ()
+    organizer: str = ""
+    all_day: bool = False
+    sequence: int = 0
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def duration(self) -> timedelta:
+        """End minus start."""
+        return self.end - self.start
+
+    def moved(self, start: datetime, end: datetime | None = None) -> CalendarEvent:
+        """A copy at a new time (same length unless ``end`` is given), SEQUENCE bumped."""
+        new_end = end if end is not None else start + self.duration
+        return replace(self, start=start, end=new_end, sequence=self.sequence + 1)
+
+    def describe(self, tz: tzinfo | None = None) -> str:
+        """One line for people and models: when, what, where."""
+        start = self.start.astimezone(tz) if tz else self.start
+        end = self.end.astimezone(tz) if tz else self.end
+        when = (
+            f"{start:%a %Y-%m-%d} (all day)"
+            if self.all_day
+            else f"{start:%a %Y-%m-%d %H:%M}–{end:%H:%M} {start:%Z}".rstrip()
+        )
+        where = f" at {self.location}" if self.location else ""
+        return f"{when}: {self.summary}{where}"
+
+
+def new_event(
+    summary: str,
+    start: datetime,
+    end: datetime,
+    *,
+    location: str = "",
+    description: str = "",
+    attendees: Iterable[str] = (),
+    organizer: str = "",
+    uid: str | None = None,
+) -> CalendarEvent:
+    """Builds a checked event: one-line fields, valid addresses, aware times, end after start.
+
+    Raises:
+        FieldError: A field would break the calendar or a mail header.
+        CalendarError: The times make no sense.
+    """
+    summary = check_line("title", summary, MAX_SUMMARY)
+    if not summary:
+        raise FieldError("The event needs a title.")
+    if start.tzinfo is None or end.tzinfo is None:
+        raise CalendarError("Event times need a timezone.")
+    if end <= start:
+        raise CalendarError("The event must end after it starts.")
+    if end - start > MAX_EVENT_LENGTH:
+        raise CalendarError("The event is longer than two weeks: check the dates.")
+    return CalendarEvent(
+        uid=uid or f"{uuid.uuid4()}@hearth",
+        summary=summary,
+        start=start,
+        end=end,
+        location=check_line("location", location, MAX_LOCATION),
+        description=check_text("description", description, MAX_DESCRIPTION),
+        attendees=check_addresses(attendees),
+        organizer=check_address(organizer, "organizer") if organizer else "",
+    )
+
+
+# -- iCalendar conversion -----------------------------------------------------------------
+def _as_datetime(value: date | datetime, tz: tzinfo) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=tz)
+    return datetime.combine(value, time(0, 0), tzinfo=tz)
+
+
+def _address_of(prop: Any) -> str:
+    text = str(prop)
+    if text.lower().startswith("mailto:"):
+        text = text[7:]
+    return text.strip()
+
+
+def from_vevent(component: icalendar.Event, tz: tzinfo) -> CalendarEvent:
+    """Reads a VEVENT defensively: missing end, all-day dates and floating times handled."""
+    start_prop = component.get("DTSTART")
+    if start_prop is None:
+        raise CalendarError("An event without a start time was skipped.")
+    raw_start = start_prop.dt
+    all_day = not isinstance(raw_start, datetime)
+    start = _as_datetime(raw_start, tz).astimezone(tz)
+    end_prop = component.get("DTEND")
+    if end_prop is not None:
+        end = _as_datetime(end_prop.dt, tz).astimezone(tz)
+    elif (duration_prop := component.get("DURATION")) is not None:
+        length: Any = getattr(duration_prop, "dt", None)
+        end = start + length if isinstance(length, timedelta) else start
+    else:
+        end = start + (timedelta(days=1) if all_day else timedelta(0))
+    attendees = component.get("ATTENDEE") or []
+    if not isinstance(attendees, list):
+        attendees = [attendees]
+    organizer = component.get("ORGANIZER")
+    return CalendarEvent(
+        uid=str(component.get("UID") or ""),
+        summary=" ".join(str(component.get("SUMMARY") or "(no title)").split()),
+        start=start,
+        end=max(end, start),
+        location=" ".join(str(component.get("LOCATION") or "").split()),
+        description=str(component.get("DESCRIPTION") or ""),
+        attendees=tuple(_address_of(a) for a in attendees),
+        organizer=_address_of(organizer) if organizer is not None else "",
+        all_day=all_day,
+        sequence=int(component.get("SEQUENCE") or 0),
+    )
+
+
+def to_vevent(event: CalendarEvent, *, stamp: datetime | None = None) -> icalendar.Event:
+    """Writes an event as a VEVENT with UTC times; text escaping is icalendar's."""
+    component = icalendar.Event()
+    component.add("UID", event.uid)
+    component.add("DTSTAMP", stamp or datetime.now().astimezone())
+    component.add("SUMMARY", event.summary)
+    if event.all_day:
+        component.add("DTSTART", event.start.date())
+        component.add("DTEND", event.end.date())
+    else:
+        component.add("DTSTART", event.start.astimezone(UTC))
+        component.add("DTEND", event.end.astimezone(UTC))
+    if event.location:
+        component.add("LOCATION", event.location)
+    if event.description:
+        component.add("DESCRIPTION", event.description)
+    if event.organizer:
+        component.add("ORGANIZER", f"mailto:{check_address(event.organizer, 'organizer')}")
+    for attendee in event.attendees:
+        address = check_address(attendee, "attendee")
+        component.add(
+            "ATTENDEE",
+            f"mailto:{address}",
+            parameters={
+                "ROLE": "REQ-PARTICIPANT",
+                "PARTSTAT": "NEEDS-ACTION",
+                "RSVP": "TRUE",
+                "CUTYPE": "INDIVIDUAL",
+            },
+        )
+    component.add("SEQUENCE", event.sequence)
+    return component
+
+
+def new_calendar(method: str | None = None) -> icalendar.Calendar:
+    """An empty VCALENDAR with Hearth's PRODID."""
+    calendar = icalendar.Calendar()
+    calendar.add("PRODID", PRODID)
+    calendar.add("VERSION", "2.0")
+    if method:
+        calendar.add("METHOD", method)
+    return calendar
+
+
+def event_ics(event: CalendarEvent) -> str:
+    """The event as a complete .ics text (what the approval dialog shows)."""
+    calendar = new_calendar()
+    calendar.add_component(to_vevent(event))
+    return calendar.to_ical().decode("utf-8")
+
+
+class CalendarStore(Protocol):
+    """A calendar Hearth can read and change (local .ics file or CalDAV)."""
+
+    @property
+    def location(self) -> str:
+        """Where it lives, as ``ics:<path>`` or ``caldav:<url>`` (for undo and the audit log)."""
+        ...
+
+    def list_events(self, start: datetime, end: datetime) -> list[CalendarEvent]:
+        """Events overlapping [start, end), recurrences expanded, sorted by start."""
+        ...
+
+    def search(self, query: str, start: datetime, end: datetime) -> list[CalendarEvent]:
+        """Events in the range whose title, location or description contain every word."""
+        ...
+
+    def get(self, uid: str) -> CalendarEvent:
+        """One event by UID; raises CalendarError when missing."""
+        ...
+
+    def create(self, event: CalendarEvent) -> CalendarEvent:
+        """Adds an event; refuses a UID that exists."""
+        ...
+
+    def update(self, event: CalendarEvent) -> CalendarEvent:
+        """Replaces the event with the same UID."""
+        ...
+
+    def delete(self, uid: str) -> None:
+        """Removes an event; raises CalendarError when missing."""
+        ...
+
+
+def matches(event: CalendarEvent, query: str) -> bool:
+    """Whether every word of the query appears in the event's text (case-insensitive)."""
+    haystack = f"{event.summary}\n{event.location}\n{event.description}".casefold()
+    return all(word in haystack for word in query.casefold().split())
+
+
+def overlapping(events: Iterable[CalendarEvent], start: datetime, end: datetime) -> bool:
+    """Whether any event overlaps [start, end)."""
+    return any(e.start < end and e.end > start for e in events)

@@ -1,0 +1,1 @@
+"""Mail: read-only sources (IMAP, Maildir, mbox), defensive parsing, digest, drafts and SMTP."""

@@ -1,0 +1,71 @@
+"""Which action items the user ticked off, kept in the data folder across restarts."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+from agents.mail.digest import ActionItem
+
+log = logging.getLogger(__name__)
+
+CHECKLIST_FILE = "mail_action_items.json"
+MAX_ENTRIES = 5_000  # the oldest ticks are forgotten beyond this
+
+
+class ActionChecklist:
+    """Ticks on action items, by the item's stable key.
+
+    Args:
+        data_dir: Hearth's data folder.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = Path(data_dir) / CHECKLIST_FILE
+        self._lock = threading.Lock()
+
+    def done_keys(self) -> set[str]:
+        """Keys of the items ticked off."""
+        return {k for k, v in self._load().items() if v.get("done")}
+
+    def is_done(self, item: ActionItem) -> bool:
+        """Whether the item was ticked off."""
+        return item.key in self.done_keys()
+
+    def set_done(self, item: ActionItem, done: bool) -> None:
+        """Ticks an item off (or on again), written to disk at once."""
+        with self._lock:
+            entries = self._load()
+            if done:
+                entries[item.key] = {
+                    "done": True,
+                    "what": item.what[:200],
+                    "at": datetime.now(UTC).isoformat(timespec="seconds"),
+                }
+            else:
+                entries.pop(item.key, None)
+            if len(entries) > MAX_ENTRIES:
+                oldest = sorted(entries, key=lambda k: str(entries[k].get("at", "")))
+                for key in oldest[: len(entries) - MAX_ENTRIES]:
+                    del entries[key]
+            self._write(entries)
+
+    def _load(self) -> dict[str, dict[str, object]]:
+        if not self.path.exists():
+            return {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            log.warning("checklist file %s is damaged (%s); starting afresh", self.path, exc)
+            return {}
+        items = data.get("items", {}) if isinstance(data, dict) else {}
+        return {str(k): v for k, v in items.items() if isinstance(v, dict)}
+
+    def _write(self, entries: dict[str, dict[str, object]]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".json.tmp")
+        tmp.write_text(json.dumps({"version": 1, "items": entries}, indent=1), encoding="utf-8")
+        tmp.replace(self.path)

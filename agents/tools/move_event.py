@@ -1,0 +1,72 @@
+"""move_event: change when an event happens (gated; undoable from the audit log)."""
+
+from __future__ import annotations
+
+from langchain_core.tools import BaseTool, StructuredTool
+from pydantic import BaseModel, Field, field_validator
+
+from agents.approval import Denied, ProposedAction, Undo
+from agents.calendar.model import CalendarError, event_ics
+from agents.errors import HearthError
+from agents.tools.common import ToolContext, none_to_empty, parse_when, tool_errors
+
+
+class MoveEventArgs(BaseModel):
+    """Arguments of move_event."""
+
+    event_id: str = Field(description="The event's id from list_events.")
+    new_start: str = Field(description="New start date and time, e.g. 2026-11-27T10:00.")
+    new_end: str = Field(default="", description="New end; default keeps the length.")
+
+    _none = field_validator("new_end", mode="before")(none_to_empty)
+
+
+def make_move_event(ctx: ToolContext) -> BaseTool:
+    """Builds move_event; the calendar changes only through the approval gate."""
+    if ctx.calendar is None:
+        raise HearthError("move_event needs a calendar.")
+    calendar = ctx.calendar
+
+    @tool_errors
+    def move_event(event_id: str, new_start: str, new_end: str = "") -> str:
+        event = calendar.get(event_id.strip())
+        begin = parse_when(new_start, ctx, "new start")
+        finish = parse_when(new_end, ctx, "new end") if new_end else None
+        moved = event.moved(begin, finish)
+        if moved.end <= moved.start:
+            raise CalendarError("The event must end after it starts.")
+        where = calendar.location
+        action = ProposedAction(
+            kind="move_event",
+            summary=f"move '{event.summary}' to {moved.describe(ctx.tz).split(': ')[0]}",
+            details={
+                "calendar": where,
+                "title": event.summary,
+                "from": event.describe(ctx.tz).split(": ")[0],
+                "to": moved.describe(ctx.tz).split(": ")[0],
+                "ics": event_ics(moved),
+            },
+        )
+        result = ctx.gate.run(
+            action,
+            lambda: calendar.update(moved),
+            undo=lambda _: Undo(
+                "restore_time",
+                {
+                    "calendar": where,
+                    "uid": event.uid,
+                    "start": event.start.isoformat(),
+                    "end": event.end.isoformat(),
+                },
+            ),
+        )
+        if isinstance(result, Denied):
+            return str(result)
+        return f"Moved: {result.describe(ctx.tz)}."
+
+    return StructuredTool.from_function(
+        func=move_event,
+        name="move_event",
+        description="Move an existing event to a new time. The user approves it first.",
+        args_schema=MoveEventArgs,
+    )

@@ -1,0 +1,177 @@
+"""``hearth mail``: the digest, stored passwords and accounts, from the command line.
+
+No Qt here. Mail is only read; nothing is sent from these commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+from agents.cancel import CancelToken
+from agents.paths import data_dir
+from app.cli import service_for, subcommand
+
+
+@subcommand
+def _mail_parser(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "mail",
+        help="read mail: digest of recent messages with action items; accounts and passwords",
+        description="Mail is read only (IMAP folders are opened read-only); nothing is sent.",
+    )
+    mail_sub = p.add_subparsers(dest="mail_command", metavar="ACTION", required=True)
+
+    d = mail_sub.add_parser(
+        "digest",
+        help="summarise the last N messages by thread and list the action items",
+        description="Reads the last N messages, groups them by thread, prints the model's "
+        "summary and the action items. Give one mailbox; without one, the first account "
+        "set up in the window is used.",
+    )
+    d.add_argument("--last", type=int, default=10, metavar="N", help="how many messages (10)")
+    where = d.add_mutually_exclusive_group()
+    where.add_argument("--maildir", type=Path, metavar="DIR", help="a Maildir folder")
+    where.add_argument("--mbox", type=Path, metavar="FILE", help="an mbox file")
+    where.add_argument(
+        "--imap",
+        metavar="URL",
+        help="imaps://USER@HOST[:PORT][/FOLDER] (imap:// for STARTTLS); password from the "
+        "keyring (store it with `hearth mail password`)",
+    )
+    where.add_argument("--account", metavar="NAME", help="an account set up in the window")
+    d.add_argument("--ca-file", metavar="PEM", help="extra CA certificate for a self-hosted server")
+    d.add_argument(
+        "--allow-unencrypted",
+        action="store_true",
+        help="allow sending the IMAP password unencrypted to another computer (unsafe)",
+    )
+    d.add_argument("--model", help="the model to use (default: the chat model in Settings)")
+    d.add_argument("--json", action="store_true", help="print the digest as JSON")
+    d.set_defaults(handler=digest_command)
+
+    pw = mail_sub.add_parser(
+        "password",
+        help="store a mail server password in the system keyring",
+        description="Stores the password for KEY (for example imap://alice@mail.example.org "
+        "or smtp://alice@mail.example.org, as named in error messages) in the system "
+        "keyring. The password is read from the terminal without echo, or from stdin.",
+    )
+    pw.add_argument("key", help="PROTOCOL://USER@HOST")
+    pw.add_argument("--delete", action="store_true", help="remove the stored password")
+    pw.set_defaults(handler=password_command)
+
+    a = mail_sub.add_parser("accounts", help="list the mail accounts set up in the window")
+    a.set_defaults(handler=accounts_command)
+
+
+def digest_command(args: argparse.Namespace) -> int:
+    """Prints the digest and its action items; 0 on success."""
+    from agents.errors import HearthError
+    from agents.mail.digest import DigestWriter
+    from agents.mail.sources import open_source
+
+    if not 1 <= args.last <= 500:
+        raise HearthError("--last takes a number from 1 to 500.")
+    root = data_dir(args.data_dir)
+    source = open_source(
+        maildir=args.maildir,
+        mbox=args.mbox,
+        imap_url=args.imap,
+        account=args.account,
+        data_dir=root,
+        allow_unencrypted=args.allow_unencrypted,
+        ca_file=args.ca_file,
+    )
+    messages = source.latest(args.last)
+    print(f"Read {len(messages)} messages; writing the digest…", file=sys.stderr)
+    cancel = CancelToken()
+    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    try:
+        digest = DigestWriter(service_for(args), args.model).digest_messages(messages, cancel)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if args.json:
+        print(json.dumps(_digest_json(digest), indent=2, ensure_ascii=False))
+    else:
+        print(digest.as_text())
+    return 0
+
+
+def _digest_json(digest: Any) -> dict[str, Any]:
+    return {
+        "model": digest.model,
+        "summary": digest.summary,
+        "threads": [
+            {
+                "thread_id": t.thread_id,
+                "subject": t.subject,
+                "messages": [
+                    {
+                        "id": m.id,
+                        "from": m.sender,
+                        "subject": m.subject,
+                        "date": m.date.isoformat() if m.date else None,
+                    }
+                    for m in t.messages
+                ],
+            }
+            for t in digest.threads
+        ],
+        "action_items": [
+            {
+                "what": i.what,
+                "who": i.who,
+                "due": i.due.isoformat() if i.due else None,
+                "source_id": i.source_id,
+            }
+            for i in digest.action_items
+        ],
+        "problems": list(digest.problems),
+    }
+
+
+def password_command(args: argparse.Namespace) -> int:
+    """Stores (or deletes) a password in the keyring; never prints it."""
+    from agents.errors import HearthError
+    from agents.mail.accounts import delete_password, store_password
+
+    key = args.key.strip()
+    if "://" not in key or "@" not in key:
+        raise HearthError(f"'{key}' isn't a password key: write PROTOCOL://USER@HOST.")
+    if args.delete:
+        delete_password(key)
+        print(f"Removed the stored password for {key}.")
+        return 0
+    if sys.stdin.isatty():
+        password = getpass.getpass(f"Password for {key}: ")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise HearthError("No password given: nothing was stored.")
+    store_password(key, password)
+    print(f"Stored the password for {key} in the system keyring.")
+    return 0
+
+
+def accounts_command(args: argparse.Namespace) -> int:
+    """Lists the accounts (never passwords)."""
+    from agents.mail.accounts import AccountStore
+
+    accounts = AccountStore(data_dir(args.data_dir)).accounts()
+    if not accounts:
+        print("No mail accounts yet: add one in the window under Mail > Accounts.")
+    for account in accounts:
+        if account.kind == "imap":
+            where = f"imap {account.imap_username}@{account.imap_host}:{account.imap_port}"
+            where += f" ({account.imap_security}) {account.imap_folder}"
+        else:
+            where = f"{account.kind} {account.path}"
+        send = f"; sends via {account.smtp_host}:{account.smtp_port}" if account.smtp_host else ""
+        print(f"{account.name}: {where}{send}")
+    return 0

