@@ -114,6 +114,11 @@ class MainWindow(QMainWindow):
         from agents.personas import PersonaLibrary
 
         self.personas = PersonaLibrary.in_data_dir(data_dir)
+        from app.services.assistant import Assistant
+
+        self.assistant = Assistant(service, data_dir, self)
+        if session is None:
+            self.session.agent_factory = self._agent_for
         self.image_tasks = ImageTaskService(service, self.images, self)
         self.conversation_id: str | None = None
         self._pull: PullDialog | None = None
@@ -126,6 +131,7 @@ class MainWindow(QMainWindow):
         self.chat = ChatView(decorate=self._message_extras)
         self.composer = Composer()
         self._setup_images()
+        self._setup_mail_and_calendar()
         self.banner = Banner()
         self.status = StatusIndicator()
         self.models = ModelPicker()
@@ -190,6 +196,56 @@ class MainWindow(QMainWindow):
             lambda busy: self.composer.button.setEnabled(not busy or self.session.busy)
         )
         self.image_tasks.modelMissing.connect(lambda model: self.open_pull(model, start=False))
+
+    def _setup_mail_and_calendar(self) -> None:
+        """The Mail and Calendar tabs, and the composer's Mail & calendar switch."""
+        from PySide6.QtWidgets import QToolButton
+
+        from agents.mail.accounts import AccountStore
+        from agents.mail.checklist import ActionChecklist
+        from app.services.mail import MailService
+        from app.widgets.audit_log_view import AuditLogView
+        from app.widgets.calendar_panel import CalendarPanel
+        from app.widgets.mail_panel import MailPanel
+
+        accounts = AccountStore(self.data_dir)
+        self.mail = MailService(self.service, accounts, parent=self)
+        self.mail_panel = MailPanel(self.mail, accounts, ActionChecklist(self.data_dir))
+        self.sidebar.addTab(self.mail_panel, self.tr("Mail"))
+        calendar_tab = QSplitter(Qt.Orientation.Vertical)
+        try:
+            calendar = self.assistant.calendar()
+        except HearthError:
+            calendar = None
+        self.calendar_panel = CalendarPanel(calendar)
+        self.audit_view = AuditLogView(self.assistant.audit)
+        calendar_tab.addWidget(self.calendar_panel)
+        calendar_tab.addWidget(self.audit_view)
+        self.sidebar.addTab(calendar_tab, self.tr("Calendar"))
+        self.sidebar.currentChanged.connect(self._on_tab)
+        self.tools_switch = QToolButton()
+        self.tools_switch.setObjectName("toolsSwitch")
+        self.tools_switch.setText(self.tr("Mail & calendar"))
+        self.tools_switch.setCheckable(True)
+        self.tools_switch.setToolTip(
+            self.tr(
+                "Let Hearth read your mail and calendar and propose drafts, invitations "
+                "and events. Nothing is sent or changed until you approve it."
+            )
+        )
+        self.composer.tools.addWidget(self.tools_switch)
+
+    def _on_tab(self, _index: int) -> None:
+        widget = self.sidebar.currentWidget()
+        if widget is not None and widget is not self.conversations:
+            self.calendar_panel.refresh()
+            self.audit_view.refresh()
+
+    def _agent_for(self, conversation: Conversation) -> Any:
+        """The agent for a turn: the mail and calendar agent when switched on."""
+        if self.tools_switch.isChecked():
+            return self.assistant.agent_for(conversation)
+        return self.session._default_agent(conversation)
 
     def _message_extras(self, message: StoredMessage) -> QWidget | None:
         """Images shown under a message's text."""
@@ -281,6 +337,7 @@ class MainWindow(QMainWindow):
         self.session.partial.connect(self._on_partial)
         self.session.status.connect(self._on_session_status)
         self.session.turnEnded.connect(self._on_turn_ended)
+        self.session.turnEnded.connect(lambda *_: self.assistant.withdraw_pending())
         self.session.busyChanged.connect(self.composer.set_busy)
         self.session.conversationChanged.connect(lambda _cid: self.conversations.refresh())
 
@@ -644,6 +701,7 @@ class MainWindow(QMainWindow):
         """Stops the answer (keeping what arrived) and the server checks; saves the layout."""
         self.session.stop()
         self.monitor.stop()
+        self.mail.stop()
         state = self._layout_settings()
         if state is not None:
             state.setValue("geometry", self.saveGeometry())

@@ -168,6 +168,14 @@ class AgentService(QObject):
         """Stops everything (window closing)."""
         self.stop()
 
+    def bind(self, cancel: CancelToken) -> None:
+        """Ties pending questions to a request run elsewhere (the chat session's worker)."""
+        self._cancel = cancel
+
+    def withdraw_pending(self) -> None:
+        """Withdraws (denies) every open question and closes its dialog (GUI thread)."""
+        self._withdraw_all()
+
     # -- approval (worker thread side) --------------------------------------------------
     def _approve(self, action: ProposedAction) -> bool:
         cancel = self._cancel

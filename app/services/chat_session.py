@@ -12,7 +12,17 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from agents.cancel import CancelToken
 from agents.chat import ChatMessage
 from agents.errors import HearthError
-from agents.events import Event, Failed, Final, Status, Stopped, Token
+from agents.events import (
+    Event,
+    Failed,
+    Final,
+    Status,
+    Stopped,
+    Token,
+    ToolCallDecided,
+    ToolCallProposed,
+    ToolResult,
+)
 from agents.guard import Blocked
 from agents.llm import OllamaService
 from agents.storage import ChatStore, Conversation, StoredMessage
@@ -184,6 +194,13 @@ class ChatSession(QObject):
             turn.dirty = True
         elif isinstance(event, Status):
             self.status.emit(turn.conversation_id, event.text)
+        elif isinstance(event, ToolCallProposed):
+            self.status.emit(turn.conversation_id, self.tr("Using {0}…").format(event.name))
+        elif isinstance(event, ToolCallDecided):
+            verdict = self.tr("approved") if event.approved else self.tr("denied")
+            self.status.emit(turn.conversation_id, f"{event.name}: {verdict}")
+        elif isinstance(event, ToolResult):
+            self.status.emit(turn.conversation_id, self.tr("{0} done").format(event.name))
         elif isinstance(event, Final):
             turn.parts = [event.text]
             self._end(turn, "complete", None, event.stats.to_dict())
