@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([270, 910])
+        self.splitter.setSizes([300, 880])
         self.setCentralWidget(self.splitter)
 
         toolbar = QToolBar(self.tr("Main"))
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentChanged.connect(self._on_tab)
         self.tools_switch = QToolButton()
         self.tools_switch.setObjectName("toolsSwitch")
-        self.tools_switch.setText(self.tr("Mail & calendar"))
+        self.tools_switch.setText(self.tr("Mail && calendar"))
         self.tools_switch.setCheckable(True)
         self.tools_switch.setToolTip(
             self.tr(

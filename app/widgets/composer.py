@@ -42,9 +42,8 @@ class Composer(QWidget):
         self.setObjectName("composer")
         self.edit = MessageEdit()
         self.edit.setObjectName("messageEdit")
-        self.edit.setPlaceholderText(
-            self.tr("Message Hearth (Enter to send, Shift+Enter for a new line)")
-        )
+        self.edit.setPlaceholderText(self.tr("Message Hearth"))
+        self.edit.setToolTip(self.tr("Enter sends, Shift+Enter adds a line, Esc stops"))
         self.edit.setTabChangesFocus(True)
         self.edit.submitted.connect(self.submit)
         self.edit.textChanged.connect(self._fit_height)

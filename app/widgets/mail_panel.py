@@ -60,7 +60,10 @@ class MailPanel(QWidget):
         self.digest: Digest | None = None
 
         self.account_box = QComboBox()
-        self.account_box.setMinimumContentsLength(16)
+        self.account_box.setMinimumContentsLength(10)
+        self.account_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.count_box = QSpinBox()
         self.count_box.setRange(1, 200)
         self.count_box.setValue(10)
@@ -81,12 +84,17 @@ class MailPanel(QWidget):
         self.items = QListWidget()
         self.items.setWordWrap(True)
 
-        top = QHBoxLayout()
-        top.addWidget(self.account_box, 1)
-        top.addWidget(self.count_box)
-        top.addWidget(self.refresh_button)
-        top.addWidget(self.stop_button)
-        top.addWidget(self.accounts_button)
+        # Two short rows, so the panel fits a narrow sidebar.
+        top = QVBoxLayout()
+        first = QHBoxLayout()
+        first.addWidget(self.account_box, 1)
+        first.addWidget(self.count_box)
+        second = QHBoxLayout()
+        second.addWidget(self.refresh_button)
+        second.addWidget(self.stop_button)
+        second.addWidget(self.accounts_button)
+        top.addLayout(first)
+        top.addLayout(second)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
