@@ -575,8 +575,11 @@ class ChatStore:
         status: MessageStatus | None = None,
         stats: dict[str, Any] | None = None,
         error: str | None = None,
+        attachments: list[dict[str, Any]] | None = None,
     ) -> StoredMessage:
         """Changes the given fields of a message (None leaves a field, ``error=""`` clears).
+
+        ``attachments`` replaces the message's list (e.g. the sources of an answer).
 
         Cheap enough to call while an answer streams in. Does not move the
         conversation's ``updated_at``.
@@ -595,6 +598,8 @@ class ChatStore:
             changes["stats"] = _to_json(stats)
         if error is not None:
             changes["error"] = _optional(error)
+        if attachments is not None:
+            changes["attachments"] = _to_json(attachments)
         with self._write("update a message") as conn:
             if changes:
                 assignments = ", ".join(f"{column} = ?" for column in changes)

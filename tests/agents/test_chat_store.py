@@ -645,3 +645,16 @@ def test_concurrent_writes_from_threads(store: ChatStore) -> None:
         assert mine == [f"t{n} m{i}" for i in range(per_thread)]
     assert len(store.list_conversations()) == thread_count + 1
     assert store.integrity_check()
+
+
+def test_update_message_replaces_attachments(tmp_path: Path) -> None:
+    store = ChatStore(tmp_path / "c.sqlite3")
+    try:
+        conversation = store.create_conversation("t")
+        answer = store.add_message(conversation.id, "assistant", "", status="streaming")
+        sources = [{"kind": "citation", "number": 1, "path": "/a.pdf", "page": 3}]
+        updated = store.update_message(answer.id, content="x [1]", attachments=sources)
+        assert updated.attachments == sources
+        assert store.messages(conversation.id)[0].attachments == sources
+    finally:
+        store.close()
