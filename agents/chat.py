@@ -21,6 +21,8 @@ Role = Literal["system", "user", "assistant"]
 
 # Tokens left free for the answer when fitting history into the context window.
 ANSWER_SHARE = 0.25
+# What one image costs in the context: Llama 3.2 vision encodes up to four 560-px tiles.
+IMAGE_TOKENS = 1600
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,8 @@ def fit_history(
     used = estimate_tokens(system_prompt or "")
     kept: list[ChatMessage] = []
     for message in reversed(history):
-        cost = estimate_tokens(message.content) + 800 * len(message.images)
+        # A message costs its text, its role header (~4 tokens) and each image.
+        cost = estimate_tokens(message.content) + 4 + IMAGE_TOKENS * len(message.images)
         if kept and used + cost > budget:
             break
         kept.append(message)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from agents.errors import HearthError
@@ -124,4 +125,56 @@ class Failed:
     partial: str = ""
 
 
-Event = Token | Status | ToolCallProposed | ToolCallDecided | ToolResult | Final | Stopped | Failed
+@dataclass(frozen=True)
+class Citation:
+    """A numbered source of an answer.
+
+    Attributes:
+        number: The number used in the answer ([1] is 1).
+        path: The file.
+        page: 1-based page for PDFs, else None.
+        heading: The nearest heading, if any.
+        passage: The quoted text.
+    """
+
+    number: int
+    path: str
+    page: int | None
+    heading: str | None
+    passage: str
+
+    @property
+    def label(self) -> str:
+        """``report.pdf, page 3`` style label."""
+        where = f", page {self.page}" if self.page else ""
+        return f"{Path(self.path).name}{where}"
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The citations of an answer; yielded once, just before Final."""
+
+    citations: list[Citation]
+
+
+@dataclass(frozen=True)
+class SummaryProgress:
+    """A map-reduce step finished: ``done`` of ``total`` sections."""
+
+    done: int
+    total: int
+    stage: str = "sections"
+
+
+Event = (
+    Token
+    | Status
+    | ToolCallProposed
+    | ToolCallDecided
+    | ToolResult
+    | Sources
+    | SummaryProgress
+    | Final
+    | Stopped
+    | Failed
+)

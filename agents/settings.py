@@ -17,10 +17,12 @@ log = logging.getLogger(__name__)
 DEFAULT_HOST = "http://127.0.0.1:11434"
 
 
-def _setting(default: Any, doc: str) -> Any:
+def _setting(default: Any, doc: str, low: float | None = None, high: float | None = None) -> Any:
+    """Declares a setting: default, description and, for numbers, the allowed range."""
+    metadata = {"doc": doc, "low": low, "high": high}
     if isinstance(default, dict | list):
-        return field(default_factory=lambda: type(default)(default), metadata={"doc": doc})
-    return field(default=default, metadata={"doc": doc})
+        return field(default_factory=lambda: type(default)(default), metadata=metadata)
+    return field(default=default, metadata=metadata)
 
 
 @dataclass
@@ -37,13 +39,29 @@ class Settings:
     embed_model: str = _setting("nomic-embed-text", "Embedding model for documents.")
     guard_model: str = _setting("llama-guard3:1b", "Safety model (Llama Guard).")
     guard_enabled: bool = _setting(False, "Check messages and answers with Llama Guard.")
-    num_ctx: int = _setting(8192, "Context window sent with every request (tokens).")
+    num_ctx: int = _setting(8192, "Context window sent with every request (tokens).", 2048, 131072)
     model_num_ctx: dict[str, int] = _setting({}, "Per-model context window overrides.")
     warm_up: bool = _setting(True, "Load the chat model as soon as Ollama is found.")
     keep_alive: str = _setting("30m", "How long Ollama keeps a model loaded after use.")
-    connect_timeout: float = _setting(5.0, "Seconds to wait for a connection to Ollama.")
-    read_timeout: float = _setting(300.0, "Seconds to wait for the next piece of an answer.")
-    temperature: float | None = _setting(None, "Sampling temperature; empty: the model's own.")
+    connect_timeout: float = _setting(
+        5.0, "Seconds to wait for a connection to Ollama.", 1.0, 120.0
+    )
+    read_timeout: float = _setting(
+        300.0, "Seconds to wait for the next piece of an answer.", 10.0, 3600.0
+    )
+    temperature: float | None = _setting(
+        None, "Sampling temperature; empty: the model's own.", 0.0, 2.0
+    )
+    documents_chroma_server: str = _setting(
+        "", "A shared Chroma server for documents (http://host:8000); empty: this computer."
+    )
+    documents_retrieval: str = _setting(
+        "hybrid", "How passages are found: hybrid (keywords and meaning), vector or mmr."
+    )
+    documents_top_k: int = _setting(5, "How many passages an answer may cite.", 1, 20)
+    documents_summary_max_ctx: int = _setting(
+        32768, "Largest context window a document summary may use (tokens).", 8192, 131072
+    )
     system_prompt: str = _setting(
         "You are Hearth, a helpful private assistant running on the user's own computer. "
         "Answer clearly and concisely. Use Markdown for lists, tables and code.",

@@ -154,6 +154,11 @@ def _ask_parser(subparsers: Any) -> None:
         metavar="PATH",
         help="an image to ask about (repeatable); it goes to the vision model",
     )
+    p.add_argument(
+        "--docs",
+        action="store_true",
+        help="answer only from your indexed documents, then list the sources",
+    )
     p.set_defaults(handler=ask)
 
 
@@ -162,6 +167,10 @@ def ask(args: argparse.Namespace) -> int:
     from agents.cancel import CancelToken
     from agents.chat import ChatAgent, ChatMessage
 
+    if getattr(args, "docs", False):
+        from app.commands.documents import ask_with_docs
+
+        return ask_with_docs(args)
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():
         raise HearthError("Nothing to ask: give the question as an argument or on stdin.")

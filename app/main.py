@@ -27,6 +27,9 @@ def wants_command(argv: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs Hearth; returns the process exit code."""
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the document worker process in a frozen build
     from app.cli import build_parser, run_command
 
     args_list = list(sys.argv[1:] if argv is None else argv)

@@ -39,6 +39,11 @@ LABELS = {
     "read_timeout": "Answer timeout (s)",
     "temperature": "Temperature",
     "system_prompt": "System prompt for new chats",
+    "warm_up": "Load the chat model at start",
+    "documents_chroma_server": "Shared documents server",
+    "documents_retrieval": "Passage search",
+    "documents_top_k": "Sources per answer",
+    "documents_summary_max_ctx": "Summary context limit",
 }
 
 
@@ -56,7 +61,7 @@ class SettingsDialog(QDialog):
         for field in dataclasses.fields(Settings):
             if field.name in HIDDEN:
                 continue
-            editor = self._editor(field.name, getattr(settings, field.name))
+            editor = self._editor(field.name, getattr(settings, field.name), field.metadata)
             editor.setToolTip(docs.get(field.name, ""))
             editor.setObjectName(f"setting_{field.name}")
             label = QLabel(self.tr(LABELS.get(field.name, field.name)))
@@ -85,15 +90,15 @@ class SettingsDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
 
-    def _editor(self, name: str, value: Any) -> QWidget:
+    def _editor(self, name: str, value: Any, meta: Any) -> QWidget:
         if isinstance(value, bool):
             box = QCheckBox()
             box.setChecked(value)
             return box
         if isinstance(value, int):
             spin = QSpinBox()
-            spin.setRange(512, 131072)
-            spin.setSingleStep(1024)
+            spin.setRange(int(meta.get("low") or 0), int(meta.get("high") or 1_000_000))
+            spin.setSingleStep(1024 if value >= 2048 else 1)
             spin.setValue(value)
             return spin
         if isinstance(value, float) or name == "temperature":
@@ -104,7 +109,7 @@ class SettingsDialog(QDialog):
                 dspin.setSpecialValueText(self.tr("model default"))
                 dspin.setValue(-0.1 if value is None else float(value))
             else:
-                dspin.setRange(1.0, 3600.0)
+                dspin.setRange(float(meta.get("low") or 0.0), float(meta.get("high") or 1e6))
                 dspin.setValue(float(value))
             return dspin
         if name == "system_prompt":

@@ -1,0 +1,346 @@
+"""The index worker: a separate process that owns the vector store.
+
+Chroma's bindings hold the GIL while they write, so writing from any thread of the GUI
+process would freeze the window. Every Chroma operation (index, remove, search) runs in
+one worker process started with the 'spawn' context; the caller gets progress, results
+and errors back over queues, and can cancel. Listing files reads the SQLite ledger
+directly. A file lock makes sure only one worker writes to a data folder.
+"""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import logging
+import multiprocessing
+import os
+import queue
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from agents.cancel import CancelToken
+from agents.documents.config import DocumentsConfig
+from agents.documents.errors import IndexUnavailable
+from agents.documents.index import SyncProgress, SyncReport, manifest_path, relevant_passages
+from agents.documents.manifest import IndexedFile, Manifest
+from agents.documents.retrieval import Passage
+from agents.errors import HearthError
+from agents.llm.errors import ErrorKind, LLMError
+from agents.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_POLL_SECONDS = 0.1
+
+
+@dataclass(frozen=True)
+class WorkerSpec:
+    """What the worker process needs to open the index (picklable)."""
+
+    root: str
+    settings: dict[str, Any]
+    config: DocumentsConfig
+
+
+@dataclass(frozen=True)
+class _ErrorReply:
+    kind: str
+    message: str
+    exit_code: int
+    llm_kind: str | None = None
+
+
+class _ProcessCancel(CancelToken):
+    """A cancel token backed by an event shared between processes."""
+
+    def __init__(self, event: Any) -> None:
+        self._event = event
+
+
+def _lock_data_dir(root: Path) -> Any:
+    """Takes the writer lock of a data folder; raises IndexUnavailable when held."""
+    directory = root / "index"
+    directory.mkdir(parents=True, exist_ok=True)
+    handle = (directory / "writer.lock").open("a+")
+    try:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:  # Windows: the app's single-instance lock is the guard
+        return handle
+    except OSError as exc:
+        handle.close()
+        raise IndexUnavailable(
+            "Another Hearth process is already indexing this data folder: wait for it to "
+            "finish (or close it), then try again."
+        ) from exc
+    return handle
+
+
+def _error_reply(exc: BaseException) -> _ErrorReply:
+    if isinstance(exc, LLMError):
+        return _ErrorReply("llm", exc.message, exc.exit_code, exc.kind.name)
+    if isinstance(exc, HearthError):
+        return _ErrorReply("hearth", exc.message, exc.exit_code)
+    return _ErrorReply(
+        "internal",
+        f"The document index failed unexpectedly ({type(exc).__name__}: {exc}). Try again; "
+        "if it keeps failing, remove the 'index' folder in the data folder to rebuild it.",
+        IndexUnavailable.exit_code,
+    )
+
+
+def _as_error(reply: _ErrorReply) -> HearthError:
+    if reply.kind == "llm" and reply.llm_kind:
+        return LLMError(ErrorKind[reply.llm_kind], reply.message)
+    error = IndexUnavailable(reply.message)
+    error.exit_code = reply.exit_code
+    return error
+
+
+def worker_main(spec: WorkerSpec, requests: Any, replies: Any, cancel_event: Any) -> None:
+    """The worker process: serves index requests until told to stop (None).
+
+    Searches that arrive during an indexing run are answered between two files.
+    """
+    from agents.documents.index import DocumentIndex
+    from agents.llm import OllamaService
+
+    logging.basicConfig(level=os.environ.get("HEARTH_LOG_LEVEL", "WARNING"))
+    root = Path(spec.root)
+    try:
+        lock = _lock_data_dir(root)
+        index = DocumentIndex(root, OllamaService(Settings.from_dict(spec.settings)), spec.config)
+    except BaseException as exc:
+        replies.put((0, "fatal", _error_reply(exc)))
+        return
+    backlog: collections.deque[Any] = collections.deque()
+
+    def serve(request_id: int, operation: str, arguments: dict[str, Any]) -> None:
+        try:
+            if operation == "sync":
+                cancel = _ProcessCancel(cancel_event)
+
+                def report_progress(step: SyncProgress, rid: int = request_id) -> None:
+                    replies.put((rid, "progress", step))
+                    serve_searches_meanwhile()
+
+                result: Any = index.sync(arguments["targets"], report_progress, cancel)
+            elif operation == "remove":
+                result = index.remove(arguments["targets"])
+            elif operation == "search":
+                result = index.search(
+                    arguments["question"], arguments.get("k"), arguments.get("method")
+                )
+            else:
+                raise ValueError(f"unknown request {operation!r}")
+            replies.put((request_id, "done", result))
+        except BaseException as exc:
+            log.exception("index request %s failed", operation)
+            replies.put((request_id, "error", _error_reply(exc)))
+
+    def serve_searches_meanwhile() -> None:
+        """Between two files of an indexing run, answers waiting searches at once."""
+        while True:
+            try:
+                message = requests.get_nowait()
+            except queue.Empty:
+                return
+            if message is not None and message[1] == "search":
+                serve(*message)
+            else:
+                backlog.append(message)
+
+    try:
+        while True:
+            message = backlog.popleft() if backlog else requests.get()
+            if message is None:
+                break
+            serve(*message)
+    finally:
+        index.close()
+        lock.close()
+
+
+class IndexClient:
+    """The documents index as the GUI and CLI use it: Chroma work runs in a worker process.
+
+    Methods block the calling thread (call them off the GUI thread); they are safe to
+    call from several threads. The worker starts on first use and restarts after a crash.
+
+    Args:
+        root: The data folder.
+        settings: Hearth's settings (host, embedding model).
+        config: The documents settings.
+    """
+
+    def __init__(
+        self, root: Path, settings: Settings, config: DocumentsConfig | None = None
+    ) -> None:
+        self.root = Path(root)
+        self.settings = settings
+        self.config = config or DocumentsConfig.from_settings(settings)
+        self._context = multiprocessing.get_context("spawn")
+        self._lock = threading.Lock()
+        self._sync_lock = threading.Lock()
+        self._process: Any = None
+        self._requests: Any = None
+        self._replies: Any = None
+        self._cancel: Any = None
+        self._pending: dict[int, queue.Queue[tuple[str, Any]]] = {}
+        self._ids = itertools.count(1)
+        self._fatal: HearthError | None = None
+
+    # -- process ---------------------------------------------------------------------
+    @property
+    def pid(self) -> int | None:
+        """The worker's process id while it runs."""
+        process = self._process
+        return process.pid if process is not None and process.is_alive() else None
+
+    def _ensure_worker(self) -> None:
+        with self._lock:
+            if self._process is not None and self._process.is_alive():
+                return
+            self._fatal = None
+            self._requests = self._context.Queue()
+            self._replies = self._context.Queue()
+            self._cancel = self._context.Event()
+            spec = WorkerSpec(str(self.root), self.settings.to_dict(), self.config)
+            self._process = self._context.Process(
+                target=worker_main,
+                args=(spec, self._requests, self._replies, self._cancel),
+                name="hearth-index-worker",
+                daemon=True,
+            )
+            self._process.start()
+            threading.Thread(
+                target=self._dispatch,
+                args=(self._process, self._replies),
+                name="hearth-index-replies",
+                daemon=True,
+            ).start()
+
+    def _dispatch(self, process: Any, replies: Any) -> None:
+        """Routes the worker's replies to the waiting callers."""
+        while True:
+            try:
+                request_id, kind, payload = replies.get(timeout=_POLL_SECONDS)
+            except queue.Empty:
+                if not process.is_alive():
+                    return
+                continue
+            except (EOFError, OSError):
+                return
+            if kind == "fatal":
+                self._fatal = _as_error(payload)
+                continue
+            waiter = self._pending.get(request_id)
+            if waiter is not None:
+                waiter.put((kind, payload))
+
+    def _call(
+        self,
+        operation: str,
+        arguments: dict[str, Any],
+        on_progress: Callable[[Any], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Any:
+        self._ensure_worker()
+        request_id = next(self._ids)
+        waiter: queue.Queue[tuple[str, Any]] = queue.Queue()
+        self._pending[request_id] = waiter
+        process = self._process
+        try:
+            self._requests.put((request_id, operation, arguments))
+            while True:
+                if cancel is not None and cancel.cancelled:
+                    self._cancel.set()
+                try:
+                    kind, payload = waiter.get(timeout=_POLL_SECONDS)
+                except queue.Empty:
+                    if self._fatal is not None:
+                        raise self._fatal from None
+                    if not process.is_alive():
+                        raise IndexUnavailable(
+                            f"The indexing process stopped unexpectedly (exit code "
+                            f"{process.exitcode}). The index stays consistent: run the same "
+                            "command again to resume."
+                        ) from None
+                    continue
+                if kind == "progress":
+                    if on_progress is not None:
+                        on_progress(payload)
+                    continue
+                if kind == "error":
+                    raise _as_error(payload)
+                return payload
+        finally:
+            self._pending.pop(request_id, None)
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Stops the worker (it finishes the request in hand first)."""
+        with self._lock:
+            process, self._process = self._process, None
+            if process is None:
+                return
+            if process.is_alive():
+                self._cancel.set()
+                self._requests.put(None)
+                process.join(timeout)
+                if process.is_alive():
+                    process.terminate()
+                    process.join(5)
+
+    # -- operations ------------------------------------------------------------------
+    def index(
+        self,
+        targets: Sequence[Path] | None,
+        progress: Callable[[SyncProgress], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> SyncReport:
+        """Indexes files and folders (None: re-check every known file); see DocumentIndex.sync."""
+        with self._sync_lock:
+            self._ensure_worker()
+            self._cancel.clear()
+            absolute = (
+                None if targets is None else [Path(t).expanduser().absolute() for t in targets]
+            )
+            report: SyncReport = self._call("sync", {"targets": absolute}, progress, cancel)
+            return report
+
+    def remove(self, targets: Sequence[Path | str]) -> list[str]:
+        """Removes files or folders from the index; returns the removed paths."""
+        absolute = [str(Path(t).expanduser().absolute()) for t in targets]
+        removed: list[str] = self._call("remove", {"targets": absolute})
+        return removed
+
+    def search(
+        self, question: str, k: int | None = None, method: str | None = None
+    ) -> list[Passage]:
+        """The passages that best answer the question (see DocumentIndex.search)."""
+        found: list[Passage] = self._call(
+            "search", {"question": question, "k": k, "method": method}
+        )
+        return found
+
+    def relevant(self, question: str, passages: Sequence[Passage]) -> list[Passage]:
+        """Drops passages unrelated to the question."""
+        return relevant_passages(question, passages, self.config.min_similarity)
+
+    def files(self) -> list[IndexedFile]:
+        """The indexed files, read from the ledger (no worker needed)."""
+        path = manifest_path(self.root)
+        if not path.exists():
+            return []
+        manifest = Manifest(path, readonly=True)
+        try:
+            return manifest.files()
+        except sqlite3.OperationalError:  # the worker is creating the ledger right now
+            return []
+        finally:
+            manifest.close()

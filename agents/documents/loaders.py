@@ -1,0 +1,458 @@
+"""Reading PDF, DOCX, Markdown, text and HTML into sections of text, within hard caps.
+
+PDF uses pypdf: pure Python (no native crash can take the process down), it reads page
+by page so the page cap and the time cap are checked between pages, and it bounds every
+decompressed stream itself (75 MB per stream), which stops compression bombs.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import logging
+import re
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from agents.documents.config import DocumentsConfig
+from agents.documents.errors import (
+    BinaryFile,
+    CorruptDocument,
+    DocumentError,
+    EmptyDocument,
+    EncryptedDocument,
+    NoTextLayer,
+    TooLarge,
+    TooSlow,
+    UnsupportedFormat,
+)
+
+log = logging.getLogger(__name__)
+
+PDF_SUFFIXES = {".pdf"}
+DOCX_SUFFIXES = {".docx"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TEXT_SUFFIXES = {".txt", ".text", ".log", ".csv", ".rst"}
+SUPPORTED_SUFFIXES = (
+    PDF_SUFFIXES | DOCX_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | TEXT_SUFFIXES
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of text with where it came from.
+
+    Attributes:
+        text: The text.
+        page: The 1-based page for PDFs; None for formats without pages.
+        heading: The nearest heading above the text, if any.
+    """
+
+    text: str
+    page: int | None = None
+    heading: str | None = None
+
+
+@dataclass
+class LoadedDocument:
+    """A document's text, in reading order."""
+
+    path: Path
+    kind: str
+    sections: list[Section] = field(default_factory=list)
+    pages: int = 0
+
+    @property
+    def text(self) -> str:
+        """All the text, sections separated by blank lines."""
+        return "\n\n".join(s.text for s in self.sections)
+
+
+def is_supported(path: Path) -> bool:
+    """Whether Hearth reads files with this name."""
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def file_sha256(path: Path, limit: int | None = None) -> str:
+    """The content hash of a file, read in blocks."""
+    digest = hashlib.sha256()
+    read = 0
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+            read += len(block)
+            if limit is not None and read > limit:
+                break
+    return digest.hexdigest()
+
+
+class _Budget:
+    """The time and memory caps for reading one file."""
+
+    def __init__(self, path: Path, config: DocumentsConfig) -> None:
+        self.path = path
+        self.config = config
+        self.deadline = time.monotonic() + config.parse_seconds
+        self.chars = 0
+
+    def check_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise TooSlow(
+                self.path,
+                f"reading took longer than {self.config.parse_seconds:.0f} s, so it was "
+                "stopped. Split the file or convert it to plain text, then add it again.",
+            )
+
+    def add_text(self, text: str) -> None:
+        self.chars += len(text)
+        if self.chars > self.config.max_chars:
+            raise TooLarge(
+                self.path,
+                f"it holds more than {self.config.max_chars:,} characters of text, over "
+                "Hearth's memory cap. Split it into smaller files.",
+            )
+        self.check_time()
+
+
+def load_document(path: Path, config: DocumentsConfig | None = None) -> LoadedDocument:
+    """Reads a supported file into sections.
+
+    Raises:
+        DocumentError: a subclass that says what is wrong with the file and what to do.
+    """
+    config = config or DocumentsConfig()
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnsupportedFormat(
+            path,
+            f"Hearth doesn't read '{suffix or 'extensionless'}' files. Supported: PDF, Word "
+            "(.docx), Markdown, text and HTML.",
+        )
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise DocumentError(path, "the file doesn't exist (was it moved or deleted?).") from exc
+    except OSError as exc:
+        raise DocumentError(path, f"it can't be opened ({exc.strerror}).") from exc
+    if not path.is_file():
+        raise DocumentError(path, "it is not a regular file.")
+    if size == 0:
+        raise EmptyDocument(path, "the file is empty (0 bytes); there is nothing to read.")
+    if size > config.max_file_bytes:
+        raise TooLarge(
+            path,
+            f"the file is {size / 2**20:,.0f} MB, over the {config.max_file_bytes / 2**20:,.0f} "
+            "MB limit. Split it into smaller files.",
+        )
+    budget = _Budget(path, config)
+    loader = _LOADERS[_kind(suffix)]
+    try:
+        document = loader(path, budget)
+    except DocumentError:
+        raise
+    except MemoryError as exc:
+        raise TooLarge(path, "it needs more memory than Hearth allows to read.") from exc
+    except Exception as exc:
+        log.info("could not parse %s: %s", path, exc)
+        raise CorruptDocument(
+            path,
+            f"the file looks damaged or isn't a real {_kind(suffix).upper()} file "
+            f"({type(exc).__name__}). Open it in its usual program and save it again.",
+        ) from exc
+    document.sections = [s for s in document.sections if s.text.strip()]
+    if not document.sections:
+        raise EmptyDocument(path, "it contains no text to read.")
+    return document
+
+
+def _kind(suffix: str) -> str:
+    if suffix in PDF_SUFFIXES:
+        return "pdf"
+    if suffix in DOCX_SUFFIXES:
+        return "docx"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return "text"
+
+
+# -- PDF ------------------------------------------------------------------------------
+def _load_pdf(path: Path, budget: _Budget) -> LoadedDocument:
+    import pypdf
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    with path.open("rb") as handle:
+        if not handle.read(1024).lstrip().startswith(b"%PDF"):
+            raise CorruptDocument(path, "it isn't a PDF (no PDF header). Check the file type.")
+    try:
+        reader = pypdf.PdfReader(str(path), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = bool(reader.decrypt(""))  # owner-password-only PDFs open with ""
+            except (NotImplementedError, PdfReadError, FileNotDecryptedError):
+                opened = False
+            if not opened:
+                raise EncryptedDocument(
+                    path,
+                    "the PDF is protected by a password. Open it, save an unprotected copy "
+                    "(e.g. Print to PDF), and add that copy.",
+                )
+        count = len(reader.pages)
+    except FileNotDecryptedError as exc:
+        raise EncryptedDocument(path, "the PDF is protected by a password.") from exc
+    if count > budget.config.max_pages:
+        raise TooLarge(
+            path,
+            f"it has {count:,} pages, over the {budget.config.max_pages:,}-page limit. "
+            "Split it into smaller PDFs.",
+        )
+    document = LoadedDocument(path, "pdf", pages=count)
+    for number, page in enumerate(reader.pages, start=1):
+        budget.check_time()
+        text = _clean(page.extract_text() or "")
+        budget.add_text(text)
+        if text.strip():
+            document.sections.append(Section(text, page=number))
+    if not document.sections and count:
+        raise NoTextLayer(
+            path,
+            f"its {count} page(s) have no text layer (a scan or images). Run OCR on it "
+            "(e.g. ocrmypdf) and add the result.",
+        )
+    return document
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\x00", "")
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+# -- DOCX -----------------------------------------------------------------------------
+def _check_zip(path: Path, budget: _Budget) -> None:
+    if not zipfile.is_zipfile(path):
+        raise CorruptDocument(path, "it isn't a real Word file (not a .docx archive).")
+    with zipfile.ZipFile(path) as archive:
+        infos = archive.infolist()
+        if len(infos) > 10_000:
+            raise TooLarge(path, f"the archive holds {len(infos):,} parts; refused as unsafe.")
+        unpacked = sum(info.file_size for info in infos)
+        packed = max(1, sum(info.compress_size for info in infos))
+        if unpacked > budget.config.max_unpacked_bytes or unpacked / packed > 200:
+            raise TooLarge(
+                path,
+                f"it would unpack to {unpacked / 2**20:,.0f} MB (from {packed / 2**20:,.1f} MB): "
+                "a compression bomb or an oversized file; refused.",
+            )
+        if "word/document.xml" not in archive.namelist():
+            raise CorruptDocument(path, "it isn't a Word document (no word/document.xml).")
+
+
+def _load_docx(path: Path, budget: _Budget) -> LoadedDocument:
+    _check_zip(path, budget)
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    word = docx.Document(str(path))
+    document = LoadedDocument(path, "docx")
+    heading: str | None = None
+    lines: list[str] = []
+
+    def flush() -> None:
+        if lines:
+            document.sections.append(Section("\n".join(lines), heading=heading))
+            lines.clear()
+
+    for block in word.iter_inner_content():
+        budget.check_time()
+        if isinstance(block, Paragraph):
+            text = block.text.strip()
+            style = (block.style.name if block.style is not None else "") or ""
+            if text and (style.startswith("Heading") or style == "Title"):
+                flush()
+                heading = text
+            if text:
+                lines.append(text)
+                budget.add_text(text)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                cells = [c.text.strip() for c in row.cells]
+                row_text = " | ".join(dict.fromkeys(c for c in cells if c))
+                if row_text:
+                    lines.append(row_text)
+                    budget.add_text(row_text)
+    flush()
+    return document
+
+
+# -- text -----------------------------------------------------------------------------
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """Decodes text bytes: BOM, then UTF-8, then detection (charset-normalizer).
+
+    Raises:
+        BinaryFile: when the bytes are not text in any encoding.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    if b"\x00" not in data[:65536]:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(data[: 4 * 2**20])
+    best = results.best()
+    if best is not None:
+        # Ties between legacy code pages are common on short texts: prefer Windows-1252,
+        # the most used one, when it reads the bytes equally well.
+        for match in results:
+            tied = (match.chaos, match.coherence) == (best.chaos, best.coherence)
+            if tied and "cp1252" in match.could_be_from_charset:
+                best = match
+                break
+    if best is None or best.encoding is None:
+        raise BinaryFile(
+            path,
+            "it isn't text (binary data under a text file name). Open it in the program "
+            "that made it and export it as text or PDF.",
+        )
+    text = data.decode(best.encoding, errors="replace")
+    control = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if control > len(text[:65536]) * 0.05:
+        raise BinaryFile(path, "it isn't text (too many control characters for a text file).")
+    return text
+
+
+def _read_text(path: Path, budget: _Budget) -> str:
+    text = decode_text(path, path.read_bytes())
+    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    budget.add_text(text)
+    return text
+
+
+def _load_text(path: Path, budget: _Budget) -> LoadedDocument:
+    return LoadedDocument(path, "text", [Section(_read_text(path, budget).strip())])
+
+
+# -- Markdown -------------------------------------------------------------------------
+def _load_markdown(path: Path, budget: _Budget) -> LoadedDocument:
+    from langchain_text_splitters import MarkdownHeaderTextSplitter
+
+    text = _read_text(path, budget)
+    splitter = MarkdownHeaderTextSplitter(
+        [("#", "h1"), ("##", "h2"), ("###", "h3"), ("####", "h4")], strip_headers=False
+    )
+    document = LoadedDocument(path, "markdown")
+    for part in splitter.split_text(text):
+        budget.check_time()
+        meta = part.metadata
+        trail = [str(meta[k]) for k in ("h1", "h2", "h3", "h4") if meta.get(k)]
+        document.sections.append(
+            Section(part.page_content, heading=" › ".join(trail) if trail else None)
+        )
+    return document
+
+
+# -- HTML -----------------------------------------------------------------------------
+_SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object"}
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "tr", "table", "section", "article", "header", "footer",
+    "blockquote", "pre", "ul", "ol", "dl", "dt", "dd", "hr", "main", "aside", "nav",
+}  # fmt: skip
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+class _HTMLText(HTMLParser):
+    """Collects visible text by heading; scripts, styles and the head are dropped."""
+
+    def __init__(self, on_text: Callable[[str], None]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: list[Section] = []
+        self.heading: str | None = None
+        self.parts: list[str] = []
+        self.heading_parts: list[str] | None = None
+        self.skip_depth = 0
+        self.on_text = on_text
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED_TAGS:
+            self.skip_depth += 1
+        elif tag in _HEADING_TAGS and not self.skip_depth:
+            self.flush()
+            self.heading_parts = []
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+        elif tag in {"td", "th"}:
+            self.parts.append(" | ")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag in _HEADING_TAGS and self.heading_parts is not None:
+            heading = " ".join("".join(self.heading_parts).split())
+            self.heading_parts = None
+            if heading:
+                self.heading = heading
+                self.parts.append(heading + "\n")
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_depth:
+            return
+        self.on_text(data)
+        if self.heading_parts is not None:
+            self.heading_parts.append(data)
+        else:
+            self.parts.append(data)
+
+    def flush(self) -> None:
+        raw = "".join(self.parts)
+        lines = [" ".join(line.split()).strip(" |") for line in raw.split("\n")]
+        text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+        if text:
+            self.sections.append(Section(text, heading=self.heading))
+        self.parts = []
+
+
+def _load_html(path: Path, budget: _Budget) -> LoadedDocument:
+    text = _read_text(path, budget)
+    parser = _HTMLText(lambda _data: budget.check_time())
+    step = 1 << 16
+    for start in range(0, len(text), step):
+        parser.feed(text[start : start + step])
+    parser.close()
+    parser.flush()
+    return LoadedDocument(path, "html", parser.sections)
+
+
+_LOADERS: dict[str, Callable[[Path, _Budget], LoadedDocument]] = {
+    "pdf": _load_pdf,
+    "docx": _load_docx,
+    "markdown": _load_markdown,
+    "html": _load_html,
+    "text": _load_text,
+}

@@ -1,0 +1,389 @@
+"""The index's ledger in SQLite: which files are indexed, their hashes, chunks and BM25 terms.
+
+The ledger is written after each file's vectors are committed, so a process killed midway
+leaves a row marked ``indexing`` that the next start detects and repairs. It also holds
+every passage's text in an FTS5 table, which gives keyword (BM25) search.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from agents.documents.chunking import Chunk
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    kind TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL DEFAULT 0,
+    mtime_ns INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL,
+    chunks INTEGER NOT NULL DEFAULT 0,
+    pages INTEGER NOT NULL DEFAULT 0,
+    error TEXT NOT NULL DEFAULT '',
+    failed_sha256 TEXT NOT NULL DEFAULT '',
+    collection TEXT NOT NULL DEFAULT '',
+    indexed_at REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    page INTEGER,
+    heading TEXT,
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_path ON chunks(path);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(terms);
+"""
+
+INDEXED = "indexed"
+INDEXING = "indexing"
+FAILED = "failed"
+STALE = "stale"
+
+# Words too common to help a keyword search (English); kept when nothing else is left.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "do",
+        "does",
+        "for",
+        "from",
+        "how",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "will",
+        "with",
+        "about",
+        "can",
+        "i",
+        "my",
+        "me",
+        "you",
+        "your",
+    ]
+)
+MAX_QUERY_TERMS = 24
+COMMON_TERM_SHARE = 0.1
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+
+
+def search_terms(text: str) -> list[str]:
+    """Lower-case words; runs of CJK characters become overlapping bigrams."""
+    terms: list[str] = []
+    for word in _WORD.findall(text.lower()):
+        position = 0
+        for run in _CJK.finditer(word):
+            if run.start() > position:
+                terms.append(word[position : run.start()])
+            chars = run.group()
+            if len(chars) == 1:
+                terms.append(chars)
+            terms.extend(chars[i : i + 2] for i in range(len(chars) - 1))
+            position = run.end()
+        if position < len(word):
+            terms.append(word[position:])
+    return terms
+
+
+@dataclass(frozen=True)
+class IndexedFile:
+    """One file the index knows about."""
+
+    path: str
+    kind: str
+    status: str
+    chunks: int
+    pages: int
+    error: str
+    indexed_at: float
+    sha256: str = ""
+    size: int = 0
+    mtime_ns: int = 0
+    collection: str = ""
+    failed_sha256: str = ""
+
+    @property
+    def searchable(self) -> bool:
+        """Whether passages of this file can be found."""
+        return self.chunks > 0 and self.status in {INDEXED, FAILED}
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    """A passage as the ledger holds it."""
+
+    chunk_id: str
+    path: str
+    position: int
+    page: int | None
+    heading: str | None
+    text: str
+
+
+class Manifest:
+    """The SQLite ledger next to the vector store.
+
+    Args:
+        path: The database file.
+        readonly: Open for reading only (the GUI and CLI list files this way).
+    """
+
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        if not readonly:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            with self.db:
+                self.db.executescript(_SCHEMA)
+                self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        """Closes the database."""
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write."""
+        with self.db:
+            yield self.db
+
+    # -- meta -------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        """A stored value, or None."""
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return None if row is None else str(row["value"])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Stores a value."""
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", (key, value))
+
+    # -- files ------------------------------------------------------------------------
+    def files(self) -> list[IndexedFile]:
+        """Every known file, by path."""
+        rows = self.db.execute("SELECT * FROM files ORDER BY path").fetchall()
+        return [_file(row) for row in rows]
+
+    def get(self, path: str) -> IndexedFile | None:
+        """One file's row."""
+        row = self.db.execute("SELECT * FROM files WHERE path=?", (path,)).fetchone()
+        return None if row is None else _file(row)
+
+    def paths_with_status(self, *statuses: str) -> list[str]:
+        """Paths whose status is one of ``statuses``."""
+        marks = ",".join("?" * len(statuses))
+        rows = self.db.execute(f"SELECT path FROM files WHERE status IN ({marks})", statuses)
+        return [str(r["path"]) for r in rows]
+
+    def begin_file(self, path: str, kind: str) -> None:
+        """Marks a file as being written (a crash from here on leaves it detectably stale)."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO files(path, kind, status) VALUES(?, ?, ?) "
+                "ON CONFLICT(path) DO UPDATE SET status=excluded.status",
+                (path, kind, INDEXING),
+            )
+
+    def commit_file(
+        self,
+        path: str,
+        *,
+        kind: str,
+        sha256: str,
+        size: int,
+        mtime_ns: int,
+        pages: int,
+        collection: str,
+        chunks: Sequence[Chunk],
+    ) -> None:
+        """Records a file's new passages, atomically, after its vectors were stored."""
+        with self.transaction() as db:
+            self._delete_chunks(db, path)
+            for chunk in chunks:
+                cursor = db.execute(
+                    "INSERT INTO chunks(id, path, position, page, heading, text) "
+                    "VALUES(?, ?, ?, ?, ?, ?)",
+                    (chunk.chunk_id, path, chunk.position, chunk.page, chunk.heading, chunk.text),
+                )
+                terms = " ".join(search_terms(f"{chunk.heading or ''}\n{chunk.text}"))
+                db.execute(
+                    "INSERT INTO chunks_fts(rowid, terms) VALUES(?, ?)", (cursor.lastrowid, terms)
+                )
+            db.execute(
+                "INSERT OR REPLACE INTO files(path, kind, sha256, size, mtime_ns, status, chunks, "
+                "pages, error, failed_sha256, collection, indexed_at) "
+                "VALUES(?, ?, ?, ?, ?, ?, ?, ?, '', '', ?, ?)",
+                (path, kind, sha256, size, mtime_ns, INDEXED, len(chunks), pages, collection,
+                 time.time()),
+            )  # fmt: skip
+
+    def touch_file(self, path: str, size: int, mtime_ns: int) -> None:
+        """Records a new modification time for a file whose content did not change."""
+        with self.transaction() as db:
+            db.execute("UPDATE files SET size=?, mtime_ns=? WHERE path=?", (size, mtime_ns, path))
+
+    def fail_file(self, path: str, kind: str, sha256: str, error: str) -> None:
+        """Records why a file could not be read; its previous passages (if any) stay."""
+        with self.transaction() as db:
+            row = db.execute("SELECT chunks FROM files WHERE path=?", (path,)).fetchone()
+            if row is None:
+                db.execute(
+                    "INSERT INTO files(path, kind, status, error, failed_sha256, indexed_at) "
+                    "VALUES(?, ?, ?, ?, ?, ?)",
+                    (path, kind, FAILED, error, sha256, time.time()),
+                )
+            else:
+                db.execute(
+                    "UPDATE files SET status=?, error=?, failed_sha256=? WHERE path=?",
+                    (FAILED, error, sha256, path),
+                )
+
+    def mark_stale(self, path: str) -> None:
+        """Forgets a file's passages; the next sync indexes it again."""
+        with self.transaction() as db:
+            self._delete_chunks(db, path)
+            db.execute(
+                "UPDATE files SET status=?, chunks=0, sha256='', failed_sha256='' WHERE path=?",
+                (STALE, path),
+            )
+
+    def mark_all_stale(self) -> None:
+        """Forgets every passage (before a rebuild)."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM chunks")
+            db.execute("DELETE FROM chunks_fts")
+            db.execute("UPDATE files SET status=?, chunks=0, sha256='', failed_sha256=''", (STALE,))
+
+    def remove_file(self, path: str) -> None:
+        """Forgets a file entirely."""
+        with self.transaction() as db:
+            self._delete_chunks(db, path)
+            db.execute("DELETE FROM files WHERE path=?", (path,))
+
+    @staticmethod
+    def _delete_chunks(db: sqlite3.Connection, path: str) -> None:
+        rowids = [r[0] for r in db.execute("SELECT rowid FROM chunks WHERE path=?", (path,))]
+        db.executemany("DELETE FROM chunks_fts WHERE rowid=?", ((r,) for r in rowids))
+        db.execute("DELETE FROM chunks WHERE path=?", (path,))
+
+    # -- chunks -----------------------------------------------------------------------
+    def chunk_count(self) -> int:
+        """How many passages the ledger holds."""
+        return int(self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+
+    def chunks_by_id(self, ids: Iterable[str]) -> dict[str, StoredChunk]:
+        """Passages by id."""
+        wanted = list(ids)
+        found: dict[str, StoredChunk] = {}
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for row in self.db.execute(f"SELECT * FROM chunks WHERE id IN ({marks})", part):
+                found[row["id"]] = _chunk(row)
+        return found
+
+    def _informative(self, terms: list[str]) -> list[str]:
+        """Drops terms found in over a tenth of all passages (they add little to BM25 but
+        make it score most of the table); the rarest few always stay."""
+        if len(terms) <= 2:
+            return terms
+        self.db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab "
+            "USING fts5vocab(main, chunks_fts, row)"
+        )
+        marks = ",".join("?" * len(terms))
+        counts = {
+            str(row[0]): int(row[1])
+            for row in self.db.execute(
+                f"SELECT term, doc FROM temp.chunks_vocab WHERE term IN ({marks})", terms
+            )
+        }
+        total = max(1, self.chunk_count())
+        by_rarity = sorted(terms, key=lambda t: counts.get(t, 0))
+        kept = [t for t in by_rarity if counts.get(t, 0) <= total * COMMON_TERM_SHARE]
+        return kept if len(kept) >= 2 else by_rarity[:2]
+
+    def keyword_search(self, query: str, limit: int) -> list[tuple[StoredChunk, float]]:
+        """BM25 search over passage terms (SQLite FTS5); best first, score higher = better."""
+        terms = list(dict.fromkeys(search_terms(query)))
+        terms = [t for t in terms if t not in STOPWORDS] or terms
+        if not terms:
+            return []
+        terms = self._informative(terms[:MAX_QUERY_TERMS])
+        match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        rows = self.db.execute(
+            "SELECT c.*, bm25(chunks_fts) AS rank FROM chunks_fts "
+            "JOIN chunks c ON c.rowid = chunks_fts.rowid "
+            "WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        return [(_chunk(row), -float(row["rank"])) for row in rows]
+
+
+def _file(row: sqlite3.Row) -> IndexedFile:
+    return IndexedFile(
+        path=row["path"],
+        kind=row["kind"],
+        status=row["status"],
+        chunks=row["chunks"],
+        pages=row["pages"],
+        error=row["error"],
+        indexed_at=row["indexed_at"],
+        sha256=row["sha256"],
+        size=row["size"],
+        mtime_ns=row["mtime_ns"],
+        collection=row["collection"],
+        failed_sha256=row["failed_sha256"],
+    )
+
+
+def _chunk(row: sqlite3.Row) -> StoredChunk:
+    return StoredChunk(
+        chunk_id=row["id"],
+        path=row["path"],
+        position=row["position"],
+        page=row["page"] or None,
+        heading=row["heading"] or None,
+        text=row["text"],
+    )

@@ -1,0 +1,248 @@
+"""The Documents panel: indexed files with their state, add, re-index, remove, progress."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agents.documents.index import SyncReport
+from agents.documents.loaders import SUPPORTED_SUFFIXES
+from agents.documents.manifest import FAILED, INDEXED, INDEXING, STALE, IndexedFile
+from app.services.documents import DocumentsService
+from app.widgets.documents_drop import document_paths
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class DocumentsPanel(QWidget):
+    """Lists indexed files and drives indexing through a DocumentsService.
+
+    Args:
+        documents: The documents service (indexing runs in its worker process).
+        parent: The Qt parent.
+
+    Signals:
+        summarizeRequested(str): the person asked to summarise a file (path).
+    """
+
+    summarizeRequested = Signal(str)
+
+    def __init__(self, documents: DocumentsService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.documents = documents
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(
+            [
+                self.tr("File"),
+                self.tr("State"),
+                self.tr("Passages"),
+                self.tr("Pages"),
+                self.tr("Folder"),
+            ]
+        )
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+        self.tree.itemDoubleClicked.connect(
+            lambda item, _column: self.summarizeRequested.emit(item.data(0, PATH_ROLE))
+        )
+        self.add_files_button = QPushButton(self.tr("Add files…"))
+        self.add_folder_button = QPushButton(self.tr("Add folder…"))
+        self.reindex_button = QPushButton(self.tr("Re-index"))
+        self.reindex_button.setToolTip(
+            self.tr("Read changed files again and drop files that were deleted")
+        )
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.summarize_button = QPushButton(self.tr("Summarize"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QHBoxLayout()
+        for button in (
+            self.add_files_button,
+            self.add_folder_button,
+            self.reindex_button,
+            self.remove_button,
+            self.summarize_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        running = QHBoxLayout()
+        running.addWidget(self.progress, 1)
+        running.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(running)
+        layout.addWidget(self.message)
+
+        self.add_files_button.clicked.connect(self.choose_files)
+        self.add_folder_button.clicked.connect(self.choose_folder)
+        self.reindex_button.clicked.connect(self.reindex)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.summarize_button.clicked.connect(self._summarize_selected)
+        self.cancel_button.clicked.connect(documents.cancel_indexing)
+        documents.filesChanged.connect(self.show_files)
+        documents.indexingChanged.connect(self._on_indexing)
+        documents.indexProgress.connect(self._on_progress)
+        documents.indexFinished.connect(self._on_finished)
+        documents.indexFailed.connect(self._on_failed)
+        self._on_indexing(documents.indexing)
+        self.show_files(documents.files)
+        self.setAcceptDrops(True)
+        documents.refresh()
+
+    # -- drops -----------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accepts files and folders Hearth can read."""
+        if document_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Indexes dropped files and folders."""
+        paths = document_paths(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths)
+
+    # -- actions ---------------------------------------------------------------------
+    def add_paths(self, paths: list[Path]) -> None:
+        """Indexes files or folders (also used for drops onto the panel)."""
+        if paths and not self.documents.index_paths(paths):
+            self.message.setText(self.tr("Indexing is already running; wait for it or cancel it."))
+
+    def choose_files(self) -> None:
+        """Asks for files to add."""
+        patterns = " ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES))
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add documents"), "", self.tr("Documents ({0})").replace("{0}", patterns)
+        )
+        self.add_paths([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        """Asks for a folder to add."""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of documents"))
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def reindex(self) -> None:
+        """Re-indexes the selected files, or every file when none is selected."""
+        selected = self.selected_paths()
+        if selected:
+            self.add_paths([Path(p) for p in selected])
+        elif not self.documents.reindex_all():
+            self.message.setText(self.tr("Indexing is already running; wait for it or cancel it."))
+
+    def remove_selected(self) -> None:
+        """Removes the selected files from the index (the files themselves stay)."""
+        selected = self.selected_paths()
+        if selected:
+            self.documents.remove(selected)
+
+    def selected_paths(self) -> list[str]:
+        """Paths of the selected rows."""
+        return [str(item.data(0, PATH_ROLE)) for item in self.tree.selectedItems()]
+
+    def _summarize_selected(self) -> None:
+        selected = self.selected_paths()
+        if selected:
+            self.summarizeRequested.emit(selected[0])
+
+    # -- view ------------------------------------------------------------------------
+    def show_files(self, files: list[IndexedFile]) -> None:
+        """Shows the indexed files."""
+        chosen = set(self.selected_paths())
+        self.tree.clear()
+        for f in files:
+            path = Path(f.path)
+            item = QTreeWidgetItem(
+                [path.name, self._state(f), str(f.chunks), str(f.pages or ""), str(path.parent)]
+            )
+            item.setData(0, PATH_ROLE, f.path)
+            when = (
+                datetime.datetime.fromtimestamp(f.indexed_at).strftime("%Y-%m-%d %H:%M")
+                if f.indexed_at
+                else ""
+            )
+            tip = f.path + (f"\n{when}" if when else "") + (f"\n{f.error}" if f.error else "")
+            for column in range(5):
+                item.setToolTip(column, tip)
+            self.tree.addTopLevelItem(item)
+            item.setSelected(f.path in chosen)
+        self._update_buttons()
+
+    def _state(self, f: IndexedFile) -> str:
+        if f.status == INDEXED:
+            return self.tr("Indexed")
+        if f.status == FAILED:
+            return self.tr("Old version kept: can't read") if f.chunks else self.tr("Can't read")
+        if f.status in {STALE, INDEXING}:
+            return self.tr("Needs re-indexing")
+        return f.status
+
+    def _update_buttons(self) -> None:
+        busy = self.documents.indexing
+        has_selection = bool(self.tree.selectedItems())
+        self.remove_button.setEnabled(has_selection)
+        self.summarize_button.setEnabled(len(self.tree.selectedItems()) == 1)
+        self.reindex_button.setEnabled(not busy and self.tree.topLevelItemCount() > 0)
+        self.add_files_button.setEnabled(not busy)
+        self.add_folder_button.setEnabled(not busy)
+
+    def _on_indexing(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        if running:
+            self.progress.setRange(0, 0)
+            self.message.setText(self.tr("Starting the indexer…"))
+        self._update_buttons()
+
+    def _on_progress(self, done: int, total: int, chunks: int, path: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        name = Path(path).name if path else ""
+        self.message.setText(
+            self.tr("{0} of {1} files, {2} passages {3}")
+            .replace("{0}", str(done))
+            .replace("{1}", str(total))
+            .replace("{2}", str(chunks))
+            .replace("{3}", f"— {name}" if name else "")
+        )
+
+    def _on_finished(self, report: SyncReport) -> None:
+        text = (
+            self.tr("{0} indexed, {1} unchanged, {2} removed, {3} can't be read.")
+            .replace("{0}", str(len(report.indexed)))
+            .replace("{1}", str(len(report.unchanged)))
+            .replace("{2}", str(len(report.removed)))
+            .replace("{3}", str(len(report.failed)))
+        )
+        if report.cancelled:
+            text = self.tr("Stopped. ") + text
+        if report.failed:
+            text += "\n" + "\n".join(message for _path, message in report.failed[:5])
+        self.message.setText(text)
+
+    def _on_failed(self, message: str) -> None:
+        self.message.setText(message)

@@ -1,0 +1,102 @@
+"""The documents CLI: index (progress on stderr), docs list/remove, summarize, ask --docs."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from app.commands.documents import ask_with_docs
+from app.main import main
+from tests.agents.documents.makers import make_pdf
+from tests.fakes import OllamaDouble, Reply
+
+
+def test_index_list_ask_remove(
+    data_root: Path, docs_dir: Path, ollama_double: OllamaDouble, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_pdf(docs_dir / "lighthouse.pdf", ["Intro.", "The lighthouse lamp was replaced in 1987."])
+    (docs_dir / "empty.txt").touch()
+    code = main(["--data-dir", str(data_root), "index", str(docs_dir)])
+    out, err = capsys.readouterr()
+    assert code == 20  # one file was refused
+    assert "indexing 0/2 files" in err and "1 indexed" in err and "1 refused" in err
+    assert "hearth: empty.txt: the file is empty" in err
+
+    assert main(["--data-dir", str(data_root), "docs", "list"]) == 0
+    out, _ = capsys.readouterr()
+    assert "indexed" in out and "lighthouse.pdf" in out and "2 pages" in out
+    assert "failed" in out and "empty.txt: the file is empty" in out
+
+    ollama_double.script("llama3.2", Reply(text="It was replaced in 1987 [1]."))
+    args = argparse.Namespace(
+        text="When was the lighthouse lamp replaced?", data_dir=str(data_root), model=None
+    )
+    assert ask_with_docs(args) == 0
+    out, _ = capsys.readouterr()
+    answer, sources = out.split("Sources:")
+    assert answer.strip() == "It was replaced in 1987 [1]."
+    assert f"[1] {docs_dir / 'lighthouse.pdf'}, page 2" in sources
+    assert "The lighthouse lamp was replaced in 1987." in sources
+
+    assert (
+        main(["--data-dir", str(data_root), "docs", "remove", str(docs_dir / "lighthouse.pdf")])
+        == 0
+    )
+    assert main(["--data-dir", str(data_root), "docs", "remove", str(docs_dir / "other.pdf")]) == 22
+    out, err = capsys.readouterr()
+    assert "removed" in out and "Not in the index" in err
+
+
+def test_ask_without_documents_says_so(
+    data_root: Path, ollama_double: OllamaDouble, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = argparse.Namespace(text="What is in my files?", data_dir=str(data_root), model=None)
+    assert ask_with_docs(args) == 0
+    assert "No documents are indexed yet" in capsys.readouterr().out
+    assert ollama_double.requests_to("/api/chat") == []
+
+
+def test_summarize_command(
+    data_root: Path, docs_dir: Path, ollama_double: OllamaDouble, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = docs_dir / "minutes.md"
+    path.write_text("# Minutes\nThe council approved the harbour budget.\n", encoding="utf-8")
+    ollama_double.script("llama3.2", Reply(text="## 摘要\n理事会批准了预算。"))
+    assert main(["--data-dir", str(data_root), "summarize", str(path), "--lang", "zh"]) == 0
+    out, _ = capsys.readouterr()
+    assert out.strip() == "## 摘要\n理事会批准了预算。"
+    body = ollama_double.requests_to("/api/chat")[-1].body
+    assert "Write in Chinese" in body["messages"][-1]["content"]
+    assert main(["--data-dir", str(data_root), "summarize", str(docs_dir / "none.pdf")]) == 20
+    assert "none.pdf: the file doesn't exist" in capsys.readouterr().err
+
+
+def test_cli_process_never_loads_chroma(
+    data_root: Path, docs_dir: Path, ollama_double: OllamaDouble
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    (docs_dir / "a.md").write_text("# A\nAlpha beta gamma.\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from app.main import main\n"
+        f"code = main(['--data-dir', {str(data_root)!r}, 'index', {str(docs_dir)!r}])\n"
+        "assert code == 0, code\n"
+        "assert 'chromadb' not in sys.modules, 'Chroma was loaded in the calling process'\n"
+    )
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "OLLAMA_HOST": ollama_double.url}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "1 indexed" in result.stderr
