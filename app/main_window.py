@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.chat = ChatView(decorate=self._message_extras)
         self.composer = Composer()
         self._setup_images()
+        self._setup_documents()
         self._setup_mail_and_calendar()
         self.banner = Banner()
         self.status = StatusIndicator()
@@ -197,6 +198,72 @@ class MainWindow(QMainWindow):
         )
         self.image_tasks.modelMissing.connect(lambda model: self.open_pull(model, start=False))
 
+    def _setup_documents(self) -> None:
+        """The Documents tab, the composer's Documents switch, and document drops."""
+        from PySide6.QtWidgets import QToolButton
+
+        from agents.documents.index_worker import IndexClient
+        from app.services.documents import DocumentsService
+        from app.widgets.documents_panel import DocumentsPanel
+
+        self.index = IndexClient(self.data_dir, self.settings)
+        self.documents = DocumentsService(self.service, self.index, self)
+        self.documents_panel = DocumentsPanel(self.documents)
+        self.documents_panel.summarizeRequested.connect(
+            lambda path: self.summarize_document(Path(path))
+        )
+        self.sidebar.addTab(self.documents_panel, self.tr("Documents"))
+        self.docs_switch = QToolButton()
+        self.docs_switch.setObjectName("docsSwitch")
+        self.docs_switch.setText(self.tr("Documents"))
+        self.docs_switch.setCheckable(True)
+        self.docs_switch.setToolTip(
+            self.tr("Answer only from your documents, with numbered sources.")
+        )
+        self.composer.tools.addWidget(self.docs_switch)
+        self.chat.installEventFilter(self)
+        self.chat.viewport().installEventFilter(self)
+        self.composer.edit.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Documents dropped on the chat: summarize them, or add them and ask."""
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            from app.widgets.documents_drop import document_paths
+
+            mime = event.mimeData()  # type: ignore[attr-defined]
+            paths = document_paths(mime.urls()) if mime.hasUrls() else []
+            if paths:
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                if event.type() == QEvent.Type.Drop:
+                    self.document_dropped(paths)
+                return True
+        return super().eventFilter(watched, event)
+
+    def document_dropped(self, paths: list[Path], choice: object = None) -> None:
+        """Asks what to do with dropped documents and does it."""
+        from PySide6.QtGui import QCursor
+
+        from app.widgets.documents_drop import DropChoice, ask_drop_choice
+
+        choice = choice or ask_drop_choice(paths, self, QCursor.pos())
+        if choice is DropChoice.SUMMARIZE:
+            self.summarize_document(paths[0])
+        elif choice is DropChoice.ASK:
+            self.documents.index_paths(paths)
+            self.docs_switch.setChecked(True)
+            self.sidebar.setCurrentWidget(self.documents_panel)
+            self.composer.edit.setFocus()
+
+    def summarize_document(self, path: Path, lang: str | None = None) -> None:
+        """Summarizes a document into the current chat, in the person's language."""
+        from PySide6.QtCore import QLocale
+
+        from agents.documents.chat import summary_request
+
+        lang = lang or QLocale.languageToString(QLocale.system().language())
+        text = self.tr("Summarize {0}").format(path.name)
+        self.send(text, [summary_request(path, lang)])
+
     def _setup_mail_and_calendar(self) -> None:
         """The Mail and Calendar tabs, and the composer's Mail & calendar switch."""
         from PySide6.QtWidgets import QToolButton
@@ -234,6 +301,9 @@ class MainWindow(QMainWindow):
             )
         )
         self.composer.tools.addWidget(self.tools_switch)
+        # One mode at a time: documents, or mail and calendar.
+        self.docs_switch.toggled.connect(lambda on: on and self.tools_switch.setChecked(False))
+        self.tools_switch.toggled.connect(lambda on: on and self.docs_switch.setChecked(False))
 
     def _on_tab(self, _index: int) -> None:
         widget = self.sidebar.currentWidget()
@@ -242,18 +312,44 @@ class MainWindow(QMainWindow):
             self.audit_view.refresh()
 
     def _agent_for(self, conversation: Conversation) -> Any:
-        """The agent for a turn: the mail and calendar agent when switched on."""
+        """The agent for a turn: a document summary when the message asks for one, else
+        documents, mail and calendar, or plain chat, as the composer's switches say."""
+        from agents.documents.chat import SUMMARIZE, DocumentQuestion, DocumentSummary
+
+        last = next(
+            (m for m in reversed(self.store.messages(conversation.id)) if m.role == "user"),
+            None,
+        )
+        for attachment in last.attachments if last else []:
+            if attachment.get("kind") == "document" and attachment.get("task") == SUMMARIZE:
+                from agents.documents.summarize import DocumentSummarizer
+
+                summarizer = DocumentSummarizer(self.service, model=conversation.model)
+                return DocumentSummary(
+                    summarizer, Path(str(attachment["path"])), attachment.get("lang")
+                )
+        if self.docs_switch.isChecked():
+            from agents.documents.answer import DocumentAnswerer
+
+            return DocumentQuestion(
+                DocumentAnswerer(self.service, self.index, model=conversation.model)
+            )
         if self.tools_switch.isChecked():
             return self.assistant.agent_for(conversation)
         return self.session._default_agent(conversation)
 
     def _message_extras(self, message: StoredMessage) -> QWidget | None:
-        """Images shown under a message's text."""
-        from app.widgets.image_thumbnail import MessageImages
+        """What shows under a message's text: its images, or an answer's sources."""
+        kinds = {a.get("kind") for a in message.attachments}
+        if "citation" in kinds:
+            from app.widgets.message_sources import MessageSources
 
-        if not any(a.get("kind") == "image" for a in message.attachments):
-            return None
-        return MessageImages(self.images, message.attachments, tasks=self.image_tasks)
+            return MessageSources(message.attachments)
+        if "image" in kinds:
+            from app.widgets.image_thumbnail import MessageImages
+
+            return MessageImages(self.images, message.attachments, tasks=self.image_tasks)
+        return None
 
     # -- setup ---------------------------------------------------------------------------
     def _build_menu(self) -> None:
@@ -455,6 +551,11 @@ class MainWindow(QMainWindow):
         message = error.message if isinstance(error, HearthError) else None
         if conversation_id == self.conversation_id:
             self.chat.set_state(message_id, status, message)
+            stored = next(
+                (m for m in self.store.messages(conversation_id) if m.id == message_id), None
+            )
+            if stored is not None and stored.attachments:
+                self.chat.redecorate(stored)
         if isinstance(error, LLMError):
             if error.kind is ErrorKind.MODEL_MISSING:
                 model = error.model or self.settings.chat_model
@@ -702,6 +803,7 @@ class MainWindow(QMainWindow):
         self.session.stop()
         self.monitor.stop()
         self.mail.stop()
+        self.documents.shutdown()
         state = self._layout_settings()
         if state is not None:
             state.setValue("geometry", self.saveGeometry())

@@ -16,8 +16,10 @@ from agents.events import (
     Event,
     Failed,
     Final,
+    Sources,
     Status,
     Stopped,
+    SummaryProgress,
     Token,
     ToolCallDecided,
     ToolCallProposed,
@@ -40,6 +42,7 @@ class _Turn:
     message_id: int
     worker: GeneratorWorker
     parts: list[str] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
     saved_at: float = 0.0
     dirty: bool = False
 
@@ -199,6 +202,15 @@ class ChatSession(QObject):
         elif isinstance(event, ToolCallDecided):
             verdict = self.tr("approved") if event.approved else self.tr("denied")
             self.status.emit(turn.conversation_id, f"{event.name}: {verdict}")
+        elif isinstance(event, Sources):
+            from agents.documents.chat import citation_record
+
+            turn.sources = [citation_record(c) for c in event.citations]
+        elif isinstance(event, SummaryProgress):
+            self.status.emit(
+                turn.conversation_id,
+                self.tr("Read {0} of {1} sections…").format(event.done, event.total),
+            )
         elif isinstance(event, ToolResult):
             self.status.emit(turn.conversation_id, self.tr("{0} done").format(event.name))
         elif isinstance(event, Final):
@@ -245,6 +257,7 @@ class ChatSession(QObject):
             status=status,  # type: ignore[arg-type]
             stats=stats,
             error=error.message if error else None,
+            attachments=turn.sources if status == "complete" and turn.sources else None,
         )
         self.partial.emit(turn.conversation_id, turn.message_id, turn.text)
         self.turnEnded.emit(turn.conversation_id, turn.message_id, status, error)

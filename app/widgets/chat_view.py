@@ -95,6 +95,12 @@ class ChatView(QScrollArea):
         if view is not None:
             view.set_text(text)
 
+    def redecorate(self, message: StoredMessage) -> None:
+        """Rebuilds what shows under a message (its sources arrive when it completes)."""
+        view = self._views.get(message.id)
+        if view is not None and self.decorate is not None and message.attachments:
+            view.set_extra(self.decorate(message))
+
     def set_state(self, message_id: int, status: str, error: str | None = None) -> None:
         """Shows a message's status: streaming, complete, interrupted or error."""
         view = self._views.get(message_id)

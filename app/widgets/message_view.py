@@ -86,12 +86,21 @@ class MessageView(QFrame):
         layout.setSpacing(4)
         layout.addWidget(self.header)
         layout.addWidget(self.body)
-        self.extra = extra  # e.g. the images sent with the message
-        if extra is not None:
-            layout.addWidget(extra)
+        self._layout = layout
+        self.extra: QWidget | None = None  # e.g. the images sent with the message
         layout.addWidget(self.note)
+        self.set_extra(extra)
         layout.addLayout(actions)
         self.set_text(text)
+
+    def set_extra(self, extra: QWidget | None) -> None:
+        """Shows a widget under the text (images, sources), replacing any earlier one."""
+        if self.extra is not None:
+            self.extra.setParent(None)
+            self.extra.deleteLater()
+        self.extra = extra
+        if extra is not None:
+            self._layout.insertWidget(self._layout.indexOf(self.note), extra)
 
     @property
     def text(self) -> str:
