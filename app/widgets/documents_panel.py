@@ -78,16 +78,17 @@ class DocumentsPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        buttons = QHBoxLayout()
-        for button in (
-            self.add_files_button,
-            self.add_folder_button,
-            self.reindex_button,
-            self.remove_button,
-            self.summarize_button,
+        # Two short rows of buttons, so the panel fits a narrow sidebar.
+        buttons = QVBoxLayout()
+        for group in (
+            (self.add_files_button, self.add_folder_button, self.reindex_button),
+            (self.remove_button, self.summarize_button),
         ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            row = QHBoxLayout()
+            for button in group:
+                row.addWidget(button)
+            row.addStretch(1)
+            buttons.addLayout(row)
         running = QHBoxLayout()
         running.addWidget(self.progress, 1)
         running.addWidget(self.cancel_button)
