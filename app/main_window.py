@@ -302,8 +302,12 @@ class MainWindow(QMainWindow):
         )
         self.composer.tools.addWidget(self.tools_switch)
         # One mode at a time: documents, or mail and calendar.
-        self.docs_switch.toggled.connect(lambda on: on and self.tools_switch.setChecked(False))
-        self.tools_switch.toggled.connect(lambda on: on and self.docs_switch.setChecked(False))
+        self.docs_switch.toggled.connect(
+            lambda on: self.tools_switch.setChecked(False) if on else None
+        )
+        self.tools_switch.toggled.connect(
+            lambda on: self.docs_switch.setChecked(False) if on else None
+        )
 
     def _on_tab(self, _index: int) -> None:
         widget = self.sidebar.currentWidget()
