@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from agents.cancel import CancelToken
-from agents.events import Event, Failed, Final, Stats, Status, Stopped, Token
+from agents.events import Event, Failed, Final, Stats, Status, Stopped
 from agents.llm.errors import LLMError, incomplete
 from agents.llm.models import same_model
 from agents.llm.ollama_service import OllamaService
+from agents.llm.streaming import stream_reply
 from agents.tokens import estimate_tokens
 
 if TYPE_CHECKING:
@@ -117,30 +118,13 @@ class ChatAgent:
                 yield Status(f"Loading {model}…")
             chat = self.service.chat_model(model)
             messages = self._messages(history, model)
-            meta: dict[str, Any] = {}
-            stream = chat.stream(messages)
-            try:
-                for chunk in stream:
-                    if cancel.cancelled:
-                        yield Stopped("".join(parts))
-                        return
-                    text = chunk.text if isinstance(chunk.text, str) else str(chunk.content)
-                    if text:
-                        parts.append(text)
-                        yield Token(text)
-                    if chunk.response_metadata.get("done"):
-                        meta = dict(chunk.response_metadata)
-            finally:
-                close = getattr(stream, "close", None)
-                if close is not None:
-                    close()
-            if cancel.cancelled:
-                yield Stopped("".join(parts))
-                return
-            if not meta:
-                yield Failed(incomplete(model), "".join(parts))
-                return
-            yield Final("".join(parts), Stats.from_metadata(meta))
+            reply = yield from stream_reply(chat, messages, cancel, parts)
+            if reply.cancelled:
+                yield Stopped(reply.text)
+            elif not reply.complete:
+                yield Failed(incomplete(model), reply.text)
+            else:
+                yield Final(reply.text, Stats.from_metadata(reply.meta))
         except LLMError as exc:
             yield Failed(exc, "".join(parts))
         except Exception as exc:

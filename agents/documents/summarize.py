@@ -21,9 +21,10 @@ from agents.documents.chunking import SEPARATORS
 from agents.documents.config import SUMMARY_CONTEXT_SIZES, DocumentsConfig
 from agents.documents.loaders import LoadedDocument, load_document
 from agents.errors import HearthError
-from agents.events import Event, Failed, Final, Stats, Status, Stopped, SummaryProgress, Token
+from agents.events import Event, Failed, Final, Stats, Status, Stopped, SummaryProgress
 from agents.llm.errors import incomplete
 from agents.llm.ollama_service import OllamaService
+from agents.llm.streaming import stream_reply
 from agents.tokens import estimate_tokens
 
 SUMMARY_TOKENS = 1536  # room left for the final summary
@@ -181,29 +182,13 @@ class DocumentSummarizer:
                     return
                 prompt = self._final_prompt(document.path.name, notes, language, notes=True)
             yield Status("Writing the summary…")
-            meta: dict[str, Any] = {}
-            stream = chat.stream(self._messages(prompt))
-            try:
-                for chunk in stream:
-                    if cancel.cancelled:
-                        yield Stopped("".join(shown))
-                        return
-                    piece = chunk.text if isinstance(chunk.text, str) else str(chunk.content)
-                    if piece:
-                        shown.append(piece)
-                        yield Token(piece)
-                    if chunk.response_metadata.get("done"):
-                        meta = dict(chunk.response_metadata)
-            finally:
-                close = getattr(stream, "close", None)
-                if close is not None:
-                    close()
-            if cancel.cancelled:
-                yield Stopped("".join(shown))
-            elif not meta:
-                yield Failed(incomplete(model), "".join(shown))
+            reply = yield from stream_reply(chat, self._messages(prompt), cancel, shown)
+            if reply.cancelled:
+                yield Stopped(reply.text)
+            elif not reply.complete:
+                yield Failed(incomplete(model), reply.text)
             else:
-                yield Final("".join(shown), Stats.from_metadata(meta))
+                yield Final(reply.text, Stats.from_metadata(reply.meta))
         except HearthError as exc:
             yield Failed(exc, "".join(shown))
         except Exception as exc:

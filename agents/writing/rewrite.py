@@ -19,6 +19,7 @@ from agents.errors import HearthError
 from agents.events import Event, Failed, Final, Stats, Status, Stopped, Token
 from agents.llm.errors import LLMError, incomplete
 from agents.llm.ollama_service import OllamaService
+from agents.llm.streaming import stream_reply
 from agents.tokens import estimate_tokens
 from agents.writing.styles import (
     RewriteSpec,
@@ -335,35 +336,14 @@ class Rewriter:
             SystemMessage(content=system_prompt(spec, boundary, source_language)),
             HumanMessage(content=user_prompt(piece, boundary)),
         ]
-        parts: list[str] = []
-        meta: dict[str, Any] = {}
-        started = False
-        stream = chat.stream(messages)
-        try:
-            for chunk in stream:
-                if cancel.cancelled:
-                    yield Stopped("".join(parts))
-                    return
-                text = str(chunk.text) if isinstance(chunk.text, str) else str(chunk.content)
-                if text:
-                    parts.append(text)
-                    if not started:
-                        text = text.lstrip()
-                        started = bool(text)
-                    if text:
-                        yield Token(text)
-                if chunk.response_metadata.get("done"):
-                    meta = dict(chunk.response_metadata)
-        finally:
-            close = getattr(stream, "close", None)
-            if close is not None:
-                close()
-        if cancel.cancelled:
-            yield Stopped("".join(parts))
+        reply = yield from stream_reply(chat, messages, cancel, strip_leading=True)
+        if reply.cancelled:
+            yield Stopped(reply.text)
             return
-        if not meta:
+        if not reply.complete:
             raise incomplete(model)
-        result = clean_output("".join(parts), boundary)
+        meta = reply.meta
+        result = clean_output(reply.text, boundary)
         if not result:
             raise LLMError(
                 incomplete(model).kind,
