@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
 import agents
@@ -17,7 +18,6 @@ from agents.errors import HearthError
 
 if TYPE_CHECKING:
     from agents.cancel import CancelToken
-    from agents.chat import ChatAgent, ChatMessage
     from agents.llm import OllamaService
 
 Handler = Callable[[argparse.Namespace], int]
@@ -164,7 +164,6 @@ def _ask_parser(subparsers: Any) -> None:
 
 def ask(args: argparse.Namespace) -> int:
     """Streams one answer to stdout; one line on stderr and non-zero on failure."""
-    from agents.cancel import CancelToken
     from agents.chat import ChatAgent, ChatMessage
 
     if getattr(args, "docs", False):
@@ -181,29 +180,62 @@ def ask(args: argparse.Namespace) -> int:
         images = prepare_images(args.image)
     service = service_for(args)
     agent = ChatAgent(service, model=args.model, system_prompt=args.system)
+    with interruptible() as cancel:
+        return print_events(agent.stream([ChatMessage("user", text, images)], cancel))
+
+
+@contextmanager
+def interruptible() -> Iterator[CancelToken]:
+    """A cancel token that Ctrl+C sets: the work stops at its next check, keeping what
+    arrived, instead of the process dying mid-write."""
+    from agents.cancel import CancelToken
+
     cancel = CancelToken()
     previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     try:
-        return print_stream(agent, [ChatMessage("user", text, images)], cancel)
+        yield cancel
     finally:
         signal.signal(signal.SIGINT, previous)
 
 
-def print_stream(agent: ChatAgent, history: list[ChatMessage], cancel: CancelToken) -> int:
-    """Writes an agent's answer to stdout as it streams; returns the exit code."""
-    from agents.events import Failed, Final, Status, Stopped, Token
-    from agents.llm import LLMError
+def print_events(
+    events: Iterable[object],
+    on_event: Callable[[object], None] | None = None,
+    after_final: Callable[[TextIO], None] | None = None,
+) -> int:
+    """Writes an agent's answer to stdout as it streams; returns the exit code.
+
+    Progress goes to stderr only for a person at a terminal; a failure is one line on
+    stderr. ``on_event`` sees every other event (e.g. an answer's sources);
+    ``after_final`` writes after a complete answer (e.g. the sources).
+    """
+    from agents.events import Failed, Final, Status, Stopped, SummaryProgress, Token
 
     out = sys.stdout
-    for event in agent.stream(history, cancel):
+    wrote = False
+    last = "\n"  # the last character written: an answer always ends its line
+    for event in events:
         if isinstance(event, Token):
             out.write(event.text)
             out.flush()
-        elif isinstance(event, Status) and sys.stderr.isatty():
-            print(event.text, file=sys.stderr)  # for a person watching, not for scripts
+            wrote = wrote or bool(event.text)
+            last = event.text[-1:] or last
+        elif isinstance(event, Status | SummaryProgress):
+            if sys.stderr.isatty():  # for a person watching, not for scripts
+                text = (
+                    event.text
+                    if isinstance(event, Status)
+                    else f"{event.stage}: {event.done}/{event.total}"
+                )
+                print(text, file=sys.stderr)
         elif isinstance(event, Final):
-            if not event.text.endswith("\n"):
+            if not wrote:  # an answer that arrived whole (e.g. "not in your documents")
+                out.write(event.text)
+                last = event.text[-1:] or last
+            if last != "\n":
                 out.write("\n")
+            if after_final is not None:
+                after_final(out)
             if event.stats.truncated:
                 print("hearth: the answer hit the length limit and was cut", file=sys.stderr)
             return 0
@@ -212,8 +244,10 @@ def print_stream(agent: ChatAgent, history: list[ChatMessage], cancel: CancelTok
             print("hearth: stopped", file=sys.stderr)
             return 130
         elif isinstance(event, Failed):
-            if event.partial:
+            if wrote:
                 out.write("\n")
             fail(event.error)
-            return event.error.exit_code if isinstance(event.error, LLMError) else 1
+            return event.error.exit_code
+        elif on_event is not None:
+            on_event(event)
     return 1

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import signal
 import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from agents.approval import ApprovalGate, AuditLog, ProposedAction
-from agents.cancel import CancelToken
 from agents.errors import HearthError
 from agents.events import Failed, Final, Status, Stopped, Token, ToolCallProposed, ToolResult
 from agents.paths import data_dir
-from app.cli import fail, service_for, subcommand
+from app.cli import fail, interruptible, service_for, subcommand
 
 TASK_CHOICES = ("assistant", "read", "schedule", "draft", "digest")
 
@@ -153,12 +151,8 @@ def agent_command(args: argparse.Namespace) -> int:
         max_steps=max(1, args.max_steps),
         now=lambda: datetime.now(tz),
     )
-    cancel = CancelToken()
-    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
-    try:
+    with interruptible() as cancel:
         return _print_events(agent.stream(text, cancel))
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 def _print_events(events: Any) -> int:

@@ -7,19 +7,15 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from agents.cancel import CancelToken
 from agents.errors import HearthError
 from agents.paths import data_dir
-from app.cli import fail, service_for, subcommand
+from app.cli import interruptible, print_events, service_for, subcommand
 
 if TYPE_CHECKING:  # the documents stack loads only when a documents command runs
     from agents.documents.answer import Sources
@@ -27,17 +23,6 @@ if TYPE_CHECKING:  # the documents stack loads only when a documents command run
     from agents.documents.index_worker import IndexClient
 
 DOCUMENT_ERROR_EXIT = 20  # agents.documents.errors.DocumentError.exit_code
-
-
-@contextmanager
-def _interruptible() -> Iterator[CancelToken]:
-    """A cancel token that Ctrl+C sets (the work stops cleanly at its next check)."""
-    cancel = CancelToken()
-    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
-    try:
-        yield cancel
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 def _client(args: argparse.Namespace) -> IndexClient:
@@ -77,7 +62,7 @@ def index_command(args: argparse.Namespace, err: TextIO | None = None) -> int:
         )
 
     try:
-        with _interruptible() as cancel:
+        with interruptible() as cancel:
             report = client.index([Path(p) for p in args.paths], show, cancel)
     finally:
         client.close()
@@ -158,37 +143,14 @@ def _summarize_parser(subparsers: Any) -> None:
 def summarize_command(args: argparse.Namespace) -> int:
     """Streams the summary to stdout; progress on stderr."""
     from agents.documents.config import DocumentsConfig
-    from agents.documents.summarize import DocumentSummarizer, SummaryProgress
-    from agents.events import Failed, Final, Status, Stopped, Token
+    from agents.documents.summarize import DocumentSummarizer
 
     service = service_for(args)
     summarizer = DocumentSummarizer(
         service, model=args.model, config=DocumentsConfig.from_settings(service.settings)
     )
-    out = sys.stdout
-    with _interruptible() as cancel:
-        for event in summarizer.stream(Path(args.path), args.lang, cancel):
-            if isinstance(event, Token):
-                out.write(event.text)
-                out.flush()
-            elif isinstance(event, Status):
-                print(event.text, file=sys.stderr)
-            elif isinstance(event, SummaryProgress):
-                print(f"{event.stage}: {event.done}/{event.total}", file=sys.stderr)
-            elif isinstance(event, Final):
-                if not event.text.endswith("\n"):
-                    out.write("\n")
-                return 0
-            elif isinstance(event, Stopped):
-                out.write("\n")
-                print("hearth: stopped", file=sys.stderr)
-                return 130
-            elif isinstance(event, Failed):
-                if event.partial:
-                    out.write("\n")
-                fail(event.error)
-                return event.error.exit_code
-    return 1
+    with interruptible() as cancel:
+        return print_events(summarizer.stream(Path(args.path), args.lang, cancel))
 
 
 # -- ask --docs -------------------------------------------------------------------------
@@ -211,7 +173,6 @@ def ask_with_docs(args: argparse.Namespace) -> int:
     """Answers ``args.text`` from the indexed documents: the answer, then the sources."""
     from agents.documents.answer import DocumentAnswerer, Sources
     from agents.documents.index_worker import IndexClient
-    from agents.events import Failed, Final, Status, Stopped, Token
 
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():
@@ -219,35 +180,18 @@ def ask_with_docs(args: argparse.Namespace) -> int:
     service = service_for(args)
     client = IndexClient(data_dir(getattr(args, "data_dir", None)), service.settings)
     answerer = DocumentAnswerer(service, client, model=getattr(args, "model", None))
-    out = sys.stdout
-    sources: Sources | None = None
+    found: list[Sources] = []
+
+    def remember(event: object) -> None:
+        if isinstance(event, Sources) and event.citations:
+            found.append(event)
+
+    def list_sources(out: TextIO) -> None:
+        if found:
+            print(format_sources(found[-1]), file=out)
+
     try:
-        with _interruptible() as cancel:
-            for event in answerer.stream(text, cancel):
-                if isinstance(event, Token):
-                    out.write(event.text)
-                    out.flush()
-                elif isinstance(event, Status):
-                    print(event.text, file=sys.stderr)
-                elif isinstance(event, Sources):
-                    sources = event
-                elif isinstance(event, Final):
-                    if not sources or not sources.citations:
-                        out.write(event.text)
-                    if not event.text.endswith("\n"):
-                        out.write("\n")
-                    if sources and sources.citations:
-                        print(format_sources(sources), file=out)
-                    return 0
-                elif isinstance(event, Stopped):
-                    out.write("\n")
-                    print("hearth: stopped", file=sys.stderr)
-                    return 130
-                elif isinstance(event, Failed):
-                    if event.partial:
-                        out.write("\n")
-                    fail(event.error)
-                    return event.error.exit_code
+        with interruptible() as cancel:
+            return print_events(answerer.stream(text, cancel), remember, list_sources)
     finally:
         client.close()
-    return 1

@@ -6,14 +6,12 @@ No Qt here: these run from a terminal or a script.
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from agents.cancel import CancelToken
 from agents.errors import HearthError
-from app.cli import service_for, subcommand
+from app.cli import interruptible, service_for, subcommand
 
 if TYPE_CHECKING:
     from agents.images.intake import PreparedImage
@@ -51,17 +49,14 @@ def chart(args: argparse.Namespace) -> int:
         raise HearthError("--attempts must be at least 1.")
     prepared = _prepare(args.path)
     service = service_for(args)
-    cancel = CancelToken()
-    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     try:
-        table = chart_to_table(
-            service, prepared.data, attempts=args.attempts, model=args.model, cancel=cancel
-        )
+        with interruptible() as cancel:
+            table = chart_to_table(
+                service, prepared.data, attempts=args.attempts, model=args.model, cancel=cancel
+            )
     except VisionCancelled:
         print("hearth: stopped", file=sys.stderr)
         return 130
-    finally:
-        signal.signal(signal.SIGINT, previous)
     if table.title:
         print(f"hearth: chart '{table.title}'", file=sys.stderr)
     sys.stdout.write(table.to_csv())

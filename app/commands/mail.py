@@ -8,14 +8,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import signal
 import sys
 from pathlib import Path
 from typing import Any
 
-from agents.cancel import CancelToken
 from agents.paths import data_dir
-from app.cli import service_for, subcommand
+from app.cli import interruptible, service_for, subcommand
 
 
 @subcommand
@@ -90,12 +88,8 @@ def digest_command(args: argparse.Namespace) -> int:
     )
     messages = source.latest(args.last)
     print(f"Read {len(messages)} messages; writing the digest…", file=sys.stderr)
-    cancel = CancelToken()
-    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
-    try:
+    with interruptible() as cancel:
         digest = DigestWriter(service_for(args), args.model).digest_messages(messages, cancel)
-    finally:
-        signal.signal(signal.SIGINT, previous)
     if args.json:
         print(json.dumps(_digest_json(digest), indent=2, ensure_ascii=False))
     else:

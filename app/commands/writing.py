@@ -6,16 +6,13 @@ No Qt here: these run as plain command-line tools.
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from agents.cancel import CancelToken
 from agents.errors import HearthError
-from agents.events import Failed, Final, Status, Stopped, Token
 from agents.paths import data_dir
-from app.cli import fail, service_for, subcommand
+from app.cli import interruptible, print_events, service_for, subcommand
 
 if TYPE_CHECKING:
     from agents.storage import InstanceLock
@@ -83,32 +80,8 @@ def rewrite(args: argparse.Namespace) -> int:
     if not text.strip():
         raise HearthError("There is no text to rewrite: the input is empty.")
     rewriter = Rewriter(service_for(args), model=args.model)
-    cancel = CancelToken()
-    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
-    out = sys.stdout
-    try:
-        for event in rewriter.stream(text, spec, cancel):
-            if isinstance(event, Token):
-                out.write(event.text)
-                out.flush()
-            elif isinstance(event, Status):
-                print(event.text, file=sys.stderr)
-            elif isinstance(event, Final):
-                out.write("\n")
-                if event.stats.truncated:
-                    print("hearth: part of the rewrite hit the length limit", file=sys.stderr)
-                return 0
-            elif isinstance(event, Stopped):
-                out.write("\n")
-                print("hearth: stopped", file=sys.stderr)
-                return 130
-            elif isinstance(event, Failed):
-                out.write("\n")
-                fail(event.error)
-                return event.error.exit_code
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    return 1
+    with interruptible() as cancel:
+        return print_events(rewriter.stream(text, spec, cancel))
 
 
 # -- export ------------------------------------------------------------------------
