@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from agents.cancel import CancelToken
 from agents.errors import HearthError
-from agents.events import Event, Failed, Final, Status, Stopped, Token
+from agents.events import Event
 from agents.guard import Guard, GuardVerdict
 from agents.llm import OllamaService
 from agents.personas import PersonaLibrary
@@ -24,12 +23,13 @@ from agents.transfer import (
 )
 from agents.writing.rewrite import Rewriter
 from agents.writing.styles import RewriteSpec
-from app.workers import GeneratorWorker, run_call
+from app.services.streaming import StreamTask
+from app.workers import run_call
 
 RewriterFactory = Callable[[OllamaService], Rewriter]
 
 
-class RewriteService(QObject):
+class RewriteService(StreamTask):
     """Runs one rewrite at a time; starting a new one stops the old.
 
     Args:
@@ -37,23 +37,9 @@ class RewriteService(QObject):
         rewriter_factory: Builds the rewriter (tests hand in others).
         flush_ms: How often streamed text is pushed to the view (repaints coalesced).
 
-    Signals:
-        started(): a rewrite began.
-        status(str): e.g. "Rewriting part 2 of 5…".
-        partial(str): the result so far (at most every ``flush_ms``).
-        finished(str): the complete result.
-        stopped(str): the person stopped it; what arrived.
-        failed(str, str): what went wrong (and what to do); what arrived.
-        busyChanged(bool): a rewrite is (no longer) running.
+    Signals (from StreamTask): started, status(str), partial(str), finished(str),
+    stopped(str), failed(str, str), busyChanged(bool).
     """
-
-    started = Signal()
-    status = Signal(str)
-    partial = Signal(str)
-    finished = Signal(str)
-    stopped = Signal(str)
-    failed = Signal(str, str)
-    busyChanged = Signal(bool)
 
     def __init__(
         self,
@@ -62,87 +48,18 @@ class RewriteService(QObject):
         flush_ms: int = 40,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(flush_ms, parent)
         self.service = service
         self.rewriter_factory = rewriter_factory or (lambda s: Rewriter(s))
-        self._worker: GeneratorWorker | None = None
-        self._parts: list[str] = []
-        self._dirty = False
-        self._flush = QTimer(self)
-        self._flush.setInterval(flush_ms)
-        self._flush.timeout.connect(self._push_partial)
 
-    @property
-    def busy(self) -> bool:
-        """Whether a rewrite is running."""
-        return self._worker is not None
-
-    def start(self, text: str, spec: RewriteSpec) -> None:
+    def start(self, text: str, spec: RewriteSpec) -> None:  # type: ignore[override]
         """Starts rewriting ``text`` (any running rewrite is stopped first)."""
-        self._abandon()
         rewriter = self.rewriter_factory(self.service)
 
         def run(cancel: CancelToken) -> Iterator[Event]:
             return rewriter.stream(text, spec, cancel)
 
-        worker = GeneratorWorker(run, self)
-        self._worker = worker
-        self._parts = []
-        worker.item.connect(lambda event, w=worker: self._on_event(w, event))
-        worker.failed.connect(lambda exc, w=worker: self._on_crash(w, exc))
-        self._flush.start()
-        self.started.emit()
-        self.busyChanged.emit(True)
-        worker.start()
-
-    def stop(self) -> None:
-        """Stops the rewrite now; ``stopped`` carries what arrived."""
-        worker = self._worker
-        if worker is None:
-            return
-        self._end()
-        worker.detach()
-        self.stopped.emit("".join(self._parts))
-
-    def _abandon(self) -> None:
-        if self._worker is not None:
-            self._worker.detach()
-            self._end()
-
-    def _end(self) -> None:
-        self._worker = None
-        self._flush.stop()
-        self.busyChanged.emit(False)
-
-    def _push_partial(self) -> None:
-        if self._dirty:
-            self._dirty = False
-            self.partial.emit("".join(self._parts))
-
-    def _on_event(self, worker: GeneratorWorker, event: Any) -> None:
-        if worker is not self._worker:
-            return
-        if isinstance(event, Token):
-            self._parts.append(event.text)
-            self._dirty = True
-        elif isinstance(event, Status):
-            self.status.emit(event.text)
-        elif isinstance(event, Final):
-            self._end()
-            self.finished.emit(event.text)
-        elif isinstance(event, Stopped):
-            self._end()
-            self.stopped.emit(event.partial)
-        elif isinstance(event, Failed):
-            self._end()
-            self.failed.emit(event.error.message, event.partial)
-
-    def _on_crash(self, worker: GeneratorWorker, exc: Exception) -> None:
-        if worker is not self._worker:
-            return
-        self._end()
-        message = exc.message if isinstance(exc, HearthError) else f"Unexpected problem: {exc}"
-        self.failed.emit(message, "".join(self._parts))
+        super().start(run)
 
 
 class GuardService(QObject):
