@@ -24,6 +24,7 @@ from agents.events import Event, Failed, Status, Stopped, ToolResult
 from agents.images.errors import StructuredOutputError
 from agents.llm.errors import incomplete
 from agents.llm.ollama_service import OllamaService
+from agents.llm.streaming import read_reply
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -83,34 +84,19 @@ def ask_image(
     cancel = cancel or CancelToken()
     chosen = vision_model(service, model)
     messages = [to_langchain(ChatMessage("user", prompt, images=tuple(images))), *history]
-    parts: list[str] = []
-    meta: dict[str, Any] = {}
     try:
-        chat = service.chat_model(chosen, **options)
-        stream = chat.stream(messages)
-        try:
-            for chunk in stream:
-                if cancel.cancelled:
-                    raise VisionCancelled()
-                text = chunk.text if isinstance(chunk.text, str) else str(chunk.content)
-                parts.append(text)
-                if chunk.response_metadata.get("done"):
-                    meta = dict(chunk.response_metadata)
-        finally:
-            close = getattr(stream, "close", None)
-            if close is not None:
-                close()
+        reply = read_reply(service.chat_model(chosen, **options), messages, cancel)
     except HearthError:
         raise
     except Exception as exc:
         if cancel.cancelled:
             raise VisionCancelled() from exc
         raise service.error(exc, chosen) from exc
-    if cancel.cancelled:
+    if reply.cancelled:
         raise VisionCancelled()
-    if not meta:
+    if not reply.complete:
         raise incomplete(chosen)
-    return VisionReply("".join(parts), chosen, str(meta.get("done_reason") or ""))
+    return VisionReply(reply.text, chosen, str(reply.meta.get("done_reason") or ""))
 
 
 def ask_structured(

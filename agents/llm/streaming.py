@@ -75,3 +75,14 @@ def stream_reply(
         if close is not None:
             close()
     return Reply("".join(parts), meta, cancelled=cancel.cancelled)
+
+
+def read_reply(chat: Any, messages: Sequence[Any], cancel: CancelToken) -> Reply:
+    """Reads a whole reply (for structured output and other non-streamed uses)."""
+    pieces = stream_reply(chat, messages, cancel)
+    while True:
+        try:
+            next(pieces)
+        except StopIteration as end:
+            reply: Reply = end.value
+            return reply
