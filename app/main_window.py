@@ -271,24 +271,17 @@ class MainWindow(QMainWindow):
         from agents.mail.accounts import AccountStore
         from agents.mail.checklist import ActionChecklist
         from app.services.mail import MailService
-        from app.widgets.audit_log_view import AuditLogView
-        from app.widgets.calendar_panel import CalendarPanel
         from app.widgets.mail_panel import MailPanel
 
         accounts = AccountStore(self.data_dir)
         self.mail = MailService(self.service, accounts, parent=self)
         self.mail_panel = MailPanel(self.mail, accounts, ActionChecklist(self.data_dir))
         self.sidebar.addTab(self.mail_panel, self.tr("Mail"))
-        calendar_tab = QSplitter(Qt.Orientation.Vertical)
-        try:
-            calendar = self.assistant.calendar()
-        except HearthError:
-            calendar = None
-        self.calendar_panel = CalendarPanel(calendar)
-        self.audit_view = AuditLogView(self.assistant.audit)
-        calendar_tab.addWidget(self.calendar_panel)
-        calendar_tab.addWidget(self.audit_view)
-        self.sidebar.addTab(calendar_tab, self.tr("Calendar"))
+        # The calendar tab is filled when first shown: start-up doesn't read the calendar.
+        self.calendar_tab = QSplitter(Qt.Orientation.Vertical)
+        self.calendar_panel: Any = None
+        self.audit_view: Any = None
+        self.sidebar.addTab(self.calendar_tab, self.tr("Calendar"))
         self.sidebar.currentChanged.connect(self._on_tab)
         self.tools_switch = QToolButton()
         self.tools_switch.setObjectName("toolsSwitch")
@@ -310,10 +303,25 @@ class MainWindow(QMainWindow):
         )
 
     def _on_tab(self, _index: int) -> None:
-        widget = self.sidebar.currentWidget()
-        if widget is not None and widget is not self.conversations:
-            self.calendar_panel.refresh()
-            self.audit_view.refresh()
+        if self.sidebar.currentWidget() is self.calendar_tab:
+            self.show_calendar()
+
+    def show_calendar(self) -> None:
+        """Fills (first time) and refreshes the calendar and the audit log."""
+        if self.calendar_panel is None:
+            from app.widgets.audit_log_view import AuditLogView
+            from app.widgets.calendar_panel import CalendarPanel
+
+            try:
+                calendar = self.assistant.calendar()
+            except HearthError:
+                calendar = None
+            self.calendar_panel = CalendarPanel(calendar)
+            self.audit_view = AuditLogView(self.assistant.audit)
+            self.calendar_tab.addWidget(self.calendar_panel)
+            self.calendar_tab.addWidget(self.audit_view)
+        self.calendar_panel.refresh()
+        self.audit_view.refresh()
 
     def _agent_for(self, conversation: Conversation) -> Any:
         """The agent for a turn: a document summary when the message asks for one, else

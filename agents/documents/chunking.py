@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from langchain_text_splitters import RecursiveCharacterTextSplitter
-
 from agents.documents.config import DocumentsConfig
 from agents.documents.loaders import LoadedDocument
 
@@ -54,6 +52,8 @@ def chunk_document(
 ) -> list[Chunk]:
     """Splits a document's sections into overlapping passages; a passage never spans pages."""
     config = config or DocumentsConfig()
+    from langchain_text_splitters import RecursiveCharacterTextSplitter  # loads on use
+
     splitter = RecursiveCharacterTextSplitter(
         chunk_size=config.chunk_chars,
         chunk_overlap=config.chunk_overlap,

@@ -46,3 +46,12 @@ class StructuredOutputError(HearthError):
     """The vision model kept answering in a shape Hearth can't use."""
 
     exit_code = 14
+
+
+class VisionCancelled(HearthError):
+    """The person stopped the request."""
+
+    exit_code = 130
+
+    def __init__(self) -> None:
+        super().__init__("Stopped.")

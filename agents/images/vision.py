@@ -21,7 +21,7 @@ from agents.cancel import CancelToken
 from agents.chat import ChatAgent, ChatMessage, to_langchain
 from agents.errors import HearthError
 from agents.events import Event, Failed, Status, Stopped, ToolResult
-from agents.images.errors import StructuredOutputError
+from agents.images.errors import StructuredOutputError, VisionCancelled
 from agents.llm.errors import incomplete
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import read_reply
@@ -31,15 +31,6 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 DEFAULT_ATTEMPTS = 3
 STRUCTURED_NUM_PREDICT = 2048
 """Token cap for a structured answer: a looping model stops instead of running forever."""
-
-
-class VisionCancelled(HearthError):
-    """The person stopped the request."""
-
-    exit_code = 130
-
-    def __init__(self) -> None:
-        super().__init__("Stopped.")
 
 
 @dataclass(frozen=True)

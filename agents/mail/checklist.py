@@ -7,8 +7,10 @@ import logging
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from agents.mail.digest import ActionItem
+if TYPE_CHECKING:
+    from agents.mail.digest import ActionItem
 
 log = logging.getLogger(__name__)
 

@@ -18,9 +18,8 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from agents.cancel import CancelToken
@@ -30,6 +29,9 @@ from agents.mail.errors import MailError
 from agents.mail.model import MailMessage
 from agents.mail.parse import is_reply_subject, normalized_subject
 from agents.mail.sources import MailSource
+
+if TYPE_CHECKING:
+    from langchain_core.messages import BaseMessage
 
 log = logging.getLogger(__name__)
 
@@ -506,6 +508,8 @@ class DigestWriter:
             + " Write one line per thread starting with '- ': who wrote and what they want "
             "or say. Mention deadlines. Plain text, no introduction."
         )
+        from langchain_core.messages import HumanMessage, SystemMessage
+
         messages = [SystemMessage(system), HumanMessage(data.text + "\n\nWrite the digest.")]
         return self._ask(model, messages, None, cancel).strip()
 
@@ -533,6 +537,8 @@ class DigestWriter:
             '"source": "M1"}]}. Use the [M..] label of the message each item comes from. '
             'With no action items, answer {"items": []}.'
         )
+        from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+
         messages: list[BaseMessage] = [
             SystemMessage(system),
             HumanMessage(data.text + "\n\nList the action items as JSON."),

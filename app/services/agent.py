@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -28,10 +29,12 @@ from agents.events import (
     ToolCallProposed,
     ToolResult,
 )
-from agents.tool_agent import ToolAgent
 from app.workers import GeneratorWorker
 
-AgentFactory = Callable[[ApprovalGate], ToolAgent]
+if TYPE_CHECKING:
+    from agents.tool_agent import ToolAgent
+
+AgentFactory = Callable[[ApprovalGate], "ToolAgent"]
 AskHandler = Callable[[ProposedAction, "ApprovalTicket"], None]
 
 

@@ -17,11 +17,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from agents.cancel import CancelToken
-from agents.documents.answer import DocumentAnswerer
 from agents.documents.index import SyncProgress, SyncReport
 from agents.documents.index_worker import IndexClient
 from agents.documents.manifest import IndexedFile
-from agents.documents.summarize import DocumentSummarizer
 from agents.errors import HearthError
 from agents.llm import OllamaService
 from app.services.streaming import StreamTask
@@ -165,11 +163,15 @@ class DocumentsService(QObject):
     # -- answers and summaries -------------------------------------------------------
     def ask(self, question: str, model: str | None = None) -> None:
         """Answers from the documents; see ``answers`` for the signals."""
+        from agents.documents.answer import DocumentAnswerer  # the model layer loads on use
+
         answerer = DocumentAnswerer(self.service, self.client, model=model)
         self.answers.start(lambda cancel: answerer.stream(question, cancel))
 
     def summarize(self, path: Path, lang: str | None = None, model: str | None = None) -> None:
         """Summarises a file; see ``summaries`` for the signals."""
+        from agents.documents.summarize import DocumentSummarizer
+
         summarizer = DocumentSummarizer(self.service, model=model, config=self.client.config)
         self.summaries.start(lambda cancel: summarizer.stream(Path(path), lang, cancel))
 

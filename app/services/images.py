@@ -27,12 +27,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from agents.errors import HearthError
-from agents.images.chart import ChartTable, chart_to_table
-from agents.images.errors import ImageError, ImageMissingError
-from agents.images.grounding import Grounding, find_in_image
+from agents.images.errors import ImageError, ImageMissingError, VisionCancelled
 from agents.images.intake import PreparedImage, image_size, prepare_image
 from agents.images.store import ImageStore
-from agents.images.vision import VisionCancelled
 from agents.llm import ErrorKind, LLMError, OllamaService
 from app.workers import GeneratorWorker
 
@@ -288,6 +285,8 @@ class ImageTaskService(QObject):
         """Reads the stored chart image into a table (result: ``chartReady``)."""
 
         def job(cancel: Any) -> Any:
+            from agents.images.chart import chart_to_table  # the model layer loads on use
+
             yield chart_to_table(self.service, self.store.get(sha256), cancel=cancel)
 
         self._run(job, lambda table: self.chartReady.emit(sha256, table))
@@ -298,6 +297,8 @@ class ImageTaskService(QObject):
         def job(cancel: Any) -> Any:
             data = self.store.get(sha256)
             width, height = image_size(data)
+            from agents.images.grounding import find_in_image
+
             yield find_in_image(
                 self.service, data, query, width=width, height=height, cancel=cancel
             )
@@ -337,8 +338,6 @@ class ImageTaskService(QObject):
 
 
 __all__ = [
-    "ChartTable",
-    "Grounding",
     "ImageAttachmentController",
     "ImageError",
     "ImageIntake",

@@ -59,6 +59,10 @@ def test_event_is_created_only_after_approval(
     request = ollama_double.requests_to("/api/chat")[-1]
     assert request.model == "llama3.2:latest" and request.body.get("tools")
     assert [e.outcome for e in window.assistant.audit.entries()] == ["done"]
+    # The Calendar tab is filled when first shown, with the event and the audit entry.
+    assert window.calendar_panel is None
+    window.sidebar.setCurrentWidget(window.calendar_tab)
+    assert window.calendar_panel is not None and window.audit_view is not None
 
 
 def test_denied_and_stopped_turns_change_nothing(
