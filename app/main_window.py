@@ -610,6 +610,10 @@ class MainWindow(QMainWindow):
 
     def _on_server(self, report: ServerReport) -> None:
         self.status.show_report(report)
+        self.status.setToolTip(f"{self.status.toolTip()}\n{self.service.host}".strip())
+        if report.state is ServerState.CONNECTED and self.service.is_remote:
+            # Another computer sees every message: say so wherever the status shows.
+            self.status.label.setText(self.tr("Connected to {0}").format(self.service.host))
         if report.state is ServerState.CONNECTED:
             if self.banner.action == "retry_server":
                 self.banner.clear()
