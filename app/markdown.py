@@ -54,7 +54,8 @@ def _render_code(
     language = html.escape(token.info.strip().split(" ")[0]) if token.info else ""
     label = f"{language} · " if language else ""
     return (
-        f'<p style="margin-bottom:0"><small>{label}<a href="{COPY_SCHEME}:{number}">Copy</a>'
+        f'<p style="margin-bottom:0"><small>{label}<a href="{COPY_SCHEME}:{number}">'
+        f"{html.escape(env.get('copy_label', 'Copy'))}</a>"
         f'</small></p><pre style="{CODE_STYLE}">{html.escape(token.content)}</pre>\n'
     )
 
@@ -94,10 +95,10 @@ def _render_link_close(
 _MD: list[MarkdownIt] = []  # built on first use: start-up doesn't pay for it
 
 
-def render(text: str) -> Rendered:
-    """Renders Markdown from a model to safe HTML."""
+def render(text: str, copy_label: str = "Copy") -> Rendered:
+    """Renders Markdown from a model to safe HTML (``copy_label``: the code blocks' link)."""
     if not _MD:
         _MD.append(_parser())
-    env: dict[str, Any] = {}
+    env: dict[str, Any] = {"copy_label": copy_label}
     body = _MD[0].render(text, env)
     return Rendered(html=body, code_blocks=list(env.get("code_blocks", [])))

@@ -112,7 +112,7 @@ class MessageView(QFrame):
         if text == self._text and self.body.text():
             return
         self._text = text
-        rendered = render(text) if self.role == "assistant" else None
+        rendered = render(text, self.tr("Copy")) if self.role == "assistant" else None
         if rendered is not None:
             self._code_blocks = rendered.code_blocks
             self.body.setText(rendered.html)

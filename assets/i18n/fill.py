@@ -26,8 +26,14 @@ def main(ts_path: str, locale: str) -> int:
         if translation is None:
             translation = ET.SubElement(message, "translation")
         if source in table:
-            translation.text = table[source]
             translation.attrib.pop("type", None)
+            if message.get("numerus") == "yes":  # plural forms: Chinese has just one
+                for child in list(translation):
+                    translation.remove(child)
+                translation.text = None
+                ET.SubElement(translation, "numerusform").text = table[source]
+            else:
+                translation.text = table[source]
         elif translation.attrib.get("type") != "vanished":
             missing += 1
     tree.write(ts_path, encoding="utf-8", xml_declaration=True)

@@ -1,43 +1,407 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="33" />
+        <source>Send this message?</source>
+        <translation>发送这封邮件？</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="34" />
+        <source>Send this invitation?</source>
+        <translation>发送这份邀请？</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="35" />
+        <source>Save this draft?</source>
+        <translation>保存这份草稿？</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="36" />
+        <source>Add this event?</source>
+        <translation>添加这个日程？</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="37" />
+        <source>Move this event?</source>
+        <translation>移动这个日程？</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="39" />
+        <source>Allow this action?</source>
+        <translation>允许此操作？</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="44" />
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="45" />
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="46" />
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="47" />
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="48" />
+        <source>Message</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="49" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="50" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="51" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="52" />
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="53" />
+        <source>Attendees</source>
+        <translation>参与者</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="54" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="55" />
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="56" />
+        <source>Calendar data (.ics)</source>
+        <translation>日历数据（.ics）</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="75" />
+        <source>Approve an action</source>
+        <translation>批准操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="85" />
+        <source>Hearth will only do this if you approve. This is exactly what it will do:</source>
+        <translation>只有经你批准，Hearth 才会执行。以下就是它将要做的事：</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="126" />
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/approval_dialog.py" line="127" />
+        <source>Deny</source>
+        <translation>拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>AttachImageButton</name>
+    <message>
+        <location filename="../../app/widgets/image_attachments.py" line="188" />
+        <source>Add image…</source>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_attachments.py" line="189" />
+        <source>Attach images (or drop or paste them into the chat)</source>
+        <translation>附加图片（也可以拖放或粘贴到聊天中）</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_attachments.py" line="190" />
+        <location filename="../../app/widgets/image_attachments.py" line="200" />
+        <source>Attach images</source>
+        <translation>附加图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_attachments.py" line="202" />
+        <source>Images ({patterns})</source>
+        <translation>图片 ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentChip</name>
+    <message>
+        <location filename="../../app/widgets/image_attachments.py" line="67" />
+        <source>Attached image {name}</source>
+        <translation>已附加图片 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_attachments.py" line="71" />
+        <source>Remove {name}</source>
+        <translation>移除 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_attachments.py" line="72" />
+        <source>Remove image</source>
+        <translation>移除图片</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogView</name>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="58" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="58" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="58" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="58" />
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="64" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="66" />
+        <source>Remove the created event, or move it back</source>
+        <translation>删除已创建的日程，或将其移回原处</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="68" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="108" />
+        <source>denied</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="109" />
+        <source>approved, in progress</source>
+        <translation>已批准，进行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="110" />
+        <source>approved, done</source>
+        <translation>已批准，已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="111" />
+        <source>approved, failed</source>
+        <translation>已批准，失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="112" />
+        <source>approved, undone</source>
+        <translation>已批准，已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="145" />
+        <source>Undoing…</source>
+        <translation>正在撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="150" />
+        <source>Undone.</source>
+        <translation>已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="159" />
+        <source>Undo failed: {0}</source>
+        <translation>撤销失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="165" />
+        <source>Can't read the audit log: {0}</source>
+        <translation>无法读取审计日志：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPanel</name>
+    <message>
+        <location filename="../../app/widgets/calendar_panel.py" line="53" />
+        <source>Upcoming events</source>
+        <translation>近期日程</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/calendar_panel.py" line="57" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/calendar_panel.py" line="82" />
+        <source>No calendar is set up.</source>
+        <translation>尚未设置日历。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/calendar_panel.py" line="84" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/calendar_panel.py" line="100" />
+        <source>No events in the next {0} days.</source>
+        <translation>未来 {0} 天内没有日程。</translation>
+    </message>
+</context>
+<context>
+    <name>ChartTableDialog</name>
+    <message>
+        <location filename="../../app/widgets/image_chart.py" line="174" />
+        <source>Chart data: {title}</source>
+        <translation>图表数据：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_chart.py" line="176" />
+        <source>Chart data</source>
+        <translation>图表数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_chart.py" line="189" />
+        <source>Read by the vision model: compare the plot with the original before use.</source>
+        <translation>由视觉模型读取：使用前请与原图核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_chart.py" line="208" />
+        <source>Copy CSV</source>
+        <translation>复制 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_chart.py" line="210" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_chart.py" line="231" />
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>ChatSession</name>
+    <message>
+        <location filename="../../app/services/chat_session.py" line="201" />
+        <source>Using {0}…</source>
+        <translation>正在使用 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/chat_session.py" line="203" />
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/chat_session.py" line="203" />
+        <source>denied</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/chat_session.py" line="212" />
+        <source>Read {0} of {1} sections…</source>
+        <translation>已读取 {0}/{1} 个部分…</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/chat_session.py" line="215" />
+        <source>{0} done</source>
+        <translation>{0} 已完成</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="35" />
+        <location filename="../../app/widgets/chat_view.py" line="41" />
         <source>Ask anything. Your words stay on this computer.</source>
         <translation>尽管问吧。你的内容只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="96" />
+        <location filename="../../app/widgets/chat_view.py" line="110" />
         <source>Writing…</source>
         <translation>正在撰写…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="98" />
+        <location filename="../../app/widgets/chat_view.py" line="112" />
         <source>Stopped. The answer is incomplete.</source>
         <translation>已停止。回答不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="101" />
+        <location filename="../../app/widgets/chat_view.py" line="115" />
         <source>The answer failed.</source>
         <translation>回答失败。</translation>
     </message>
 </context>
 <context>
+    <name>CitationView</name>
+    <message>
+        <location filename="../../app/widgets/documents_citations.py" line="58" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_citations.py" line="65" />
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_citations.py" line="108" />
+        <source>{0} is no longer there: it was moved or deleted.</source>
+        <translation>{0} 已不在原处：可能已被移动或删除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_citations.py" line="117" />
+        <source>No program could open {0}.</source>
+        <translation>没有可以打开 {0} 的程序。</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
-        <location filename="../../app/widgets/composer.py" line="44" />
         <source>Message Hearth (Enter to send, Shift+Enter for a new line)</source>
         <translation>给 Hearth 发消息（Enter 发送，Shift+Enter 换行）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/composer.py" line="49" />
-        <location filename="../../app/widgets/composer.py" line="80" />
+        <location filename="../../app/widgets/composer.py" line="45" />
+        <source>Message Hearth</source>
+        <translation>给 Hearth 发消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/composer.py" line="46" />
+        <source>Enter sends, Shift+Enter adds a line, Esc stops</source>
+        <translation>Enter 发送，Shift+Enter 换行，Esc 停止</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/composer.py" line="50" />
+        <location filename="../../app/widgets/composer.py" line="85" />
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/composer.py" line="80" />
+        <location filename="../../app/widgets/composer.py" line="85" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -92,122 +456,767 @@
     </message>
 </context>
 <context>
+    <name>DocumentsPanel</name>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="52" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="53" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="54" />
+        <source>Passages</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="55" />
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="56" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="66" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="67" />
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="68" />
+        <source>Re-index</source>
+        <translation>重新索引</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="70" />
+        <source>Read changed files again and drop files that were deleted</source>
+        <translation>重新读取已更改的文件，并移除已删除的文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="72" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="73" />
+        <source>Summarize</source>
+        <translation>总结</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="74" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="134" />
+        <location filename="../../app/widgets/documents_panel.py" line="156" />
+        <source>Indexing is already running; wait for it or cancel it.</source>
+        <translation>索引已在进行中，请等待完成或将其取消。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="140" />
+        <source>Add documents</source>
+        <translation>添加文档</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="140" />
+        <source>Documents ({0})</source>
+        <translation>文档 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="146" />
+        <source>Add a folder of documents</source>
+        <translation>添加文档文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="198" />
+        <source>Indexed</source>
+        <translation>已索引</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="200" />
+        <source>Old version kept: can't read</source>
+        <translation>无法读取，已保留旧版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="200" />
+        <source>Can't read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="202" />
+        <source>Needs re-indexing</source>
+        <translation>需要重新索引</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="219" />
+        <source>Starting the indexer…</source>
+        <translation>正在启动索引程序…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="227" />
+        <source>{0} of {1} files, {2} passages {3}</source>
+        <translation>已处理 {0}/{1} 个文件，{2} 个段落 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="236" />
+        <source>{0} indexed, {1} unchanged, {2} removed, {3} can't be read.</source>
+        <translation>已索引 {0} 个，未更改 {1} 个，已移除 {2} 个，无法读取 {3} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_panel.py" line="243" />
+        <source>Stopped. </source>
+        <translation>已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>DropChoiceMenu</name>
+    <message>
+        <location filename="../../app/widgets/documents_drop.py" line="49" />
+        <source>Summarize {0}</source>
+        <translation>总结 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_drop.py" line="49" />
+        <source>Summarize</source>
+        <translation>总结</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/documents_drop.py" line="52" />
+        <source>Ask about it (add to my documents)</source>
+        <translation>就此提问（添加到我的文档）</translation>
+    </message>
+</context>
+<context>
+    <name>ImageAttachmentStrip</name>
+    <message>
+        <location filename="../../app/widgets/image_attachments.py" line="160" />
+        <location filename="../../app/widgets/image_attachments.py" line="161" />
+        <source>Preparing image…</source>
+        <translation>正在准备图片…</translation>
+    </message>
+</context>
+<context>
+    <name>ImageCanvas</name>
+    <message>
+        <location filename="../../app/widgets/image_viewer.py" line="86" />
+        <source>No image</source>
+        <translation>没有图片</translation>
+    </message>
+</context>
+<context>
+    <name>ImageDropOverlay</name>
+    <message>
+        <location filename="../../app/widgets/image_attachments.py" line="219" />
+        <source>Drop images to attach them</source>
+        <translation>拖放图片以附加</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../app/widgets/image_viewer.py" line="132" />
+        <source>Image: {name}</source>
+        <translation>图片：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_viewer.py" line="141" />
+        <source>Find in the image, e.g. the cat</source>
+        <translation>在图片中查找，例如：猫</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_viewer.py" line="142" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_viewer.py" line="143" />
+        <source>Chart to table</source>
+        <translation>图表转表格</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_viewer.py" line="144" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_viewer.py" line="174" />
+        <source>Found: {label}</source>
+        <translation>已找到：{label}</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_viewer.py" line="178" />
+        <source>Couldn't find {query} in the image.</source>
+        <translation>在图片中找不到 {query}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_viewer.py" line="186" />
+        <source>Looking for {query}…</source>
+        <translation>正在查找 {query}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_viewer.py" line="193" />
+        <source>Reading the chart…</source>
+        <translation>正在读取图表…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_viewer.py" line="205" />
+        <source>Chart read: check the numbers against the original.</source>
+        <translation>图表已读取：请对照原图核对数字。</translation>
+    </message>
+</context>
+<context>
+    <name>MailAccountsDialog</name>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="57" />
+        <source>Mail accounts</source>
+        <translation>邮件账户</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="62" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="63" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="69" />
+        <source>IMAP server</source>
+        <translation>IMAP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="69" />
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="296" />
+        <source>Maildir folder</source>
+        <translation>Maildir 文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="69" />
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="298" />
+        <source>mbox file</source>
+        <translation>mbox 文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="74" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="83" />
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="95" />
+        <source>stored in the system keyring</source>
+        <translation>保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="86" />
+        <source>empty: save drafts only</source>
+        <translation>留空：仅保存草稿</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="97" />
+        <source>Your Name &lt;you@example.org&gt;</source>
+        <translation>你的姓名 &lt;you@example.org&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="99" />
+        <source>only for a server with its own certificate</source>
+        <translation>仅用于使用自有证书的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="101" />
+        <source>Allow unencrypted passwords to another computer (unsafe)</source>
+        <translation>允许向其他电脑发送未加密的密码（不安全）</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="103" />
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="104" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="105" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="131" />
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="131" />
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="131" />
+        <source>None (this computer only)</source>
+        <translation>无（仅限本机）</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="146" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="147" />
+        <source>Read mail from</source>
+        <translation>读取邮件来源</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="151" />
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="153" />
+        <source>From address</source>
+        <translation>发件人地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="155" />
+        <source>IMAP (read only)</source>
+        <translation>IMAP（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="157" />
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="166" />
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="158" />
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="167" />
+        <source>Security</source>
+        <translation>安全性</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="159" />
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="168" />
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="160" />
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="169" />
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="161" />
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="170" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="162" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="164" />
+        <source>SMTP (sending, always after your approval)</source>
+        <translation>SMTP（发送，始终需经你批准）</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="173" />
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="217" />
+        <source>Remove account</source>
+        <translation>移除账户</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="218" />
+        <source>Remove the account “%1” and its stored passwords?</source>
+        <translation>移除账户“%1”及其保存的密码？</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="306" />
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="316" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="325" />
+        <source>Works: </source>
+        <translation>可用：</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="325" />
+        <source>Doesn't work: </source>
+        <translation>不可用：</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="332" />
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_accounts_dialog.py" line="337" />
+        <source>Not saved: </source>
+        <translation>未保存：</translation>
+    </message>
+</context>
+<context>
+    <name>MailPanel</name>
+    <message>
+        <location filename="../../app/widgets/mail_panel.py" line="70" />
+        <source>last </source>
+        <translation>最近 </translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_panel.py" line="71" />
+        <source> messages</source>
+        <translation> 封邮件</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_panel.py" line="72" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_panel.py" line="73" />
+        <source>Read the newest messages and write the digest</source>
+        <translation>读取最新邮件并撰写摘要</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_panel.py" line="74" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_panel.py" line="76" />
+        <source>Accounts…</source>
+        <translation>账户…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_panel.py" line="77" />
+        <source>Choose an account and press Refresh.</source>
+        <translation>请选择一个账户，然后点按“刷新”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_panel.py" line="82" />
+        <source>The digest appears here.</source>
+        <translation>摘要将显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_panel.py" line="83" />
+        <source>Action items</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_panel.py" line="133" />
+        <location filename="../../app/widgets/mail_panel.py" line="159" />
+        <source>No mail account yet: press Accounts… to add one.</source>
+        <translation>还没有邮件账户：点按“账户…”来添加。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_panel.py" line="179" />
+        <source>From: %1</source>
+        <translation>发件人：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/widgets/mail_panel.py" line="182" />
+        <source>Action items (%n)</source>
+        <translation><numerusform>待办事项（%n）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/widgets/mail_panel.py" line="185" />
+        <source>Digest of %n message(s).</source>
+        <translation><numerusform>%n 封邮件的摘要。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_panel.py" line="203" />
+        <source>Couldn't save the tick: %1</source>
+        <translation>无法保存勾选状态：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MailService</name>
+    <message>
+        <location filename="../../app/services/mail.py" line="112" />
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/services/mail.py" line="125" />
+        <source>Reading the last %n message(s)…</source>
+        <translation><numerusform>正在读取最近 %n 封邮件…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/services/mail.py" line="127" />
+        <source>Writing the digest of %n message(s)…</source>
+        <translation><numerusform>正在撰写 %n 封邮件的摘要…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/services/mail.py" line="177" />
+        <source>Mailbox: connected, %n message(s).</source>
+        <translation><numerusform>邮箱：已连接，共 %n 封邮件。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/services/mail.py" line="179" />
+        <source>SMTP: login works.</source>
+        <translation>SMTP：登录成功。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="98" />
+        <location filename="../../app/main_window.py" line="99" />
+        <location filename="../../app/main_window.py" line="702" />
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="112" />
+        <location filename="../../app/main_window.py" line="130" />
         <source>Chats</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="133" />
+        <location filename="../../app/main_window.py" line="157" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="136" />
+        <location filename="../../app/main_window.py" line="160" />
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="152" />
+        <location filename="../../app/main_window.py" line="162" />
+        <source>Persona:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="215" />
+        <location filename="../../app/main_window.py" line="218" />
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="221" />
+        <source>Answer only from your documents, with numbered sources.</source>
+        <translation>仅根据你的文档回答，并附带编号来源。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="264" />
+        <source>Summarize {0}</source>
+        <translation>总结 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="279" />
+        <source>Mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="284" />
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="288" />
+        <source>Mail &amp;&amp; calendar</source>
+        <translation>邮件 &amp;&amp; 日历</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="292" />
+        <source>Let Hearth read your mail and calendar and propose drafts, invitations and events. Nothing is sent or changed until you approve it.</source>
+        <translation>让 Hearth 读取你的邮件和日历，并提议草稿、邀请和日程。在你批准之前，不会发送或更改任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="368" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="153" />
+        <location filename="../../app/main_window.py" line="369" />
         <source>&amp;New chat</source>
         <translation>新建聊天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="157" />
+        <location filename="../../app/main_window.py" line="373" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="161" />
+        <location filename="../../app/main_window.py" line="377" />
         <source>&amp;Download a model…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="165" />
+        <location filename="../../app/main_window.py" line="382" />
+        <source>Export this chat as &amp;Markdown…</source>
+        <translation>将此聊天导出为 Markdown(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="383" />
+        <source>Export this chat as &amp;JSON…</source>
+        <translation>将此聊天导出为 JSON(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="384" />
+        <source>Export &amp;all chats…</source>
+        <translation>导出所有聊天(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="391" />
+        <source>&amp;Import chats…</source>
+        <translation>导入聊天(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="395" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="169" />
+        <location filename="../../app/main_window.py" line="399" />
         <source>&amp;Chat</source>
         <translation>聊天(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="170" />
+        <location filename="../../app/main_window.py" line="400" />
         <source>&amp;Stop answer</source>
         <translation>停止回答(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="173" />
+        <location filename="../../app/main_window.py" line="403" />
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="177" />
+        <location filename="../../app/main_window.py" line="407" />
+        <source>Re&amp;write what I typed…</source>
+        <translation>改写我输入的内容(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="411" />
+        <source>&amp;Personas…</source>
+        <translation>角色(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="414" />
         <source>&amp;Find in chats</source>
         <translation>在聊天中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="181" />
+        <location filename="../../app/main_window.py" line="418" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="182" />
+        <location filename="../../app/main_window.py" line="419" />
         <source>&amp;About Hearth</source>
         <translation>关于 Hearth(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="323" />
-        <location filename="../../app/main_window.py" line="353" />
+        <location filename="../../app/main_window.py" line="575" />
+        <location filename="../../app/main_window.py" line="606" />
         <source>Download {0}</source>
         <translation>下载 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="351" />
+        <location filename="../../app/main_window.py" line="604" />
         <source>The model {0} isn't downloaded yet.</source>
         <translation>模型 {0} 尚未下载。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="368" />
+        <location filename="../../app/main_window.py" line="616" />
+        <source>Connected to {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="626" />
         <source>Hearth keeps trying; your chats stay readable.</source>
         <translation>Hearth 会自动重试；你的聊天记录仍可查看。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="370" />
+        <location filename="../../app/main_window.py" line="628" />
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="419" />
+        <location filename="../../app/main_window.py" line="637" />
+        <source>Loading {0}…</source>
+        <translation>正在加载 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="697" />
+        <source>Exported {0} chat(s) to {1}</source>
+        <translation>已将 {0} 个聊天导出到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="715" />
+        <source>Export chats</source>
+        <translation>导出聊天</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="729" />
+        <source>Import chats</source>
+        <translation>导入聊天</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="729" />
+        <source>Hearth export (*.json)</source>
+        <translation>Hearth 导出文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="740" />
+        <source>Imported {0} chat(s) with {1} message(s).</source>
+        <translation>已导入 {0} 个聊天，共 {1} 条消息。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="744" />
+        <source>Skipped: {0}</source>
+        <translation>已跳过：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="745" />
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="773" />
         <source>Link not opened</source>
         <translation>未打开链接</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="420" />
+        <location filename="../../app/main_window.py" line="774" />
         <source>Hearth doesn't open links of this kind:
 {0}</source>
         <translation>Hearth 不会打开此类链接：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="425" />
+        <location filename="../../app/main_window.py" line="779" />
         <source>Open link?</source>
         <translation>打开链接？</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="426" />
+        <location filename="../../app/main_window.py" line="780" />
         <source>Open this address in your browser?
 
 {0}</source>
@@ -216,41 +1225,92 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="439" />
+        <location filename="../../app/main_window.py" line="793" />
         <source>About Hearth</source>
         <translation>关于 Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="441" />
+        <location filename="../../app/main_window.py" line="795" />
         <source>Hearth {0}
 A private assistant: everything stays on this computer.
 
 Ollama: {1}
 Data folder: {2}</source>
-        <translation type="unfinished" />
+        <translation>Hearth {0}
+私人助手：所有内容都保存在这台电脑上。
+
+Ollama：{1}
+数据文件夹：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageImageThumbnail</name>
+    <message>
+        <location filename="../../app/widgets/image_thumbnail.py" line="48" />
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_thumbnail.py" line="57" />
+        <source>Image missing</source>
+        <translation>图片缺失</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_thumbnail.py" line="60" />
+        <source>{name} is no longer in Hearth's data folder.</source>
+        <translation>{name} 已不在 Hearth 的数据文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_thumbnail.py" line="67" />
+        <source>{name}: click to open</source>
+        <translation>{name}：点击打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/image_thumbnail.py" line="68" />
+        <source>Image {name}</source>
+        <translation>图片 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageSources</name>
+    <message>
+        <location filename="../../app/widgets/message_sources.py" line="40" />
+        <source>Source [{0}]</source>
+        <translation>来源 [{0}]</translation>
     </message>
 </context>
 <context>
     <name>MessageView</name>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="39" />
+        <location filename="../../app/widgets/message_view.py" line="41" />
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="39" />
+        <location filename="../../app/widgets/message_view.py" line="41" />
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="58" />
+        <location filename="../../app/widgets/message_view.py" line="60" />
+        <location filename="../../app/widgets/message_view.py" line="115" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="62" />
+        <location filename="../../app/widgets/message_view.py" line="64" />
         <source>Retry</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/message_view.py" line="69" />
+        <source>Rewrite…</source>
+        <translation>改写…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/message_view.py" line="73" />
+        <source>Make it shorter, simpler, more formal, translated…</source>
+        <translation>让它更简短、更简单、更正式，或翻译…</translation>
     </message>
 </context>
 <context>
@@ -284,6 +1344,109 @@ Data folder: {2}</source>
         <location filename="../../app/widgets/model_picker.py" line="69" />
         <source>context: {0} tokens</source>
         <translation>上下文：{0} 个词元</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaEditorDialog</name>
+    <message>
+        <location filename="../../app/widgets/persona_editor.py" line="43" />
+        <location filename="../../app/widgets/persona_editor.py" line="161" />
+        <source>Personas</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_editor.py" line="50" />
+        <location filename="../../app/widgets/persona_editor.py" line="62" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_editor.py" line="52" />
+        <source>How should the assistant act? (system prompt)</source>
+        <translation>助手应如何表现？（系统提示词）</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_editor.py" line="55" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_editor.py" line="56" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_editor.py" line="57" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_editor.py" line="58" />
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_editor.py" line="59" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_editor.py" line="64" />
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_editor.py" line="102" />
+        <source>Give the new persona a name and a prompt, then Save.</source>
+        <translation>为新角色输入名称和提示词，然后点按“保存”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_editor.py" line="118" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_editor.py" line="130" />
+        <source>Delete the persona “{0}”? Chats that use it keep their prompt.</source>
+        <translation>删除角色“{0}”？使用该角色的聊天会保留其提示词。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_editor.py" line="141" />
+        <source>Deleted.</source>
+        <translation>已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_editor.py" line="147" />
+        <source>Restore the built-in personas to their original text? Your own stay.</source>
+        <translation>将内置角色恢复为原始文本？你自己创建的角色会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_editor.py" line="156" />
+        <source>Built-in personas restored.</source>
+        <translation>已恢复内置角色。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_editor.py" line="171" />
+        <source>{0} (edited)</source>
+        <translation>{0}（已编辑）</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaPicker</name>
+    <message>
+        <location filename="../../app/widgets/persona_picker.py" line="34" />
+        <source>The persona (system prompt) of this chat</source>
+        <translation>此聊天的角色（系统提示词）</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_picker.py" line="54" />
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/persona_picker.py" line="56" />
+        <source>Edit personas…</source>
+        <translation>编辑角色…</translation>
     </message>
 </context>
 <context>
@@ -330,19 +1493,148 @@ Data folder: {2}</source>
     </message>
 </context>
 <context>
+    <name>RewriteDialog</name>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="82" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="107" />
+        <source>Rewrite</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="92" />
+        <source>Language, e.g. French</source>
+        <translation>语言，例如：法语</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="94" />
+        <source>What should change? e.g. make it a list</source>
+        <translation>要做哪些修改？例如：改成列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="97" />
+        <source>Type or paste the text to rewrite</source>
+        <translation>输入或粘贴要改写的文本</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="102" />
+        <source>The rewrite appears here</source>
+        <translation>改写结果将显示在这里</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="108" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="109" />
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="110" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="111" />
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="113" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="116" />
+        <source>Style:</source>
+        <translation>风格：</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="123" />
+        <source>Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="124" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="186" />
+        <source>Type or paste some text to rewrite first.</source>
+        <translation>请先输入或粘贴要改写的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="191" />
+        <source>Rewriting…</source>
+        <translation>正在改写…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="198" />
+        <source>Copied.</source>
+        <translation>已复制。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="203" />
+        <source>Shorter</source>
+        <translation>更简短</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="204" />
+        <source>Simpler</source>
+        <translation>更简单</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="205" />
+        <source>More formal</source>
+        <translation>更正式</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="206" />
+        <source>Friendlier</source>
+        <translation>更友好</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="207" />
+        <source>Fix grammar</source>
+        <translation>修正语法</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="208" />
+        <source>Translate</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="209" />
+        <source>Custom instruction</source>
+        <translation>自定义指令</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="236" />
+        <source>Done. Changes are marked: removed on the left, added on the right.</source>
+        <translation>完成。修改已标出：左侧为删除内容，右侧为新增内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/rewrite_dialog.py" line="242" />
+        <source>Stopped. Press Retry or Rewrite to try again.</source>
+        <translation>已停止。点按“重试”或“改写”再试一次。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="50" />
+        <location filename="../../app/widgets/settings_dialog.py" line="55" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="73" />
+        <location filename="../../app/widgets/settings_dialog.py" line="78" />
         <source>Hearth talks only to the Ollama server named here. A server on another computer needs “Allow remote Ollama”.</source>
-        <translation type="unfinished" />
+        <translation>Hearth 只与此处指定的 Ollama 服务器通信。若服务器在另一台电脑上，需要启用“允许远程 Ollama”。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="104" />
+        <location filename="../../app/widgets/settings_dialog.py" line="109" />
         <source>model default</source>
         <translation>模型默认值</translation>
     </message>
