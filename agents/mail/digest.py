@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 from agents.cancel import CancelToken
 from agents.llm.errors import LLMError
 from agents.llm.ollama_service import OllamaService
-from agents.mail.errors import MailError
+from agents.mail.errors import DigestCancelled, MailError
 from agents.mail.model import MailMessage
 from agents.mail.parse import is_reply_subject, normalized_subject
 from agents.mail.sources import MailSource
@@ -47,12 +47,6 @@ MAX_ITEMS = 50
 
 class ActionItemsError(MailError):
     """The model's answer held no readable action items, even after retries."""
-
-
-class DigestCancelled(MailError):
-    """The digest was stopped before it finished."""
-
-    exit_code = 130
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -13,7 +13,7 @@ from agents.cancel import CancelToken
 from agents.errors import HearthError
 from agents.llm import OllamaService
 from agents.mail.accounts import AccountStore, MailAccount, store_password
-from agents.mail.digest import Digest, DigestCancelled, DigestWriter
+from agents.mail.errors import DigestCancelled
 from agents.mail.outbox import Outbox, SmtpConfig
 from agents.mail.sources import (
     ImapConfig,
@@ -26,7 +26,17 @@ from agents.mail.sources import (
 from app.workers import GeneratorWorker, run_call
 
 SourceFactory = Callable[[MailAccount], MailSource]
-WriterFactory = Callable[[OllamaService], DigestWriter]
+if TYPE_CHECKING:
+    from agents.mail.digest import DigestWriter
+
+
+def _digest_writer(service: OllamaService) -> DigestWriter:
+    from agents.mail.digest import DigestWriter  # the model layer loads on first use
+
+    return DigestWriter(service)
+
+
+WriterFactory = Callable[[OllamaService], "DigestWriter"]
 
 
 def _message(exc: BaseException) -> str:
@@ -74,7 +84,7 @@ class MailService(QObject):
         self.service = service
         self.accounts = accounts
         self.source_factory = source_factory or source_for_account
-        self.writer_factory = writer_factory or (lambda s: DigestWriter(s))
+        self.writer_factory = writer_factory or _digest_writer
         self._worker: GeneratorWorker | None = None
 
     @property
@@ -125,7 +135,7 @@ class MailService(QObject):
             self.status.emit(self.tr("Reading the last %n message(s)…", "", int(value)))
         elif kind == "writing":
             self.status.emit(self.tr("Writing the digest of %n message(s)…", "", int(value)))
-        elif kind == "digest" and isinstance(value, Digest):
+        elif kind == "digest":
             self._worker = None
             self.busyChanged.emit(False)
             self.digestReady.emit(value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from agents.mail.accounts import AccountStore, MailAccount
 from agents.mail.checklist import ActionChecklist
-from agents.mail.digest import ActionItem, Digest
 from app.services.mail import MailService
+
+if TYPE_CHECKING:
+    from agents.mail.digest import ActionItem, Digest
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -195,6 +199,8 @@ class MailPanel(QWidget):
         return ""
 
     def _item_ticked(self, entry: QListWidgetItem) -> None:
+        from agents.mail.digest import ActionItem
+
         action = entry.data(ITEM_ROLE)
         if isinstance(action, ActionItem):
             try:
