@@ -202,17 +202,11 @@ class MainWindow(QMainWindow):
         """The Documents tab, the composer's Documents switch, and document drops."""
         from PySide6.QtWidgets import QToolButton
 
-        from agents.documents.index_worker import IndexClient
-        from app.services.documents import DocumentsService
-        from app.widgets.documents_panel import DocumentsPanel
+        from app.widgets.lazy_tab import LazyTab
 
-        self.index = IndexClient(self.data_dir, self.settings)
-        self.documents = DocumentsService(self.service, self.index, self)
-        self.documents_panel = DocumentsPanel(self.documents)
-        self.documents_panel.summarizeRequested.connect(
-            lambda path: self.summarize_document(Path(path))
-        )
-        self.sidebar.addTab(self.documents_panel, self.tr("Documents"))
+        self._documents: Any = None
+        self.documents_tab = LazyTab(self._documents_panel)
+        self.sidebar.addTab(self.documents_tab, self.tr("Documents"))
         self.docs_switch = QToolButton()
         self.docs_switch.setObjectName("docsSwitch")
         self.docs_switch.setText(self.tr("Documents"))
@@ -224,6 +218,25 @@ class MainWindow(QMainWindow):
         self.chat.installEventFilter(self)
         self.chat.viewport().installEventFilter(self)
         self.composer.edit.viewport().installEventFilter(self)
+
+    @property
+    def documents(self) -> Any:
+        """The documents service (made on first use: it owns the index's worker)."""
+        if self._documents is None:
+            from agents.documents.index_worker import IndexClient
+            from app.services.documents import DocumentsService
+
+            self.index = IndexClient(self.data_dir, self.settings)
+            self._documents = DocumentsService(self.service, self.index, self)
+        return self._documents
+
+    def _documents_panel(self) -> QWidget:
+        from app.widgets.documents_panel import DocumentsPanel
+
+        panel = DocumentsPanel(self.documents)
+        panel.summarizeRequested.connect(lambda path: self.summarize_document(Path(path)))
+        self.documents_panel = panel
+        return panel
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Documents dropped on the chat: summarize them, or add them and ask."""
@@ -251,7 +264,7 @@ class MainWindow(QMainWindow):
         elif choice is DropChoice.ASK:
             self.documents.index_paths(paths)
             self.docs_switch.setChecked(True)
-            self.sidebar.setCurrentWidget(self.documents_panel)
+            self.sidebar.setCurrentWidget(self.documents_tab)
             self.composer.edit.setFocus()
 
     def summarize_document(self, path: Path, lang: str | None = None) -> None:
@@ -268,15 +281,11 @@ class MainWindow(QMainWindow):
         """The Mail and Calendar tabs, and the composer's Mail & calendar switch."""
         from PySide6.QtWidgets import QToolButton
 
-        from agents.mail.accounts import AccountStore
-        from agents.mail.checklist import ActionChecklist
-        from app.services.mail import MailService
-        from app.widgets.mail_panel import MailPanel
+        from app.widgets.lazy_tab import LazyTab
 
-        accounts = AccountStore(self.data_dir)
-        self.mail = MailService(self.service, accounts, parent=self)
-        self.mail_panel = MailPanel(self.mail, accounts, ActionChecklist(self.data_dir))
-        self.sidebar.addTab(self.mail_panel, self.tr("Mail"))
+        self.mail: Any = None
+        self.mail_tab = LazyTab(self._mail_panel)
+        self.sidebar.addTab(self.mail_tab, self.tr("Mail"))
         # The calendar tab is filled when first shown: start-up doesn't read the calendar.
         self.calendar_tab = QSplitter(Qt.Orientation.Vertical)
         self.calendar_panel: Any = None
@@ -301,6 +310,17 @@ class MainWindow(QMainWindow):
         self.tools_switch.toggled.connect(
             lambda on: self.docs_switch.setChecked(False) if on else None
         )
+
+    def _mail_panel(self) -> QWidget:
+        from agents.mail.accounts import AccountStore
+        from agents.mail.checklist import ActionChecklist
+        from app.services.mail import MailService
+        from app.widgets.mail_panel import MailPanel
+
+        accounts = AccountStore(self.data_dir)
+        self.mail = MailService(self.service, accounts, parent=self)
+        self.mail_panel = MailPanel(self.mail, accounts, ActionChecklist(self.data_dir))
+        return self.mail_panel
 
     def _on_tab(self, _index: int) -> None:
         if self.sidebar.currentWidget() is self.calendar_tab:
@@ -343,9 +363,8 @@ class MainWindow(QMainWindow):
         if self.docs_switch.isChecked():
             from agents.documents.answer import DocumentAnswerer
 
-            return DocumentQuestion(
-                DocumentAnswerer(self.service, self.index, model=conversation.model)
-            )
+            index = self.documents.client
+            return DocumentQuestion(DocumentAnswerer(self.service, index, model=conversation.model))
         if self.tools_switch.isChecked():
             return self.assistant.agent_for(conversation)
         return self.session._default_agent(conversation)
@@ -818,8 +837,10 @@ class MainWindow(QMainWindow):
         """Stops the answer (keeping what arrived) and the server checks; saves the layout."""
         self.session.stop()
         self.monitor.stop()
-        self.mail.stop()
-        self.documents.shutdown()
+        if self.mail is not None:
+            self.mail.stop()
+        if self._documents is not None:
+            self._documents.shutdown()
         state = self._layout_settings()
         if state is not None:
             state.setValue("geometry", self.saveGeometry())

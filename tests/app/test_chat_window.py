@@ -299,3 +299,13 @@ def test_chat_model_is_warmed_up_when_ollama_is_found(
 
     qtbot.waitUntil(warmed, timeout=5000)
     qtbot.waitUntil(lambda: window.status.state == "connected", timeout=5000)
+
+
+def test_feature_tabs_are_built_when_first_shown(qtbot: QtBot, window: MainWindow) -> None:
+    assert not window.mail_tab.built and not window.documents_tab.built
+    window.sidebar.setCurrentWidget(window.mail_tab)
+    assert window.mail_tab.built and window.mail is not None
+    window.sidebar.setCurrentWidget(window.documents_tab)
+    assert window.documents_tab.built and window.documents_panel.isVisible()
+    window.sidebar.setCurrentWidget(window.calendar_tab)
+    assert window.calendar_panel is not None
