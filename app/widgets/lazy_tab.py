@@ -28,6 +28,7 @@ class LazyTab(QWidget):
         if self._content is None:
             self._content = self._build()
             self._layout.addWidget(self._content)
+            self._content.show()  # a child added to a shown widget starts hidden
         return self._content
 
     def showEvent(self, event: QShowEvent) -> None:
