@@ -68,10 +68,28 @@ class ModelInfo:
                 embedding = value
         return cls(
             name=name,
-            capabilities=frozenset(show.get("capabilities") or ["completion"]),
+            capabilities=frozenset(show.get("capabilities") or _infer_capabilities(show)),
             context_length=context,
             embedding_length=embedding,
             family=str(details.get("family") or ""),
             parameter_size=str(details.get("parameter_size") or ""),
             quantization=str(details.get("quantization_level") or ""),
         )
+
+
+def _infer_capabilities(show: dict[str, Any]) -> list[str]:
+    """Capabilities for servers older than Ollama 0.6.4, which don't report them.
+
+    Read the way Ollama itself decides: an embedding model has a pooling type, a model
+    takes tools when its template handles ``.Tools``, and it sees images when it has a
+    vision encoder (``*.vision.*`` keys) or a projector.
+    """
+    info = show.get("model_info") or show.get("modelinfo") or {}
+    if any(key.endswith(".pooling_type") for key in info):
+        return ["embedding"]
+    capabilities = ["completion"]
+    if ".Tools" in str(show.get("template") or ""):
+        capabilities.append("tools")
+    if show.get("projector_info") or any(".vision." in key for key in info):
+        capabilities.append("vision")
+    return capabilities

@@ -262,3 +262,24 @@ def test_concurrent_turns_do_not_interfere(ollama_double: OllamaDouble) -> None:
     for t in threads:
         t.join(30)
     assert results == {i: f"You said: question {i}" for i in range(4)}
+
+
+@pytest.mark.parametrize(
+    ("show", "expected"),
+    [
+        (
+            {"template": "{{ if .Tools }}...{{ end }}", "model_info": {"llama.block_count": 28}},
+            {"completion", "tools"},
+        ),
+        (
+            {"template": "{{ .Prompt }}", "model_info": {"mllama.vision.block_count": 32}},
+            {"completion", "vision"},
+        ),
+        ({"model_info": {"nomic-bert.pooling_type": 1}}, {"embedding"}),
+        ({"template": "{{ .Prompt }}", "model_info": {}}, {"completion"}),
+    ],
+)
+def test_capabilities_are_inferred_for_older_servers(show: dict, expected: set) -> None:
+    from agents.llm.models import ModelInfo
+
+    assert set(ModelInfo.from_show("m:latest", show).capabilities) == expected
