@@ -26,10 +26,16 @@ from app.widgets.approval_dialog import dialog_asker
 
 
 class ToolChat:
-    """A ToolAgent with the chat agent's shape: ``stream(history, cancel)``."""
+    """A ToolAgent with the chat agent's shape: ``stream(history, cancel)``.
 
-    def __init__(self, agent: Any, bind: Any = None) -> None:
+    Tools never go to the vision model and images never go to the text model: a
+    request that comes with images is two steps, the vision model reads them and the
+    tool agent acts on what it read (marked as data).
+    """
+
+    def __init__(self, agent: Any, service: OllamaService, bind: Any = None) -> None:
         self.agent = agent
+        self.service = service
         self.bind = bind
 
     def stream(
@@ -39,10 +45,21 @@ class ToolChat:
         cancel = cancel or CancelToken()
         if self.bind is not None:
             self.bind(cancel)
-        request = history[-1].content if history else ""
-        previous = [m for m in history[:-1] if m.content]
-        events: Iterator[Event] = self.agent.stream(request, cancel, history=previous)
-        return events
+        last = history[-1] if history else ChatMessage("user", "")
+        # Earlier turns go as text only: their images were answered about already.
+        previous = [ChatMessage(m.role, m.content) for m in history[:-1] if m.content]
+        if not last.images:
+            events: Iterator[Event] = self.agent.stream(last.content, cancel, history=previous)
+            return events
+        from agents.images.vision import describe_then_act
+
+        def act(messages: list[ChatMessage], token: CancelToken) -> Iterator[Event]:
+            acted: Iterator[Event] = self.agent.stream(
+                messages[-1].content, token, history=previous
+            )
+            return acted
+
+        return describe_then_act(self.service, last.images, last.content, act=act, cancel=cancel)
 
 
 class Assistant(QObject):
@@ -76,7 +93,7 @@ class Assistant(QObject):
 
     def agent_for(self, _conversation: object) -> ToolChat:
         """The tool agent for one chat turn."""
-        return ToolChat(self._build(self.gate), bind=self.approvals.bind)
+        return ToolChat(self._build(self.gate), self.service, bind=self.approvals.bind)
 
     def _build(self, gate: ApprovalGate) -> Any:
         from agents.calendar import local_timezone

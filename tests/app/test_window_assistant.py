@@ -86,3 +86,31 @@ def test_denied_and_stopped_turns_change_nothing(
     window.send("hello")
     qtbot.waitUntil(lambda: not window.session.busy, timeout=10000)
     assert not ollama_double.requests_to("/api/chat")[-1].body.get("tools")
+
+
+def test_poster_to_calendar_is_two_steps(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    from agents.images.intake import prepare_image
+
+    poster = tmp_path / "poster.png"
+    Image.new("RGB", (600, 800), (250, 240, 200)).save(poster)
+    prepared = prepare_image(poster)
+    window.images.put(prepared.data)
+    window.tools_switch.setChecked(True)
+    ollama_double.script("llama3.2-vision", Reply(text="Poster: Jazz night, 5 December, 19:00."))
+    script_event(ollama_double, "Jazz night")
+    window.send("Add the date on this poster to my calendar", [prepared.attachment()])
+    qtbot.waitUntil(lambda: len(open_dialogs()) == 1, timeout=10000)
+    qtbot.mouseClick(open_dialogs()[0].approve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=10000)
+    assert events(window) == ["Jazz night"]
+    chats = ollama_double.requests_to("/api/chat")
+    vision = [r for r in chats if r.model == "llama3.2-vision:latest"]
+    text = [r for r in chats if r.model == "llama3.2:latest" and r.body.get("tools")]
+    assert vision and not vision[-1].body.get("tools")  # the vision model never gets tools
+    assert vision[-1].body["messages"][-1]["images"]
+    assert text and all("images" not in m for r in text for m in r.body["messages"])
+    assert "Jazz night, 5 December" in str(text[0].body["messages"])  # what it read, as data
