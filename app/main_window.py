@@ -618,11 +618,21 @@ class MainWindow(QMainWindow):
         if self.monitor.report.state is not ServerState.CONNECTED:
             return
         model = self._current_model()
+        guard = self.settings.guard_model
         if not self.monitor.has_model(model):
             self.banner.show_message(
                 self.tr("The model {0} isn't downloaded yet.").format(model),
                 f"pull:{model}",
                 self.tr("Download {0}").format(model),
+            )
+        elif self.settings.guard_enabled and not self.monitor.has_model(guard):
+            self.banner.show_message(
+                self.tr(
+                    "Safety checks are on, but Llama Guard ({0}) isn't downloaded: "
+                    "messages can't be checked until it is."
+                ).format(guard),
+                f"pull:{guard}",
+                self.tr("Download {0}").format(guard),
             )
         elif self.banner.action.startswith("pull:"):
             self.banner.clear()

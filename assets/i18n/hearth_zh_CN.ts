@@ -884,73 +884,73 @@
 <context>
     <name>MailPanel</name>
     <message>
-        <location filename="../../app/widgets/mail_panel.py" line="70" />
+        <location filename="../../app/widgets/mail_panel.py" line="74" />
         <source>last </source>
         <translation>最近 </translation>
     </message>
     <message>
-        <location filename="../../app/widgets/mail_panel.py" line="71" />
+        <location filename="../../app/widgets/mail_panel.py" line="75" />
         <source> messages</source>
         <translation> 封邮件</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/mail_panel.py" line="72" />
+        <location filename="../../app/widgets/mail_panel.py" line="76" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/mail_panel.py" line="73" />
+        <location filename="../../app/widgets/mail_panel.py" line="77" />
         <source>Read the newest messages and write the digest</source>
         <translation>读取最新邮件并撰写摘要</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/mail_panel.py" line="74" />
+        <location filename="../../app/widgets/mail_panel.py" line="78" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/mail_panel.py" line="76" />
+        <location filename="../../app/widgets/mail_panel.py" line="80" />
         <source>Accounts…</source>
         <translation>账户…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/mail_panel.py" line="77" />
+        <location filename="../../app/widgets/mail_panel.py" line="81" />
         <source>Choose an account and press Refresh.</source>
         <translation>请选择一个账户，然后点按“刷新”。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/mail_panel.py" line="82" />
+        <location filename="../../app/widgets/mail_panel.py" line="86" />
         <source>The digest appears here.</source>
         <translation>摘要将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/mail_panel.py" line="83" />
+        <location filename="../../app/widgets/mail_panel.py" line="87" />
         <source>Action items</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/mail_panel.py" line="133" />
-        <location filename="../../app/widgets/mail_panel.py" line="159" />
+        <location filename="../../app/widgets/mail_panel.py" line="137" />
+        <location filename="../../app/widgets/mail_panel.py" line="163" />
         <source>No mail account yet: press Accounts… to add one.</source>
         <translation>还没有邮件账户：点按“账户…”来添加。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/mail_panel.py" line="179" />
+        <location filename="../../app/widgets/mail_panel.py" line="183" />
         <source>From: %1</source>
         <translation>发件人：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/widgets/mail_panel.py" line="182" />
+        <location filename="../../app/widgets/mail_panel.py" line="186" />
         <source>Action items (%n)</source>
         <translation><numerusform>待办事项（%n）</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/widgets/mail_panel.py" line="185" />
+        <location filename="../../app/widgets/mail_panel.py" line="189" />
         <source>Digest of %n message(s).</source>
         <translation><numerusform>%n 封邮件的摘要。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/widgets/mail_panel.py" line="203" />
+        <location filename="../../app/widgets/mail_panel.py" line="209" />
         <source>Couldn't save the tick: %1</source>
         <translation>无法保存勾选状态：%1</translation>
     </message>
@@ -958,27 +958,27 @@
 <context>
     <name>MailService</name>
     <message>
-        <location filename="../../app/services/mail.py" line="112" />
+        <location filename="../../app/services/mail.py" line="122" />
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/services/mail.py" line="125" />
+        <location filename="../../app/services/mail.py" line="135" />
         <source>Reading the last %n message(s)…</source>
         <translation><numerusform>正在读取最近 %n 封邮件…</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/services/mail.py" line="127" />
+        <location filename="../../app/services/mail.py" line="137" />
         <source>Writing the digest of %n message(s)…</source>
         <translation><numerusform>正在撰写 %n 封邮件的摘要…</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/services/mail.py" line="177" />
+        <location filename="../../app/services/mail.py" line="187" />
         <source>Mailbox: connected, %n message(s).</source>
         <translation><numerusform>邮箱：已连接，共 %n 封邮件。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/services/mail.py" line="179" />
+        <location filename="../../app/services/mail.py" line="189" />
         <source>SMTP: login works.</source>
         <translation>SMTP：登录成功。</translation>
     </message>
@@ -987,7 +987,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../app/main_window.py" line="99" />
-        <location filename="../../app/main_window.py" line="702" />
+        <location filename="../../app/main_window.py" line="731" />
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
@@ -1012,211 +1012,217 @@
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="215" />
-        <location filename="../../app/main_window.py" line="218" />
+        <location filename="../../app/main_window.py" line="209" />
+        <location filename="../../app/main_window.py" line="212" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="221" />
+        <location filename="../../app/main_window.py" line="215" />
         <source>Answer only from your documents, with numbered sources.</source>
         <translation>仅根据你的文档回答，并附带编号来源。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="264" />
+        <location filename="../../app/main_window.py" line="277" />
         <source>Summarize {0}</source>
         <translation>总结 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="279" />
+        <location filename="../../app/main_window.py" line="288" />
         <source>Mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="284" />
+        <location filename="../../app/main_window.py" line="293" />
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="288" />
+        <location filename="../../app/main_window.py" line="297" />
         <source>Mail &amp;&amp; calendar</source>
         <translation>邮件 &amp;&amp; 日历</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="292" />
+        <location filename="../../app/main_window.py" line="301" />
         <source>Let Hearth read your mail and calendar and propose drafts, invitations and events. Nothing is sent or changed until you approve it.</source>
         <translation>让 Hearth 读取你的邮件和日历，并提议草稿、邀请和日程。在你批准之前，不会发送或更改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="368" />
+        <location filename="../../app/main_window.py" line="387" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="369" />
+        <location filename="../../app/main_window.py" line="388" />
         <source>&amp;New chat</source>
         <translation>新建聊天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="373" />
+        <location filename="../../app/main_window.py" line="392" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="377" />
+        <location filename="../../app/main_window.py" line="396" />
         <source>&amp;Download a model…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="382" />
+        <location filename="../../app/main_window.py" line="401" />
         <source>Export this chat as &amp;Markdown…</source>
         <translation>将此聊天导出为 Markdown(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="383" />
+        <location filename="../../app/main_window.py" line="402" />
         <source>Export this chat as &amp;JSON…</source>
         <translation>将此聊天导出为 JSON(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="384" />
+        <location filename="../../app/main_window.py" line="403" />
         <source>Export &amp;all chats…</source>
         <translation>导出所有聊天(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="391" />
+        <location filename="../../app/main_window.py" line="410" />
         <source>&amp;Import chats…</source>
         <translation>导入聊天(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="395" />
+        <location filename="../../app/main_window.py" line="414" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="399" />
+        <location filename="../../app/main_window.py" line="418" />
         <source>&amp;Chat</source>
         <translation>聊天(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="400" />
+        <location filename="../../app/main_window.py" line="419" />
         <source>&amp;Stop answer</source>
         <translation>停止回答(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="403" />
+        <location filename="../../app/main_window.py" line="422" />
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="407" />
+        <location filename="../../app/main_window.py" line="426" />
         <source>Re&amp;write what I typed…</source>
         <translation>改写我输入的内容(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="411" />
+        <location filename="../../app/main_window.py" line="430" />
         <source>&amp;Personas…</source>
         <translation>角色(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="414" />
+        <location filename="../../app/main_window.py" line="433" />
         <source>&amp;Find in chats</source>
         <translation>在聊天中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="418" />
+        <location filename="../../app/main_window.py" line="437" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="419" />
+        <location filename="../../app/main_window.py" line="438" />
         <source>&amp;About Hearth</source>
         <translation>关于 Hearth(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="575" />
-        <location filename="../../app/main_window.py" line="606" />
+        <location filename="../../app/main_window.py" line="594" />
+        <location filename="../../app/main_window.py" line="626" />
+        <location filename="../../app/main_window.py" line="635" />
         <source>Download {0}</source>
         <translation>下载 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="604" />
+        <location filename="../../app/main_window.py" line="624" />
         <source>The model {0} isn't downloaded yet.</source>
         <translation>模型 {0} 尚未下载。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="616" />
+        <location filename="../../app/main_window.py" line="631" />
+        <source>Safety checks are on, but Llama Guard ({0}) isn't downloaded: messages can't be checked until it is.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="645" />
         <source>Connected to {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="626" />
+        <location filename="../../app/main_window.py" line="655" />
         <source>Hearth keeps trying; your chats stay readable.</source>
         <translation>Hearth 会自动重试；你的聊天记录仍可查看。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="628" />
+        <location filename="../../app/main_window.py" line="657" />
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="637" />
+        <location filename="../../app/main_window.py" line="666" />
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="697" />
+        <location filename="../../app/main_window.py" line="726" />
         <source>Exported {0} chat(s) to {1}</source>
         <translation>已将 {0} 个聊天导出到 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="715" />
+        <location filename="../../app/main_window.py" line="744" />
         <source>Export chats</source>
         <translation>导出聊天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="729" />
+        <location filename="../../app/main_window.py" line="758" />
         <source>Import chats</source>
         <translation>导入聊天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="729" />
+        <location filename="../../app/main_window.py" line="758" />
         <source>Hearth export (*.json)</source>
         <translation>Hearth 导出文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="740" />
+        <location filename="../../app/main_window.py" line="769" />
         <source>Imported {0} chat(s) with {1} message(s).</source>
         <translation>已导入 {0} 个聊天，共 {1} 条消息。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="744" />
+        <location filename="../../app/main_window.py" line="773" />
         <source>Skipped: {0}</source>
         <translation>已跳过：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="745" />
+        <location filename="../../app/main_window.py" line="774" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="773" />
+        <location filename="../../app/main_window.py" line="802" />
         <source>Link not opened</source>
         <translation>未打开链接</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="774" />
+        <location filename="../../app/main_window.py" line="803" />
         <source>Hearth doesn't open links of this kind:
 {0}</source>
         <translation>Hearth 不会打开此类链接：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="779" />
+        <location filename="../../app/main_window.py" line="808" />
         <source>Open link?</source>
         <translation>打开链接？</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="780" />
+        <location filename="../../app/main_window.py" line="809" />
         <source>Open this address in your browser?
 
 {0}</source>
@@ -1225,12 +1231,12 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="793" />
+        <location filename="../../app/main_window.py" line="822" />
         <source>About Hearth</source>
         <translation>关于 Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="795" />
+        <location filename="../../app/main_window.py" line="824" />
         <source>Hearth {0}
 A private assistant: everything stays on this computer.
 

@@ -309,3 +309,52 @@ def test_feature_tabs_are_built_when_first_shown(qtbot: QtBot, window: MainWindo
     assert window.documents_tab.built and window.documents_panel.isVisible()
     window.sidebar.setCurrentWidget(window.calendar_tab)
     assert window.calendar_panel is not None
+
+
+def test_guard_on_without_its_model_offers_the_download(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
+) -> None:
+    import dataclasses
+
+    ollama_double.remove_model("llama-guard3:1b")
+    window.apply_settings(dataclasses.replace(window.settings, guard_enabled=True))
+    qtbot.waitUntil(lambda: window.banner.action == "pull:llama-guard3:1b", timeout=5000)
+    assert "Llama Guard" in window.banner.label.text()
+    # A message is not sent unchecked: the turn fails with how to get the model.
+    type_and_send(qtbot, window, "hello")
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+    answer = last_answer(window)
+    assert answer.status == "error" and "ollama pull llama-guard3" in (answer.error or "")
+    assert all(
+        r.model != "llama3.2:latest" or not r.body.get("messages")
+        for r in ollama_double.requests_to("/api/chat")
+    )
+
+
+def test_guard_blocks_an_unsafe_message_before_the_chat_model(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
+) -> None:
+    import dataclasses
+
+    window.apply_settings(dataclasses.replace(window.settings, guard_enabled=True))
+    qtbot.waitUntil(lambda: window.status.state == "connected", timeout=5000)
+    ollama_double.script("llama-guard3:1b", Reply(text="unsafe\nS1"))
+    before = len(
+        [
+            r
+            for r in ollama_double.requests_to("/api/chat")
+            if r.body.get("messages") and r.model == "llama3.2:latest"
+        ]
+    )
+    type_and_send(qtbot, window, "something violent")
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+    answer = last_answer(window)
+    assert answer.status == "error" and "S1" in (answer.error or "")
+    after = len(
+        [
+            r
+            for r in ollama_double.requests_to("/api/chat")
+            if r.body.get("messages") and r.model == "llama3.2:latest"
+        ]
+    )
+    assert after == before  # the chat model never saw it
