@@ -1147,12 +1147,12 @@
     <message>
         <location filename="../../app/main_window.py" line="631" />
         <source>Safety checks are on, but Llama Guard ({0}) isn't downloaded: messages can't be checked until it is.</source>
-        <translation type="unfinished" />
+        <translation>已开启安全检查，但 Llama Guard（{0}）尚未下载：下载前无法检查消息。</translation>
     </message>
     <message>
         <location filename="../../app/main_window.py" line="645" />
         <source>Connected to {0}</source>
-        <translation type="unfinished" />
+        <translation>已连接到 {0}</translation>
     </message>
     <message>
         <location filename="../../app/main_window.py" line="655" />

@@ -303,4 +303,6 @@ ZH_CN = {
     "Stopped. Press Retry or Rewrite to try again.": "已停止。点按“重试”或“改写”再试一次。",
     # Settings
     "Hearth talks only to the Ollama server named here. A server on another computer needs “Allow remote Ollama”.": "Hearth 只与此处指定的 Ollama 服务器通信。若服务器在另一台电脑上，需要启用“允许远程 Ollama”。",
+    "Safety checks are on, but Llama Guard ({0}) isn't downloaded: messages can't be checked until it is.": "已开启安全检查，但 Llama Guard（{0}）尚未下载：下载前无法检查消息。",
+    "Connected to {0}": "已连接到 {0}",
 }
