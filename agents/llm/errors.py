@@ -105,6 +105,13 @@ def translate_error(exc: BaseException, *, host: str, model: str | None = None) 
                 f"{name} can't see images: use a vision model such as llama3.2-vision.",
                 model=model,
             )
+        if "more system memory" in low or "out of memory" in low or "cudamalloc" in low:
+            return LLMError(
+                ErrorKind.SERVER,
+                f"{name} needs more memory than this computer has free ({text}). Close other "
+                "programs, or choose a smaller model such as llama3.2:1b.",
+                model=model,
+            )
         if exc.status_code == 503 or "server busy" in low:
             return LLMError(
                 ErrorKind.BUSY,

@@ -283,3 +283,15 @@ def test_capabilities_are_inferred_for_older_servers(show: dict, expected: set) 
     from agents.llm.models import ModelInfo
 
     assert set(ModelInfo.from_show("m:latest", show).capabilities) == expected
+
+
+def test_not_enough_memory_is_explained(ollama_double: OllamaDouble) -> None:
+    ollama_double.script(
+        "llama3.2",
+        Reply(
+            status=500,
+            error="model requires more system memory (7.7 GiB) than is available (3.1 GiB)",
+        ),
+    )
+    failed = expect_failure(run(ChatAgent(service_for(ollama_double))), ErrorKind.SERVER)
+    assert "smaller model" in failed.error.message and "7.7 GiB" in failed.error.message
