@@ -35,6 +35,7 @@ from agents.settings import Settings
 log = logging.getLogger(__name__)
 
 _POLL_SECONDS = 0.1
+_PARENT_CHECK_SECONDS = 1.0  # how soon a worker notices that Hearth is gone
 
 
 @dataclass(frozen=True)
@@ -155,9 +156,19 @@ def worker_main(spec: WorkerSpec, requests: Any, replies: Any, cancel_event: Any
             else:
                 backlog.append(message)
 
+    parent = multiprocessing.parent_process()
     try:
         while True:
-            message = backlog.popleft() if backlog else requests.get()
+            if backlog:
+                message = backlog.popleft()
+            else:
+                try:
+                    message = requests.get(timeout=_PARENT_CHECK_SECONDS)
+                except queue.Empty:
+                    # Hearth was killed: don't linger holding the writer lock.
+                    if parent is not None and not parent.is_alive():
+                        break
+                    continue
             if message is None:
                 break
             serve(*message)
