@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -53,11 +54,7 @@ def test_worker_exits_when_hearth_is_killed(tmp_path: Path, ollama_double) -> No
         except ProcessLookupError:
             return  # gone
         time.sleep(0.1)
-        try:  # reap it if it became our zombie (it is not our child, normally)
-            os.waitpid(worker_pid, os.WNOHANG)
-        except ChildProcessError:
-            pass
-        with open(f"/proc/{worker_pid}/stat", encoding="ascii") as stat:
+        with contextlib.suppress(OSError), open(f"/proc/{worker_pid}/stat") as stat:
             if stat.read().split()[2] == "Z":
                 return  # exited; only its process-table entry is left
     pytest.fail("the index worker outlived Hearth")
