@@ -166,6 +166,13 @@ class SummaryProgress:
     stage: str = "sections"
 
 
+@dataclass(frozen=True)
+class Attached:
+    """Files the answer comes with (e.g. the image with a box drawn), as attachment records."""
+
+    records: list[dict[str, Any]]
+
+
 Event = (
     Token
     | Status
@@ -173,6 +180,7 @@ Event = (
     | ToolCallDecided
     | ToolResult
     | Sources
+    | Attached
     | SummaryProgress
     | Final
     | Stopped

@@ -187,6 +187,20 @@ class MainWindow(QMainWindow):
         self.attachments.connect_intake(self.image_intake)
         self.composer.attachments.addWidget(self.attachments)
         self.composer.tools.addWidget(AttachImageButton(self.image_intake))
+        from PySide6.QtWidgets import QToolButton
+
+        self.find_button = QToolButton()
+        self.find_button.setText(self.tr("Find…"))
+        self.find_button.setToolTip(self.tr("Find something in the attached image"))
+        self.find_button.clicked.connect(lambda: self.find_in_image())
+        self.chart_button = QToolButton()
+        self.chart_button.setText(self.tr("Chart to table"))
+        self.chart_button.setToolTip(self.tr("Read the attached chart into a table"))
+        self.chart_button.clicked.connect(self.chart_to_table)
+        for button in (self.find_button, self.chart_button):
+            button.setEnabled(False)
+            self.composer.tools.addWidget(button)
+        self.attachments.changed.connect(self._on_attachments_changed)
         self.composer.has_attachments = lambda: bool(self.attachments.images())
         self.image_drops = ImageAttachmentController(self.image_intake, self)
         self.image_drops.install(self.composer.edit)
@@ -353,6 +367,15 @@ class MainWindow(QMainWindow):
             None,
         )
         for attachment in last.attachments if last else []:
+            if attachment.get("kind") == "task":
+                from agents.images.chat import ImageTask
+
+                return ImageTask(
+                    self.service,
+                    self.images,
+                    str(attachment.get("task")),
+                    str(attachment.get("query") or ""),
+                )
             if attachment.get("kind") == "document" and attachment.get("task") == SUMMARIZE:
                 from agents.documents.summarize import DocumentSummarizer
 
@@ -368,6 +391,42 @@ class MainWindow(QMainWindow):
         if self.tools_switch.isChecked():
             return self.assistant.agent_for(conversation)
         return self.session._default_agent(conversation)
+
+    def _on_attachments_changed(self) -> None:
+        has_image = bool(self.attachments.images())
+        self.find_button.setEnabled(has_image)
+        self.chart_button.setEnabled(has_image)
+
+    def find_in_image(self, query: str | None = None) -> None:
+        """Finds something in the attached image; the answer shows it boxed."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from agents.images.chat import FIND, task_record
+
+        if query is None:
+            query, ok = QInputDialog.getText(
+                self,
+                self.tr("Find in the image"),
+                self.tr("What should Hearth find?"),
+                text=self.composer.text.strip(),
+            )
+            if not ok:
+                return
+        query = " ".join(query.split())
+        if not query or not self.attachments.images():
+            return
+        records = [*self.attachments.attachments(), task_record(FIND, query)]
+        self.composer.edit.clear()
+        self.send(self.tr("Find: {0}").format(query), records)
+
+    def chart_to_table(self) -> None:
+        """Reads the attached chart into a table (Markdown and CSV) in the chat."""
+        from agents.images.chat import CHART, task_record
+
+        if not self.attachments.images():
+            return
+        records = [*self.attachments.attachments(), task_record(CHART)]
+        self.send(self.tr("Chart to table"), records)
 
     def _message_extras(self, message: StoredMessage) -> QWidget | None:
         """What shows under a message's text: its images, or an answer's sources."""

@@ -13,6 +13,7 @@ from agents.cancel import CancelToken
 from agents.chat import ChatMessage
 from agents.errors import HearthError
 from agents.events import (
+    Attached,
     Event,
     Failed,
     Final,
@@ -205,7 +206,9 @@ class ChatSession(QObject):
         elif isinstance(event, Sources):
             from agents.documents.chat import citation_record
 
-            turn.sources = [citation_record(c) for c in event.citations]
+            turn.sources += [citation_record(c) for c in event.citations]
+        elif isinstance(event, Attached):
+            turn.sources += list(event.records)
         elif isinstance(event, SummaryProgress):
             self.status.emit(
                 turn.conversation_id,

@@ -307,27 +307,27 @@
 <context>
     <name>ChatSession</name>
     <message>
-        <location filename="../../app/services/chat_session.py" line="201" />
+        <location filename="../../app/services/chat_session.py" line="202" />
         <source>Using {0}…</source>
         <translation>正在使用 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/services/chat_session.py" line="203" />
+        <location filename="../../app/services/chat_session.py" line="204" />
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../app/services/chat_session.py" line="203" />
+        <location filename="../../app/services/chat_session.py" line="204" />
         <source>denied</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/services/chat_session.py" line="212" />
+        <location filename="../../app/services/chat_session.py" line="215" />
         <source>Read {0} of {1} sections…</source>
         <translation>已读取 {0}/{1} 个部分…</translation>
     </message>
     <message>
-        <location filename="../../app/services/chat_session.py" line="215" />
+        <location filename="../../app/services/chat_session.py" line="218" />
         <source>{0} done</source>
         <translation>{0} 已完成</translation>
     </message>
@@ -987,7 +987,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../app/main_window.py" line="99" />
-        <location filename="../../app/main_window.py" line="731" />
+        <location filename="../../app/main_window.py" line="790" />
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
@@ -1012,217 +1012,253 @@
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="209" />
-        <location filename="../../app/main_window.py" line="212" />
+        <location filename="../../app/main_window.py" line="193" />
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="194" />
+        <source>Find something in the attached image</source>
+        <translation>在附加的图片中查找某样东西</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="197" />
+        <location filename="../../app/main_window.py" line="429" />
+        <source>Chart to table</source>
+        <translation>图表转表格</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="198" />
+        <source>Read the attached chart into a table</source>
+        <translation>把附加的图表读成表格</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="223" />
+        <location filename="../../app/main_window.py" line="226" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="215" />
+        <location filename="../../app/main_window.py" line="229" />
         <source>Answer only from your documents, with numbered sources.</source>
         <translation>仅根据你的文档回答，并附带编号来源。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="277" />
+        <location filename="../../app/main_window.py" line="291" />
         <source>Summarize {0}</source>
         <translation>总结 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="288" />
+        <location filename="../../app/main_window.py" line="302" />
         <source>Mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="293" />
+        <location filename="../../app/main_window.py" line="307" />
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="297" />
+        <location filename="../../app/main_window.py" line="311" />
         <source>Mail &amp;&amp; calendar</source>
         <translation>邮件 &amp;&amp; 日历</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="301" />
+        <location filename="../../app/main_window.py" line="315" />
         <source>Let Hearth read your mail and calendar and propose drafts, invitations and events. Nothing is sent or changed until you approve it.</source>
         <translation>让 Hearth 读取你的邮件和日历，并提议草稿、邀请和日程。在你批准之前，不会发送或更改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="387" />
+        <location filename="../../app/main_window.py" line="409" />
+        <source>Find in the image</source>
+        <translation>在图片中查找</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="410" />
+        <source>What should Hearth find?</source>
+        <translation>要让 Hearth 找什么？</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="420" />
+        <source>Find: {0}</source>
+        <translation>查找：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="446" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="388" />
+        <location filename="../../app/main_window.py" line="447" />
         <source>&amp;New chat</source>
         <translation>新建聊天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="392" />
+        <location filename="../../app/main_window.py" line="451" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="396" />
+        <location filename="../../app/main_window.py" line="455" />
         <source>&amp;Download a model…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="401" />
+        <location filename="../../app/main_window.py" line="460" />
         <source>Export this chat as &amp;Markdown…</source>
         <translation>将此聊天导出为 Markdown(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="402" />
+        <location filename="../../app/main_window.py" line="461" />
         <source>Export this chat as &amp;JSON…</source>
         <translation>将此聊天导出为 JSON(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="403" />
+        <location filename="../../app/main_window.py" line="462" />
         <source>Export &amp;all chats…</source>
         <translation>导出所有聊天(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="410" />
+        <location filename="../../app/main_window.py" line="469" />
         <source>&amp;Import chats…</source>
         <translation>导入聊天(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="414" />
+        <location filename="../../app/main_window.py" line="473" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="418" />
+        <location filename="../../app/main_window.py" line="477" />
         <source>&amp;Chat</source>
         <translation>聊天(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="419" />
+        <location filename="../../app/main_window.py" line="478" />
         <source>&amp;Stop answer</source>
         <translation>停止回答(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="422" />
+        <location filename="../../app/main_window.py" line="481" />
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="426" />
+        <location filename="../../app/main_window.py" line="485" />
         <source>Re&amp;write what I typed…</source>
         <translation>改写我输入的内容(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="430" />
+        <location filename="../../app/main_window.py" line="489" />
         <source>&amp;Personas…</source>
         <translation>角色(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="433" />
+        <location filename="../../app/main_window.py" line="492" />
         <source>&amp;Find in chats</source>
         <translation>在聊天中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="437" />
+        <location filename="../../app/main_window.py" line="496" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="438" />
+        <location filename="../../app/main_window.py" line="497" />
         <source>&amp;About Hearth</source>
         <translation>关于 Hearth(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="594" />
-        <location filename="../../app/main_window.py" line="626" />
-        <location filename="../../app/main_window.py" line="635" />
+        <location filename="../../app/main_window.py" line="653" />
+        <location filename="../../app/main_window.py" line="685" />
+        <location filename="../../app/main_window.py" line="694" />
         <source>Download {0}</source>
         <translation>下载 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="624" />
+        <location filename="../../app/main_window.py" line="683" />
         <source>The model {0} isn't downloaded yet.</source>
         <translation>模型 {0} 尚未下载。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="631" />
+        <location filename="../../app/main_window.py" line="690" />
         <source>Safety checks are on, but Llama Guard ({0}) isn't downloaded: messages can't be checked until it is.</source>
         <translation>已开启安全检查，但 Llama Guard（{0}）尚未下载：下载前无法检查消息。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="645" />
+        <location filename="../../app/main_window.py" line="704" />
         <source>Connected to {0}</source>
         <translation>已连接到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="655" />
+        <location filename="../../app/main_window.py" line="714" />
         <source>Hearth keeps trying; your chats stay readable.</source>
         <translation>Hearth 会自动重试；你的聊天记录仍可查看。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="657" />
+        <location filename="../../app/main_window.py" line="716" />
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="666" />
+        <location filename="../../app/main_window.py" line="725" />
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="726" />
+        <location filename="../../app/main_window.py" line="785" />
         <source>Exported {0} chat(s) to {1}</source>
         <translation>已将 {0} 个聊天导出到 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="744" />
+        <location filename="../../app/main_window.py" line="803" />
         <source>Export chats</source>
         <translation>导出聊天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="758" />
+        <location filename="../../app/main_window.py" line="817" />
         <source>Import chats</source>
         <translation>导入聊天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="758" />
+        <location filename="../../app/main_window.py" line="817" />
         <source>Hearth export (*.json)</source>
         <translation>Hearth 导出文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="769" />
+        <location filename="../../app/main_window.py" line="828" />
         <source>Imported {0} chat(s) with {1} message(s).</source>
         <translation>已导入 {0} 个聊天，共 {1} 条消息。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="773" />
+        <location filename="../../app/main_window.py" line="832" />
         <source>Skipped: {0}</source>
         <translation>已跳过：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="774" />
+        <location filename="../../app/main_window.py" line="833" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="802" />
+        <location filename="../../app/main_window.py" line="861" />
         <source>Link not opened</source>
         <translation>未打开链接</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="803" />
+        <location filename="../../app/main_window.py" line="862" />
         <source>Hearth doesn't open links of this kind:
 {0}</source>
         <translation>Hearth 不会打开此类链接：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="808" />
+        <location filename="../../app/main_window.py" line="867" />
         <source>Open link?</source>
         <translation>打开链接？</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="809" />
+        <location filename="../../app/main_window.py" line="868" />
         <source>Open this address in your browser?
 
 {0}</source>
@@ -1231,12 +1267,12 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="822" />
+        <location filename="../../app/main_window.py" line="881" />
         <source>About Hearth</source>
         <translation>关于 Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="824" />
+        <location filename="../../app/main_window.py" line="883" />
         <source>Hearth {0}
 A private assistant: everything stays on this computer.
 

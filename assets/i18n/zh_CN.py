@@ -305,4 +305,10 @@ ZH_CN = {
     "Hearth talks only to the Ollama server named here. A server on another computer needs “Allow remote Ollama”.": "Hearth 只与此处指定的 Ollama 服务器通信。若服务器在另一台电脑上，需要启用“允许远程 Ollama”。",
     "Safety checks are on, but Llama Guard ({0}) isn't downloaded: messages can't be checked until it is.": "已开启安全检查，但 Llama Guard（{0}）尚未下载：下载前无法检查消息。",
     "Connected to {0}": "已连接到 {0}",
+    "Find…": "查找…",
+    "Find something in the attached image": "在附加的图片中查找某样东西",
+    "Read the attached chart into a table": "把附加的图表读成表格",
+    "Find in the image": "在图片中查找",
+    "What should Hearth find?": "要让 Hearth 找什么？",
+    "Find: {0}": "查找：{0}",
 }

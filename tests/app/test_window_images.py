@@ -57,3 +57,61 @@ def test_dropped_photo_goes_to_the_vision_model_and_stays(
     assert restored is not None and restored.extra is not None
     assert len(restored.extra.thumbnails) == 1  # type: ignore[attr-defined]
     assert not restored.extra.thumbnails[0].missing  # type: ignore[attr-defined]
+
+
+def test_find_in_image_answers_with_the_box_drawn(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble, tmp_path: Path
+) -> None:
+    import json
+
+    from agents.images.intake import prepare_image
+
+    picture = tmp_path / "garden.png"
+    Image.new("RGB", (800, 600), (30, 140, 40)).save(picture)
+    window.attachments.add(prepare_image(picture))
+    window.images.put(window.attachments.images()[0].data)
+    assert window.find_button.isEnabled()
+    reply = {"found": True, "label": "cat", "box": [0.25, 0.25, 0.5, 0.5]}
+    ollama_double.script("llama3.2-vision", Reply(text=json.dumps(reply)))
+    window.find_in_image("the cat")
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=10000)
+    question, answer = window.store.messages(window.conversation_id or "")
+    assert question.content == "Find: the cat"
+    assert {a["kind"] for a in question.attachments} == {"image", "task"}
+    assert answer.status == "complete" and answer.content.startswith("Found cat")
+    (boxed,) = answer.attachments
+    marked = Image.open(io.BytesIO(window.images.get(boxed["sha256"]))).convert("RGB")
+    assert marked.getpixel((200, 300)) == (255, 40, 40)  # the box's left edge
+    assert marked.getpixel((100, 100)) == (30, 140, 40)  # untouched outside it
+    request = ollama_double.requests_to("/api/chat")[-1]
+    assert request.model == "llama3.2-vision:latest" and request.body.get("format")
+    view = window.chat.view(answer.id)
+    assert view is not None and view.extra is not None and view.extra.isVisible()
+
+
+def test_chart_to_table_answers_with_a_table(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble, tmp_path: Path
+) -> None:
+    import json
+
+    from agents.images.intake import prepare_image
+    from tests.agents.images.pictures import bar_chart
+
+    chart = tmp_path / "sales.png"
+    chart.write_bytes(bar_chart([40, 90, 25]))
+    window.attachments.add(prepare_image(chart))
+    window.images.put(window.attachments.images()[0].data)
+    reply = {
+        "title": "Sales",
+        "x_label": "Month",
+        "y_label": "Units",
+        "categories": ["Jan", "Feb", "Mar"],
+        "series": [{"name": "Units", "values": [40, 90, 25]}],
+    }
+    ollama_double.script("llama3.2-vision", Reply(text=json.dumps(reply)))
+    window.chart_to_table()
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=10000)
+    answer = window.store.messages(window.conversation_id or "")[-1]
+    assert answer.status == "complete", answer.error
+    assert "| Feb | 90 |" in answer.content
+    assert "Month,Units" in answer.content
