@@ -644,7 +644,7 @@ class MainWindow(QMainWindow):
             stored = next(
                 (m for m in self.store.messages(conversation_id) if m.id == message_id), None
             )
-            if stored is not None and stored.attachments:
+            if stored is not None:
                 self.chat.redecorate(stored)
         if isinstance(error, LLMError):
             if error.kind is ErrorKind.MODEL_MISSING:

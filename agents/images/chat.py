@@ -14,7 +14,7 @@ from typing import Any
 from agents.cancel import CancelToken
 from agents.chat import ChatMessage
 from agents.errors import HearthError
-from agents.events import Attached, Event, Failed, Final, Status, Stopped
+from agents.events import Attached, Event, Failed, Final, Stats, Status, Stopped
 from agents.images.errors import VisionCancelled
 from agents.llm.ollama_service import OllamaService
 
@@ -35,7 +35,7 @@ def draw_box(image: bytes, box: Any, label: str) -> bytes:
         picture = opened.convert("RGB")
     x0, y0, x1, y1 = box.to_pixels(*picture.size)
     draw = ImageDraw.Draw(picture)
-    width = max(3, round(max(picture.size) / 250))
+    width = max(4, round(max(picture.size) / 120))  # still visible in a thumbnail
     draw.rectangle((x0, y0, x1, y1), outline=(255, 40, 40), width=width)
     if label:
         text_at = (x0 + width, max(0, y0 - 14 - width))
@@ -95,7 +95,7 @@ class ImageTask:
             marked = draw_box(image, found.box, found.label or self.query)
             sha256 = self.store.put(marked)
             yield Attached([{"kind": "image", "sha256": sha256, "name": f"{self.query}.png"}])
-        yield Final(found.describe())
+        yield Final(found.describe(), Stats(model=self.service.settings.vision_model))
 
     def _chart(self, image: bytes, cancel: CancelToken) -> Iterator[Event]:
         from agents.images.chart import chart_to_table
@@ -109,4 +109,4 @@ class ImageTask:
         lines += ["| " + " | ".join(row) + " |" for row in rows]
         lines += ["", "```csv", table.to_csv().rstrip("\n"), "```"]
         lines.append("Check the numbers against the chart: they were read from the picture.")
-        yield Final("\n".join(lines))
+        yield Final("\n".join(lines), Stats(model=self.service.settings.vision_model))

@@ -69,7 +69,8 @@ class ChatView(QScrollArea):
     def add_message(self, message: StoredMessage) -> MessageView:
         """Appends one message."""
         extra = self.decorate(message) if self.decorate and message.attachments else None
-        view = MessageView(message.id, message.role, message.content, message.model, extra)
+        model = (message.stats or {}).get("model") or message.model
+        view = MessageView(message.id, message.role, message.content, model, extra)
         view.linkRequested.connect(self.linkRequested)
         view.rewriteRequested.connect(self.rewriteRequested)
         view.retryRequested.connect(lambda mid=message.id: self.retryRequested.emit(mid))
@@ -96,9 +97,14 @@ class ChatView(QScrollArea):
             view.set_text(text)
 
     def redecorate(self, message: StoredMessage) -> None:
-        """Rebuilds what shows under a message (its sources arrive when it completes)."""
+        """Refreshes what arrives when an answer completes: the model that wrote it, and
+        what shows under it (sources, images)."""
         view = self._views.get(message.id)
-        if view is not None and self.decorate is not None and message.attachments:
+        if view is None:
+            return
+        if message.stats and message.stats.get("model"):
+            view.set_model(str(message.stats["model"]))
+        if self.decorate is not None and message.attachments:
             view.set_extra(self.decorate(message))
 
     def set_state(self, message_id: int, status: str, error: str | None = None) -> None:

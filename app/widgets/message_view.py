@@ -38,10 +38,7 @@ class MessageView(QFrame):
         self.setObjectName("userMessage" if role == "user" else "assistantMessage")
         self.setFrameShape(QFrame.Shape.NoFrame)
 
-        who = self.tr("You") if role == "user" else self.tr("Hearth")
-        if model and role == "assistant":
-            who = f"{who} · {model}"
-        self.header = QLabel(who)
+        self.header = QLabel()
         self.header.setObjectName("messageHeader")
 
         self.body = QLabel()
@@ -85,6 +82,7 @@ class MessageView(QFrame):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(4)
         layout.addWidget(self.header)
+        self.set_model(model)
         layout.addWidget(self.body)
         self._layout = layout
         self.extra: QWidget | None = None  # e.g. the images sent with the message
@@ -92,6 +90,13 @@ class MessageView(QFrame):
         self.set_extra(extra)
         layout.addLayout(actions)
         self.set_text(text)
+
+    def set_model(self, model: str | None) -> None:
+        """Shows who wrote the message: you, or Hearth and the model that answered."""
+        who = self.tr("You") if self.role == "user" else self.tr("Hearth")
+        if model and self.role == "assistant":
+            who = f"{who} · {model}"
+        self.header.setText(who)
 
     def set_extra(self, extra: QWidget | None) -> None:
         """Shows a widget under the text (images, sources), replacing any earlier one."""

@@ -45,8 +45,10 @@ def test_dropped_photo_goes_to_the_vision_model_and_stays(
     ]
     assert all("images" not in m for r in text_requests for m in r.body["messages"])
 
-    question = window.store.messages(window.conversation_id or "")[0]
+    question, answer = window.store.messages(window.conversation_id or "")
     assert question.attachments[0]["kind"] == "image"
+    answer_view = window.chat.view(answer.id)
+    assert answer_view is not None and "llama3.2-vision" in answer_view.header.text()
     view = window.chat.view(question.id)
     assert view is not None and view.extra is not None and view.extra.isVisible()
 
