@@ -50,7 +50,7 @@ def _render_code(
     token = tokens[idx]
     blocks: list[str] = env.setdefault("code_blocks", [])
     blocks.append(token.content)
-    number = len(blocks) - 1
+    number = env.get("first_code", 0) + len(blocks) - 1
     language = html.escape(token.info.strip().split(" ")[0]) if token.info else ""
     label = f"{language} · " if language else ""
     return (
@@ -95,10 +95,42 @@ def _render_link_close(
 _MD: list[MarkdownIt] = []  # built on first use: start-up doesn't pay for it
 
 
-def render(text: str, copy_label: str = "Copy") -> Rendered:
-    """Renders Markdown from a model to safe HTML (``copy_label``: the code blocks' link)."""
+def render(text: str, copy_label: str = "Copy", first_code: int = 0) -> Rendered:
+    """Renders Markdown from a model to safe HTML.
+
+    Args:
+        text: The Markdown.
+        copy_label: The text of the code blocks' Copy link.
+        first_code: The number of the first code block (when a message is rendered in parts).
+    """
     if not _MD:
         _MD.append(_parser())
-    env: dict[str, Any] = {"copy_label": copy_label}
+    env: dict[str, Any] = {"copy_label": copy_label, "first_code": first_code}
     body = _MD[0].render(text, env)
     return Rendered(html=body, code_blocks=list(env.get("code_blocks", [])))
+
+
+def split_settled(text: str) -> int:
+    """Where the finished part of a streaming Markdown text ends.
+
+    The finished part ends at a blank line that is followed by an unindented line, outside
+    any code fence: what comes before it can't change as more text arrives, so it is
+    rendered once. Returns an offset into ``text`` (0: nothing is finished yet).
+    """
+    settled = 0
+    offset = 0
+    fence = ""
+    after_blank = False
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        complete = line.endswith("\n")
+        if fence:
+            if stripped.startswith(fence) and complete:
+                fence = ""
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif after_blank and complete and stripped and line[0] not in " \t":
+            settled = offset
+        after_blank = not fence and complete and not stripped
+        offset += len(line)
+    return settled

@@ -2,11 +2,56 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.markdown import COPY_SCHEME, render
+from app.markdown import COPY_SCHEME, render, split_settled
+
+
+class TextLabel(QLabel):
+    """A word-wrapped label that remembers its measured sizes until its text changes.
+
+    Qt asks every label of the chat for its height at a width on each relayout; a rich
+    text label lays its whole text out to answer. Remembering the answers makes a
+    streaming answer cost the same however long the conversation above it is.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[int, int] = {}
+        self._hints: dict[str, QSize] = {}
+
+    def setText(self, text: str) -> None:
+        """Sets the text and forgets the measured sizes."""
+        self._heights.clear()
+        self._hints.clear()
+        super().setText(text)
+
+    def heightForWidth(self, width: int) -> int:
+        """The height at a width, measured once per text."""
+        if width not in self._heights:
+            self._heights[width] = super().heightForWidth(width)
+        return self._heights[width]
+
+    def sizeHint(self) -> QSize:
+        """The preferred size, measured once per text."""
+        if "size" not in self._hints:
+            self._hints["size"] = super().sizeHint()
+        return self._hints["size"]
+
+    def minimumSizeHint(self) -> QSize:
+        """The smallest size, measured once per text."""
+        if "minimum" not in self._hints:
+            self._hints["minimum"] = super().minimumSizeHint()
+        return self._hints["minimum"]
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new font or style changes the sizes too."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+            self._hints.clear()
+        super().changeEvent(event)
 
 
 class MessageView(QFrame):
@@ -41,13 +86,16 @@ class MessageView(QFrame):
         self.header = QLabel()
         self.header.setObjectName("messageHeader")
 
-        self.body = QLabel()
-        self.body.setObjectName("messageBody")
-        self.body.setTextFormat(Qt.TextFormat.RichText)
-        self.body.setWordWrap(True)
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.body.setOpenExternalLinks(False)
-        self.body.linkActivated.connect(self._on_link)
+        # An answer is shown as its finished Markdown blocks (rendered once each) and a
+        # live tail re-rendered as it grows: a long answer streams as cheaply as a short one.
+        self._settled = ""  # the Markdown source already in the finished labels
+        self._settled_code: list[str] = []
+        self._finished: list[QLabel] = []
+        self.body_box = QVBoxLayout()
+        self.body_box.setContentsMargins(0, 0, 0, 0)
+        self.body_box.setSpacing(0)
+        self.body = self._new_label()
+        self.body_box.addWidget(self.body)
 
         self.note = QLabel()
         self.note.setObjectName("messageNote")
@@ -83,7 +131,7 @@ class MessageView(QFrame):
         layout.setSpacing(4)
         layout.addWidget(self.header)
         self.set_model(model)
-        layout.addWidget(self.body)
+        layout.addLayout(self.body_box)
         self._layout = layout
         self.extra: QWidget | None = None  # e.g. the images sent with the message
         layout.addWidget(self.note)
@@ -113,20 +161,54 @@ class MessageView(QFrame):
         return self._text
 
     def set_text(self, text: str) -> None:
-        """Shows new text (re-rendered; cheap enough to call per repaint)."""
-        if text == self._text and self.body.text():
+        """Shows new text; while an answer grows, only its unfinished tail is re-rendered."""
+        if text == self._text and (self.body.text() or not text):
             return
         self._text = text
-        rendered = render(text, self.tr("Copy")) if self.role == "assistant" else None
-        if rendered is not None:
-            self._code_blocks = rendered.code_blocks
-            self.body.setText(rendered.html)
+        if self.role == "assistant":
+            self._render_markdown(text)
         else:
             # The person's own words: plain text, kept exactly as typed.
             self.body.setTextFormat(Qt.TextFormat.PlainText)
             self.body.setText(text)
         self.copy_button.setVisible(bool(text))
         self.rewrite_button.setVisible(bool(text.strip()))
+
+    def _render_markdown(self, text: str) -> None:
+        if not text.startswith(self._settled):
+            self._reset_blocks()  # replaced, not grown: start over
+        cut = split_settled(text)
+        if cut > len(self._settled):
+            block = text[len(self._settled) : cut]
+            rendered = render(block, self.tr("Copy"), len(self._settled_code))
+            label = self._new_label()
+            label.setText(rendered.html)
+            self.body_box.insertWidget(self.body_box.count() - 1, label)
+            self._finished.append(label)
+            self._settled = text[:cut]
+            self._settled_code += rendered.code_blocks
+        tail = render(text[len(self._settled) :], self.tr("Copy"), len(self._settled_code))
+        self._code_blocks = self._settled_code + tail.code_blocks
+        self.body.setText(tail.html)
+        self.body.setVisible(bool(tail.html.strip()))
+
+    def _reset_blocks(self) -> None:
+        for label in self._finished:
+            label.setParent(None)
+            label.deleteLater()
+        self._finished.clear()
+        self._settled = ""
+        self._settled_code = []
+
+    def _new_label(self) -> QLabel:
+        label = TextLabel()
+        label.setObjectName("messageBody")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        label.setOpenExternalLinks(False)
+        label.linkActivated.connect(self._on_link)
+        return label
 
     def set_note(self, note: str, kind: str = "info") -> None:
         """Shows a line under the message (stopped, error, length limit); empty hides it."""

@@ -1,0 +1,79 @@
+"""GUI-thread time per streaming update of an answer, in a long conversation.
+
+Each update is ~200 characters (40 ms of tokens at a fast pace) followed by Qt's layout
+and paint. Baseline: the same view with plain QLabels, which re-measure every message of
+the conversation on each update.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PARAGRAPH = (
+    "Here is some **bold** text and a list:\n\n- item one\n- item two\n\n"
+    "```python\nprint(1)\n```\n\n"
+)
+
+
+def _updates(history: int, length: int, plain_labels: bool) -> list[float]:
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from agents.storage.chat_store import StoredMessage
+    from app.widgets import message_view
+    from app.widgets.chat_view import ChatView
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    original = message_view.TextLabel
+    if plain_labels:
+        message_view.TextLabel = QLabel  # type: ignore[misc,assignment]
+    try:
+        view = ChatView()
+        view.resize(900, 700)
+        view.show()
+        for i in range(history):
+            role = "assistant" if i % 2 else "user"
+            text = (PARAGRAPH * 30)[:3000]
+            view.add_message(
+                StoredMessage(i + 10, "c", role, text, "complete", 0.0, None, None, None, [])
+            )
+        app.processEvents()
+        answer = view.add_message(
+            StoredMessage(1, "c", "assistant", "", "streaming", 0.0, None, None, None, [])
+        )
+        full = PARAGRAPH * (length // len(PARAGRAPH) + 1)
+        times = []
+        for end in range(200, length, 200):
+            start = time.perf_counter()
+            answer.set_text(full[:end])
+            app.processEvents()
+            times.append(time.perf_counter() - start)
+        view.close()
+        view.deleteLater()
+        app.processEvents()
+        return times
+    finally:
+        message_view.TextLabel = original  # type: ignore[misc]
+
+
+def main() -> None:
+    """Prints mean and p95 per update, against plain labels."""
+    for history, length in ((0, 8000), (30, 8000)):
+        ours = _updates(history, length, plain_labels=False)
+        plain = _updates(history, length, plain_labels=True)
+        mean, base = statistics.mean(ours), statistics.mean(plain)
+        p95 = sorted(ours)[int(len(ours) * 0.95)]
+        print(
+            f"streaming update, {length} chars after {history} messages: mean "
+            f"{mean * 1000:.1f} ms (p95 {p95 * 1000:.1f}) vs plain labels "
+            f"{base * 1000:.1f} ms -> ratio {mean / base:.2f}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
