@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -82,7 +82,7 @@ def composer(qtbot: QtBot, store: ImageStore) -> Iterator[tuple[QPlainTextEdit, 
 def drop(widget: QPlainTextEdit, mime: QMimeData) -> QDropEvent:
     target = widget.viewport()
     enter = QDragEnterEvent(
-        QPointF(10, 10),
+        QPoint(10, 10),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -425,7 +425,7 @@ def test_drop_hint_shows_while_dragging_and_follows_the_size(
     QApplication.sendEvent(
         edit.viewport(),
         QDragEnterEvent(
-            QPointF(5, 5),
+            QPoint(5, 5),
             Qt.DropAction.CopyAction,
             mime,
             Qt.MouseButton.LeftButton,
