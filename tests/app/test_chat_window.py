@@ -358,3 +358,18 @@ def test_guard_blocks_an_unsafe_message_before_the_chat_model(
         ]
     )
     assert after == before  # the chat model never saw it
+
+
+def test_a_long_session_streams_thousands_of_updates(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
+) -> None:
+    """Many turns with long answers: every repaint path runs thousands of times."""
+    words = [f"word{i} " for i in range(600)]
+    for turn in range(8):
+        ollama_double.script("llama3.2", Reply(tokens=words, token_delay=0.0005))
+        type_and_send(qtbot, window, f"turn {turn}")
+        qtbot.waitUntil(lambda: not window.session.busy, timeout=20000)
+    messages = window.store.messages(window.conversation_id or "")
+    assert len(messages) == 16
+    assert all(m.status == "complete" for m in messages)
+    assert messages[-1].content == "".join(words)
