@@ -140,6 +140,9 @@ def worker_main(spec: WorkerSpec, requests: Any, replies: Any, cancel_event: Any
             else:
                 raise ValueError(f"unknown request {operation!r}")
             replies.put((request_id, "done", result))
+        except HearthError as exc:  # expected (Ollama down, a bad file): the caller shows it
+            log.warning("index request %s failed: %s", operation, exc)
+            replies.put((request_id, "error", _error_reply(exc)))
         except BaseException as exc:
             log.exception("index request %s failed", operation)
             replies.put((request_id, "error", _error_reply(exc)))
