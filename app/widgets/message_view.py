@@ -93,7 +93,7 @@ class MessageView(QFrame):
         self._finished: list[QLabel] = []
         self.body_box = QVBoxLayout()
         self.body_box.setContentsMargins(0, 0, 0, 0)
-        self.body_box.setSpacing(0)
+        self.body_box.setSpacing(6)
         self.body = self._new_label()
         self.body_box.addWidget(self.body)
 
