@@ -603,22 +603,21 @@ class MainWindow(QMainWindow):
     def _on_turn_started(self, conversation_id: str, _user_id: int, _answer_id: int) -> None:
         if conversation_id != self.conversation_id:
             return
-        # Show exactly what was saved: the person's message and the empty answer.
-        known = set(self.chat.message_ids())
-        for message in self.store.messages(conversation_id):
-            if message.id not in known:
-                self.chat.add_message(message)
-        for message_id in list(known):
-            if self.store_message_missing(conversation_id, message_id):
-                self.chat.show_messages(self.store.messages(conversation_id))
-                break
+        # Show exactly what was saved: the person's message and the empty answer. A shown
+        # message that is gone (Retry drops the old answer) means starting over.
+        messages = self.store.messages(conversation_id)
+        saved = {m.id for m in messages}
+        shown = self.chat.message_ids()
+        if any(mid not in saved for mid in shown):
+            self.chat.show_messages(messages)
+        else:
+            newest = max(shown, default=-1)
+            for message in messages:
+                if message.id > newest:
+                    self.chat.add_message(message)
         self.chat.scroll_to_bottom()
         if self.banner.action in {"", "retry_server"}:
             self.banner.clear()
-
-    def store_message_missing(self, conversation_id: str, message_id: int) -> bool:
-        """Whether a shown message was deleted (Retry drops the old answer)."""
-        return all(m.id != message_id for m in self.store.messages(conversation_id))
 
     def _on_partial(self, conversation_id: str, message_id: int, text: str) -> None:
         if conversation_id == self.conversation_id:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from agents.storage import StoredMessage
 from app.widgets.message_view import MessageView
+
+PAGE = 30  # messages shown when a chat opens, and per "Show earlier messages"
 
 
 class ChatView(QScrollArea):
@@ -42,9 +44,17 @@ class ChatView(QScrollArea):
         self.placeholder.setObjectName("placeholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self.placeholder)
+        # A long chat opens on its latest messages; earlier ones come on request.
+        self.earlier_button = QPushButton()
+        self.earlier_button.setObjectName("flatButton")
+        self.earlier_button.clicked.connect(self.show_earlier)
+        self.earlier_button.hide()
+        self._layout.addWidget(self.earlier_button)
         self._layout.addStretch(1)
         self.setWidget(self._container)
-        self._views: dict[int, MessageView] = {}
+        self._views: dict[int, MessageView] = {}  # in the order shown
+        self._earlier: list[StoredMessage] = []
+        self._retry_view: MessageView | None = None
         self._follow = True
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.verticalScrollBar().rangeChanged.connect(self._on_range)
@@ -56,31 +66,61 @@ class ChatView(QScrollArea):
             view.setParent(None)
             view.deleteLater()
         self._views.clear()
+        self._earlier = []
+        self._retry_view = None
+        self.earlier_button.hide()
         self.placeholder.show()
 
     def show_messages(self, messages: Iterable[StoredMessage]) -> None:
-        """Replaces the view's content with these messages."""
+        """Replaces the view's content with these messages (the latest page of them)."""
         self.clear()
-        for message in messages:
-            self.add_message(message)
+        shown = list(messages)
+        self._earlier, shown = shown[:-PAGE], shown[-PAGE:]
+        for message in shown:
+            self._insert(message, self._layout.count() - 1)
+        self._update_earlier()
         self._update_retry()
         self.scroll_to_bottom()
 
+    def show_earlier(self) -> None:
+        """Shows the page of messages before the earliest one shown."""
+        page, self._earlier = self._earlier[-PAGE:], self._earlier[:-PAGE]
+        bar = self.verticalScrollBar()
+        from_bottom = bar.maximum() - bar.value()
+        first = self._layout.indexOf(self.earlier_button) + 1
+        old = dict(self._views)
+        self._views = {}
+        for offset, message in enumerate(page):
+            self._insert(message, first + offset)
+        self._views.update(old)
+        self._update_earlier()
+        self._follow = False
+        QTimer.singleShot(0, lambda: bar.setValue(bar.maximum() - from_bottom))
+
     def add_message(self, message: StoredMessage) -> MessageView:
         """Appends one message."""
+        view = self._insert(message, self._layout.count() - 1)
+        self._update_retry()
+        self._follow = True
+        return view
+
+    def _insert(self, message: StoredMessage, index: int) -> MessageView:
         extra = self.decorate(message) if self.decorate and message.attachments else None
         model = (message.stats or {}).get("model") or message.model
         view = MessageView(message.id, message.role, message.content, model, extra)
         view.linkRequested.connect(self.linkRequested)
         view.rewriteRequested.connect(self.rewriteRequested)
         view.retryRequested.connect(lambda mid=message.id: self.retryRequested.emit(mid))
-        self._layout.insertWidget(self._layout.count() - 1, view)
+        self._layout.insertWidget(index, view)
         self._views[message.id] = view
         self.placeholder.hide()
-        self.set_state(message.id, message.status, message.error)
-        self._update_retry()
-        self._follow = True
+        self._show_state(view, message.status, message.error)
         return view
+
+    def _update_earlier(self) -> None:
+        count = len(self._earlier)
+        self.earlier_button.setText(self.tr("Show %n earlier message(s)", "", count))
+        self.earlier_button.setVisible(count > 0)
 
     def view(self, message_id: int) -> MessageView | None:
         """The widget of a message, if shown."""
@@ -110,8 +150,11 @@ class ChatView(QScrollArea):
     def set_state(self, message_id: int, status: str, error: str | None = None) -> None:
         """Shows a message's status: streaming, complete, interrupted or error."""
         view = self._views.get(message_id)
-        if view is None:
-            return
+        if view is not None:
+            self._show_state(view, status, error)
+            self._update_retry()
+
+    def _show_state(self, view: MessageView, status: str, error: str | None) -> None:
         if status == "streaming":
             view.set_note(self.tr("Writing…"), "info")
         elif status == "interrupted":
@@ -121,14 +164,18 @@ class ChatView(QScrollArea):
             view.set_note(error or self.tr("The answer failed."), "error")
         else:
             view.set_note("")
-        self._update_retry()
 
     def _update_retry(self) -> None:
-        views = list(self._views.values())
-        for view in views:
-            view.set_retry_visible(False)
-        if views and views[-1].role == "assistant":
-            views[-1].set_retry_visible(True)
+        """Retry shows on the last answer only."""
+        last = next(reversed(self._views.values()), None) if self._views else None
+        wanted = last if last is not None and last.role == "assistant" else None
+        if wanted is self._retry_view:
+            return
+        if self._retry_view is not None and self._retry_view.message_id in self._views:
+            self._retry_view.set_retry_visible(False)
+        if wanted is not None:
+            wanted.set_retry_visible(True)
+        self._retry_view = wanted
 
     # -- following the stream ------------------------------------------------------------
     def scroll_to_bottom(self) -> None:

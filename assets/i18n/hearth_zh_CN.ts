@@ -335,22 +335,27 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="41" />
+        <location filename="../../app/widgets/chat_view.py" line="43" />
         <source>Ask anything. Your words stay on this computer.</source>
         <translation>尽管问吧。你的内容只保存在这台电脑上。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/widgets/chat_view.py" line="122" />
+        <source>Show %n earlier message(s)</source>
+        <translation><numerusform>显示更早的 %n 条消息</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="110" />
+        <location filename="../../app/widgets/chat_view.py" line="159" />
         <source>Writing…</source>
         <translation>正在撰写…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="112" />
+        <location filename="../../app/widgets/chat_view.py" line="161" />
         <source>Stopped. The answer is incomplete.</source>
         <translation>已停止。回答不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="115" />
+        <location filename="../../app/widgets/chat_view.py" line="164" />
         <source>The answer failed.</source>
         <translation>回答失败。</translation>
     </message>
@@ -987,7 +992,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../app/main_window.py" line="99" />
-        <location filename="../../app/main_window.py" line="790" />
+        <location filename="../../app/main_window.py" line="789" />
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
@@ -1169,96 +1174,96 @@
         <translation>关于 Hearth(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="653" />
-        <location filename="../../app/main_window.py" line="685" />
-        <location filename="../../app/main_window.py" line="694" />
+        <location filename="../../app/main_window.py" line="652" />
+        <location filename="../../app/main_window.py" line="684" />
+        <location filename="../../app/main_window.py" line="693" />
         <source>Download {0}</source>
         <translation>下载 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="683" />
+        <location filename="../../app/main_window.py" line="682" />
         <source>The model {0} isn't downloaded yet.</source>
         <translation>模型 {0} 尚未下载。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="690" />
+        <location filename="../../app/main_window.py" line="689" />
         <source>Safety checks are on, but Llama Guard ({0}) isn't downloaded: messages can't be checked until it is.</source>
         <translation>已开启安全检查，但 Llama Guard（{0}）尚未下载：下载前无法检查消息。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="704" />
+        <location filename="../../app/main_window.py" line="703" />
         <source>Connected to {0}</source>
         <translation>已连接到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="714" />
+        <location filename="../../app/main_window.py" line="713" />
         <source>Hearth keeps trying; your chats stay readable.</source>
         <translation>Hearth 会自动重试；你的聊天记录仍可查看。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="716" />
+        <location filename="../../app/main_window.py" line="715" />
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="725" />
+        <location filename="../../app/main_window.py" line="724" />
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="785" />
+        <location filename="../../app/main_window.py" line="784" />
         <source>Exported {0} chat(s) to {1}</source>
         <translation>已将 {0} 个聊天导出到 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="803" />
+        <location filename="../../app/main_window.py" line="802" />
         <source>Export chats</source>
         <translation>导出聊天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="817" />
+        <location filename="../../app/main_window.py" line="816" />
         <source>Import chats</source>
         <translation>导入聊天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="817" />
+        <location filename="../../app/main_window.py" line="816" />
         <source>Hearth export (*.json)</source>
         <translation>Hearth 导出文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="828" />
+        <location filename="../../app/main_window.py" line="827" />
         <source>Imported {0} chat(s) with {1} message(s).</source>
         <translation>已导入 {0} 个聊天，共 {1} 条消息。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="832" />
+        <location filename="../../app/main_window.py" line="831" />
         <source>Skipped: {0}</source>
         <translation>已跳过：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="833" />
+        <location filename="../../app/main_window.py" line="832" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="861" />
+        <location filename="../../app/main_window.py" line="860" />
         <source>Link not opened</source>
         <translation>未打开链接</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="862" />
+        <location filename="../../app/main_window.py" line="861" />
         <source>Hearth doesn't open links of this kind:
 {0}</source>
         <translation>Hearth 不会打开此类链接：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="867" />
+        <location filename="../../app/main_window.py" line="866" />
         <source>Open link?</source>
         <translation>打开链接？</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="868" />
+        <location filename="../../app/main_window.py" line="867" />
         <source>Open this address in your browser?
 
 {0}</source>
@@ -1267,12 +1272,12 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="881" />
+        <location filename="../../app/main_window.py" line="880" />
         <source>About Hearth</source>
         <translation>关于 Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="883" />
+        <location filename="../../app/main_window.py" line="882" />
         <source>Hearth {0}
 A private assistant: everything stays on this computer.
 
@@ -1324,33 +1329,34 @@ Ollama：{1}
 <context>
     <name>MessageView</name>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="41" />
+        <location filename="../../app/widgets/message_view.py" line="144" />
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="41" />
+        <location filename="../../app/widgets/message_view.py" line="144" />
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="60" />
-        <location filename="../../app/widgets/message_view.py" line="115" />
+        <location filename="../../app/widgets/message_view.py" line="105" />
+        <location filename="../../app/widgets/message_view.py" line="183" />
+        <location filename="../../app/widgets/message_view.py" line="190" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="64" />
+        <location filename="../../app/widgets/message_view.py" line="109" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="69" />
+        <location filename="../../app/widgets/message_view.py" line="114" />
         <source>Rewrite…</source>
         <translation>改写…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="73" />
+        <location filename="../../app/widgets/message_view.py" line="118" />
         <source>Make it shorter, simpler, more formal, translated…</source>
         <translation>让它更简短、更简单、更正式，或翻译…</translation>
     </message>

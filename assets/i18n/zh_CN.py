@@ -311,4 +311,5 @@ ZH_CN = {
     "Find in the image": "在图片中查找",
     "What should Hearth find?": "要让 Hearth 找什么？",
     "Find: {0}": "查找：{0}",
+    "Show %n earlier message(s)": "显示更早的 %n 条消息",
 }

@@ -373,3 +373,28 @@ def test_a_long_session_streams_thousands_of_updates(
     assert len(messages) == 16
     assert all(m.status == "complete" for m in messages)
     assert messages[-1].content == "".join(words)
+
+
+def test_a_long_chat_opens_on_its_latest_messages(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
+) -> None:
+    from app.widgets.chat_view import PAGE
+
+    conversation = window.store.create_conversation("long")
+    for i in range(PAGE + 12):
+        window.store.add_message(conversation.id, "user" if i % 2 == 0 else "assistant", f"m{i}")
+    window.conversations.select(conversation.id)
+    stored = [m.id for m in window.store.messages(conversation.id)]
+    assert window.chat.message_ids() == stored[-PAGE:]
+    assert window.chat.earlier_button.isVisible()
+    window.chat.earlier_button.click()
+    assert window.chat.message_ids() == stored
+    assert not window.chat.earlier_button.isVisible()
+    # A new turn appends at the bottom; Retry shows on the last answer only.
+    window.chat.show_messages(window.store.messages(conversation.id))
+    type_and_send(qtbot, window, "and now?")
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+    shown = window.chat.message_ids()
+    assert shown == [m.id for m in window.store.messages(conversation.id)][-len(shown) :]
+    retry = [mid for mid in shown if window.chat.view(mid).retry_button.isVisibleTo(window)]  # type: ignore[union-attr]
+    assert retry == [shown[-1]]
