@@ -60,8 +60,59 @@ def _updates(history: int, length: int, plain_labels: bool) -> list[float]:
         message_view.TextLabel = original  # type: ignore[misc]
 
 
+def _open_seconds(count: int, page: int) -> float:
+    from PySide6.QtWidgets import QApplication
+
+    from agents.storage.chat_store import StoredMessage
+    from app.widgets import chat_view
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    original = chat_view.PAGE
+    chat_view.PAGE = page
+    try:
+        view = chat_view.ChatView()
+        view.resize(900, 700)
+        view.show()
+        app.processEvents()
+        text = (PARAGRAPH * 30)[:3000]
+        messages = [
+            StoredMessage(
+                i,
+                "c",
+                "assistant" if i % 2 else "user",
+                text,
+                "complete",
+                0.0,
+                None,
+                None,
+                None,
+                [],
+            )
+            for i in range(count)
+        ]
+        start = time.perf_counter()
+        view.show_messages(messages)
+        app.processEvents()
+        elapsed = time.perf_counter() - start
+        view.close()
+        view.deleteLater()
+        app.processEvents()
+        return elapsed
+    finally:
+        chat_view.PAGE = original
+
+
 def main() -> None:
-    """Prints mean and p95 per update, against plain labels."""
+    """Prints mean and p95 per update, against plain labels; and opening a long chat."""
+    from app.widgets.chat_view import PAGE
+
+    ours = statistics.median(_open_seconds(100, PAGE) for _ in range(3))
+    everything = statistics.median(_open_seconds(100, 100) for _ in range(3))
+    print(
+        f"opening a 100-message chat: {ours * 1000:.0f} ms (latest {PAGE} shown) vs all "
+        f"rendered {everything * 1000:.0f} ms -> ratio {ours / everything:.2f}",
+        flush=True,
+    )
     for history, length in ((0, 8000), (30, 8000)):
         ours = _updates(history, length, plain_labels=False)
         plain = _updates(history, length, plain_labels=True)
