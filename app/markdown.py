@@ -41,6 +41,7 @@ def _parser() -> MarkdownIt:
     md.add_render_rule("image", _render_image)
     md.add_render_rule("link_open", _render_link_open)
     md.add_render_rule("link_close", _render_link_close)
+    md.add_render_rule("table_open", _render_table_open)
     return md
 
 
@@ -58,6 +59,13 @@ def _render_code(
         f"{html.escape(env.get('copy_label', 'Copy'))}</a>"
         f'</small></p><pre style="{CODE_STYLE}">{html.escape(token.content)}</pre>\n'
     )
+
+
+def _render_table_open(
+    self: RendererHTML, tokens: list[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    # Qt's rich text draws table borders and padding from these attributes, not from CSS.
+    return '<table border="1" cellspacing="0" cellpadding="5" style="border-color:#d6d6de">\n'
 
 
 def _render_image(
