@@ -533,6 +533,7 @@ class MainWindow(QMainWindow):
         if existing:
             self.conversations.select(existing[0].id)
         else:
+            self.persona_picker.set_current(self.personas.default().id)  # for the new chat
             self._refresh_models()
 
     def new_chat(self) -> None:

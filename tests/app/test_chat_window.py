@@ -398,3 +398,7 @@ def test_a_long_chat_opens_on_its_latest_messages(
     assert shown == [m.id for m in window.store.messages(conversation.id)][-len(shown) :]
     retry = [mid for mid in shown if window.chat.view(mid).retry_button.isVisibleTo(window)]  # type: ignore[union-attr]
     assert retry == [shown[-1]]
+
+
+def test_first_start_offers_the_default_persona(window: MainWindow) -> None:
+    assert window.persona_picker.current_persona == window.personas.default().id
