@@ -511,6 +511,7 @@ class MainWindow(QMainWindow):
         self.chat.linkRequested.connect(self.confirm_link)
         self.chat.retryRequested.connect(lambda _mid: self.retry())
         self.chat.rewriteRequested.connect(lambda text: self.open_rewrite(text, replace=False))
+        self.chat.editRequested.connect(self.edit_message)
         self.persona_picker.personaChosen.connect(self._on_persona_chosen)
         self.persona_picker.editRequested.connect(self.edit_personas)
         self.models.modelChosen.connect(self._on_model_chosen)
@@ -595,6 +596,20 @@ class MainWindow(QMainWindow):
         except HearthError as exc:
             self.composer.set_text(text)  # nothing the person typed is lost
             self.banner.show_message(exc.message)
+
+    def edit_message(self, message_id: int) -> None:
+        """Takes a question back into the message box (it and what follows are removed)."""
+        if not self.conversation_id:
+            return
+        messages = self.store.messages(self.conversation_id)
+        message = next((m for m in messages if m.id == message_id), None)
+        if message is None or message.role != "user":
+            return
+        self.session.stop()
+        self.store.delete_messages_from(self.conversation_id, message_id)
+        self.chat.show_messages(self.store.messages(self.conversation_id))
+        self.composer.set_text(message.content)
+        self.composer.edit.setFocus()
 
     def retry(self) -> None:
         """Asks the last question again."""

@@ -24,6 +24,7 @@ class ChatView(QScrollArea):
     linkRequested = Signal(str)
     retryRequested = Signal(int)
     rewriteRequested = Signal(str)
+    editRequested = Signal(int)
 
     def __init__(
         self,
@@ -111,6 +112,7 @@ class ChatView(QScrollArea):
         view.linkRequested.connect(self.linkRequested)
         view.rewriteRequested.connect(self.rewriteRequested)
         view.retryRequested.connect(lambda mid=message.id: self.retryRequested.emit(mid))
+        view.editRequested.connect(lambda mid=message.id: self.editRequested.emit(mid))
         self._layout.insertWidget(index, view)
         self._views[message.id] = view
         self.placeholder.hide()
@@ -166,9 +168,8 @@ class ChatView(QScrollArea):
             view.set_note("")
 
     def _update_retry(self) -> None:
-        """Retry shows on the last answer only."""
-        last = next(reversed(self._views.values()), None) if self._views else None
-        wanted = last if last is not None and last.role == "assistant" else None
+        """Retry shows on the last answer; Edit on the last question when it is the end."""
+        wanted = next(reversed(self._views.values()), None) if self._views else None
         if wanted is self._retry_view:
             return
         if self._retry_view is not None and self._retry_view.message_id in self._views:

@@ -65,6 +65,7 @@ class MessageView(QFrame):
     linkRequested = Signal(str)
     retryRequested = Signal()
     rewriteRequested = Signal(str)
+    editRequested = Signal()
 
     def __init__(
         self,
@@ -122,7 +123,14 @@ class MessageView(QFrame):
         actions = QHBoxLayout()
         actions.setContentsMargins(0, 0, 0, 0)
         actions.addWidget(self.copy_button)
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.edit_button.setObjectName("flatButton")
+        self.edit_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.edit_button.setToolTip(self.tr("Take this message back to change and send again"))
+        self.edit_button.clicked.connect(self.editRequested)
+        self.edit_button.hide()
         actions.addWidget(self.rewrite_button)
+        actions.addWidget(self.edit_button)
         actions.addWidget(self.retry_button)
         actions.addStretch(1)
 
@@ -219,8 +227,11 @@ class MessageView(QFrame):
         self.note.style().polish(self.note)
 
     def set_retry_visible(self, visible: bool) -> None:
-        """Shows Retry (on the last answer only)."""
-        self.retry_button.setVisible(visible)
+        """Shows Retry on the last answer, or Edit on the last question."""
+        if self.role == "user":
+            self.edit_button.setVisible(visible)
+        else:
+            self.retry_button.setVisible(visible)
 
     def copy_text(self) -> None:
         """Copies the whole message's text."""

@@ -335,27 +335,27 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="43" />
+        <location filename="../../app/widgets/chat_view.py" line="44" />
         <source>Ask anything. Your words stay on this computer.</source>
         <translation>尽管问吧。你的内容只保存在这台电脑上。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/widgets/chat_view.py" line="122" />
+        <location filename="../../app/widgets/chat_view.py" line="124" />
         <source>Show %n earlier message(s)</source>
         <translation><numerusform>显示更早的 %n 条消息</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="159" />
+        <location filename="../../app/widgets/chat_view.py" line="161" />
         <source>Writing…</source>
         <translation>正在撰写…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="161" />
+        <location filename="../../app/widgets/chat_view.py" line="163" />
         <source>Stopped. The answer is incomplete.</source>
         <translation>已停止。回答不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="164" />
+        <location filename="../../app/widgets/chat_view.py" line="166" />
         <source>The answer failed.</source>
         <translation>回答失败。</translation>
     </message>
@@ -415,7 +415,7 @@
     <name>ConversationList</name>
     <message>
         <location filename="../../app/widgets/conversation_list.py" line="40" />
-        <location filename="../../app/widgets/conversation_list.py" line="135" />
+        <location filename="../../app/widgets/conversation_list.py" line="137" />
         <source>New chat</source>
         <translation>新建聊天</translation>
     </message>
@@ -430,32 +430,32 @@
         <translation>搜索聊天</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="105" />
+        <location filename="../../app/widgets/conversation_list.py" line="107" />
         <source>Rename chat</source>
         <translation>重命名聊天</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="105" />
+        <location filename="../../app/widgets/conversation_list.py" line="107" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="119" />
+        <location filename="../../app/widgets/conversation_list.py" line="121" />
         <source>Delete chat</source>
         <translation>删除聊天</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="120" />
+        <location filename="../../app/widgets/conversation_list.py" line="122" />
         <source>Delete “{0}” for good? This can't be undone.</source>
         <translation>永久删除“{0}”？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="151" />
+        <location filename="../../app/widgets/conversation_list.py" line="153" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="152" />
+        <location filename="../../app/widgets/conversation_list.py" line="154" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
@@ -992,7 +992,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../app/main_window.py" line="99" />
-        <location filename="../../app/main_window.py" line="789" />
+        <location filename="../../app/main_window.py" line="805" />
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
@@ -1174,96 +1174,96 @@
         <translation>关于 Hearth(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="652" />
-        <location filename="../../app/main_window.py" line="684" />
-        <location filename="../../app/main_window.py" line="693" />
+        <location filename="../../app/main_window.py" line="668" />
+        <location filename="../../app/main_window.py" line="700" />
+        <location filename="../../app/main_window.py" line="709" />
         <source>Download {0}</source>
         <translation>下载 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="682" />
+        <location filename="../../app/main_window.py" line="698" />
         <source>The model {0} isn't downloaded yet.</source>
         <translation>模型 {0} 尚未下载。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="689" />
+        <location filename="../../app/main_window.py" line="705" />
         <source>Safety checks are on, but Llama Guard ({0}) isn't downloaded: messages can't be checked until it is.</source>
         <translation>已开启安全检查，但 Llama Guard（{0}）尚未下载：下载前无法检查消息。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="703" />
+        <location filename="../../app/main_window.py" line="719" />
         <source>Connected to {0}</source>
         <translation>已连接到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="713" />
+        <location filename="../../app/main_window.py" line="729" />
         <source>Hearth keeps trying; your chats stay readable.</source>
         <translation>Hearth 会自动重试；你的聊天记录仍可查看。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="715" />
+        <location filename="../../app/main_window.py" line="731" />
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="724" />
+        <location filename="../../app/main_window.py" line="740" />
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="784" />
+        <location filename="../../app/main_window.py" line="800" />
         <source>Exported {0} chat(s) to {1}</source>
         <translation>已将 {0} 个聊天导出到 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="802" />
+        <location filename="../../app/main_window.py" line="818" />
         <source>Export chats</source>
         <translation>导出聊天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="816" />
+        <location filename="../../app/main_window.py" line="832" />
         <source>Import chats</source>
         <translation>导入聊天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="816" />
+        <location filename="../../app/main_window.py" line="832" />
         <source>Hearth export (*.json)</source>
         <translation>Hearth 导出文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="827" />
+        <location filename="../../app/main_window.py" line="843" />
         <source>Imported {0} chat(s) with {1} message(s).</source>
         <translation>已导入 {0} 个聊天，共 {1} 条消息。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="831" />
+        <location filename="../../app/main_window.py" line="847" />
         <source>Skipped: {0}</source>
         <translation>已跳过：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="832" />
+        <location filename="../../app/main_window.py" line="848" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="860" />
+        <location filename="../../app/main_window.py" line="876" />
         <source>Link not opened</source>
         <translation>未打开链接</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="861" />
+        <location filename="../../app/main_window.py" line="877" />
         <source>Hearth doesn't open links of this kind:
 {0}</source>
         <translation>Hearth 不会打开此类链接：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="866" />
+        <location filename="../../app/main_window.py" line="882" />
         <source>Open link?</source>
         <translation>打开链接？</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="867" />
+        <location filename="../../app/main_window.py" line="883" />
         <source>Open this address in your browser?
 
 {0}</source>
@@ -1272,12 +1272,12 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="880" />
+        <location filename="../../app/main_window.py" line="896" />
         <source>About Hearth</source>
         <translation>关于 Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="882" />
+        <location filename="../../app/main_window.py" line="898" />
         <source>Hearth {0}
 A private assistant: everything stays on this computer.
 
@@ -1329,36 +1329,46 @@ Ollama：{1}
 <context>
     <name>MessageView</name>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="144" />
+        <location filename="../../app/widgets/message_view.py" line="152" />
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="144" />
+        <location filename="../../app/widgets/message_view.py" line="152" />
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="105" />
-        <location filename="../../app/widgets/message_view.py" line="183" />
-        <location filename="../../app/widgets/message_view.py" line="190" />
+        <location filename="../../app/widgets/message_view.py" line="106" />
+        <location filename="../../app/widgets/message_view.py" line="191" />
+        <location filename="../../app/widgets/message_view.py" line="198" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="109" />
+        <location filename="../../app/widgets/message_view.py" line="110" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="114" />
+        <location filename="../../app/widgets/message_view.py" line="115" />
         <source>Rewrite…</source>
         <translation>改写…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="118" />
+        <location filename="../../app/widgets/message_view.py" line="119" />
         <source>Make it shorter, simpler, more formal, translated…</source>
         <translation>让它更简短、更简单、更正式，或翻译…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/message_view.py" line="126" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/message_view.py" line="129" />
+        <source>Take this message back to change and send again</source>
+        <translation>取回这条消息，修改后重新发送</translation>
     </message>
 </context>
 <context>

@@ -312,4 +312,6 @@ ZH_CN = {
     "What should Hearth find?": "要让 Hearth 找什么？",
     "Find: {0}": "查找：{0}",
     "Show %n earlier message(s)": "显示更早的 %n 条消息",
+    "Edit": "编辑",
+    "Take this message back to change and send again": "取回这条消息，修改后重新发送",
 }

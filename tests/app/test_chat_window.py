@@ -402,3 +402,22 @@ def test_a_long_chat_opens_on_its_latest_messages(
 
 def test_first_start_offers_the_default_persona(window: MainWindow) -> None:
     assert window.persona_picker.current_persona == window.personas.default().id
+
+
+def test_edit_takes_an_unanswered_question_back(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
+) -> None:
+    ollama_double.remove_model("llama3.2")  # the question gets no answer
+    type_and_send(qtbot, window, "whta is teh time")
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+    question, answer = window.store.messages(window.conversation_id or "")
+    assert answer.status == "error"
+    # A failed answer is the end: Retry on it; a question at the end can be edited.
+    window.store.delete_message(answer.id)
+    window.chat.show_messages(window.store.messages(window.conversation_id or ""))
+    view = window.chat.view(question.id)
+    assert view is not None
+    qtbot.waitUntil(view.edit_button.isVisible)
+    view.edit_button.click()
+    assert window.composer.text == "whta is teh time"
+    assert window.store.messages(window.conversation_id or "") == []
