@@ -506,6 +506,7 @@ class MainWindow(QMainWindow):
         self.conversations.selected.connect(self.open_conversation)
         self.conversations.newRequested.connect(self.new_chat)
         self.conversations.deleted.connect(self._on_deleted)
+        self.conversations.renamed.connect(lambda _cid: self._show_title())
         self.composer.sendRequested.connect(self.send)
         self.composer.stopRequested.connect(self.session.stop)
         self.chat.linkRequested.connect(self.confirm_link)
@@ -527,6 +528,7 @@ class MainWindow(QMainWindow):
         self.session.turnEnded.connect(lambda *_: self.assistant.withdraw_pending())
         self.session.busyChanged.connect(self.composer.set_busy)
         self.session.conversationChanged.connect(lambda _cid: self.conversations.refresh())
+        self.session.conversationChanged.connect(lambda _cid: self._show_title())
 
     # -- conversations ----------------------------------------------------------------------
     def _open_latest(self) -> None:
@@ -563,12 +565,21 @@ class MainWindow(QMainWindow):
         if conversation is None:
             return
         self.conversation_id = conversation_id
+        self._show_title()
         self.persona_picker.set_current(conversation.persona)
         self.chat.show_messages(self.store.messages(conversation_id))
         if self.session.active_conversation == conversation_id:
             pass  # its streaming message is in the list; partial updates continue
         self._refresh_models()
         self.composer.edit.setFocus()
+
+    def _show_title(self) -> None:
+        """The window title names the open chat."""
+        conversation = (
+            self.store.get_conversation(self.conversation_id) if self.conversation_id else None
+        )
+        title = conversation.title if conversation else ""
+        self.setWindowTitle(f"{title} — Hearth" if title else "Hearth")
 
     def _on_deleted(self, conversation_id: str) -> None:
         if self.session.active_conversation == conversation_id:

@@ -32,6 +32,7 @@ class ConversationList(QWidget):
     selected = Signal(str)
     newRequested = Signal()
     deleted = Signal(str)
+    renamed = Signal(str)
 
     def __init__(self, store: ChatStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +110,7 @@ class ConversationList(QWidget):
         if ok and title.strip():
             self.store.rename_conversation(conversation_id, title)
             self.refresh()
+            self.renamed.emit(conversation_id)
 
     def delete(self, conversation_id: str, confirm: bool = True) -> None:
         """Deletes a conversation for good, after asking."""

@@ -213,6 +213,7 @@ def test_conversations_new_rename_search_delete(
         "app.widgets.conversation_list.QInputDialog.getText", lambda *a, **k: ("Fruit", True)
     )
     window.conversations.rename(window.conversation_id or "")
+    assert window.windowTitle() == "Fruit — Hearth"
     assert window.store.get_conversation(window.conversation_id or "").title == "Fruit"  # type: ignore[union-attr]
     window.conversations.search.setText("apples")
     qtbot.waitUntil(lambda: window.conversations.list.count() == 1)
