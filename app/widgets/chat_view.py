@@ -114,10 +114,26 @@ class ChatView(QScrollArea):
         view.retryRequested.connect(lambda mid=message.id: self.retryRequested.emit(mid))
         view.editRequested.connect(lambda mid=message.id: self.editRequested.emit(mid))
         self._layout.insertWidget(index, view)
+        self._show_stats(view, message)
         self._views[message.id] = view
         self.placeholder.hide()
         self._show_state(view, message.status, message.error)
         return view
+
+    def _show_stats(self, view: MessageView, message: StoredMessage) -> None:
+        """How the answer was made, on the header's tooltip (tokens, speed, load time)."""
+        stats = message.stats or {}
+        tokens = int(stats.get("output_tokens") or 0)
+        seconds = float(stats.get("eval_seconds") or 0)
+        if not tokens:
+            return
+        parts = [self.tr("%n token(s)", "", tokens)]
+        if seconds > 0:
+            parts.append(self.tr("{0:.1f} tokens/s").format(tokens / seconds))
+        load = float(stats.get("load_seconds") or 0)
+        if load >= 0.5:
+            parts.append(self.tr("model loaded in {0:.1f} s").format(load))
+        view.header.setToolTip(" · ".join(parts))
 
     def _update_earlier(self) -> None:
         count = len(self._earlier)
@@ -146,6 +162,7 @@ class ChatView(QScrollArea):
             return
         if message.stats and message.stats.get("model"):
             view.set_model(str(message.stats["model"]))
+        self._show_stats(view, message)
         if self.decorate is not None and message.attachments:
             view.set_extra(self.decorate(message))
 

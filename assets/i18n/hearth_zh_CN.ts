@@ -340,22 +340,37 @@
         <translation>尽管问吧。你的内容只保存在这台电脑上。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/widgets/chat_view.py" line="124" />
+        <location filename="../../app/widgets/chat_view.py" line="130" />
+        <source>%n token(s)</source>
+        <translation><numerusform>%n 个词元</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/chat_view.py" line="132" />
+        <source>{0:.1f} tokens/s</source>
+        <translation>每秒 {0:.1f} 个词元</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/chat_view.py" line="135" />
+        <source>model loaded in {0:.1f} s</source>
+        <translation>模型加载用时 {0:.1f} 秒</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/widgets/chat_view.py" line="140" />
         <source>Show %n earlier message(s)</source>
         <translation><numerusform>显示更早的 %n 条消息</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="161" />
+        <location filename="../../app/widgets/chat_view.py" line="178" />
         <source>Writing…</source>
         <translation>正在撰写…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="163" />
+        <location filename="../../app/widgets/chat_view.py" line="180" />
         <source>Stopped. The answer is incomplete.</source>
         <translation>已停止。回答不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="166" />
+        <location filename="../../app/widgets/chat_view.py" line="183" />
         <source>The answer failed.</source>
         <translation>回答失败。</translation>
     </message>
@@ -414,48 +429,48 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="40" />
-        <location filename="../../app/widgets/conversation_list.py" line="137" />
+        <location filename="../../app/widgets/conversation_list.py" line="41" />
+        <location filename="../../app/widgets/conversation_list.py" line="139" />
         <source>New chat</source>
         <translation>新建聊天</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="42" />
+        <location filename="../../app/widgets/conversation_list.py" line="43" />
         <source>Start a new chat (Ctrl+N)</source>
         <translation>开始新的聊天（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="46" />
+        <location filename="../../app/widgets/conversation_list.py" line="47" />
         <source>Search chats</source>
         <translation>搜索聊天</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="107" />
+        <location filename="../../app/widgets/conversation_list.py" line="108" />
         <source>Rename chat</source>
         <translation>重命名聊天</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="107" />
+        <location filename="../../app/widgets/conversation_list.py" line="108" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="121" />
+        <location filename="../../app/widgets/conversation_list.py" line="123" />
         <source>Delete chat</source>
         <translation>删除聊天</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="122" />
+        <location filename="../../app/widgets/conversation_list.py" line="124" />
         <source>Delete “{0}” for good? This can't be undone.</source>
         <translation>永久删除“{0}”？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="153" />
+        <location filename="../../app/widgets/conversation_list.py" line="155" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="154" />
+        <location filename="../../app/widgets/conversation_list.py" line="156" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
@@ -992,7 +1007,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../app/main_window.py" line="99" />
-        <location filename="../../app/main_window.py" line="805" />
+        <location filename="../../app/main_window.py" line="816" />
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
@@ -1174,96 +1189,96 @@
         <translation>关于 Hearth(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="668" />
-        <location filename="../../app/main_window.py" line="700" />
-        <location filename="../../app/main_window.py" line="709" />
+        <location filename="../../app/main_window.py" line="679" />
+        <location filename="../../app/main_window.py" line="711" />
+        <location filename="../../app/main_window.py" line="720" />
         <source>Download {0}</source>
         <translation>下载 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="698" />
+        <location filename="../../app/main_window.py" line="709" />
         <source>The model {0} isn't downloaded yet.</source>
         <translation>模型 {0} 尚未下载。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="705" />
+        <location filename="../../app/main_window.py" line="716" />
         <source>Safety checks are on, but Llama Guard ({0}) isn't downloaded: messages can't be checked until it is.</source>
         <translation>已开启安全检查，但 Llama Guard（{0}）尚未下载：下载前无法检查消息。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="719" />
+        <location filename="../../app/main_window.py" line="730" />
         <source>Connected to {0}</source>
         <translation>已连接到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="729" />
+        <location filename="../../app/main_window.py" line="740" />
         <source>Hearth keeps trying; your chats stay readable.</source>
         <translation>Hearth 会自动重试；你的聊天记录仍可查看。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="731" />
+        <location filename="../../app/main_window.py" line="742" />
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="740" />
+        <location filename="../../app/main_window.py" line="751" />
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="800" />
+        <location filename="../../app/main_window.py" line="811" />
         <source>Exported {0} chat(s) to {1}</source>
         <translation>已将 {0} 个聊天导出到 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="818" />
+        <location filename="../../app/main_window.py" line="829" />
         <source>Export chats</source>
         <translation>导出聊天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="832" />
+        <location filename="../../app/main_window.py" line="843" />
         <source>Import chats</source>
         <translation>导入聊天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="832" />
+        <location filename="../../app/main_window.py" line="843" />
         <source>Hearth export (*.json)</source>
         <translation>Hearth 导出文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="843" />
+        <location filename="../../app/main_window.py" line="854" />
         <source>Imported {0} chat(s) with {1} message(s).</source>
         <translation>已导入 {0} 个聊天，共 {1} 条消息。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="847" />
+        <location filename="../../app/main_window.py" line="858" />
         <source>Skipped: {0}</source>
         <translation>已跳过：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="848" />
+        <location filename="../../app/main_window.py" line="859" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="876" />
+        <location filename="../../app/main_window.py" line="887" />
         <source>Link not opened</source>
         <translation>未打开链接</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="877" />
+        <location filename="../../app/main_window.py" line="888" />
         <source>Hearth doesn't open links of this kind:
 {0}</source>
         <translation>Hearth 不会打开此类链接：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="882" />
+        <location filename="../../app/main_window.py" line="893" />
         <source>Open link?</source>
         <translation>打开链接？</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="883" />
+        <location filename="../../app/main_window.py" line="894" />
         <source>Open this address in your browser?
 
 {0}</source>
@@ -1272,12 +1287,12 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="896" />
+        <location filename="../../app/main_window.py" line="907" />
         <source>About Hearth</source>
         <translation>关于 Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="898" />
+        <location filename="../../app/main_window.py" line="909" />
         <source>Hearth {0}
 A private assistant: everything stays on this computer.
 

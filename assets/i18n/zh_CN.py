@@ -314,4 +314,7 @@ ZH_CN = {
     "Show %n earlier message(s)": "显示更早的 %n 条消息",
     "Edit": "编辑",
     "Take this message back to change and send again": "取回这条消息，修改后重新发送",
+    "%n token(s)": "%n 个词元",
+    "{0:.1f} tokens/s": "每秒 {0:.1f} 个词元",
+    "model loaded in {0:.1f} s": "模型加载用时 {0:.1f} 秒",
 }

@@ -46,6 +46,7 @@ def test_tokens_stream_into_the_window(
     assert answer.status == "complete"
     assert answer.content == "**Hi** " + "".join(words)
     assert answer.stats and answer.stats["output_tokens"] > 0
+    assert "token" in view.header.toolTip()
     messages = window.store.messages(window.conversation_id or "")
     assert [m.role for m in messages] == ["user", "assistant"]
     assert messages[0].content == "hello there"
