@@ -92,10 +92,11 @@ class Settings:
                 continue
             value = data[f.name]
             default = getattr(defaults, f.name)
+            numeric = isinstance(value, int | float) and not isinstance(value, bool)
             if (
-                default is None
-                or isinstance(value, type(default))
-                or (isinstance(default, float) and isinstance(value, int))
+                (default is None and (value is None or numeric))  # optional numbers
+                or (default is not None and isinstance(value, type(default)))
+                or (isinstance(default, float) and numeric)
             ):
                 values[f.name] = value
             else:

@@ -1,0 +1,48 @@
+"""Settings: one schema, defaults for anything missing, mistyped or damaged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from agents import settings as settings_mod
+from agents.settings import Settings
+
+
+def test_mistyped_values_keep_their_defaults() -> None:
+    loaded = Settings.from_dict(
+        {"num_ctx": "big", "temperature": "hot", "read_timeout": 60, "guard_enabled": True}
+    )
+    assert loaded.num_ctx == Settings().num_ctx
+    assert loaded.temperature is None
+    assert loaded.read_timeout == 60.0
+    assert loaded.guard_enabled is True
+    assert Settings.from_dict({"temperature": 0.2}).temperature == 0.2
+
+
+def test_damaged_file_is_kept_aside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OLLAMA_HOST", raising=False)
+    (tmp_path / "settings.json").write_text("{not json", encoding="utf-8")
+    assert settings_mod.load(tmp_path) == Settings()
+    assert (tmp_path / "settings.json.bad").exists()
+
+
+def test_save_then_load_round_trips(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OLLAMA_HOST", raising=False)
+    wanted = Settings(chat_model="llama3.2:1b", num_ctx=4096, guard_enabled=True)
+    settings_mod.save(tmp_path, wanted)
+    assert json.loads((tmp_path / "settings.json").read_text())["num_ctx"] == 4096
+    assert settings_mod.load(tmp_path) == wanted
+
+
+def test_environment_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OLLAMA_HOST", "127.0.0.1:9999")
+    monkeypatch.setenv("HEARTH_ALLOW_REMOTE_OLLAMA", "1")
+    loaded = settings_mod.load(tmp_path)
+    assert loaded.ollama_host == "127.0.0.1:9999" and loaded.allow_remote_ollama
+
+
+def test_every_setting_is_described() -> None:
+    assert all(doc for doc in Settings.docs().values())
