@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from agents.cancel import CancelToken
-from agents.events import Event, Failed, Final, Stats, Status, Stopped
-from agents.llm.errors import LLMError, incomplete
+from agents.events import Event, Failed, Status, Stopped
+from agents.llm.errors import LLMError
 from agents.llm.models import same_model
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import stream_reply
@@ -119,12 +119,7 @@ class ChatAgent:
             chat = self.service.chat_model(model)
             messages = self._messages(history, model)
             reply = yield from stream_reply(chat, messages, cancel, parts)
-            if reply.cancelled:
-                yield Stopped(reply.text)
-            elif not reply.complete:
-                yield Failed(incomplete(model), reply.text)
-            else:
-                yield Final(reply.text, Stats.from_metadata(reply.meta))
+            yield reply.ending(model)
         except LLMError as exc:
             yield Failed(exc, "".join(parts))
         except Exception as exc:

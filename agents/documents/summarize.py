@@ -21,8 +21,7 @@ from agents.documents.chunking import SEPARATORS
 from agents.documents.config import SUMMARY_CONTEXT_SIZES, DocumentsConfig
 from agents.documents.loaders import LoadedDocument, load_document
 from agents.errors import HearthError
-from agents.events import Event, Failed, Final, Stats, Status, Stopped, SummaryProgress
-from agents.llm.errors import incomplete
+from agents.events import Event, Failed, Status, Stopped, SummaryProgress
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import stream_reply
 from agents.tokens import estimate_tokens
@@ -183,12 +182,7 @@ class DocumentSummarizer:
                 prompt = self._final_prompt(document.path.name, notes, language, notes=True)
             yield Status("Writing the summary…")
             reply = yield from stream_reply(chat, self._messages(prompt), cancel, shown)
-            if reply.cancelled:
-                yield Stopped(reply.text)
-            elif not reply.complete:
-                yield Failed(incomplete(model), reply.text)
-            else:
-                yield Final(reply.text, Stats.from_metadata(reply.meta))
+            yield reply.ending(model)
         except HearthError as exc:
             yield Failed(exc, "".join(shown))
         except Exception as exc:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agents.cancel import CancelToken
-from agents.events import Token
+from agents.events import Failed, Final, Stats, Stopped, Token
+from agents.llm.errors import incomplete
 
 
 @dataclass
@@ -29,6 +30,15 @@ class Reply:
     def complete(self) -> bool:
         """Whether Ollama said the reply was done."""
         return bool(self.meta)
+
+    def ending(self, model: str | None) -> Final | Stopped | Failed:
+        """The event that closes a streamed answer: Final, Stopped, or Failed when the
+        stream ended without Ollama's ``done``."""
+        if self.cancelled:
+            return Stopped(self.text)
+        if not self.complete:
+            return Failed(incomplete(model), self.text)
+        return Final(self.text, Stats.from_metadata(self.meta))
 
 
 def stream_reply(
