@@ -164,7 +164,8 @@ def _ask_parser(subparsers: Any) -> None:
 
 def ask(args: argparse.Namespace) -> int:
     """Streams one answer to stdout; one line on stderr and non-zero on failure."""
-    from agents.chat import ChatAgent, ChatMessage
+    from agents.chat.agent import ChatAgent
+    from agents.llm.messages import ChatMessage
 
     if getattr(args, "docs", False):
         from app.commands.documents import ask_with_docs

@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
             store, service, image_loader=image_loader_for(self.images), parent=self
         )
         self.image_intake = ImageIntake(self.images, self)
-        from agents.personas import PersonaLibrary
+        from agents.chat.personas import PersonaLibrary
 
         self.personas = PersonaLibrary.in_data_dir(data_dir)
         from app.services.assistant import Assistant
@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
         )
         for attachment in last.attachments if last else []:
             if attachment.get("kind") == "task":
-                from agents.images.chat import ImageTask
+                from agents.images.tasks import ImageTask
 
                 return ImageTask(
                     self.service,
@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
         """Finds something in the attached image; the answer shows it boxed."""
         from PySide6.QtWidgets import QInputDialog
 
-        from agents.images.chat import FIND, task_record
+        from agents.images.tasks import FIND, task_record
 
         if query is None:
             query, ok = QInputDialog.getText(
@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
 
     def chart_to_table(self) -> None:
         """Reads the attached chart into a table (Markdown and CSV) in the chat."""
-        from agents.images.chat import CHART, task_record
+        from agents.images.tasks import CHART, task_record
 
         if not self.attachments.images():
             return

@@ -64,9 +64,10 @@ def _in_process(url: str, repeat: int) -> float:
     """The streaming itself, with imports done: agent vs raw client in one process."""
     import ollama
 
-    from agents.chat import ChatAgent, ChatMessage
+    from agents.chat.agent import ChatAgent
     from agents.events import Token
     from agents.llm import OllamaService
+    from agents.llm.messages import ChatMessage
     from agents.settings import Settings
 
     service = OllamaService(Settings(ollama_host=url))

@@ -38,13 +38,14 @@ def agent_run(root: Path, repeat: int = 15) -> float:
     """ToolAgent with three model calls vs three raw client calls."""
     import ollama
 
-    from agents.approval import ApprovalGate, AuditLog, deny_all
     from agents.events import Final
     from agents.llm import OllamaService
     from agents.mail.sources import MaildirSource
     from agents.settings import Settings
-    from agents.tool_agent import ToolAgent
-    from agents.tools import ToolContext, tools_for
+    from agents.tools.agent import ToolAgent
+    from agents.tools.approval import ApprovalGate, deny_all
+    from agents.tools.audit import AuditLog
+    from agents.tools.registry import ToolContext, tools_for
     from tests.fakes import OllamaDouble, Reply
 
     box = root / "Mail"

@@ -111,10 +111,10 @@ def _png(i: int) -> bytes:
 
 def bench_transfer(repeat: int) -> float:
     """Import (validate + write) vs a plain copy of the same messages into a store."""
+    from agents.chat.personas import PersonaLibrary
     from agents.images.store import ImageStore
-    from agents.personas import PersonaLibrary
     from agents.storage import ChatStore
-    from agents.transfer import export_json, import_file
+    from agents.storage.transfer import export_json, import_file
 
     work = Path(tempfile.mkdtemp(prefix="hearth-bench-transfer-"))
     source = ChatStore.in_data_dir(work / "src")

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from agents.llm import OllamaService
+from agents.settings import Settings
 from tests.fakes import OllamaDouble
 
 
@@ -18,3 +20,9 @@ def ollama_double(monkeypatch: pytest.MonkeyPatch) -> Iterator[OllamaDouble]:
         yield double
     finally:
         double.stop()
+
+
+@pytest.fixture
+def service(ollama_double: OllamaDouble) -> OllamaService:
+    """An Ollama service pointed at the double, with the default model names."""
+    return OllamaService(Settings(ollama_host=ollama_double.url, read_timeout=20.0))

@@ -20,7 +20,7 @@ from agents.errors import HearthError
 from agents.events import Citation, Event, Failed, Final, Sources, Stats, Status, Stopped, Token
 from agents.llm.errors import incomplete
 from agents.llm.ollama_service import OllamaService
-from agents.tokens import estimate_tokens
+from agents.llm.tokens import estimate_tokens
 
 NOT_FOUND_MARK = "NOT_IN_DOCUMENTS"
 NOT_FOUND_TEXT = (

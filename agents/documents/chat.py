@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from agents.cancel import CancelToken
-from agents.chat import ChatMessage
 from agents.events import Citation, Event
+from agents.llm.messages import ChatMessage
 
 SUMMARIZE = "summarize"
 

@@ -24,7 +24,7 @@ from agents.errors import HearthError
 from agents.events import Event, Failed, Status, Stopped, SummaryProgress
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import stream_reply
-from agents.tokens import estimate_tokens
+from agents.llm.tokens import estimate_tokens
 
 SUMMARY_TOKENS = 1536  # room left for the final summary
 NOTES_TOKENS = 700  # room left for one section's notes

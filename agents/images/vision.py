@@ -18,11 +18,12 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel, ValidationError
 
 from agents.cancel import CancelToken
-from agents.chat import ChatAgent, ChatMessage, to_langchain
+from agents.chat.agent import ChatAgent
 from agents.errors import HearthError
 from agents.events import Event, Failed, Status, Stopped, ToolResult
 from agents.images.errors import StructuredOutputError, VisionCancelled
 from agents.llm.errors import incomplete
+from agents.llm.messages import ChatMessage, to_langchain
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import read_reply
 

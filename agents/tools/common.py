@@ -17,9 +17,9 @@ from agents.calendar.slots import WorkingHours
 from agents.errors import HearthError
 
 if TYPE_CHECKING:
-    from agents.approval import ApprovalGate
     from agents.mail.outbox import Outbox
     from agents.mail.sources import MailSource
+    from agents.tools.approval import ApprovalGate
 
 P = ParamSpec("P")
 

@@ -7,9 +7,9 @@ from datetime import timedelta
 from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, field_validator
 
-from agents.approval import Denied, ProposedAction, Undo
 from agents.calendar.model import CalendarEvent, event_ics, new_event
 from agents.errors import HearthError
+from agents.tools.approval import Denied, ProposedAction, Undo
 from agents.tools.common import (
     ToolContext,
     minutes,

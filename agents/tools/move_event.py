@@ -5,9 +5,9 @@ from __future__ import annotations
 from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, field_validator
 
-from agents.approval import Denied, ProposedAction, Undo
 from agents.calendar.model import CalendarError, event_ics
 from agents.errors import HearthError
+from agents.tools.approval import Denied, ProposedAction, Undo
 from agents.tools.common import ToolContext, none_to_empty, parse_when, tool_errors
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, field_validator
 
-from agents.approval import Denied
 from agents.calendar.invites import invite_event, invite_mail
 from agents.errors import HearthError
 from agents.mail.compose import build_message
-from agents.tools._mail_args import mail_action
+from agents.tools.approval import Denied
 from agents.tools.common import ToolContext, split_list, tool_errors
+from agents.tools.mail_args import mail_action
 
 
 class SendInviteArgs(BaseModel):

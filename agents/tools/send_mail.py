@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from langchain_core.tools import BaseTool, StructuredTool
 
-from agents.approval import Denied
 from agents.errors import HearthError
-from agents.tools._mail_args import MailArgs, mail_action, outgoing
+from agents.tools.approval import Denied
 from agents.tools.common import ToolContext, tool_errors
+from agents.tools.mail_args import MailArgs, mail_action, outgoing
 
 
 def make_send_mail(ctx: ToolContext) -> BaseTool:

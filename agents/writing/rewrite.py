@@ -20,7 +20,7 @@ from agents.events import Event, Failed, Final, Stats, Status, Stopped, Token
 from agents.llm.errors import LLMError, incomplete
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import stream_reply
-from agents.tokens import estimate_tokens
+from agents.llm.tokens import estimate_tokens
 from agents.writing.styles import (
     RewriteSpec,
     clean_output,

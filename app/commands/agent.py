@@ -14,10 +14,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from agents.approval import ApprovalGate, AuditLog, ProposedAction
 from agents.errors import HearthError
 from agents.events import Failed, Final, Status, Stopped, Token, ToolCallProposed, ToolResult
 from agents.paths import data_dir
+from agents.tools.approval import ApprovalGate, ProposedAction
+from agents.tools.audit import AuditLog
 from app.cli import fail, interruptible, service_for, subcommand
 
 TASK_CHOICES = ("assistant", "read", "schedule", "draft", "digest")
@@ -103,8 +104,8 @@ def agent_command(args: argparse.Namespace) -> int:
     """Runs one request; prints the answer to stdout, activity to stderr."""
     from agents.calendar import local_timezone, open_calendar
     from agents.mail.outbox import Outbox, SmtpConfig
-    from agents.tool_agent import ToolAgent
-    from agents.tools import ToolContext, tools_for
+    from agents.tools.agent import ToolAgent
+    from agents.tools.registry import ToolContext, tools_for
 
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():

@@ -117,10 +117,10 @@ def _locked(root: Path, action: str) -> InstanceLock:
 
 def export(args: argparse.Namespace) -> int:
     """Writes the export file, or lists chats with --list."""
+    from agents.chat.personas import PersonaLibrary
     from agents.images.store import ImageStore
-    from agents.personas import PersonaLibrary
     from agents.storage import ChatStore
-    from agents.transfer import export_json, export_markdown
+    from agents.storage.transfer import export_json, export_markdown
 
     root = data_dir(args.data_dir)
     with _locked(root, "export"), ChatStore.in_data_dir(root) as store:
@@ -153,10 +153,10 @@ def _import_parser(subparsers: Any) -> None:
 
 def import_chats(args: argparse.Namespace) -> int:
     """Imports an export and prints what was added and skipped."""
+    from agents.chat.personas import PersonaLibrary
     from agents.images.store import ImageStore
-    from agents.personas import PersonaLibrary
     from agents.storage import ChatStore
-    from agents.transfer import import_export, read_export
+    from agents.storage.transfer import import_export, read_export
 
     parsed = read_export(Path(args.file))
     root = data_dir(args.data_dir)

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from agents.approval import ApprovalGate, AuditLog, ProposedAction
 from agents.cancel import CancelToken
 from agents.errors import HearthError
 from agents.events import (
@@ -29,10 +28,12 @@ from agents.events import (
     ToolCallProposed,
     ToolResult,
 )
+from agents.tools.approval import ApprovalGate, ProposedAction
+from agents.tools.audit import AuditLog
 from app.workers import GeneratorWorker
 
 if TYPE_CHECKING:
-    from agents.tool_agent import ToolAgent
+    from agents.tools.agent import ToolAgent
 
 AgentFactory = Callable[[ApprovalGate], "ToolAgent"]
 AskHandler = Callable[[ProposedAction, "ApprovalTicket"], None]

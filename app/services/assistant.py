@@ -16,11 +16,12 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from agents.approval import ApprovalGate, AuditLog
 from agents.cancel import CancelToken
-from agents.chat import ChatMessage
 from agents.events import Event
 from agents.llm import OllamaService
+from agents.llm.messages import ChatMessage
+from agents.tools.approval import ApprovalGate
+from agents.tools.audit import AuditLog
 from app.services.agent import AgentService
 from app.widgets.approval_dialog import dialog_asker
 
@@ -100,8 +101,8 @@ class Assistant(QObject):
         from agents.mail.accounts import AccountStore
         from agents.mail.outbox import Outbox, SmtpConfig
         from agents.mail.sources import source_for_account
-        from agents.tool_agent import ToolAgent
-        from agents.tools import ToolContext, tools_for
+        from agents.tools.agent import ToolAgent
+        from agents.tools.registry import ToolContext, tools_for
 
         tz = local_timezone()
         accounts = AccountStore(self.data_dir).accounts()

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from agents.cancel import CancelToken
-from agents.chat import ChatMessage
+from agents.chat.guard import Blocked
 from agents.errors import HearthError
 from agents.events import (
     Attached,
@@ -26,8 +26,8 @@ from agents.events import (
     ToolCallProposed,
     ToolResult,
 )
-from agents.guard import Blocked
 from agents.llm import OllamaService
+from agents.llm.messages import ChatMessage
 from agents.storage import ChatStore, Conversation, StoredMessage
 from app.workers import GeneratorWorker
 
@@ -267,12 +267,12 @@ class ChatSession(QObject):
         self.busyChanged.emit(False)
 
     def _default_agent(self, conversation: Conversation) -> Any:
-        from agents.chat import ChatAgent
+        from agents.chat.agent import ChatAgent
 
         prompt = conversation.system_prompt or self.service.settings.system_prompt
         agent = ChatAgent(self.service, model=conversation.model, system_prompt=prompt)
         if not self.service.settings.guard_enabled:
             return agent
-        from agents.guard import Guard, GuardedAgent
+        from agents.chat.guard import Guard, GuardedAgent
 
         return GuardedAgent(agent, Guard(self.service))

@@ -8,13 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from agents.cancel import CancelToken
+from agents.chat.guard import Guard, GuardVerdict
+from agents.chat.personas import PersonaLibrary
 from agents.errors import HearthError
 from agents.events import Event
-from agents.guard import Guard, GuardVerdict
 from agents.llm import OllamaService
-from agents.personas import PersonaLibrary
 from agents.storage import ChatStore
-from agents.transfer import (
+from agents.storage.transfer import (
     ImageSource,
     ImportReport,
     export_json,
@@ -65,7 +65,7 @@ class RewriteService(StreamTask):
 class GuardService(QObject):
     """Llama Guard checks off the GUI thread, for Settings and one-off checks.
 
-    The chat turn itself runs ``agents.guard.guarded_stream`` inside the chat worker.
+    The chat turn itself runs ``agents.chat.guard.guarded_stream`` inside the chat worker.
 
     Signals:
         availability(bool, str): whether the guard model is ready; if not, what to do.

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agents.approval import ProposedAction
+from agents.tools.approval import ProposedAction
 
 if TYPE_CHECKING:
     from app.services.agent import ApprovalTicket

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agents.approval import AuditEntry, AuditLog
 from agents.calendar.model import CalendarStore
 from agents.errors import HearthError
+from agents.tools.audit import AuditEntry, AuditLog
 from app.workers import run_call
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agents.personas import PersonaError, PersonaLibrary
+from agents.chat.personas import PersonaError, PersonaLibrary
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from agents.personas import PersonaLibrary
+from agents.chat.personas import PersonaLibrary
 
 EDIT_ITEM = "__edit_personas__"
 CUSTOM_ITEM = "__custom__"

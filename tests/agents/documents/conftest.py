@@ -10,7 +10,6 @@ import pytest
 from agents.documents.config import DocumentsConfig
 from agents.documents.index import DocumentIndex
 from agents.llm import OllamaService
-from agents.settings import Settings, apply_environment
 from tests.fakes import OllamaDouble
 
 
@@ -28,12 +27,6 @@ def no_onnx_download(monkeypatch: pytest.MonkeyPatch) -> None:
         onnx_mini_lm_l6_v2.ONNXMiniLM_L6_V2, "_download_model_if_not_exists", refuse
     )
     monkeypatch.setattr(types.DefaultEmbeddingFunction, "__call__", refuse)
-
-
-@pytest.fixture
-def service(ollama_double: OllamaDouble) -> OllamaService:
-    """The Ollama door pointed at the double."""
-    return OllamaService(apply_environment(Settings()))
 
 
 @pytest.fixture

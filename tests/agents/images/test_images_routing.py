@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from agents.cancel import CancelToken
-from agents.chat import ChatAgent, ChatMessage
+from agents.chat.agent import ChatAgent
 from agents.events import Failed, Final, Status, Stopped, ToolResult
 from agents.images import prepare_image
 from agents.images.vision import (
@@ -21,6 +21,7 @@ from agents.images.vision import (
     mark_image_data,
 )
 from agents.llm import ErrorKind, OllamaService
+from agents.llm.messages import ChatMessage
 from tests.agents.images.pictures import encode, images_in, photo, two_halves
 from tests.fakes import OllamaDouble, Reply
 

@@ -12,11 +12,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from agents.approval import ApprovalGate, AuditLog, ProposedAction
 from agents.calendar.ics_store import IcsCalendar
 from agents.mail.outbox import Outbox, SmtpConfig
 from agents.mail.sources import MaildirSource
-from agents.tools import ToolContext
+from agents.tools.approval import ApprovalGate, ProposedAction
+from agents.tools.audit import AuditLog
+from agents.tools.registry import ToolContext
 from tests.servers.radicale import radicale_server  # noqa: F401
 from tests.servers.smtp import SmtpServer, smtp_server  # noqa: F401
 

@@ -6,15 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from agents.approval import (
-    ApprovalGate,
-    AuditError,
-    AuditLog,
-    Denied,
-    ProposedAction,
-    Undo,
-    deny_all,
-)
+from agents.tools.approval import ApprovalGate, Denied, ProposedAction, Undo, deny_all
+from agents.tools.audit import AuditError, AuditLog
 from tests.agents.tools.conftest import ScriptedApprover
 
 ACTION = ProposedAction(

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from agents.approval import ApprovalGate, AuditLog, deny_all
 from agents.calendar.caldav_store import CalDavCalendar
 from agents.calendar.model import new_event
 from agents.cancel import CancelToken
@@ -25,8 +24,10 @@ from agents.events import (
 )
 from agents.llm import OllamaService
 from agents.settings import Settings, apply_environment
-from agents.tool_agent import AgentError, ToolAgent, calls_from_text
-from agents.tools import ToolContext, tools_for
+from agents.tools.agent import AgentError, ToolAgent, calls_from_text
+from agents.tools.approval import ApprovalGate, deny_all
+from agents.tools.audit import AuditLog
+from agents.tools.registry import ToolContext, tools_for
 from tests.agents.tools.conftest import BERLIN, NOW, ScriptedApprover
 from tests.fakes import OllamaDouble, Reply
 from tests.servers.radicale import RadicaleServer

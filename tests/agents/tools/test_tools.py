@@ -9,10 +9,10 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from agents.approval import AuditLog
 from agents.calendar.caldav_store import CalDavCalendar
 from agents.calendar.model import new_event
-from agents.tools import READ_TOOLS, ToolContext, build_tools, tools_for
+from agents.tools.audit import AuditLog
+from agents.tools.registry import READ_TOOLS, ToolContext, build_tools, tools_for
 from tests.agents.tools.conftest import BERLIN, NOW, ScriptedApprover
 from tests.servers.radicale import RadicaleServer
 from tests.servers.smtp import SmtpServer

@@ -12,14 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from agents.approval import ApprovalGate, AuditLog, ProposedAction
 from agents.calendar.ics_store import IcsCalendar
 from agents.calendar.model import new_event
 from agents.llm import OllamaService
 from agents.mail.outbox import Outbox, SmtpConfig
 from agents.settings import Settings, apply_environment
-from agents.tool_agent import ToolAgent
-from agents.tools import ToolContext, tools_for
+from agents.tools.agent import ToolAgent
+from agents.tools.approval import ApprovalGate, ProposedAction
+from agents.tools.audit import AuditLog
+from agents.tools.registry import ToolContext, tools_for
 from app.services.agent import AgentService
 from app.widgets.approval_dialog import ApprovalDialog, dialog_asker
 from app.widgets.audit_log_view import AuditLogView

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agents.approval import AuditLog
+from agents.tools.audit import AuditLog
 from app.main import main
 from tests.agents.tools.conftest import add_mail
 from tests.fakes import OllamaDouble, Reply

@@ -11,7 +11,6 @@ from tests.agents.documents.conftest import (
     docs_dir,
     index,
     no_onnx_download,
-    service,
 )
 
-__all__ = ["data_root", "docs_dir", "index", "no_onnx_download", "service"]
+__all__ = ["data_root", "docs_dir", "index", "no_onnx_download"]

@@ -8,13 +8,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
+from agents.chat.personas import PersonaLibrary
 from agents.llm import OllamaService
-from agents.personas import PersonaLibrary
-from agents.settings import Settings
 from agents.writing.styles import RewriteSpec, Style
 from app.services.writing import GuardService, RewriteService, TransferService
 from app.widgets.persona_editor import PersonaEditorDialog
@@ -22,11 +20,6 @@ from app.widgets.persona_picker import EDIT_ITEM, PersonaPicker
 from app.widgets.rewrite_dialog import RewriteDialog
 from tests.agents.writing.helpers import chat_requests, framed_text
 from tests.fakes import OllamaDouble, Reply
-
-
-@pytest.fixture
-def service(ollama_double: OllamaDouble) -> OllamaService:
-    return OllamaService(Settings(ollama_host=ollama_double.url))
 
 
 def fix_typos(body: dict) -> Reply:  # type: ignore[type-arg]

@@ -8,12 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from agents.personas import (
-    DEFAULT_PERSONAS,
-    PersonaError,
-    PersonaLibrary,
-    personas_file,
-)
+from agents.chat.personas import DEFAULT_PERSONAS, PersonaError, PersonaLibrary, personas_file
 
 
 def test_a_new_library_has_the_defaults_including_a_pirate(tmp_path: Path) -> None:

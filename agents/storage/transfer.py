@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import agents
+from agents.chat.personas import Persona, PersonaError, PersonaLibrary, persona_from_dict
 from agents.errors import HearthError
-from agents.personas import Persona, PersonaError, PersonaLibrary, persona_from_dict
 from agents.storage import ChatStore, Conversation, StoredMessage
 
 FORMAT = "hearth-chats"

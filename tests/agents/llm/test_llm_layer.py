@@ -7,9 +7,10 @@ import threading
 import pytest
 
 from agents.cancel import CancelToken
-from agents.chat import ChatAgent, ChatMessage, fit_history
+from agents.chat.agent import ChatAgent
 from agents.events import Failed, Final, Status, Stopped, Token
 from agents.llm import ErrorKind, LLMError, OllamaService, normalize_host
+from agents.llm.messages import ChatMessage, fit_history
 from agents.settings import Settings
 from tests.fakes import OllamaDouble, Reply
 

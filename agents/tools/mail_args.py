@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field, field_validator
 
-from agents.approval import ProposedAction
 from agents.errors import HearthError
 from agents.mail.compose import OutgoingMail, build_message
+from agents.tools.approval import ProposedAction
 from agents.tools.common import ToolContext, split_list
 
 

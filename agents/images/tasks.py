@@ -12,10 +12,10 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from agents.cancel import CancelToken
-from agents.chat import ChatMessage
 from agents.errors import HearthError
 from agents.events import Attached, Event, Failed, Final, Stats, Status, Stopped
 from agents.images.errors import VisionCancelled
+from agents.llm.messages import ChatMessage
 from agents.llm.ollama_service import OllamaService
 
 FIND = "find"

@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from agents.cancel import CancelToken
-from agents.chat import ChatMessage
 from agents.errors import HearthError
 from agents.events import Event, Failed, Final, Status, Stopped, Token
 from agents.llm.errors import ErrorKind, LLMError
+from agents.llm.messages import ChatMessage
 from agents.llm.ollama_service import OllamaService
-from agents.tokens import estimate_tokens
+from agents.llm.tokens import estimate_tokens
 
 #: Llama Guard 3's hazard categories (MLCommons taxonomy), by code.
 CATEGORIES: dict[str, str] = {

@@ -7,10 +7,18 @@ from typing import Any
 import pytest
 
 from agents.cancel import CancelToken
-from agents.chat import ChatAgent, ChatMessage
+from agents.chat.agent import ChatAgent
+from agents.chat.guard import (
+    CATEGORIES,
+    Blocked,
+    Guard,
+    GuardVerdict,
+    guarded_stream,
+    parse_verdict,
+)
 from agents.events import Failed, Final, Status, Token
-from agents.guard import CATEGORIES, Blocked, Guard, GuardVerdict, guarded_stream, parse_verdict
 from agents.llm import ErrorKind, LLMError, OllamaService
+from agents.llm.messages import ChatMessage
 from tests.agents.writing.helpers import chat_requests
 from tests.fakes import OllamaDouble, Reply
 

@@ -34,9 +34,7 @@ from langchain_core.messages import (
 from langchain_core.tools import BaseTool
 from pydantic import BaseModel, ValidationError
 
-from agents.approval import ApprovalGate, ProposedAction
 from agents.cancel import CancelToken
-from agents.chat import ChatMessage, to_langchain
 from agents.errors import HearthError
 from agents.events import (
     Event,
@@ -50,7 +48,9 @@ from agents.events import (
     ToolResult,
 )
 from agents.llm.errors import LLMError
+from agents.llm.messages import ChatMessage, to_langchain
 from agents.llm.ollama_service import OllamaService
+from agents.tools.approval import ApprovalGate, ProposedAction
 
 DEFAULT_MAX_STEPS = 8
 DEFAULT_MAX_REPAIRS = 2

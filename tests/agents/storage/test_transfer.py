@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from agents.chat.personas import PersonaLibrary
 from agents.images.store import ImageStore
-from agents.personas import PersonaLibrary
 from agents.storage import ChatStore
-from agents.transfer import (
+from agents.storage.transfer import (
     FORMAT,
     TransferError,
     checksum,

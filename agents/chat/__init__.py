@@ -1,0 +1,1 @@
+"""Conversation: the plain chat agent, personas, and the Llama Guard safety check."""

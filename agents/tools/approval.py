@@ -1,0 +1,148 @@
+"""The approval gate every side effect passes.
+
+A tool that changes the world builds a :class:`ProposedAction` holding the real content
+(recipients, subject, full body, attachments, .ics text) and hands the gate a function that
+performs it. The gate asks the person (through the injected :class:`Approver`), records the
+decision in the :class:`AuditLog`, and only then calls the function. Denial is the default:
+an approver that fails, answers anything but ``True``, or is missing denies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from agents.tools.audit import AuditLog
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ProposedAction:
+    """A side effect waiting for approval, with the real content it would send or write.
+
+    Attributes:
+        kind: What it does: ``send_mail``, ``send_invite``, ``save_draft``, ``create_event``,
+            ``move_event``, ``delete_event``.
+        summary: One line for lists and for ``denied: <summary>``.
+        details: The full content, in display order: from, to, cc, subject, body,
+            attachments, when, .ics text... Shown as-is in the approval dialog.
+    """
+
+    kind: str
+    summary: str
+    details: dict[str, str] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        """The whole action as plain text (for a terminal prompt)."""
+        lines = [f"{self.kind}: {self.summary}"]
+        for key, value in self.details.items():
+            if "\n" in value:
+                lines.append(f"--- {key} ---")
+                lines.extend(value.rstrip("\n").split("\n"))
+                lines.append(f"--- end of {key} ---")
+            else:
+                lines.append(f"{key}: {value}")
+        return "\n".join(lines)
+
+
+class Approver(Protocol):
+    """Asks the person; returns True only for an explicit approval."""
+
+    def __call__(self, action: ProposedAction) -> bool: ...
+
+
+def deny_all(action: ProposedAction) -> bool:
+    """The approver used when nobody can be asked."""
+    return False
+
+
+@dataclass(frozen=True)
+class Denied:
+    """What a gated call returns when the person said no (or could not be asked)."""
+
+    action: ProposedAction
+    reason: str = "the user denied it"
+
+    def __str__(self) -> str:
+        return (
+            f"Not done: {self.reason} ({self.action.kind}: {self.action.summary}). "
+            "Do not try it again; tell the user it was not done."
+        )
+
+
+@dataclass(frozen=True)
+class Undo:
+    """How to take a done action back (stored in the audit log)."""
+
+    op: str
+    data: dict[str, str]
+
+
+class ApprovalGate:
+    """The only way a tool reaches a side effect.
+
+    Args:
+        approver: Asks the person. Called one action at a time, from the thread that runs
+            the tool; it may block (a terminal prompt, a dialog on the GUI thread).
+        audit: Where every decision and outcome is recorded.
+    """
+
+    def __init__(self, approver: Approver, audit: AuditLog) -> None:
+        self._approver = approver
+        self.audit = audit
+        self._ask_lock = threading.Lock()
+        self._listeners: list[Callable[[ProposedAction, bool], None]] = []
+
+    def subscribe(self, listener: Callable[[ProposedAction, bool], None]) -> Callable[[], None]:
+        """Calls ``listener(action, approved)`` after each decision; returns an unsubscriber."""
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with contextlib.suppress(ValueError):
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def _ask(self, action: ProposedAction) -> tuple[bool, str]:
+        with self._ask_lock:
+            try:
+                answer = self._approver(action)
+            except Exception as exc:  # a broken approver denies
+                return False, f"approval failed ({type(exc).__name__})"
+        return answer is True, "the user denied it"
+
+    def run(
+        self,
+        action: ProposedAction,
+        perform: Callable[[], T],
+        *,
+        undo: Callable[[T], Undo | None] | None = None,
+    ) -> T | Denied:
+        """Asks, records, and performs the action only if approved.
+
+        Returns:
+            What ``perform`` returned, or :class:`Denied`.
+
+        Raises:
+            Whatever ``perform`` raises (recorded as failed in the audit log).
+        """
+        approved, reason = self._ask(action)
+        entry_id = self.audit.record(action, approved=approved)
+        for listener in list(self._listeners):
+            with contextlib.suppress(Exception):
+                listener(action, approved)
+        if not approved:
+            return Denied(action, reason)
+        try:
+            result = perform()
+        except BaseException as exc:
+            self.audit.finish(entry_id, "failed", error=str(exc) or type(exc).__name__)
+            raise
+        undo_info = undo(result) if undo is not None else None
+        self.audit.finish(entry_id, "done", undo=undo_info)
+        return result
