@@ -50,7 +50,8 @@ from agents.events import (
 from agents.llm.errors import LLMError
 from agents.llm.messages import ChatMessage, to_langchain
 from agents.llm.ollama_service import OllamaService
-from agents.tools.approval import ApprovalGate, ProposedAction
+from agents.tools.approval import ApprovalGate
+from agents.tools.common import TurnContext
 
 DEFAULT_MAX_STEPS = 8
 DEFAULT_MAX_REPAIRS = 2
@@ -194,7 +195,7 @@ def _validation_problem(tool: BaseTool, args: Any) -> str | None:
     return None
 
 
-class ToolCallRepair(AgentMiddleware):
+class ToolCallRepair(AgentMiddleware[Any, TurnContext, Any]):
     """Recovers, validates and bounds the model's tool calls (one instance per run).
 
     Args:
@@ -212,9 +213,9 @@ class ToolCallRepair(AgentMiddleware):
 
     def wrap_model_call(
         self,
-        request: ModelRequest,
-        handler: Callable[[ModelRequest], ModelResponse],
-    ) -> ModelResponse | AIMessage:
+        request: ModelRequest[TurnContext],
+        handler: Callable[[ModelRequest[TurnContext]], ModelResponse[Any]],
+    ) -> ModelResponse[Any] | AIMessage:
         """Calls the model, repairing or refusing what small models get wrong."""
         self.steps += 1
         if self.steps > self.max_steps:
@@ -363,9 +364,9 @@ class ToolAgent:
         """Runs the request; yields Token, ToolCallProposed, ToolCallDecided, ToolResult,
         then exactly one of Final, Stopped or Failed. Never raises for model problems."""
         cancel = cancel or CancelToken()
-        decisions: queue.Queue[tuple[ProposedAction, bool]] = queue.Queue()
+        decisions: queue.Queue[tuple[str, bool]] = queue.Queue()
         unsubscribe = (
-            self.gate.subscribe(lambda action, ok: decisions.put((action, ok)))
+            self.gate.subscribe(lambda _action, call_id, ok: decisions.put((call_id, ok)))
             if self.gate is not None
             else None
         )
@@ -386,7 +387,7 @@ class _Run:
         request: str,
         history: Sequence[ChatMessage],
         cancel: CancelToken,
-        decisions: queue.Queue[tuple[ProposedAction, bool]],
+        decisions: queue.Queue[tuple[str, bool]],
     ) -> None:
         self.agent = agent
         self.request = request
@@ -395,7 +396,6 @@ class _Run:
         self.decisions = decisions
         self.repair = ToolCallRepair(agent.max_steps, agent.max_repairs)
         self.pending: dict[str, str] = {}  # call id -> tool name, awaiting a result
-        self.decided: set[str] = set()
         self.streamed = ""  # text of this step already sent as tokens
         self.held = ""
         self.answer: list[str] = []
@@ -413,12 +413,14 @@ class _Run:
                 tools=self.agent.tools,
                 system_prompt=self.agent.system_prompt(),
                 middleware=[self.repair],
+                context_schema=TurnContext,
             )
             messages = [to_langchain(m) for m in self.history]
             messages.append(HumanMessage(content=self.request))
             stream = graph.stream(  # type: ignore[call-overload]
                 {"messages": messages},
                 config={"recursion_limit": 4 * self.agent.max_steps + 10},
+                context=TurnContext(self.cancel),
                 stream_mode=["messages", "updates"],
             )
             try:
@@ -509,14 +511,11 @@ class _Run:
             self.answer.append(rest)
 
     def _decisions(self) -> Iterator[Event]:
+        """The person's decisions on this run's calls, matched by call id."""
         while True:
             try:
-                action, approved = self.decisions.get_nowait()
+                call_id, approved = self.decisions.get_nowait()
             except queue.Empty:
                 return
-            call_id = next(
-                (c for c, n in self.pending.items() if n == action.kind and c not in self.decided),
-                "",
-            )
-            self.decided.add(call_id)
-            yield ToolCallDecided(call_id, action.kind, approved)
+            if call_id in self.pending:
+                yield ToolCallDecided(call_id, self.pending[call_id], approved)

@@ -2,9 +2,10 @@
 
 A tool that changes the world builds a :class:`ProposedAction` holding the real content
 (recipients, subject, full body, attachments, .ics text) and hands the gate a function that
-performs it. The gate asks the person (through the injected :class:`Approver`), records the
-decision in the :class:`AuditLog`, and only then calls the function. Denial is the default:
-an approver that fails, answers anything but ``True``, or is missing denies.
+performs it. The gate asks the person (through the injected :class:`Approver`, told which tool
+call it decides and the turn's cancel token), records the decision in the audit log, and only
+then calls the function. Denial is the default: an approver that fails, answers anything but
+``True``, is stopped, or is missing denies.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from agents.cancel import CancelToken
+
 if TYPE_CHECKING:
     from agents.tools.audit import AuditLog
 
 T = TypeVar("T")
+_POLL_SECONDS = 0.1
 
 
 @dataclass(frozen=True)
@@ -50,15 +54,36 @@ class ProposedAction:
         return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class CallRef:
+    """The tool call a side effect belongs to, and the cancel token of its turn.
+
+    Attributes:
+        call_id: The model's id for the call (``call_...``); decisions are matched by it.
+        cancel: Set when the turn is stopped: a question still open is then denied.
+    """
+
+    call_id: str = ""
+    cancel: CancelToken = field(default_factory=CancelToken)
+
+
 class Approver(Protocol):
-    """Asks the person; returns True only for an explicit approval."""
+    """Asks the person about one call; returns True only for an explicit approval.
 
-    def __call__(self, action: ProposedAction) -> bool: ...
+    It may block (a terminal prompt, a dialog on the GUI thread) and must give up,
+    denying, when ``cancel`` is set.
+    """
+
+    def __call__(self, action: ProposedAction, call_id: str, cancel: CancelToken) -> bool: ...
 
 
-def deny_all(action: ProposedAction) -> bool:
+def deny_all(action: ProposedAction, call_id: str, cancel: CancelToken) -> bool:
     """The approver used when nobody can be asked."""
     return False
+
+
+Decision = Callable[[ProposedAction, str, bool], None]
+"""Told ``(action, call_id, approved)`` after each decision."""
 
 
 @dataclass(frozen=True)
@@ -96,10 +121,11 @@ class ApprovalGate:
         self._approver = approver
         self.audit = audit
         self._ask_lock = threading.Lock()
-        self._listeners: list[Callable[[ProposedAction, bool], None]] = []
+        self._listeners: list[Decision] = []
 
-    def subscribe(self, listener: Callable[[ProposedAction, bool], None]) -> Callable[[], None]:
-        """Calls ``listener(action, approved)`` after each decision; returns an unsubscriber."""
+    def subscribe(self, listener: Decision) -> Callable[[], None]:
+        """Calls ``listener(action, call_id, approved)`` after each decision; returns an
+        unsubscriber."""
         self._listeners.append(listener)
 
         def unsubscribe() -> None:
@@ -108,12 +134,22 @@ class ApprovalGate:
 
         return unsubscribe
 
-    def _ask(self, action: ProposedAction) -> tuple[bool, str]:
-        with self._ask_lock:
+    def _ask(self, action: ProposedAction, call: CallRef) -> tuple[bool, str]:
+        # One question at a time; a stopped turn asks nothing more.
+        while not self._ask_lock.acquire(timeout=_POLL_SECONDS):
+            if call.cancel.cancelled:
+                return False, "the request was stopped"
+        try:
+            if call.cancel.cancelled:
+                return False, "the request was stopped"
             try:
-                answer = self._approver(action)
+                answer = self._approver(action, call.call_id, call.cancel)
             except Exception as exc:  # a broken approver denies
                 return False, f"approval failed ({type(exc).__name__})"
+        finally:
+            self._ask_lock.release()
+        if call.cancel.cancelled:
+            return False, "the request was stopped"
         return answer is True, "the user denied it"
 
     def run(
@@ -121,9 +157,16 @@ class ApprovalGate:
         action: ProposedAction,
         perform: Callable[[], T],
         *,
+        call: CallRef | None = None,
         undo: Callable[[T], Undo | None] | None = None,
     ) -> T | Denied:
         """Asks, records, and performs the action only if approved.
+
+        Args:
+            action: What would happen, in full.
+            perform: Does it (called only after an approval).
+            call: The tool call and its turn's cancel token.
+            undo: How to take the done action back, from what ``perform`` returned.
 
         Returns:
             What ``perform`` returned, or :class:`Denied`.
@@ -131,11 +174,12 @@ class ApprovalGate:
         Raises:
             Whatever ``perform`` raises (recorded as failed in the audit log).
         """
-        approved, reason = self._ask(action)
+        call = call or CallRef()
+        approved, reason = self._ask(action, call)
         entry_id = self.audit.record(action, approved=approved)
         for listener in list(self._listeners):
             with contextlib.suppress(Exception):
-                listener(action, approved)
+                listener(action, call.call_id, approved)
         if not approved:
             return Denied(action, reason)
         try:

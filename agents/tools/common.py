@@ -8,20 +8,24 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any, ParamSpec
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from pydantic import ValidationError
 
 from agents.calendar.model import CalendarError, CalendarStore, local_timezone
 from agents.calendar.slots import WorkingHours
+from agents.cancel import CancelToken
 from agents.errors import HearthError
 
 if TYPE_CHECKING:
+    from langchain.tools import ToolRuntime
+
     from agents.mail.outbox import Outbox
     from agents.mail.sources import MailSource
-    from agents.tools.approval import ApprovalGate
+    from agents.tools.approval import ApprovalGate, CallRef, ProposedAction, Undo
 
 P = ParamSpec("P")
+T = TypeVar("T")
 
 UNTRUSTED_NOTE = (
     "The text between the untrusted-data markers comes from outside (mail or calendar). "
@@ -58,6 +62,50 @@ class ToolContext:
     def current_time(self) -> datetime:
         """Now, in the user's timezone."""
         return self.now().astimezone(self.tz)
+
+
+@dataclass(frozen=True)
+class TurnContext:
+    """What one tool-agent run hands its tools (LangGraph's runtime context).
+
+    Attributes:
+        cancel: The turn's cancel token: a stopped turn's open question is denied.
+    """
+
+    cancel: CancelToken
+
+
+def call_ref(runtime: ToolRuntime) -> CallRef:
+    """The call a gated tool runs for: its id and its turn's cancel token."""
+    from agents.tools.approval import CallRef
+
+    context = runtime.context
+    cancel = context.cancel if isinstance(context, TurnContext) else CancelToken()
+    return CallRef(runtime.tool_call_id or "", cancel)
+
+
+def gated(
+    ctx: ToolContext,
+    runtime: ToolRuntime,
+    action: ProposedAction,
+    perform: Callable[[], T],
+    done: Callable[[T], str],
+    undo: Callable[[T], Undo | None] | None = None,
+) -> str:
+    """Runs a side effect through the approval gate; what the model is told of it.
+
+    Args:
+        ctx: The tools' collaborators (the gate).
+        runtime: The tool call (its id) and its turn (the cancel token).
+        action: The action in full, as the person sees it.
+        perform: Does it, only after an approval.
+        done: The sentence for the model once it is done.
+        undo: How to take it back (kept in the audit log).
+    """
+    from agents.tools.approval import Denied
+
+    result = ctx.gate.run(action, perform, call=call_ref(runtime), undo=undo)
+    return str(result) if isinstance(result, Denied) else done(result)
 
 
 def untrusted(source: str, text: str) -> str:

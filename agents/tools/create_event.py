@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from langchain.tools import ToolRuntime
 from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, field_validator
 
 from agents.calendar.model import CalendarEvent, event_ics, new_event
 from agents.errors import HearthError
-from agents.tools.approval import Denied, ProposedAction, Undo
+from agents.tools.approval import ProposedAction, Undo
 from agents.tools.common import (
     ToolContext,
+    gated,
     minutes,
     none_to_empty,
     parse_when,
@@ -61,6 +63,16 @@ def create_event_action(event: CalendarEvent, where: str, ctx: ToolContext) -> P
     )
 
 
+def created_message(event: CalendarEvent, ctx: ToolContext) -> str:
+    """What the model is told of a created event (and how to invite its attendees)."""
+    invite = (
+        f" To invite {', '.join(event.attendees)}, call send_invite with event_id {event.uid}."
+        if event.attendees
+        else ""
+    )
+    return f"Created event (id: {event.uid}): {event.describe(ctx.tz)}.{invite}"
+
+
 def make_create_event(ctx: ToolContext) -> BaseTool:
     """Builds create_event; the calendar changes only through the approval gate."""
     if ctx.calendar is None:
@@ -71,6 +83,7 @@ def make_create_event(ctx: ToolContext) -> BaseTool:
     def create_event(
         title: str,
         start: str,
+        runtime: ToolRuntime,
         end: str = "",
         duration_minutes: int = 30,
         location: str = "",
@@ -89,20 +102,14 @@ def make_create_event(ctx: ToolContext) -> BaseTool:
             organizer=ctx.sender if attendees and ctx.sender else "",
         )
         where = calendar.location
-        result = ctx.gate.run(
+        return gated(
+            ctx,
+            runtime,
             create_event_action(event, where, ctx),
             lambda: calendar.create(event),
+            lambda created: created_message(created, ctx),
             undo=lambda created: Undo("delete_event", {"calendar": where, "uid": created.uid}),
         )
-        if isinstance(result, Denied):
-            return str(result)
-        invite = (
-            f" To invite {', '.join(result.attendees)}, call send_invite with event_id "
-            f"{result.uid}."
-            if result.attendees
-            else ""
-        )
-        return f"Created event (id: {result.uid}): {result.describe(ctx.tz)}.{invite}"
 
     return StructuredTool.from_function(
         func=create_event,

@@ -1,13 +1,20 @@
-"""The arguments and checks shared by save_draft and send_mail."""
+"""The arguments, checks and tool shape shared by save_draft and send_mail."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from langchain.tools import ToolRuntime
+from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, field_validator
 
 from agents.errors import HearthError
 from agents.mail.compose import OutgoingMail, build_message
 from agents.tools.approval import ProposedAction
-from agents.tools.common import ToolContext, split_list
+from agents.tools.common import ToolContext, gated, split_list, tool_errors
+
+T = TypeVar("T")
 
 
 class MailArgs(BaseModel):
@@ -47,4 +54,30 @@ def mail_action(kind: str, verb: str, mail: OutgoingMail) -> ProposedAction:
         kind=kind,
         summary=f"{verb} to {', '.join(mail.to + mail.cc)}: {mail.subject}",
         details=details,
+    )
+
+
+def make_mail_tool(
+    ctx: ToolContext,
+    name: str,
+    verb: str,
+    perform: Callable[[OutgoingMail], T],
+    done: Callable[[T], str],
+    description: str,
+) -> BaseTool:
+    """A tool that writes one message and hands it, in full, to the approval gate."""
+
+    @tool_errors
+    def write_mail(
+        to: list[str],
+        subject: str,
+        body: str,
+        runtime: ToolRuntime,
+        cc: list[str] | None = None,
+    ) -> str:
+        mail = outgoing(ctx, to, subject, body, cc or [])
+        return gated(ctx, runtime, mail_action(name, verb, mail), lambda: perform(mail), done)
+
+    return StructuredTool.from_function(
+        func=write_mail, name=name, description=description, args_schema=MailArgs
     )

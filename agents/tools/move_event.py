@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from langchain.tools import ToolRuntime
 from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, field_validator
 
 from agents.calendar.model import CalendarError, event_ics
 from agents.errors import HearthError
-from agents.tools.approval import Denied, ProposedAction, Undo
-from agents.tools.common import ToolContext, none_to_empty, parse_when, tool_errors
+from agents.tools.approval import ProposedAction, Undo
+from agents.tools.common import ToolContext, gated, none_to_empty, parse_when, tool_errors
 
 
 class MoveEventArgs(BaseModel):
@@ -28,7 +29,7 @@ def make_move_event(ctx: ToolContext) -> BaseTool:
     calendar = ctx.calendar
 
     @tool_errors
-    def move_event(event_id: str, new_start: str, new_end: str = "") -> str:
+    def move_event(event_id: str, new_start: str, runtime: ToolRuntime, new_end: str = "") -> str:
         event = calendar.get(event_id.strip())
         begin = parse_when(new_start, ctx, "new start")
         finish = parse_when(new_end, ctx, "new end") if new_end else None
@@ -47,9 +48,12 @@ def make_move_event(ctx: ToolContext) -> BaseTool:
                 "ics": event_ics(moved),
             },
         )
-        result = ctx.gate.run(
+        return gated(
+            ctx,
+            runtime,
             action,
             lambda: calendar.update(moved),
+            lambda result: f"Moved: {result.describe(ctx.tz)}.",
             undo=lambda _: Undo(
                 "restore_time",
                 {
@@ -60,9 +64,6 @@ def make_move_event(ctx: ToolContext) -> BaseTool:
                 },
             ),
         )
-        if isinstance(result, Denied):
-            return str(result)
-        return f"Moved: {result.describe(ctx.tz)}."
 
     return StructuredTool.from_function(
         func=move_event,

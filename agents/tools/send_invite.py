@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from langchain.tools import ToolRuntime
 from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, field_validator
 
 from agents.calendar.invites import invite_event, invite_mail
 from agents.errors import HearthError
 from agents.mail.compose import build_message
-from agents.tools.approval import Denied
-from agents.tools.common import ToolContext, split_list, tool_errors
+from agents.tools.common import ToolContext, gated, split_list, tool_errors
 from agents.tools.mail_args import mail_action
 
 
@@ -33,7 +33,7 @@ def make_send_invite(ctx: ToolContext) -> BaseTool:
     calendar, outbox = ctx.calendar, ctx.outbox
 
     @tool_errors
-    def send_invite(event_id: str, attendees: list[str] | None = None) -> str:
+    def send_invite(event_id: str, runtime: ToolRuntime, attendees: list[str] | None = None) -> str:
         if not ctx.sender:
             raise HearthError("No sender address is set: pass --from ADDRESS.")
         event = invite_event(calendar.get(event_id.strip()), ctx.sender, tuple(attendees or ()))
@@ -42,10 +42,13 @@ def make_send_invite(ctx: ToolContext) -> BaseTool:
         action = mail_action("send_invite", "invite", mail)
         action.details["when"] = event.describe(ctx.tz)
         action.details["ics"] = mail.attachments[0].data.decode("utf-8")  # exactly what is sent
-        result = ctx.gate.run(action, lambda: outbox.send(mail))
-        if isinstance(result, Denied):
-            return str(result)
-        return f"Invitation sent to {', '.join(event.attendees)} (Message-ID {result})."
+        return gated(
+            ctx,
+            runtime,
+            action,
+            lambda: outbox.send(mail),
+            lambda sent: f"Invitation sent to {', '.join(event.attendees)} (Message-ID {sent}).",
+        )
 
     return StructuredTool.from_function(
         func=send_invite,

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from agents.cancel import CancelToken
 from agents.errors import HearthError
 from agents.events import Failed, Final, Status, Stopped, Token, ToolCallProposed, ToolResult
 from agents.paths import data_dir
@@ -39,7 +40,7 @@ class TerminalApprover:
         self.out = out or sys.stdout
         self._hinted = False
 
-    def __call__(self, action: ProposedAction) -> bool:
+    def __call__(self, action: ProposedAction, call_id: str, cancel: CancelToken) -> bool:
         """Shows the whole action and reads y/N; denies without a terminal."""
         interactive = self.confirm and _isatty(self.stdin)
         if not interactive:

@@ -181,8 +181,7 @@ class AgentService(QObject):
         self._withdraw_all()
 
     # -- approval (worker thread side) --------------------------------------------------
-    def _approve(self, action: ProposedAction) -> bool:
-        cancel = self._cancel
+    def _approve(self, action: ProposedAction, call_id: str, cancel: CancelToken) -> bool:
         ticket = ApprovalTicket(action)
         with self._tickets_lock:
             self._tickets.add(ticket)

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from agents.calendar.ics_store import IcsCalendar
+from agents.cancel import CancelToken
 from agents.mail.outbox import Outbox, SmtpConfig
 from agents.mail.sources import MaildirSource
 from agents.tools.approval import ApprovalGate, ProposedAction
@@ -38,9 +39,11 @@ class ScriptedApprover:
 
     answers: list[bool] = field(default_factory=list)
     seen: list[ProposedAction] = field(default_factory=list)
+    call_ids: list[str] = field(default_factory=list)
 
-    def __call__(self, action: ProposedAction) -> bool:
+    def __call__(self, action: ProposedAction, call_id: str, cancel: CancelToken) -> bool:
         self.seen.append(action)
+        self.call_ids.append(call_id)
         return self.answers.pop(0) if self.answers else False
 
 

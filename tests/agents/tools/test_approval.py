@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from agents.tools.approval import ApprovalGate, Denied, ProposedAction, Undo, deny_all
+from agents.cancel import CancelToken
+from agents.tools.approval import ApprovalGate, CallRef, Denied, ProposedAction, Undo, deny_all
 from agents.tools.audit import AuditError, AuditLog
 from tests.agents.tools.conftest import ScriptedApprover
 
@@ -30,12 +31,12 @@ def test_denied_action_is_not_performed_and_is_audited(audit: AuditLog) -> None:
 
 @pytest.mark.parametrize("answer", ["yes", 1, None, [True]])
 def test_anything_but_true_denies(audit: AuditLog, answer: object) -> None:
-    gate = ApprovalGate(lambda action: answer, audit)  # type: ignore[arg-type,return-value]
+    gate = ApprovalGate(lambda *_: answer, audit)  # type: ignore[arg-type,return-value]
     assert isinstance(gate.run(ACTION, lambda: "sent"), Denied)
 
 
 def test_a_failing_approver_denies(audit: AuditLog) -> None:
-    def broken(action: ProposedAction) -> bool:
+    def broken(*_: object) -> bool:
         raise RuntimeError("dialog crashed")
 
     gate = ApprovalGate(broken, audit)
@@ -48,7 +49,7 @@ def test_approved_action_runs_once_and_is_recorded(audit: AuditLog) -> None:
     approver = ScriptedApprover([True])
     decisions: list[tuple[str, bool]] = []
     gate = ApprovalGate(approver, audit)
-    gate.subscribe(lambda action, ok: decisions.append((action.kind, ok)))
+    gate.subscribe(lambda action, _call_id, ok: decisions.append((action.kind, ok)))
     assert gate.run(ACTION, lambda: "<id@x>") == "<id@x>"
     assert approver.seen == [ACTION]  # the approver saw the full body, not a summary
     assert approver.seen[0].details["body"] == "secret plans\nline two"
@@ -104,7 +105,7 @@ def test_concurrent_requests_are_asked_one_at_a_time(audit: AuditLog) -> None:
     active = []
     overlaps = []
 
-    def slow(action: ProposedAction) -> bool:
+    def slow(*_: object) -> bool:
         active.append(1)
         overlaps.append(len(active))
         threading.Event().wait(0.02)
@@ -119,3 +120,26 @@ def test_concurrent_requests_are_asked_one_at_a_time(audit: AuditLog) -> None:
         thread.join()
     assert overlaps == [1, 1, 1, 1]
     assert len(audit.entries()) == 4
+
+
+def test_decisions_name_the_call_they_decide(audit: AuditLog) -> None:
+    """Two calls of the same tool: each decision is reported with its own call id."""
+    decided: list[tuple[str, bool]] = []
+    gate = ApprovalGate(lambda _action, call_id, _cancel: call_id == "call_b", audit)
+    gate.subscribe(lambda _action, call_id, ok: decided.append((call_id, ok)))
+    done: list[str] = []
+    first = gate.run(ACTION, lambda: done.append("a"), call=CallRef("call_a"))
+    second = gate.run(ACTION, lambda: done.append("b"), call=CallRef("call_b"))
+    assert isinstance(first, Denied) and not isinstance(second, Denied)
+    assert decided == [("call_a", False), ("call_b", True)]
+    assert done == ["b"]
+
+
+def test_a_stopped_turn_is_not_asked_and_denies(audit: AuditLog) -> None:
+    asked: list[str] = []
+    cancel = CancelToken()
+    cancel.cancel()
+    gate = ApprovalGate(lambda _a, call_id, _c: asked.append(call_id) is None, audit)
+    result = gate.run(ACTION, lambda: "sent", call=CallRef("call_1", cancel))
+    assert isinstance(result, Denied) and "stopped" in result.reason
+    assert asked == []

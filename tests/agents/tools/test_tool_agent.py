@@ -294,3 +294,44 @@ def test_calls_from_text_shapes(text: str, expected: list[tuple[str, dict[str, A
     calls, unknown = calls_from_text(text, {"search_mail", "read_message"})
     assert [(c["name"], c["args"]) for c in calls] == expected
     assert unknown == []
+
+
+def test_two_calls_of_one_tool_are_decided_by_their_call_ids(
+    ollama_double: OllamaDouble, make_ctx: MakeCtx, tmp_path: Any
+) -> None:
+    """Two drafts proposed in one step: the person denies the first and approves the
+    second; each decision is reported for its own call and only the approved one is done."""
+    ollama_double.script(
+        MODEL,
+        Reply(
+            tool_calls=[
+                {
+                    "name": "save_draft",
+                    "arguments": {"to": ["ann@x.org"], "subject": "A", "body": "a"},
+                },
+                {
+                    "name": "save_draft",
+                    "arguments": {"to": ["bob@x.org"], "subject": "B", "body": "b"},
+                },
+            ]
+        ),
+        Reply(text="One draft saved."),
+    )
+    asked: list[str] = []
+
+    def second_only(action: Any, call_id: str, cancel: CancelToken) -> bool:
+        asked.append(call_id)
+        return "bob@x.org" in action.details["to"]
+
+    ctx = make_ctx()
+    ctx.gate = ApprovalGate(second_only, ctx.gate.audit)
+    events = run(agent_for(ctx, task="draft"), "Draft notes to Ann and Bob.")
+    proposed = {e.call_id: e.arguments["to"] for e in events if isinstance(e, ToolCallProposed)}
+    decided = {e.call_id: e.approved for e in events if isinstance(e, ToolCallDecided)}
+    assert len(proposed) == 2 and sorted(asked) == sorted(proposed)
+    assert {tuple(proposed[c]): ok for c, ok in decided.items()} == {
+        ("ann@x.org",): False,
+        ("bob@x.org",): True,
+    }
+    drafts = list((tmp_path / "drafts").iterdir())
+    assert len(drafts) == 1 and "bob@x.org" in drafts[0].read_text()

@@ -11,8 +11,10 @@ import pytest
 
 from agents.calendar.caldav_store import CalDavCalendar
 from agents.calendar.model import new_event
+from agents.cancel import CancelToken
 from agents.tools.audit import AuditLog
 from agents.tools.registry import READ_TOOLS, ToolContext, build_tools, tools_for
+from tests.agents.tools.calls import Called
 from tests.agents.tools.conftest import BERLIN, NOW, ScriptedApprover
 from tests.servers.radicale import RadicaleServer
 from tests.servers.smtp import SmtpServer
@@ -20,9 +22,9 @@ from tests.servers.smtp import SmtpServer
 MakeCtx = Callable[..., ToolContext]
 
 
-def tool(ctx: ToolContext, name: str):  # type: ignore[no-untyped-def]
+def tool(ctx: ToolContext, name: str, cancel: CancelToken | None = None) -> Called:
     (built,) = build_tools(ctx, [name])
-    return built
+    return Called(built, cancel)
 
 
 def test_search_and_read_wrap_mail_as_untrusted_data(make_ctx: MakeCtx) -> None:

@@ -25,6 +25,7 @@ from app.services.agent import AgentService
 from app.widgets.approval_dialog import ApprovalDialog, dialog_asker
 from app.widgets.audit_log_view import AuditLogView
 from app.widgets.calendar_panel import CalendarPanel
+from tests.agents.tools.calls import Called
 from tests.fakes import OllamaDouble, Reply
 from tests.servers.smtp import SmtpServer
 
@@ -179,12 +180,14 @@ def test_stop_withdraws_the_question(
 def test_audit_log_view_undoes_a_created_event(qtbot: QtBot, tmp_path: Path) -> None:
     audit = AuditLog(tmp_path / "audit.sqlite3")
     calendar = IcsCalendar(tmp_path / "cal.ics", BERLIN)
-    gate = ApprovalGate(lambda action: True, audit)
+    gate = ApprovalGate(lambda *_: True, audit)
     ctx = ToolContext(gate=gate, calendar=calendar, tz=BERLIN)
     (create,) = [t for t in tools_for("schedule", ctx) if t.name == "create_event"]
     start = datetime.now(BERLIN) + timedelta(days=1)
-    assert create.invoke({"title": "Demo", "start": start.isoformat()}).startswith("Created")
-    ApprovalGate(lambda action: False, audit).run(ACTION, lambda: None)
+    assert (
+        Called(create).invoke({"title": "Demo", "start": start.isoformat()}).startswith("Created")
+    )
+    ApprovalGate(lambda *_: False, audit).run(ACTION, lambda: None)
 
     view = AuditLogView(audit)
     qtbot.addWidget(view)
