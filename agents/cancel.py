@@ -1,6 +1,22 @@
-"""Cooperative cancellation, checked between chunks of work."""
+"""Cooperative cancellation, checked between chunks of work, and the one way work says it
+was stopped.
+
+Streaming work ends with a ``Stopped`` event (agents/events.py); work that returns a value
+(a chart's table, a digest) raises :class:`Cancelled` instead. Nothing else reports a stop.
+"""
 
 import threading
+
+from agents.errors import HearthError
+
+
+class Cancelled(HearthError):
+    """The person stopped the work before it finished."""
+
+    exit_code = 130
+
+    def __init__(self) -> None:
+        super().__init__("Stopped.")
 
 
 class CancelToken:
@@ -17,6 +33,11 @@ class CancelToken:
     def cancelled(self) -> bool:
         """Whether cancel() was called."""
         return self._event.is_set()
+
+    def check(self) -> None:
+        """Raises :class:`Cancelled` if cancel() was called."""
+        if self._event.is_set():
+            raise Cancelled()
 
     def wait(self, timeout: float) -> bool:
         """Sleeps up to ``timeout`` seconds, waking early on cancel; returns cancelled."""

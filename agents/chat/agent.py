@@ -6,12 +6,12 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from agents.cancel import CancelToken
-from agents.events import Event, Failed, Status, Stopped
+from agents.events import Event, Status
 from agents.llm.errors import LLMError
 from agents.llm.messages import ANSWER_SHARE, ChatMessage, fit_history, to_langchain
 from agents.llm.models import same_model
 from agents.llm.ollama_service import OllamaService
-from agents.llm.streaming import stream_reply
+from agents.llm.streaming import Run, run_steps, stream_reply
 
 if TYPE_CHECKING:
     from langchain_core.messages import BaseMessage
@@ -42,25 +42,17 @@ class ChatAgent:
         Yields Token events, then exactly one of Final, Stopped or Failed. Never raises
         for model or server problems: they arrive as Failed with a clear message.
         """
-        cancel = cancel or CancelToken()
-        parts: list[str] = []
-        model = self.model or self.service.settings.chat_model
-        try:
-            has_images = any(m.images for m in history)
-            model = self.service.route(images=has_images, model=self.model)
-            if self._needs_loading(model):
-                yield Status(f"Loading {model}…")
-            chat = self.service.chat_model(model)
-            messages = self._messages(history, model)
-            reply = yield from stream_reply(chat, messages, cancel, parts)
-            yield reply.ending(model)
-        except LLMError as exc:
-            yield Failed(exc, "".join(parts))
-        except Exception as exc:
-            if cancel.cancelled:
-                yield Stopped("".join(parts))
-            else:
-                yield Failed(self.service.error(exc, model), "".join(parts))
+        run = Run(self.service, cancel or CancelToken(), self.model)
+        return run_steps(lambda run: self._steps(history, run), run)
+
+    def _steps(self, history: Sequence[ChatMessage], run: Run) -> Iterator[Event]:
+        has_images = any(m.images for m in history)
+        run.model = self.service.route(images=has_images, model=self.model)
+        if self._needs_loading(run.model):
+            yield Status(f"Loading {run.model}…")
+        chat = self.service.chat_model(run.model)
+        reply = yield from stream_reply(chat, self._messages(history, run.model), run.cancel)
+        yield reply.ending(run.model)
 
     def _messages(self, history: Sequence[ChatMessage], model: str) -> list[BaseMessage]:
         from langchain_core.messages import SystemMessage

@@ -16,10 +16,9 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from agents.cancel import CancelToken
 from agents.documents.retrieval import Passage
-from agents.errors import HearthError
-from agents.events import Citation, Event, Failed, Final, Sources, Stats, Status, Stopped, Token
-from agents.llm.errors import incomplete
+from agents.events import Citation, Event, Final, Sources, Status, Token
 from agents.llm.ollama_service import OllamaService
+from agents.llm.streaming import Run, run_steps, stream_reply
 from agents.llm.tokens import estimate_tokens
 
 NOT_FOUND_MARK = "NOT_IN_DOCUMENTS"
@@ -109,79 +108,45 @@ class DocumentAnswerer:
         self.index = index
         self.model = model
 
-    def stream(self, question: str, cancel: CancelToken | None = None) -> Iterator[Event | Sources]:
+    def stream(self, question: str, cancel: CancelToken | None = None) -> Iterator[Event]:
         """Yields Status, Tokens, then Sources and Final; or Stopped or Failed.
 
         Never raises for model, server or index problems: they arrive as Failed.
         """
-        cancel = cancel or CancelToken()
-        shown: list[str] = []
-        try:
-            if not self.index.files():
-                yield Sources([])
-                yield Final(NO_DOCUMENTS_TEXT)
-                return
-            yield Status("Searching your documents…")
-            passages = self.index.relevant(question, self.index.search(question))
-            if cancel.cancelled:
-                yield Stopped("")
-                return
-            if not passages:
-                yield Sources([])
-                yield Final(NOT_FOUND_TEXT)
-                return
-            model = self.service.route(model=self.model)
-            budget = self.service.num_ctx(model) - ANSWER_TOKENS
-            prompt = build_prompt(question, passages, budget)
-            kept = passages[: prompt.count("<source id=")]
-            messages: list[BaseMessage] = [SystemMessage(SYSTEM_PROMPT), HumanMessage(prompt)]
-            chat = self.service.chat_model(model, num_predict=ANSWER_TOKENS)
-            held = ""  # the start of the answer, held back until it can't be the mark
-            meta: dict[str, Any] = {}
-            stream = chat.stream(messages)
-            try:
-                for chunk in stream:
-                    if cancel.cancelled:
-                        yield Stopped("".join(shown))
-                        return
-                    text = chunk.text if isinstance(chunk.text, str) else str(chunk.content)
-                    if chunk.response_metadata.get("done"):
-                        meta = dict(chunk.response_metadata)
-                    if not text:
-                        continue
-                    if not shown and _may_be_mark(held + text):
-                        held += text
-                        continue
-                    piece, held = held + text, ""
-                    shown.append(piece)
-                    yield Token(piece)
-            finally:
-                close = getattr(stream, "close", None)
-                if close is not None:
-                    close()
-            if cancel.cancelled:
-                yield Stopped("".join(shown))
-                return
-            if not meta:
-                yield Failed(incomplete(model), "".join(shown))
-                return
-            if not shown and NOT_FOUND_MARK in held.upper().replace(" ", "_"):
-                yield Sources([])
-                yield Final(NOT_FOUND_TEXT, Stats.from_metadata(meta))
-                return
-            if held:
-                shown.append(held)
-                yield Token(held)
-            answer = "".join(shown)
-            yield Sources(self._citations(answer, kept))
-            yield Final(answer, Stats.from_metadata(meta))
-        except HearthError as exc:
-            yield Failed(exc, "".join(shown))
-        except Exception as exc:
-            if cancel.cancelled:
-                yield Stopped("".join(shown))
-            else:
-                yield Failed(self.service.error(exc, self.model), "".join(shown))
+        run = Run(self.service, cancel or CancelToken(), self.model)
+        return run_steps(lambda run: self._steps(question, run), run)
+
+    def _steps(self, question: str, run: Run) -> Iterator[Event]:
+        if not self.index.files():
+            yield Sources([])
+            yield Final(NO_DOCUMENTS_TEXT)
+            return
+        yield Status("Searching your documents…")
+        passages = self.index.relevant(question, self.index.search(question))
+        run.cancel.check()
+        if not passages:
+            yield Sources([])
+            yield Final(NOT_FOUND_TEXT)
+            return
+        run.model = self.service.route(model=self.model)
+        budget = self.service.num_ctx(run.model) - ANSWER_TOKENS
+        prompt = build_prompt(question, passages, budget)
+        kept = passages[: prompt.count("<source id=")]
+        messages: list[BaseMessage] = [SystemMessage(SYSTEM_PROMPT), HumanMessage(prompt)]
+        chat = self.service.chat_model(run.model, num_predict=ANSWER_TOKENS)
+        reply = yield from stream_reply(chat, messages, run.cancel, hold=_may_be_mark)
+        ending = reply.ending(run.model)
+        if not isinstance(ending, Final):
+            yield ending
+            return
+        if reply.held and NOT_FOUND_MARK in reply.held.upper().replace(" ", "_"):
+            yield Sources([])
+            yield Final(NOT_FOUND_TEXT, ending.stats)
+            return
+        if reply.held:
+            yield Token(reply.held)
+        yield Sources(self._citations(reply.text, kept))
+        yield Final(reply.text, ending.stats)
 
     @staticmethod
     def _citations(answer: str, passages: Sequence[Passage]) -> list[Citation]:

@@ -20,10 +20,9 @@ from agents.cancel import CancelToken
 from agents.documents.chunking import SEPARATORS
 from agents.documents.config import SUMMARY_CONTEXT_SIZES, DocumentsConfig
 from agents.documents.loaders import LoadedDocument, load_document
-from agents.errors import HearthError
-from agents.events import Event, Failed, Status, Stopped, SummaryProgress
+from agents.events import Event, Status, SummaryProgress
 from agents.llm.ollama_service import OllamaService
-from agents.llm.streaming import stream_reply
+from agents.llm.streaming import Run, read_reply, run_steps, stream_reply
 from agents.llm.tokens import estimate_tokens
 
 SUMMARY_TOKENS = 1536  # room left for the final summary
@@ -150,46 +149,37 @@ class DocumentSummarizer:
         source: Path | LoadedDocument,
         lang: str | None = None,
         cancel: CancelToken | None = None,
-    ) -> Iterator[Event | SummaryProgress]:
+    ) -> Iterator[Event]:
         """Yields Status and SummaryProgress while reading sections, then the summary's
         Tokens and Final; or Stopped or Failed (never raises for expected problems)."""
-        cancel = cancel or CancelToken()
-        shown: list[str] = []
-        try:
-            document = (
-                source if isinstance(source, LoadedDocument) else load_document(source, self.config)
-            )
-            yield Status(f"Read {document.path.name}")
-            model = self.service.route(model=self.model)
-            info = self.service.show(model)
-            text = _labelled_text(document)
-            plan = plan_summary(text, info.context_length, self.config)
-            self.plan = plan
-            language = language_name(lang)
-            chat = self.service.chat_model(model, num_ctx=plan.num_ctx, num_predict=SUMMARY_TOKENS)
+        run = Run(self.service, cancel or CancelToken(), self.model)
+        return run_steps(lambda run: self._steps(source, lang, run), run)
+
+    def _steps(self, source: Path | LoadedDocument, lang: str | None, run: Run) -> Iterator[Event]:
+        document = (
+            source if isinstance(source, LoadedDocument) else load_document(source, self.config)
+        )
+        yield Status(f"Read {document.path.name}")
+        run.model = model = self.service.route(model=self.model)
+        info = self.service.show(model)
+        text = _labelled_text(document)
+        plan = plan_summary(text, info.context_length, self.config)
+        self.plan = plan
+        language = language_name(lang)
+        chat = self.service.chat_model(model, num_ctx=plan.num_ctx, num_predict=SUMMARY_TOKENS)
+        if plan.mode == "single":
+            prompt = self._final_prompt(document.path.name, text, language, notes=False)
+        else:
             notes_chat = self.service.chat_model(
                 model, num_ctx=plan.num_ctx, num_predict=NOTES_TOKENS
             )
-            if plan.mode == "single":
-                prompt = self._final_prompt(document.path.name, text, language, notes=False)
-            else:
-                notes = yield from self._map_reduce(
-                    notes_chat, document, text, plan, language, cancel
-                )
-                if notes is None:
-                    yield Stopped("")
-                    return
-                prompt = self._final_prompt(document.path.name, notes, language, notes=True)
-            yield Status("Writing the summary…")
-            reply = yield from stream_reply(chat, self._messages(prompt), cancel, shown)
-            yield reply.ending(model)
-        except HearthError as exc:
-            yield Failed(exc, "".join(shown))
-        except Exception as exc:
-            if cancel.cancelled:
-                yield Stopped("".join(shown))
-            else:
-                yield Failed(self.service.error(exc, self.model), "".join(shown))
+            notes = yield from self._map_reduce(
+                notes_chat, document, text, plan, language, run.cancel
+            )
+            prompt = self._final_prompt(document.path.name, notes, language, notes=True)
+        yield Status("Writing the summary…")
+        reply = yield from stream_reply(chat, self._messages(prompt), run.cancel)
+        yield reply.ending(model)
 
     # -- steps ------------------------------------------------------------------------
     def _map_reduce(
@@ -200,15 +190,13 @@ class DocumentSummarizer:
         plan: SummaryPlan,
         language: str,
         cancel: CancelToken,
-    ) -> Generator[Event | SummaryProgress, None, str | None]:
-        """Notes per section, then notes of notes until they fit one call; None if cancelled."""
+    ) -> Generator[Event, None, str]:
+        """Notes per section, then notes of notes until they fit one call."""
         budget = section_budget(plan.num_ctx)
         sections = split_sections(text, budget)
         yield Status(f"Reading {len(sections)} sections of {document.path.name}…")
         notes: list[str] = []
         for number, section in enumerate(sections, start=1):
-            if cancel.cancelled:
-                return None
             prompt = (
                 f"This is section {number} of {len(sections)} of the document "
                 f"'{document.path.name}'. Write compact notes in {language}: the main "
@@ -216,7 +204,7 @@ class DocumentSummarizer:
                 "with page numbers when shown. Notes only, no introduction.\n\n"
                 f"<document_section>\n{section}\n</document_section>"
             )
-            notes.append(f"Section {number}:\n{self._invoke(chat, prompt)}")
+            notes.append(f"Section {number}:\n{self._invoke(chat, prompt, cancel)}")
             yield SummaryProgress(number, len(sections))
         combined = "\n\n".join(notes)
         limit = plan.num_ctx - PROMPT_OVERHEAD - SUMMARY_TOKENS
@@ -227,14 +215,12 @@ class DocumentSummarizer:
             yield Status(f"Combining notes ({len(groups)} groups)…")
             merged = []
             for number, group in enumerate(groups, start=1):
-                if cancel.cancelled:
-                    return None
                 prompt = (
                     f"Merge these notes on parts of '{document.path.name}' into shorter "
                     f"notes in {language}, keeping every decision, action item, figure "
                     f"and page number.\n\n<notes>\n{group}\n</notes>"
                 )
-                merged.append(self._invoke(chat, prompt))
+                merged.append(self._invoke(chat, prompt, cancel))
                 yield SummaryProgress(number, len(groups), "combining")
             notes = merged
             combined = "\n\n".join(notes)
@@ -242,9 +228,9 @@ class DocumentSummarizer:
             combined = combined[: limit * 2]
         return combined
 
-    def _invoke(self, chat: Any, prompt: str) -> str:
-        reply = chat.invoke(self._messages(prompt))
-        return reply.text if isinstance(reply.text, str) else str(reply.content)
+    def _invoke(self, chat: Any, prompt: str, cancel: CancelToken) -> str:
+        """One section's notes, read whole (stopped at once when cancelled)."""
+        return read_reply(self.service, chat, self._messages(prompt), cancel).text
 
     @staticmethod
     def _messages(prompt: str) -> list[BaseMessage]:

@@ -8,7 +8,6 @@ from agents.images.errors import (
     ImageTooLargeError,
     ImageUnreadableError,
     NotAnImageError,
-    StructuredOutputError,
 )
 from agents.images.intake import MAX_SIDE, PreparedImage, prepare_image
 from agents.images.store import ImageStore
@@ -24,6 +23,5 @@ __all__ = [
     "ImageUnreadableError",
     "NotAnImageError",
     "PreparedImage",
-    "StructuredOutputError",
     "prepare_image",
 ]

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from agents.cancel import CancelToken
-from agents.images.vision import DEFAULT_ATTEMPTS, ask_structured
+from agents.images.vision import ask_structured
 from agents.llm.ollama_service import OllamaService
+from agents.llm.structured import DEFAULT_ATTEMPTS
 
 MAX_CATEGORIES = 500
 MAX_SERIES = 50
@@ -127,8 +128,9 @@ def chart_to_table(
         extra_images: More prepared images sent with the chart (rarely needed).
 
     Raises:
-        StructuredOutputError: Still no valid table after ``attempts`` tries.
-        LLMError: The server or model failed (MODEL_MISSING when it isn't pulled).
+        LLMError: UNUSABLE when there is still no valid table after ``attempts`` tries;
+            MODEL_MISSING when the vision model isn't pulled; other server failures.
+        Cancelled: ``cancel`` was set.
     """
     return ask_structured(
         service,

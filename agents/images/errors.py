@@ -40,18 +40,3 @@ class ImageMissingError(HearthError):
     """A stored image is gone from the data folder (or was damaged)."""
 
     exit_code = 13
-
-
-class StructuredOutputError(HearthError):
-    """The vision model kept answering in a shape Hearth can't use."""
-
-    exit_code = 14
-
-
-class VisionCancelled(HearthError):
-    """The person stopped the request."""
-
-    exit_code = 130
-
-    def __init__(self) -> None:
-        super().__init__("Stopped.")

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pydantic import BaseModel, Field
 
 from agents.cancel import CancelToken
-from agents.images.vision import DEFAULT_ATTEMPTS, ask_structured
+from agents.images.vision import ask_structured
 from agents.llm.ollama_service import OllamaService
+from agents.llm.structured import DEFAULT_ATTEMPTS
 
 GROUNDING_PROMPT = (
     "Find this in the image: {query}\n\n"
@@ -137,8 +138,9 @@ def find_in_image(
         A Grounding; ``found`` is False when the thing isn't there (a valid answer).
 
     Raises:
-        StructuredOutputError: Still no valid answer after ``attempts`` tries.
-        LLMError: The server or model failed.
+        LLMError: UNUSABLE when there is still no valid answer after ``attempts``
+            tries; other kinds when the server or model failed.
+        Cancelled: ``cancel`` was set.
     """
     query = " ".join(query.split())
     if not query:

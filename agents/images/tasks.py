@@ -13,10 +13,10 @@ from typing import Any
 
 from agents.cancel import CancelToken
 from agents.errors import HearthError
-from agents.events import Attached, Event, Failed, Final, Stats, Status, Stopped
-from agents.images.errors import VisionCancelled
+from agents.events import Attached, Event, Final, Stats, Status
 from agents.llm.messages import ChatMessage
 from agents.llm.ollama_service import OllamaService
+from agents.llm.streaming import Run, run_steps
 
 FIND = "find"
 CHART = "chart"
@@ -67,20 +67,17 @@ class ImageTask:
         self, history: Sequence[ChatMessage], cancel: CancelToken | None = None
     ) -> Iterator[Event]:
         """Yields a Status while the vision model works, then the answer."""
-        cancel = cancel or CancelToken()
         images = history[-1].images if history else ()
+        run = Run(self.service, cancel or CancelToken(), self.service.settings.vision_model)
+        return run_steps(lambda run: self._steps(images, run.cancel), run)
+
+    def _steps(self, images: Sequence[bytes], cancel: CancelToken) -> Iterator[Event]:
         if not images:
-            yield Failed(HearthError("Attach an image first, then ask again."), "")
-            return
-        try:
-            if self.task == FIND:
-                yield from self._find(images[0], cancel)
-            else:
-                yield from self._chart(images[0], cancel)
-        except VisionCancelled:
-            yield Stopped("")
-        except HearthError as exc:
-            yield Failed(exc, "")
+            raise HearthError("Attach an image first, then ask again.")
+        if self.task == FIND:
+            yield from self._find(images[0], cancel)
+        else:
+            yield from self._chart(images[0], cancel)
 
     def _find(self, image: bytes, cancel: CancelToken) -> Iterator[Event]:
         from agents.images.grounding import find_in_image

@@ -12,26 +12,20 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
-from pydantic import BaseModel, ValidationError
+from langchain_core.messages import BaseMessage
+from pydantic import BaseModel
 
 from agents.cancel import CancelToken
 from agents.chat.agent import ChatAgent
-from agents.errors import HearthError
-from agents.events import Event, Failed, Status, Stopped, ToolResult
-from agents.images.errors import StructuredOutputError, VisionCancelled
-from agents.llm.errors import incomplete
+from agents.events import Event, Status, ToolResult
 from agents.llm.messages import ChatMessage, to_langchain
 from agents.llm.ollama_service import OllamaService
-from agents.llm.streaming import read_reply
+from agents.llm.streaming import Run, read_reply, run_steps
+from agents.llm.structured import DEFAULT_ATTEMPTS, structured
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-
-DEFAULT_ATTEMPTS = 3
-STRUCTURED_NUM_PREDICT = 2048
-"""Token cap for a structured answer: a looping model stops instead of running forever."""
 
 
 @dataclass(frozen=True)
@@ -55,8 +49,6 @@ def ask_image(
     *,
     model: str | None = None,
     cancel: CancelToken | None = None,
-    history: Sequence[BaseMessage] = (),
-    **options: Any,
 ) -> VisionReply:
     """Asks the vision model one question about prepared images and waits for the answer.
 
@@ -66,29 +58,20 @@ def ask_image(
         prompt: The question.
         model: A preferred model; replaced by the vision model if it can't see.
         cancel: Stops the request between chunks.
-        history: Messages to add after the question (e.g. a correction).
-        **options: ChatOllama overrides such as ``format`` or ``num_predict``.
 
     Raises:
         LLMError: The server or model failed (MODEL_MISSING if the model isn't pulled).
-        VisionCancelled: ``cancel`` was set.
+        Cancelled: ``cancel`` was set.
     """
-    cancel = cancel or CancelToken()
     chosen = vision_model(service, model)
-    messages = [to_langchain(ChatMessage("user", prompt, images=tuple(images))), *history]
-    try:
-        reply = read_reply(service.chat_model(chosen, **options), messages, cancel)
-    except HearthError:
-        raise
-    except Exception as exc:
-        if cancel.cancelled:
-            raise VisionCancelled() from exc
-        raise service.error(exc, chosen) from exc
-    if reply.cancelled:
-        raise VisionCancelled()
-    if not reply.complete:
-        raise incomplete(chosen)
-    return VisionReply(reply.text, chosen, str(reply.meta.get("done_reason") or ""))
+    chat = service.chat_model(chosen)
+    reply = read_reply(service, chat, image_question(prompt, images), cancel or CancelToken())
+    return VisionReply(reply.text, chosen, reply.done_reason)
+
+
+def image_question(prompt: str, images: Sequence[bytes]) -> list[BaseMessage]:
+    """The one message that asks about images."""
+    return [to_langchain(ChatMessage("user", prompt, images=tuple(images)))]
 
 
 def ask_structured(
@@ -103,64 +86,25 @@ def ask_structured(
     cancel: CancelToken | None = None,
     what: str = "answer",
 ) -> ModelT:
-    """Asks for JSON that follows ``schema`` (sent as Ollama's ``format``) and validates it.
-
-    An invalid reply (bad JSON, wrong shape, or rejected by ``check``, which raises
-    ValueError) is shown to the model with the problem and asked again, at most
-    ``attempts`` times in all.
+    """Asks the vision model for JSON that follows ``schema`` (see llm.structured).
 
     Raises:
-        StructuredOutputError: Still invalid after the last attempt.
-        LLMError: The server or model failed.
-        VisionCancelled: ``cancel`` was set.
+        LLMError: UNUSABLE when still invalid after the last attempt; other kinds when
+            the server or model failed.
+        Cancelled: ``cancel`` was set.
     """
-    json_schema = schema.model_json_schema()
-    history: list[BaseMessage] = []
-    problem = "no answer"
-    chosen = model
-    for _ in range(max(1, attempts)):
-        reply = ask_image(
-            service,
-            images,
-            prompt,
-            model=model,
-            cancel=cancel,
-            history=history,
-            format=json_schema,
-            temperature=0,
-            num_predict=STRUCTURED_NUM_PREDICT,
-        )
-        chosen = reply.model
-        try:
-            if reply.done_reason == "length":
-                raise ValueError("the answer was cut off at the length limit")
-            parsed = schema.model_validate_json(reply.text)
-            return check(parsed) if check else parsed
-        except (ValidationError, ValueError) as exc:
-            problem = describe_problem(exc)
-            history += [
-                AIMessage(content=reply.text[:4000]),
-                HumanMessage(
-                    content=f"That reply can't be used: {problem}. Look at the image again and "
-                    "answer with JSON only, following the schema exactly."
-                ),
-            ]
-    raise StructuredOutputError(
-        f"The vision model ({chosen}) didn't give a usable {what} after {attempts} "
-        f"tries (last problem: {problem}). Try again, or crop the image to the part "
-        "that matters."
+    return structured(
+        service,
+        vision_model(service, model),
+        image_question(prompt, images),
+        schema,
+        cancel=cancel,
+        check=check,
+        attempts=attempts,
+        what=what,
+        advice="Try again, or crop the image to the part that matters.",
+        fix="Look at the image again and answer with JSON only, following the schema exactly.",
     )
-
-
-def describe_problem(exc: Exception) -> str:
-    """A one-line description of why a structured reply was rejected."""
-    if isinstance(exc, ValidationError):
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ())) or "the reply"
-        if first.get("type") == "json_invalid":
-            return "it is not valid JSON"
-        return f"{where}: {first.get('msg', 'invalid')}"
-    return str(exc)
 
 
 # -- two steps: the vision model extracts, the text model acts -----------------------------
@@ -249,26 +193,32 @@ def describe_then_act(
         cancel: Stops either step.
     """
     cancel = cancel or CancelToken()
-    try:
-        chosen = vision_model(service, vision)
-        yield Status(f"Reading the image with {chosen}…")
-        extraction = extract(service, images, request, model=chosen, cancel=cancel)
-    except VisionCancelled:
-        yield Stopped("")
-        return
-    except HearthError as exc:
-        yield Failed(exc, "")
-        return
+    return run_steps(
+        lambda run: _describe_then_act(service, images, request, act, vision, run),
+        Run(service, cancel, vision),
+    )
+
+
+def _describe_then_act(
+    service: OllamaService,
+    images: Sequence[bytes],
+    request: str,
+    act: Act | None,
+    vision: str | None,
+    run: Run,
+) -> Iterator[Event]:
+    run.model = vision_model(service, vision)
+    yield Status(f"Reading the image with {run.model}…")
+    extraction = extract(service, images, request, model=run.model, cancel=run.cancel)
     yield ToolResult("read_image", "read_image", extraction.text)
     messages = act_messages(request, extraction)
     runner = act or (lambda msgs, token: ChatAgent(service).stream(msgs, token))
-    yield from runner(messages, cancel)
+    yield from runner(messages, run.cancel)
 
 
 __all__ = [
     "DEFAULT_ATTEMPTS",
     "Extraction",
-    "VisionCancelled",
     "VisionReply",
     "act_messages",
     "ask_image",

@@ -20,6 +20,7 @@ class ErrorKind(enum.Enum):
     SERVER = 10
     REFUSED_HOST = 11
     BAD_REQUEST = 12
+    UNUSABLE = 14  # the model kept answering in a shape Hearth can't use
 
 
 class LLMError(HearthError):

@@ -9,9 +9,8 @@ items are dropped, and unreadable output is retried a bounded number of times.
 
 from __future__ import annotations
 
-import ast
+import contextlib
 import hashlib
-import json
 import logging
 import re
 import secrets
@@ -20,18 +19,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from agents.cancel import CancelToken
-from agents.llm.errors import LLMError
+from agents.llm.errors import ErrorKind, LLMError
 from agents.llm.ollama_service import OllamaService
-from agents.mail.errors import DigestCancelled, MailError
+from agents.llm.streaming import read_reply
+from agents.llm.structured import structured
 from agents.mail.model import MailMessage
 from agents.mail.parse import is_reply_subject, normalized_subject
 from agents.mail.sources import MailSource
 
 if TYPE_CHECKING:
-    from langchain_core.messages import BaseMessage
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +44,6 @@ MIN_MESSAGE_CHARS = 300
 MAX_MESSAGE_CHARS = 4_000
 HEADER_CHARS = 250  # sender, date, recipients and label of one message in the prompt
 MAX_ITEMS = 50
-
-
-class ActionItemsError(MailError):
-    """The model's answer held no readable action items, even after retries."""
 
 
 @dataclass(frozen=True)
@@ -239,76 +236,14 @@ def _data_rules(tag: str) -> str:
     )
 
 
-# -- lenient JSON ------------------------------------------------------------------------
-_FENCE = re.compile(r"```(?:json|JSON)?\s*(.*?)(?:```|$)", re.S)
-
-
-def loads_lenient(text: str) -> Any:
-    """Reads JSON the way small models write it: fenced, with trailing commas, or cut off.
-
-    Raises:
-        ValueError: No JSON value can be recovered.
-    """
-    candidates = [text.strip()]
-    fenced = _FENCE.search(text)
-    if fenced:
-        candidates.insert(0, fenced.group(1).strip())
-    for candidate in candidates:
-        start = min((i for i in (candidate.find("{"), candidate.find("[")) if i >= 0), default=-1)
-        if start < 0:
-            continue
-        body = candidate[start:]
-        for attempt in (body, _repair(body), _close_open(_repair(body))):
-            try:
-                value, _ = json.JSONDecoder().raw_decode(attempt)
-                return value
-            except ValueError:
-                pass
-        try:
-            return ast.literal_eval(_repair(body))  # a Python-style dict with single quotes
-        except (ValueError, SyntaxError, MemoryError, RecursionError):
-            pass
-    raise ValueError("no JSON found in the model's answer")
-
-
-def _repair(text: str) -> str:
-    text = text.replace("\u201c", '"').replace("\u201d", '"')
-    text = re.sub(r",\s*([}\]])", r"\1", text)
-    return text
-
-
-def _close_open(text: str) -> str:
-    """Closes strings, objects and arrays left open by an answer cut at the length limit."""
-    stack: list[str] = []
-    in_string = escaped = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "{[":
-            stack.append("}" if ch == "{" else "]")
-        elif ch in "}]" and stack:
-            stack.pop()
-    closed = text + ('"' if in_string else "")
-    closed = re.sub(r",\s*$", "", closed.rstrip())
-    closed = re.sub(r'"\s*:\s*$', '": null', closed)
-    return _repair(closed + "".join(reversed(stack)))
-
-
 # -- validation --------------------------------------------------------------------------
-class _ItemModel(BaseModel):
+class ActionItemReply(BaseModel):
     """One action item as the model writes it."""
 
-    what: str = Field(min_length=2, max_length=500)
-    who: str = ""
-    due: str | None = None
-    source: str = ""
+    what: str = Field(min_length=2, max_length=500, description="the task, as a short sentence")
+    who: str = Field(default="", description="who asked, or who should act")
+    due: str | None = Field(default=None, description="due date as YYYY-MM-DD, or null")
+    source: str = Field(default="", description="the label of its message, such as M1")
 
     @field_validator("what", mode="before")
     @classmethod
@@ -332,28 +267,29 @@ class _ItemModel(BaseModel):
         return str(value)[:60]
 
 
-ACTION_ITEMS_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "properties": {
-        "items": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "what": {"type": "string", "description": "the task, as a short sentence"},
-                    "who": {"type": "string", "description": "who asked, or who should act"},
-                    "due": {
-                        "type": ["string", "null"],
-                        "description": "due date as YYYY-MM-DD, or null",
-                    },
-                    "source": {"type": "string", "description": "message label such as M1"},
-                },
-                "required": ["what", "who", "due", "source"],
-            },
-        }
-    },
-    "required": ["items"],
-}
+class ActionItemsReply(BaseModel):
+    """The model's answer: its action items; those it wrote unreadably are left out."""
+
+    items: list[ActionItemReply] = Field(description="the action items; empty if none")
+    dropped: SkipJsonSchema[int] = 0
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keep_readable(cls, data: Any) -> Any:
+        """Accepts a bare list or other key names, and drops unreadable items one by one."""
+        if isinstance(data, dict):
+            keys = ("items", "action_items", "actionItems", "tasks")
+            raw = next((data[k] for k in keys if k in data), [data] if "what" in data else [])
+        else:
+            raw = data
+        if not isinstance(raw, list):
+            raise ValueError("items must be a list of objects")
+        kept: list[ActionItemReply] = []
+        for entry in raw[: MAX_ITEMS * 2]:
+            with contextlib.suppress(ValidationError):
+                kept.append(ActionItemReply.model_validate(entry))
+        return {"items": kept, "dropped": len(raw[: MAX_ITEMS * 2]) - len(kept)}
+
 
 _WEEKDAYS = {
     name: index
@@ -396,35 +332,20 @@ def parse_due(value: str | None, reference: date) -> date | None:
 
 
 def validate_items(
-    data: Any, labels: dict[str, str], messages: dict[str, MailMessage], today: date
-) -> tuple[list[ActionItem], int]:
-    """Turns the model's JSON into action items; returns them and how many were dropped."""
-    if isinstance(data, dict):
-        raw = next(
-            (data[k] for k in ("items", "action_items", "actionItems", "tasks") if k in data),
-            [data] if "what" in data else [],
-        )
-    else:
-        raw = data
-    if not isinstance(raw, list):
-        return [], 1
+    reply: ActionItemsReply, labels: dict[str, str], messages: dict[str, MailMessage], today: date
+) -> list[ActionItem]:
+    """Turns the model's items into action items: due dates read, sources resolved."""
     items: list[ActionItem] = []
-    dropped = 0
     seen: set[str] = set()
-    for entry in raw[: MAX_ITEMS * 2]:
-        try:
-            model = _ItemModel.model_validate(entry)
-        except ValidationError:
-            dropped += 1
-            continue
-        source_id = _resolve_source(model.source, labels)
+    for entry in reply.items:
+        source_id = _resolve_source(entry.source, labels)
         source = messages.get(source_id)
         reference = source.date.date() if source and source.date else today
-        item = ActionItem(model.what, model.who, parse_due(model.due, reference), source_id)
+        item = ActionItem(entry.what, entry.who, parse_due(entry.due, reference), source_id)
         if item.key not in seen and len(items) < MAX_ITEMS:
             seen.add(item.key)
             items.append(item)
-    return items, dropped
+    return items
 
 
 def _resolve_source(value: str, labels: dict[str, str]) -> str:
@@ -481,7 +402,9 @@ class DigestWriter:
                     f"{dropped} action item{'s' if dropped != 1 else ''} from the model "
                     "couldn't be read and were left out."
                 )
-        except ActionItemsError as exc:
+        except LLMError as exc:
+            if exc.kind is not ErrorKind.UNUSABLE:
+                raise
             items = []
             problems.append(exc.message)
         if data.omitted:
@@ -505,7 +428,8 @@ class DigestWriter:
         from langchain_core.messages import HumanMessage, SystemMessage
 
         messages = [SystemMessage(system), HumanMessage(data.text + "\n\nWrite the digest.")]
-        return self._ask(model, messages, None, cancel).strip()
+        chat = self.service.chat_model(model, temperature=0)
+        return read_reply(self.service, chat, messages, cancel or CancelToken()).text.strip()
 
     def action_items(
         self,
@@ -514,10 +438,13 @@ class DigestWriter:
         threads: Sequence[MailThread],
         cancel: CancelToken | None = None,
     ) -> tuple[list[ActionItem], int]:
-        """Asks for action items as JSON, validates them, and retries unreadable answers.
+        """Asks for action items as JSON and validates them; returns them and how many
+        the model wrote unreadably.
 
         Raises:
-            ActionItemsError: No readable JSON after ``1 + max_retries`` answers.
+            LLMError: UNUSABLE when no readable JSON came after ``1 + max_retries``
+                answers; other kinds when the server or model failed.
+            Cancelled: ``cancel`` was set.
         """
         today = datetime.now().astimezone().date()
         system = (
@@ -531,56 +458,22 @@ class DigestWriter:
             '"source": "M1"}]}. Use the [M..] label of the message each item comes from. '
             'With no action items, answer {"items": []}.'
         )
-        from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+        from langchain_core.messages import HumanMessage, SystemMessage
 
-        messages: list[BaseMessage] = [
-            SystemMessage(system),
-            HumanMessage(data.text + "\n\nList the action items as JSON."),
-        ]
-        by_id = {m.id: m for t in threads for m in t.messages}
-        for attempt in range(1 + self.max_retries):
-            answer = self._ask(model, messages, ACTION_ITEMS_SCHEMA, cancel)
-            try:
-                parsed = loads_lenient(answer)
-            except ValueError:
-                log.info("action items: unreadable answer (attempt %d)", attempt + 1)
-                messages += [
-                    AIMessage(answer[:2000]),
-                    HumanMessage(
-                        'That was not valid JSON. Answer only with JSON like {"items": []}.'
-                    ),
-                ]
-                continue
-            return validate_items(parsed, data.labels, by_id, today)
-        raise ActionItemsError(
-            f"The model {model} didn't give readable action items after "
-            f"{1 + self.max_retries} tries, so none are listed. Refresh to try again, or "
-            "choose a larger chat model in Settings."
+        reply = structured(
+            self.service,
+            model,
+            [SystemMessage(system), HumanMessage(data.text + "\n\nList the action items as JSON.")],
+            ActionItemsReply,
+            cancel=cancel,
+            attempts=1 + self.max_retries,
+            what="list of action items",
+            advice="None are listed: refresh to try again, or choose a larger chat model in "
+            "Settings.",
+            fix='Answer only with JSON like {"items": []}.',
         )
-
-    def _ask(
-        self,
-        model: str,
-        messages: list[BaseMessage],
-        schema: dict[str, Any] | None,
-        cancel: CancelToken | None,
-    ) -> str:
-        overrides: dict[str, Any] = {"temperature": 0}
-        if schema is not None:
-            overrides["format"] = schema
-        chat = self.service.chat_model(model, **overrides)
-        pieces: list[str] = []
-        try:
-            for chunk in chat.stream(messages):
-                if cancel is not None and cancel.cancelled:
-                    raise DigestCancelled("The digest was stopped.")
-                if isinstance(chunk.content, str):
-                    pieces.append(chunk.content)
-        except (MailError, LLMError):
-            raise
-        except Exception as exc:
-            raise self.service.error(exc, model) from exc
-        return "".join(pieces)
+        by_id = {m.id: m for t in threads for m in t.messages}
+        return validate_items(reply, data.labels, by_id, today), reply.dropped
 
 
 def build_digest(

@@ -33,9 +33,3 @@ class MailConnectionError(MailError):
     """The server could not be reached, or its TLS certificate could not be verified."""
 
     exit_code = 24
-
-
-class DigestCancelled(MailError):
-    """The digest was stopped before it finished."""
-
-    exit_code = 130

@@ -38,18 +38,17 @@ from agents.cancel import CancelToken
 from agents.errors import HearthError
 from agents.events import (
     Event,
-    Failed,
     Final,
     Stats,
-    Stopped,
     Token,
     ToolCallDecided,
     ToolCallProposed,
     ToolResult,
 )
-from agents.llm.errors import LLMError
 from agents.llm.messages import ChatMessage, to_langchain
 from agents.llm.ollama_service import OllamaService
+from agents.llm.streaming import Run, run_steps
+from agents.llm.structured import Unusable, repair_loop
 from agents.tools.approval import ApprovalGate
 from agents.tools.common import TurnContext
 
@@ -58,6 +57,11 @@ DEFAULT_MAX_REPAIRS = 2
 MAX_REPEATS = 2
 _PYTHON_TAG = "<|python_tag|>"
 _HOLD_MARKERS = ("{", "[", "`", "<|")
+
+REPAIR_FIX = (
+    "Call the tool again with valid arguments as described in its schema, or answer in plain "
+    "text if no tool fits."
+)
 
 SYSTEM_PROMPT = """\
 You are Hearth, a private assistant on the user's own computer, with tools for their mail \
@@ -222,29 +226,31 @@ class ToolCallRepair(AgentMiddleware[Any, TurnContext, Any]):
             self.failure = f"The model kept working without finishing after {self.max_steps} steps."
             return AIMessage(content="")
         tools = {t.name: t for t in request.tools if isinstance(t, BaseTool)}
-        attempt = request
-        problem = ""
-        for _ in range(self.max_repairs + 1):
+
+        def ask(repairs: list[Any]) -> AIMessage | None:
+            attempt = request.override(messages=[*request.messages, *repairs])
             response = handler(attempt)
-            message = next((m for m in reversed(response.result) if isinstance(m, AIMessage)), None)
+            return next((m for m in reversed(response.result) if isinstance(m, AIMessage)), None)
+
+        def read(message: AIMessage | None) -> AIMessage | None:
             if message is None:
-                return response
-            message, problem = self._repair(message, tools)
-            if not problem:
-                return ModelResponse(result=[message], structured_response=None)
-            attempt = request.override(
-                messages=[
-                    *request.messages,
-                    AIMessage(content=_text(message) or json.dumps(message.tool_calls)),
-                    HumanMessage(
-                        content=f"That tool call can't be used: {problem}. Call the tool "
-                        "again with valid arguments as described in its schema, or answer "
-                        "in plain text if no tool fits."
-                    ),
-                ]
-            )
-        self.failure = f"The model could not make a valid tool call ({problem})."
-        return AIMessage(content="")
+                return None
+            repaired, problem = self._repair(message, tools)
+            if problem:
+                raise ValueError(problem)
+            return repaired
+
+        def echo(message: AIMessage | None) -> str:
+            return (_text(message) or json.dumps(message.tool_calls)) if message else ""
+
+        try:
+            message = repair_loop(ask, read, echo, attempts=self.max_repairs + 1, fix=REPAIR_FIX)
+        except Unusable as exc:
+            self.failure = f"The model could not make a valid tool call ({exc.problem})."
+            return AIMessage(content="")
+        if message is None:
+            return AIMessage(content="")
+        return ModelResponse(result=[message], structured_response=None)
 
     def _repair(self, message: AIMessage, tools: dict[str, BaseTool]) -> tuple[AIMessage, str]:
         calls: list[dict[str, Any]] = [
@@ -402,57 +408,45 @@ class _Run:
         self.meta: dict[str, Any] = {}
 
     def events(self) -> Iterator[Event]:
-        model = self.agent.model or self.agent.service.settings.chat_model
+        run = Run(self.agent.service, self.cancel, self.agent.model, partial=self._partial)
+        return run_steps(self._steps, run)
+
+    def _steps(self, run: Run) -> Iterator[Event]:
+        if not self.request.strip():
+            raise AgentError("Nothing to do: say what you want done.")
+        run.model = model = self.agent.service.route(tools=True, model=self.agent.model)
+        graph = create_agent(
+            self.agent.service.chat_model(model),
+            tools=self.agent.tools,
+            system_prompt=self.agent.system_prompt(),
+            middleware=[self.repair],
+            context_schema=TurnContext,
+        )
+        messages = [to_langchain(m) for m in self.history]
+        messages.append(HumanMessage(content=self.request))
+        stream = graph.stream(  # type: ignore[call-overload]
+            {"messages": messages},
+            config={"recursion_limit": 4 * self.agent.max_steps + 10},
+            context=TurnContext(self.cancel),
+            stream_mode=["messages", "updates"],
+        )
         try:
-            if not self.request.strip():
-                raise AgentError("Nothing to do: say what you want done.")
-            model = self.agent.service.route(tools=True, model=self.agent.model)
-            chat = self.agent.service.chat_model(model)
-            graph = create_agent(
-                chat,
-                tools=self.agent.tools,
-                system_prompt=self.agent.system_prompt(),
-                middleware=[self.repair],
-                context_schema=TurnContext,
-            )
-            messages = [to_langchain(m) for m in self.history]
-            messages.append(HumanMessage(content=self.request))
-            stream = graph.stream(  # type: ignore[call-overload]
-                {"messages": messages},
-                config={"recursion_limit": 4 * self.agent.max_steps + 10},
-                context=TurnContext(self.cancel),
-                stream_mode=["messages", "updates"],
-            )
-            try:
-                for mode, payload in stream:
-                    if self.cancel.cancelled:
-                        yield Stopped(self._partial())
-                        return
-                    if mode == "messages":
-                        yield from self._on_chunk(payload)
-                    elif mode == "updates":
-                        yield from self._on_update(payload)
-            finally:
-                stream.close()
-            if self.cancel.cancelled:
-                yield Stopped(self._partial())
-                return
-            if self.repair.failure:
-                yield Failed(self._failure(model), self._partial())
-                return
-            yield Final(self._partial(), Stats.from_metadata(self.meta))
-        except HearthError as exc:
-            yield Failed(exc, self._partial())
+            for mode, payload in stream:
+                self.cancel.check()
+                if mode == "messages":
+                    yield from self._on_chunk(payload)
+                elif mode == "updates":
+                    yield from self._on_update(payload)
         except Exception as exc:
-            if self.cancel.cancelled:
-                yield Stopped(self._partial())
-                return
-            if type(exc).__name__ == "GraphRecursionError":
-                self.repair.failure = "The model kept calling tools without finishing."
-                yield Failed(self._failure(model), self._partial())
-                return
-            error: LLMError = self.agent.service.error(exc, model)
-            yield Failed(error, self._partial())
+            if type(exc).__name__ != "GraphRecursionError":
+                raise
+            self.repair.failure = "The model kept calling tools without finishing."
+        finally:
+            stream.close()
+        self.cancel.check()
+        if self.repair.failure:
+            raise self._failure(model)
+        yield Final(self._partial(), Stats.from_metadata(self.meta))
 
     def _failure(self, model: str) -> AgentError:
         return AgentError(

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from agents.cancel import CancelToken
 from agents.errors import HearthError
-from agents.events import Event, Failed, Final, Stats, Status, Stopped, Token
+from agents.events import Event, Final, Stats, Status, Token
 from agents.llm.errors import LLMError, incomplete
 from agents.llm.ollama_service import OllamaService
-from agents.llm.streaming import stream_reply
+from agents.llm.streaming import Run, run_steps, stream_reply
 from agents.llm.tokens import estimate_tokens
 from agents.writing.styles import (
     RewriteSpec,
@@ -177,6 +177,27 @@ def plan_pieces(text: str, budget: int) -> Layout:
 
 
 @dataclass
+class _Progress:
+    """How far a rewrite got: the finished pieces and the one being written."""
+
+    layout: Layout | None = None
+    done: list[str] = field(default_factory=list)
+    current: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        """The rewrite so far, joined with the original separators."""
+        if self.layout is None:
+            return ""
+        pieces = [*self.done, "".join(self.current)]
+        out = self.layout.lead
+        for i, piece in enumerate(pieces):
+            out += piece
+            if i < len(pieces) - 1:
+                out += self.layout.separators[i]
+        return out.rstrip()
+
+
+@dataclass
 class _Totals:
     model: str = ""
     prompt_tokens: int = 0
@@ -244,71 +265,41 @@ class Rewriter:
         ``text`` is the cleaned result and is what to keep), Stopped or Failed. Never
         raises for model or server problems.
         """
-        cancel = cancel or CancelToken()
-        done: list[str] = []
-        layout: Layout | None = None
-        current: list[str] = []
+        progress = _Progress()
+        run = Run(self.service, cancel or CancelToken(), self.model, partial=progress.text)
+        return run_steps(lambda run: self._steps(text, spec, progress, run), run)
 
-        def partial() -> str:
-            if layout is None:
-                return ""
-            pieces = [*done, "".join(current)]
-            out = layout.lead
-            for i, piece in enumerate(pieces):
-                out += piece
-                if i < len(pieces) - 1:
-                    out += layout.separators[i]
-            return out.rstrip()
-
-        model = self.model or self.service.settings.chat_model
-        try:
-            if not text.strip():
-                raise HearthError("There is no text to rewrite: type or paste some first.")
-            if len(text) > MAX_TEXT_CHARS:
-                raise HearthError(
-                    f"The text is too long to rewrite at once ({len(text):,} characters, at "
-                    f"most {MAX_TEXT_CHARS:,}): rewrite it a chapter at a time."
-                )
-            model = self.service.route(model=self.model)
-            layout = plan_pieces(text, self.piece_budget(model, spec))
-            totals = _Totals()
-            source_language = None if spec.translates else script_language(text)
-            budget = max((estimate_tokens(p) for p in layout.pieces), default=0)
-            chat = self._chat_model(model, spec, 2 * budget + 256)
-            for index, piece in enumerate(layout.pieces):
-                if index:
-                    yield Token(layout.separators[index - 1])
-                if len(layout.pieces) > 1:
-                    yield Status(f"Rewriting part {index + 1} of {len(layout.pieces)}…")
-                if cancel.cancelled:  # stopped between pieces: send nothing more
-                    yield Stopped(partial())
-                    return
-                current = []
-                result: str | None = None
-                for event in self._stream_piece(chat, model, piece, spec, source_language, cancel):
-                    if isinstance(event, Token):
-                        current.append(event.text)
-                        yield event
-                    elif isinstance(event, Final):
-                        totals.add(event.stats)
-                        result = event.text
-                    elif isinstance(event, Stopped):
-                        yield Stopped(partial())
-                        return
-                if result is None:  # pragma: no cover - _stream_piece always ends
-                    raise incomplete(model)
-                done.append(result)
-            yield Final(layout.join(done), totals.result())
-        except HearthError as exc:
-            if cancel.cancelled:
-                yield Stopped(partial())
-            else:
-                yield Failed(exc, partial())
-        except Exception as exc:
-            if cancel.cancelled:
-                yield Stopped(partial())
-            else:
-                yield Failed(self.service.error(exc, model), partial())
+    def _steps(
+        self, text: str, spec: RewriteSpec, progress: _Progress, run: Run
+    ) -> Iterator[Event]:
+        if not text.strip():
+            raise HearthError("There is no text to rewrite: type or paste some first.")
+        if len(text) > MAX_TEXT_CHARS:
+            raise HearthError(
+                f"The text is too long to rewrite at once ({len(text):,} characters, at "
+                f"most {MAX_TEXT_CHARS:,}): rewrite it a chapter at a time."
+            )
+        run.model = model = self.service.route(model=self.model)
+        layout = progress.layout = plan_pieces(text, self.piece_budget(model, spec))
+        totals = _Totals()
+        source_language = None if spec.translates else script_language(text)
+        budget = max((estimate_tokens(p) for p in layout.pieces), default=0)
+        chat = self._chat_model(model, spec, 2 * budget + 256)
+        for index, piece in enumerate(layout.pieces):
+            if index:
+                yield Token(layout.separators[index - 1])
+            if len(layout.pieces) > 1:
+                yield Status(f"Rewriting part {index + 1} of {len(layout.pieces)}…")
+            run.cancel.check()  # stopped between pieces: send nothing more
+            progress.current = []
+            for token in self._stream_piece(chat, model, piece, spec, source_language, run.cancel):
+                if isinstance(token, Token):
+                    progress.current.append(token.text)
+                    yield token
+                else:
+                    totals.add(token.stats)
+                    progress.done.append(token.text)
+        yield Final(layout.join(progress.done), totals.result())
 
     def _chat_model(self, model: str, spec: RewriteSpec, answer_limit: int) -> ChatOllama:
         """One chat model for all pieces (one HTTP connection, reused)."""
@@ -325,8 +316,13 @@ class Rewriter:
         spec: RewriteSpec,
         source_language: str | None,
         cancel: CancelToken,
-    ) -> Iterator[Token | Final | Stopped]:
-        """Rewrites one piece; raises LLMError on failure."""
+    ) -> Iterator[Token | Final]:
+        """Rewrites one piece: its Tokens, then a Final with the cleaned text.
+
+        Raises:
+            LLMError: The model failed or returned nothing.
+            Cancelled: ``cancel`` was set.
+        """
         from langchain_core.messages import HumanMessage, SystemMessage
 
         boundary = new_boundary()
@@ -337,9 +333,7 @@ class Rewriter:
             HumanMessage(content=user_prompt(piece, boundary)),
         ]
         reply = yield from stream_reply(chat, messages, cancel, strip_leading=True)
-        if reply.cancelled:
-            yield Stopped(reply.text)
-            return
+        cancel.check()
         if not reply.complete:
             raise incomplete(model)
         meta = reply.meta

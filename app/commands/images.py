@@ -42,8 +42,8 @@ def _chart_parser(subparsers: Any) -> None:
 
 def chart(args: argparse.Namespace) -> int:
     """Prints the chart's table as CSV on stdout; notes and errors go to stderr."""
+    from agents.cancel import Cancelled
     from agents.images.chart import chart_to_table
-    from agents.images.vision import VisionCancelled
 
     if args.attempts < 1:
         raise HearthError("--attempts must be at least 1.")
@@ -54,7 +54,7 @@ def chart(args: argparse.Namespace) -> int:
             table = chart_to_table(
                 service, prepared.data, attempts=args.attempts, model=args.model, cancel=cancel
             )
-    except VisionCancelled:
+    except Cancelled:
         print("hearth: stopped", file=sys.stderr)
         return 130
     if table.title:

@@ -26,8 +26,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
+from agents.cancel import Cancelled
 from agents.errors import HearthError
-from agents.images.errors import ImageError, ImageMissingError, VisionCancelled
+from agents.images.errors import ImageError, ImageMissingError
 from agents.images.intake import PreparedImage, image_size, prepare_image
 from agents.images.store import ImageStore
 from agents.llm import ErrorKind, LLMError, OllamaService
@@ -327,7 +328,7 @@ class ImageTaskService(QObject):
             self.busyChanged.emit(False)
 
     def _report(self, exc: Exception) -> None:
-        if isinstance(exc, VisionCancelled):
+        if isinstance(exc, Cancelled):
             return
         if isinstance(exc, LLMError) and exc.kind is ErrorKind.MODEL_MISSING:
             self.modelMissing.emit(exc.model or self.service.settings.vision_model)

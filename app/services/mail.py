@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from agents.cancel import CancelToken
+from agents.cancel import Cancelled, CancelToken
 from agents.errors import HearthError
 from agents.llm import OllamaService
 from agents.mail.accounts import AccountStore, MailAccount, store_password
-from agents.mail.errors import DigestCancelled
 from agents.mail.outbox import Outbox, SmtpConfig
 from agents.mail.sources import (
     ImapConfig,
@@ -145,7 +144,7 @@ class MailService(QObject):
             return
         self._worker = None
         self.busyChanged.emit(False)
-        if not isinstance(exc, DigestCancelled):
+        if not isinstance(exc, Cancelled):
             self.digestFailed.emit(_message(exc))
 
     def _on_done(self, worker: GeneratorWorker) -> None:

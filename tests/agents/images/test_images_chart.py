@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from agents.images import StructuredOutputError, prepare_image
+from agents.images import prepare_image
 from agents.images.chart import ChartTable, chart_to_table, format_number
 from agents.llm import ErrorKind, LLMError, OllamaService
 from tests.agents.images.pictures import bar_chart, images_in, read_bar_chart
@@ -93,7 +93,7 @@ def test_invalid_output_every_time_is_reported_after_three_tries(
         "llama3.2-vision", lambda body: Reply(text='{"categories": [], "series": []}')
     )
 
-    with pytest.raises(StructuredOutputError) as caught:
+    with pytest.raises(LLMError) as caught:
         chart_to_table(service, prepared.data)
 
     message = str(caught.value)
@@ -108,7 +108,7 @@ def test_answer_cut_at_the_length_limit_counts_as_invalid(
     ollama_double.set_responder(
         "llama3.2-vision", lambda body: Reply(text='{"categories": ["a"', done_reason="length")
     )
-    with pytest.raises(StructuredOutputError, match="cut off"):
+    with pytest.raises(LLMError, match="cut off"):
         chart_to_table(service, prepared.data, attempts=2)
     assert len(ollama_double.requests_to("/api/chat")) == 2
 

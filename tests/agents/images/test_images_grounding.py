@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from agents.images import StructuredOutputError, prepare_image
+from agents.images import prepare_image
 from agents.images.grounding import Box, find_in_image, normalize_box
-from agents.llm import OllamaService
+from agents.llm import LLMError, OllamaService
 from tests.agents.images.pictures import find_colour, images_in, square_scene
 from tests.fakes import OllamaDouble, Reply
 
@@ -83,7 +83,7 @@ def test_never_a_usable_answer_is_reported(
 ) -> None:
     prepared = prepare_image(square_scene((100, 100), (1, 1, 5, 5), ORANGE))
     ollama_double.set_responder("llama3.2-vision", lambda body: Reply(text="[1, 2"))
-    with pytest.raises(StructuredOutputError, match="usable location after 3 tries"):
+    with pytest.raises(LLMError, match="usable location after 3 tries"):
         find_in_image(service, prepared.data, "cat")
 
 

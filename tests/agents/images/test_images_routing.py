@@ -9,13 +9,12 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from agents.cancel import CancelToken
+from agents.cancel import Cancelled, CancelToken
 from agents.chat.agent import ChatAgent
 from agents.events import Failed, Final, Status, Stopped, ToolResult
 from agents.images import prepare_image
 from agents.images.vision import (
     DATA_MARK,
-    VisionCancelled,
     ask_image,
     describe_then_act,
     mark_image_data,
@@ -139,7 +138,7 @@ def test_cancel_stops_the_vision_step(ollama_double: OllamaDouble, service: Olla
         describe_then_act(service, [prepare_image(photo(64, 64)).data], "x", cancel=cancel)
     )
     assert isinstance(events[-1], Stopped)
-    with pytest.raises(VisionCancelled):
+    with pytest.raises(Cancelled):
         ask_image(service, [prepare_image(photo(64, 64)).data], "x", cancel=cancel)
 
 

@@ -193,6 +193,6 @@ def test_digest_text_leaves_items_to_the_checklist(
         panel.refresh()
     text = panel.digest_view.toPlainText()
     assert "Action items:" not in text
-    assert "Note: The model llama3.2 didn't give readable action items" in text
-    assert "didn't give readable action items" in panel.status.text()
+    assert "Note: The model (llama3.2) didn't give a usable list of action items" in text
+    assert "didn't give a usable list of action items" in panel.status.text()
     assert panel.items.count() == 0
