@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from agents.errors import HearthError
+
+if TYPE_CHECKING:
+    from agents.attachments import Attachment
 
 
 @dataclass(frozen=True)
@@ -125,9 +128,21 @@ class Failed:
     partial: str = ""
 
 
+def record_text(record: dict[str, Any], key: str) -> str:
+    """A text field of a stored record ('' when missing or not text)."""
+    value = record.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def record_number(record: dict[str, Any], key: str) -> int:
+    """A whole-number field of a stored record (0 when missing or not a number)."""
+    value = record.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
 @dataclass(frozen=True)
 class Citation:
-    """A numbered source of an answer.
+    """A numbered source of an answer; kept with the answer as an attachment.
 
     Attributes:
         number: The number used in the answer ([1] is 1).
@@ -142,12 +157,35 @@ class Citation:
     page: int | None
     heading: str | None
     passage: str
+    kind: Literal["citation"] = field(default="citation", init=False, repr=False)
 
     @property
     def label(self) -> str:
         """``report.pdf, page 3`` style label."""
         where = f", page {self.page}" if self.page else ""
         return f"{Path(self.path).name}{where}"
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSON record kept with the answer."""
+        return {
+            "kind": self.kind,
+            "number": self.number,
+            "path": self.path,
+            "page": self.page,
+            "heading": self.heading,
+            "passage": self.passage,
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Citation:
+        """Reads the record back (missing fields become empty)."""
+        return cls(
+            number=record_number(record, "number"),
+            path=record_text(record, "path"),
+            page=record_number(record, "page") or None,
+            heading=record_text(record, "heading") or None,
+            passage=record_text(record, "passage"),
+        )
 
 
 @dataclass(frozen=True)
@@ -168,9 +206,32 @@ class SummaryProgress:
 
 @dataclass(frozen=True)
 class Attached:
-    """Files the answer comes with (e.g. the image with a box drawn), as attachment records."""
+    """Files the answer comes with (e.g. the image with a box drawn)."""
 
-    records: list[dict[str, Any]]
+    attachments: tuple[Attachment, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    """A structured result the answer comes with (a chart's table, where a thing is)."""
+
+    value: object
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """The safety check stopped the turn; it ends the turn like Final would.
+
+    Attributes:
+        stage: ``prompt``: the person's message was flagged and no other model saw it;
+            ``answer``: the answer was flagged and nothing of it is shown or saved.
+        message: What to tell the person (what was blocked, and why).
+        categories: The hazard categories named, such as ``S1 Violent Crimes``.
+    """
+
+    stage: Literal["prompt", "answer"]
+    message: str
+    categories: tuple[str, ...] = ()
 
 
 Event = (
@@ -181,8 +242,10 @@ Event = (
     | ToolResult
     | Sources
     | Attached
+    | Result
     | SummaryProgress
     | Final
     | Stopped
     | Failed
+    | Blocked
 )

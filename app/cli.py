@@ -18,9 +18,13 @@ from agents.errors import HearthError
 
 if TYPE_CHECKING:
     from agents.cancel import CancelToken
+    from agents.documents.index_worker import IndexClient
     from agents.llm import OllamaService
+    from agents.turns.request import TurnRequest
+    from agents.turns.router import Router, ToolSetup
 
 Handler = Callable[[argparse.Namespace], int]
+BLOCKED_EXIT = 12  # the request was refused (here: by the safety check)
 SUBCOMMANDS: list[Callable[[Any], None]] = []
 
 
@@ -164,25 +168,73 @@ def _ask_parser(subparsers: Any) -> None:
 
 def ask(args: argparse.Namespace) -> int:
     """Streams one answer to stdout; one line on stderr and non-zero on failure."""
-    from agents.chat.agent import ChatAgent
-    from agents.llm.messages import ChatMessage
-
     if getattr(args, "docs", False):
         from app.commands.documents import ask_with_docs
 
         return ask_with_docs(args)
-    text = sys.stdin.read() if args.text == "-" else args.text
-    if not text.strip():
-        raise HearthError("Nothing to ask: give the question as an argument or on stdin.")
+    from agents.turns.request import TurnRequest
+
     images: tuple[bytes, ...] = ()
     if getattr(args, "image", None):
         from app.commands.images import prepare_images
 
         images = prepare_images(args.image)
+    request = TurnRequest.ask(
+        read_text(args.text, "ask"), images=images, model=args.model, system_prompt=args.system
+    )
+    return run_turn(args, request)
+
+
+def read_text(text: str, what: str) -> str:
+    """The text from the command line, or from stdin for '-'; refuses an empty one."""
+    text = sys.stdin.read() if text == "-" else text
+    if not text.strip():
+        raise HearthError(f"Nothing to {what}: give it as an argument or on stdin.")
+    return text
+
+
+@contextmanager
+def routed(args: argparse.Namespace, tools: ToolSetup | None = None) -> Iterator[Router]:
+    """The router for a command, as the window builds it: the settings and personas of
+    the data folder, its document index (opened on first use, closed at the end)."""
+    from agents.chat.personas import PersonaLibrary
+    from agents.paths import data_dir
+    from agents.turns.router import Router
+
     service = service_for(args)
-    agent = ChatAgent(service, model=args.model, system_prompt=args.system)
-    with interruptible() as cancel:
-        return print_events(agent.stream([ChatMessage("user", text, images)], cancel))
+    root = data_dir(getattr(args, "data_dir", None))
+    opened: list[IndexClient] = []
+
+    def documents() -> IndexClient:
+        from agents.documents.index_worker import IndexClient
+
+        opened.append(IndexClient(root, service.settings))
+        return opened[-1]
+
+    router = Router(
+        service, documents=documents, personas=PersonaLibrary.in_data_dir(root), tools=tools
+    )
+    try:
+        yield router
+    finally:
+        for client in opened:
+            client.close()
+
+
+def run_turn(
+    args: argparse.Namespace,
+    request: TurnRequest,
+    *,
+    tools: ToolSetup | None = None,
+    on_event: Callable[[object], None] | None = None,
+    after_final: Callable[[TextIO], None] | None = None,
+    answer: bool = True,
+) -> int:
+    """Routes a request, streams its answer to stdout (see :func:`print_events`) and
+    returns the exit code; Ctrl+C stops it, keeping what arrived."""
+    with routed(args, tools) as router, interruptible() as cancel:
+        turn = router.build(request)
+        return print_events(turn.stream(cancel), on_event, after_final, answer=answer)
 
 
 @contextmanager
@@ -203,14 +255,17 @@ def print_events(
     events: Iterable[object],
     on_event: Callable[[object], None] | None = None,
     after_final: Callable[[TextIO], None] | None = None,
+    *,
+    answer: bool = True,
 ) -> int:
     """Writes an agent's answer to stdout as it streams; returns the exit code.
 
     Progress goes to stderr only for a person at a terminal; a failure is one line on
     stderr. ``on_event`` sees every other event (e.g. an answer's sources);
-    ``after_final`` writes after a complete answer (e.g. the sources).
+    ``after_final`` writes after a complete answer (e.g. the sources, or the answer in
+    another form when ``answer`` is False and the answer's own text isn't written).
     """
-    from agents.events import Failed, Final, Status, Stopped, SummaryProgress, Token
+    from agents.events import Blocked, Failed, Final, Status, Stopped, SummaryProgress, Token
 
     out = sys.stdout
     wrote = False
@@ -230,10 +285,10 @@ def print_events(
                 )
                 print(text, file=sys.stderr)
         elif isinstance(event, Final):
-            if not wrote:  # an answer that arrived whole (e.g. "not in your documents")
+            if answer and not wrote:  # arrived whole (e.g. "not in your documents")
                 out.write(event.text)
                 last = event.text[-1:] or last
-            if last != "\n":
+            if answer and last != "\n":
                 out.write("\n")
             if after_final is not None:
                 after_final(out)
@@ -249,6 +304,9 @@ def print_events(
                 out.write("\n")
             fail(event.error)
             return event.error.exit_code
+        elif isinstance(event, Blocked):
+            fail(HearthError(event.message))
+            return BLOCKED_EXIT
         elif on_event is not None:
             on_event(event)
     return 1

@@ -17,15 +17,12 @@ a safety check that cannot be read has not said the text is safe.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-from agents.cancel import CancelToken
 from agents.errors import HearthError
-from agents.events import Event, Failed, Final, Status, Stopped, Token
 from agents.llm.errors import ErrorKind, LLMError
-from agents.llm.messages import ChatMessage
 from agents.llm.ollama_service import OllamaService
 from agents.llm.tokens import estimate_tokens
 
@@ -263,112 +260,3 @@ class Guard:
                 raise self.missing_model_error() from exc
             raise error from exc
         return parse_verdict(str(response.message.content or ""))
-
-
-@dataclass(frozen=True)
-class Blocked:
-    """The safety check stopped a message or an answer.
-
-    Attributes:
-        verdict: What Llama Guard said.
-        stage: ``prompt`` (the user's message never reached the chat model) or
-            ``answer`` (the model's answer was flagged after it was written).
-        text: The blocked text (the answer, for ``answer``), so the view can replace or
-            hide what it streamed; never shown without the person asking.
-    """
-
-    verdict: GuardVerdict
-    stage: Stage
-    text: str = ""
-
-    @property
-    def message(self) -> str:
-        """What to tell the person."""
-        return self.verdict.explanation(self.stage)
-
-
-GuardedEvent = Event | Blocked
-StreamFactory = Callable[[Sequence[ChatMessage], CancelToken], Iterator[Event]]
-
-
-class GuardedAgent:
-    """An agent whose every turn passes the safety checks (see :func:`guarded_stream`)."""
-
-    def __init__(self, agent: Any, guard: Guard, hold_answer: bool = False) -> None:
-        self.agent = agent
-        self.guard = guard
-        self.hold_answer = hold_answer
-
-    def stream(
-        self, history: Sequence[ChatMessage], cancel: CancelToken | None = None
-    ) -> Iterator[GuardedEvent]:
-        """Streams a checked turn."""
-        return guarded_stream(
-            self.agent.stream, self.guard, history, cancel, hold_answer=self.hold_answer
-        )
-
-
-def guarded_stream(
-    agent_stream_factory: StreamFactory,
-    guard: Guard,
-    history: Sequence[ChatMessage],
-    cancel: CancelToken | None = None,
-    *,
-    hold_answer: bool = False,
-) -> Iterator[GuardedEvent]:
-    """Runs a chat turn between two safety checks.
-
-    The last user message is checked first; if it is not allowed, ``Blocked(stage=
-    "prompt")`` is yielded and the chat model is never called. Otherwise the answer
-    streams as usual; when it is complete it is checked, and the turn ends with
-    ``Final`` if it passed or ``Blocked(stage="answer")`` if not. Stopped and Failed
-    pass through unchecked. A guard that cannot run (Ollama down, model missing) ends
-    the turn with Failed: nothing goes through unchecked.
-
-    Args:
-        agent_stream_factory: ``ChatAgent(...).stream`` or anything with its shape.
-        guard: The safety checker.
-        history: The conversation; its last message is the user's new one.
-        cancel: Stops the turn (between checks and between chunks).
-        hold_answer: Buffer the answer's tokens and release them only after it passed
-            the check (nothing unsafe is ever shown, at the cost of streaming).
-    """
-    cancel = cancel or CancelToken()
-    prompt = next((m.content for m in reversed(history) if m.role == "user"), "")
-    yield Status("Checking your message…")
-    try:
-        verdict = guard.check_prompt(prompt)
-    except HearthError as exc:
-        yield Failed(exc, "")
-        return
-    if cancel.cancelled:
-        yield Stopped("")
-        return
-    if not verdict.allowed:
-        yield Blocked(verdict, "prompt", prompt)
-        return
-    held: list[Token] = []
-    for event in agent_stream_factory(history, cancel):
-        if isinstance(event, Token) and hold_answer:
-            held.append(event)
-            continue
-        if not isinstance(event, Final):
-            yield event
-            if isinstance(event, Stopped | Failed):
-                return
-            continue
-        yield Status("Checking the answer…")
-        try:
-            answer_verdict = guard.check_answer(prompt, event.text)
-        except HearthError as exc:
-            yield Failed(exc, "")
-            return
-        if cancel.cancelled:
-            yield Stopped("" if hold_answer else event.text)
-            return
-        if not answer_verdict.allowed:
-            yield Blocked(answer_verdict, "answer", event.text)
-            return
-        yield from held
-        yield event
-        return

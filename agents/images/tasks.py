@@ -1,30 +1,27 @@
-"""Image tasks as chat turns: find something (a box drawn on the image) or a chart's table.
+"""Image tasks as turns: find something (a box drawn on the image) or a chart's table.
 
-The window attaches a task record to the person's message (``{"kind": "task", ...}``)
-beside the image, so a Retry runs the same task; these classes have the chat agent's
-shape, ``stream(history, cancel)``.
+The person's message carries an :class:`~agents.attachments.ImageTaskRequest` beside the
+image, so a Retry runs the same task. The answer is text for the chat (and the image
+with the box drawn); the structured result (the ChartTable, the Grounding) comes with it
+as a ``Result`` event for views that show it themselves.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from agents.attachments import FIND, ImageRef, ImageTaskRequest
 from agents.cancel import CancelToken
 from agents.errors import HearthError
-from agents.events import Attached, Event, Final, Stats, Status
-from agents.llm.messages import ChatMessage
+from agents.events import Attached, Event, Final, Result, Stats, Status
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import Run, run_steps
+from agents.llm.structured import DEFAULT_ATTEMPTS
 
-FIND = "find"
-CHART = "chart"
-
-
-def task_record(task: str, query: str = "") -> dict[str, Any]:
-    """The attachment that asks for an image task."""
-    return {"kind": "task", "task": task, "query": query}
+if TYPE_CHECKING:
+    from agents.images.store import ImageStore
 
 
 def draw_box(image: bytes, box: Any, label: str) -> bytes:
@@ -48,33 +45,41 @@ def draw_box(image: bytes, box: Any, label: str) -> bytes:
 
 
 class ImageTask:
-    """Runs one image task on the last message's first image.
+    """Runs one image task on an image.
 
     Args:
         service: The Ollama door.
-        store: The ImageStore (where an annotated image is kept).
-        task: ``find`` or ``chart``.
-        query: What to find.
+        request: Which task, and what to find.
+        store: Where the image with the box drawn is kept (None: not kept).
+        model: A preferred model; the vision model sees the image if this one can't.
     """
 
-    def __init__(self, service: OllamaService, store: Any, task: str, query: str = "") -> None:
+    def __init__(
+        self,
+        service: OllamaService,
+        request: ImageTaskRequest,
+        store: ImageStore | None = None,
+        model: str | None = None,
+    ) -> None:
         self.service = service
+        self.request = request
         self.store = store
-        self.task = task
-        self.query = query
+        self.model = model
 
-    def stream(
-        self, history: Sequence[ChatMessage], cancel: CancelToken | None = None
-    ) -> Iterator[Event]:
-        """Yields a Status while the vision model works, then the answer."""
-        images = history[-1].images if history else ()
+    @property
+    def query(self) -> str:
+        """What to find."""
+        return self.request.query
+
+    def stream(self, images: Sequence[bytes], cancel: CancelToken | None = None) -> Iterator[Event]:
+        """Yields a Status while the vision model works, then the answer (on the first image)."""
         run = Run(self.service, cancel or CancelToken(), self.service.settings.vision_model)
         return run_steps(lambda run: self._steps(images, run.cancel), run)
 
     def _steps(self, images: Sequence[bytes], cancel: CancelToken) -> Iterator[Event]:
         if not images:
             raise HearthError("Attach an image first, then ask again.")
-        if self.task == FIND:
+        if self.request.task == FIND:
             yield from self._find(images[0], cancel)
         else:
             yield from self._chart(images[0], cancel)
@@ -86,19 +91,34 @@ class ImageTask:
         yield Status(f"Looking for {self.query}…")
         width, height = image_size(image)
         found = find_in_image(
-            self.service, image, self.query, width=width, height=height, cancel=cancel
+            self.service,
+            image,
+            self.query,
+            width=width,
+            height=height,
+            attempts=self.request.attempts or DEFAULT_ATTEMPTS,
+            model=self.model,
+            cancel=cancel,
         )
-        if found.found and found.box is not None:
+        yield Result(found)
+        if found.found and found.box is not None and self.store is not None:
             marked = draw_box(image, found.box, found.label or self.query)
             sha256 = self.store.put(marked)
-            yield Attached([{"kind": "image", "sha256": sha256, "name": f"{self.query}.png"}])
+            yield Attached((ImageRef(sha256, f"{self.query}.png"),))
         yield Final(found.describe(), Stats(model=self.service.settings.vision_model))
 
     def _chart(self, image: bytes, cancel: CancelToken) -> Iterator[Event]:
         from agents.images.chart import chart_to_table
 
         yield Status("Reading the chart…")
-        table = chart_to_table(self.service, image, cancel=cancel)
+        table = chart_to_table(
+            self.service,
+            image,
+            attempts=self.request.attempts or DEFAULT_ATTEMPTS,
+            model=self.model,
+            cancel=cancel,
+        )
+        yield Result(table)
         header, rows = table.header, table.rows()
         lines = [f"**{table.title}**", ""] if table.title else []
         lines.append("| " + " | ".join(header) + " |")

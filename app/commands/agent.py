@@ -10,17 +10,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from agents.cancel import CancelToken
-from agents.errors import HearthError
-from agents.events import Failed, Final, Status, Stopped, Token, ToolCallProposed, ToolResult
+from agents.events import ToolCallProposed, ToolResult
 from agents.paths import data_dir
 from agents.tools.approval import ApprovalGate, ProposedAction
 from agents.tools.audit import AuditLog
-from app.cli import fail, interruptible, service_for, subcommand
+from app.cli import read_text, run_turn, subcommand
 
 TASK_CHOICES = ("assistant", "read", "schedule", "draft", "digest")
 
@@ -103,93 +101,41 @@ def _agent_parser(subparsers: Any) -> None:
 
 def agent_command(args: argparse.Namespace) -> int:
     """Runs one request; prints the answer to stdout, activity to stderr."""
-    from agents.calendar import local_timezone, open_calendar
-    from agents.mail.outbox import Outbox, SmtpConfig
-    from agents.tools.agent import ToolAgent
-    from agents.tools.registry import ToolContext, tools_for
+    from agents.tools.workspace import WorkspaceSpec
+    from agents.turns.request import Mode, TurnRequest
+    from agents.turns.router import ToolSetup
 
-    text = sys.stdin.read() if args.text == "-" else args.text
-    if not text.strip():
-        raise HearthError("Nothing to do: give the request as an argument or on stdin.")
+    text = read_text(args.text, "do")
     root = data_dir(getattr(args, "data_dir", None))
-    tz = local_timezone(args.tz)
-    source = None
-    if args.maildir or args.mbox or args.imap or args.account:
-        from agents.mail.sources import open_source
-
-        source = open_source(
+    setup = ToolSetup(
+        gate=ApprovalGate(TerminalApprover(args.confirm), AuditLog.in_data_dir(root)),
+        workspace=WorkspaceSpec(
+            root,
+            account=args.account,
             maildir=args.maildir,
             mbox=args.mbox,
             imap_url=args.imap,
-            account=args.account,
-            data_dir=root,
-        )
-    calendar = open_calendar(ics=args.ics, caldav_url=args.caldav, data_dir=root, tz=tz)
-    smtp = SmtpConfig.parse(args.smtp) if args.smtp else None
-    sender = args.sender or ""
-    if args.account:  # the account's own SMTP server and address, unless given
-        from agents.mail.accounts import AccountStore
-
-        account = AccountStore(root).get(args.account)
-        sender = sender or account.from_address
-        if smtp is None and account.smtp_host:
-            smtp = SmtpConfig.from_account(account)
-    gate = ApprovalGate(TerminalApprover(args.confirm), AuditLog.in_data_dir(root))
-    ctx = ToolContext(
-        gate=gate,
-        mail=source,
-        outbox=Outbox(root / "drafts", smtp),
-        calendar=calendar,
-        sender=sender,
-        tz=tz,
-    )
-    tools = tools_for(args.task, ctx)
-    agent = ToolAgent(
-        service_for(args),
-        tools,
-        gate=gate,
-        model=args.model,
-        sender=ctx.sender,
+            ics=args.ics,
+            caldav_url=args.caldav,
+            smtp=args.smtp,
+            sender=args.sender,
+            tz=args.tz,
+        ),
+        task=args.task,
         max_steps=max(1, args.max_steps),
-        now=lambda: datetime.now(tz),
     )
-    with interruptible() as cancel:
-        return _print_events(agent.stream(text, cancel))
+    request = TurnRequest.ask(text, Mode.TOOLS, model=args.model)
+    return run_turn(args, request, tools=setup, on_event=_show_activity)
 
 
-def _print_events(events: Any) -> int:
-    out, err = sys.stdout, sys.stderr
-    at_line_start = True
-    for event in events:
-        if isinstance(event, Token):
-            out.write(event.text)
-            out.flush()
-            at_line_start = event.text.endswith("\n")
-        elif isinstance(event, ToolCallProposed):
-            if not at_line_start:
-                out.write("\n")
-                at_line_start = True
-            arguments = json.dumps(event.arguments, ensure_ascii=False)
-            print(f"tool: {event.name} {arguments[:300]}", file=err, flush=True)
-        elif isinstance(event, ToolResult):
-            first = event.content.strip().split("\n", 1)[0]
-            print(f"  -> {first[:200]}", file=err, flush=True)
-        elif isinstance(event, Status):
-            print(event.text, file=err)
-        elif isinstance(event, Final):
-            if not at_line_start:
-                out.write("\n")
-            return 0
-        elif isinstance(event, Stopped):
-            out.write("\n")
-            print("hearth: stopped", file=err)
-            return 130
-        elif isinstance(event, Failed):
-            if not at_line_start:
-                out.write("\n")
-            fail(event.error)
-            return event.error.exit_code
-    return 1
+def _show_activity(event: object) -> None:
+    """What the agent does, on stderr: each tool call and the first line of its result."""
+    if isinstance(event, ToolCallProposed):
+        arguments = json.dumps(event.arguments, ensure_ascii=False)
+        print(f"tool: {event.name} {arguments[:300]}", file=sys.stderr, flush=True)
+    elif isinstance(event, ToolResult):
+        first = event.content.strip().split("\n", 1)[0]
+        print(f"  -> {first[:200]}", file=sys.stderr, flush=True)
 
 
 @subcommand

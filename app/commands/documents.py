@@ -13,14 +13,13 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from agents.errors import HearthError
 from agents.paths import data_dir
-from app.cli import interruptible, print_events, service_for, subcommand
+from app.cli import interruptible, read_text, run_turn, service_for, subcommand
 
 if TYPE_CHECKING:  # the documents stack loads only when a documents command runs
-    from agents.documents.answer import Sources
     from agents.documents.index import SyncProgress
     from agents.documents.index_worker import IndexClient
+    from agents.events import Sources
 
 DOCUMENT_ERROR_EXIT = 20  # agents.documents.errors.DocumentError.exit_code
 
@@ -142,15 +141,17 @@ def _summarize_parser(subparsers: Any) -> None:
 
 def summarize_command(args: argparse.Namespace) -> int:
     """Streams the summary to stdout; progress on stderr."""
-    from agents.documents.config import DocumentsConfig
-    from agents.documents.summarize import DocumentSummarizer
+    from agents.attachments import SummaryRequest
+    from agents.turns.request import Mode, TurnRequest
 
-    service = service_for(args)
-    summarizer = DocumentSummarizer(
-        service, model=args.model, config=DocumentsConfig.from_settings(service.settings)
+    path = Path(args.path)
+    request = TurnRequest.ask(
+        f"Summarize {path.name}",
+        Mode.SUMMARY,
+        attachments=(SummaryRequest(str(path.expanduser().absolute()), args.lang),),
+        model=args.model,
     )
-    with interruptible() as cancel:
-        return print_events(summarizer.stream(Path(args.path), args.lang, cancel))
+    return run_turn(args, request)
 
 
 # -- ask --docs -------------------------------------------------------------------------
@@ -171,15 +172,12 @@ def format_sources(sources: Sources, width: int = 100) -> str:
 
 def ask_with_docs(args: argparse.Namespace) -> int:
     """Answers ``args.text`` from the indexed documents: the answer, then the sources."""
-    from agents.documents.answer import DocumentAnswerer, Sources
-    from agents.documents.index_worker import IndexClient
+    from agents.events import Sources
+    from agents.turns.request import Mode, TurnRequest
 
-    text = sys.stdin.read() if args.text == "-" else args.text
-    if not text.strip():
-        raise HearthError("Nothing to ask: give the question as an argument or on stdin.")
-    service = service_for(args)
-    client = IndexClient(data_dir(getattr(args, "data_dir", None)), service.settings)
-    answerer = DocumentAnswerer(service, client, model=getattr(args, "model", None))
+    request = TurnRequest.ask(
+        read_text(args.text, "ask"), Mode.DOCUMENTS, model=getattr(args, "model", None)
+    )
     found: list[Sources] = []
 
     def remember(event: object) -> None:
@@ -190,8 +188,4 @@ def ask_with_docs(args: argparse.Namespace) -> int:
         if found:
             print(format_sources(found[-1]), file=out)
 
-    try:
-        with interruptible() as cancel:
-            return print_events(answerer.stream(text, cancel), remember, list_sources)
-    finally:
-        client.close()
+    return run_turn(args, request, on_event=remember, after_final=list_sources)

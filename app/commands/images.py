@@ -8,10 +8,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from agents.errors import HearthError
-from app.cli import interruptible, service_for, subcommand
+from app.cli import run_turn, subcommand
 
 if TYPE_CHECKING:
     from agents.images.intake import PreparedImage
@@ -42,26 +42,34 @@ def _chart_parser(subparsers: Any) -> None:
 
 def chart(args: argparse.Namespace) -> int:
     """Prints the chart's table as CSV on stdout; notes and errors go to stderr."""
-    from agents.cancel import Cancelled
-    from agents.images.chart import chart_to_table
+    from agents.attachments import CHART, ImageTaskRequest
+    from agents.events import Result
+    from agents.turns.request import Mode, TurnRequest
 
     if args.attempts < 1:
         raise HearthError("--attempts must be at least 1.")
     prepared = _prepare(args.path)
-    service = service_for(args)
-    try:
-        with interruptible() as cancel:
-            table = chart_to_table(
-                service, prepared.data, attempts=args.attempts, model=args.model, cancel=cancel
-            )
-    except Cancelled:
-        print("hearth: stopped", file=sys.stderr)
-        return 130
-    if table.title:
-        print(f"hearth: chart '{table.title}'", file=sys.stderr)
-    sys.stdout.write(table.to_csv())
-    sys.stdout.flush()
-    return 0
+    request = TurnRequest.ask(
+        "Chart to table",
+        Mode.IMAGE_TASK,
+        images=(prepared.data,),
+        attachments=(ImageTaskRequest(CHART, attempts=args.attempts),),
+        model=args.model,
+    )
+    tables: list[Any] = []
+
+    def keep_table(event: object) -> None:
+        if isinstance(event, Result):
+            tables.append(event.value)
+
+    def write_csv(out: TextIO) -> None:
+        """The table goes out as CSV, in place of the chat's Markdown answer."""
+        table = tables[-1]
+        if table.title:
+            print(f"hearth: chart '{table.title}'", file=sys.stderr)
+        out.write(table.to_csv())
+
+    return run_turn(args, request, on_event=keep_table, after_final=write_csv, answer=False)
 
 
 def prepare_images(paths: list[str]) -> tuple[bytes, ...]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from agents.errors import HearthError
 from agents.paths import data_dir
-from app.cli import interruptible, print_events, service_for, subcommand
+from app.cli import run_turn, subcommand
 
 if TYPE_CHECKING:
     from agents.storage import InstanceLock
@@ -72,16 +72,14 @@ def _read_input(name: str) -> str:
 
 def rewrite(args: argparse.Namespace) -> int:
     """Streams a rewrite to stdout; status lines and errors go to stderr."""
-    from agents.writing.rewrite import Rewriter
+    from agents.turns.request import Mode, TurnRequest
     from agents.writing.styles import RewriteSpec, parse_style
 
     spec = RewriteSpec(parse_style(args.style), language=args.lang, instruction=args.instruction)
     text = _read_input(args.file)
     if not text.strip():
         raise HearthError("There is no text to rewrite: the input is empty.")
-    rewriter = Rewriter(service_for(args), model=args.model)
-    with interruptible() as cancel:
-        return print_events(rewriter.stream(text, spec, cancel))
+    return run_turn(args, TurnRequest.ask(text, Mode.REWRITE, rewrite=spec, model=args.model))
 
 
 # -- export ------------------------------------------------------------------------
