@@ -368,14 +368,15 @@ class MainWindow(QMainWindow):
         )
         for attachment in last.attachments if last else []:
             if attachment.get("kind") == "task":
+                from agents.attachments import ImageTaskRequest
                 from agents.images.tasks import ImageTask
 
-                return ImageTask(
-                    self.service,
-                    self.images,
-                    str(attachment.get("task")),
-                    str(attachment.get("query") or ""),
+                task = ImageTask(
+                    self.service, ImageTaskRequest.from_record(attachment), self.images
                 )
+                return type(
+                    "Adapter", (), {"stream": lambda _s, h, c: task.stream(h[-1].images, c)}
+                )()
             if attachment.get("kind") == "document" and attachment.get("task") == SUMMARIZE:
                 from agents.documents.summarize import DocumentSummarizer
 
@@ -401,7 +402,7 @@ class MainWindow(QMainWindow):
         """Finds something in the attached image; the answer shows it boxed."""
         from PySide6.QtWidgets import QInputDialog
 
-        from agents.images.tasks import FIND, task_record
+        from agents.attachments import FIND, ImageTaskRequest
 
         if query is None:
             query, ok = QInputDialog.getText(
@@ -415,17 +416,17 @@ class MainWindow(QMainWindow):
         query = " ".join(query.split())
         if not query or not self.attachments.images():
             return
-        records = [*self.attachments.attachments(), task_record(FIND, query)]
+        records = [*self.attachments.attachments(), ImageTaskRequest(FIND, query).to_record()]
         self.composer.edit.clear()
         self.send(self.tr("Find: {0}").format(query), records)
 
     def chart_to_table(self) -> None:
         """Reads the attached chart into a table (Markdown and CSV) in the chat."""
-        from agents.images.tasks import CHART, task_record
+        from agents.attachments import CHART, ImageTaskRequest
 
         if not self.attachments.images():
             return
-        records = [*self.attachments.attachments(), task_record(CHART)]
+        records = [*self.attachments.attachments(), ImageTaskRequest(CHART).to_record()]
         self.send(self.tr("Chart to table"), records)
 
     def _message_extras(self, message: StoredMessage) -> QWidget | None:

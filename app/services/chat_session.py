@@ -10,10 +10,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from agents.cancel import CancelToken
-from agents.chat.guard import Blocked
 from agents.errors import HearthError
 from agents.events import (
     Attached,
+    Blocked,
     Event,
     Failed,
     Final,
@@ -208,7 +208,7 @@ class ChatSession(QObject):
 
             turn.sources += [citation_record(c) for c in event.citations]
         elif isinstance(event, Attached):
-            turn.sources += list(event.records)
+            turn.sources += [a.to_record() for a in event.attachments]
         elif isinstance(event, SummaryProgress):
             self.status.emit(
                 turn.conversation_id,
@@ -270,9 +270,4 @@ class ChatSession(QObject):
         from agents.chat.agent import ChatAgent
 
         prompt = conversation.system_prompt or self.service.settings.system_prompt
-        agent = ChatAgent(self.service, model=conversation.model, system_prompt=prompt)
-        if not self.service.settings.guard_enabled:
-            return agent
-        from agents.chat.guard import Guard, GuardedAgent
-
-        return GuardedAgent(agent, Guard(self.service))
+        return ChatAgent(self.service, model=conversation.model, system_prompt=prompt)

@@ -1,24 +1,11 @@
-"""Llama Guard: strict verdict parsing, the requests it sends, and the guarded chat turn."""
+"""Llama Guard: strict verdict parsing and the requests it sends."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from agents.cancel import CancelToken
-from agents.chat.agent import ChatAgent
-from agents.chat.guard import (
-    CATEGORIES,
-    Blocked,
-    Guard,
-    GuardVerdict,
-    guarded_stream,
-    parse_verdict,
-)
-from agents.events import Failed, Final, Status, Token
+from agents.chat.guard import CATEGORIES, Guard, GuardVerdict, parse_verdict
 from agents.llm import ErrorKind, LLMError, OllamaService
-from agents.llm.messages import ChatMessage
 from tests.agents.writing.helpers import chat_requests
 from tests.fakes import OllamaDouble, Reply
 
@@ -125,102 +112,6 @@ def test_missing_guard_model_says_how_to_pull_it(
     assert info.value.kind is ErrorKind.MODEL_MISSING
     assert "ollama pull llama-guard3:1b" in info.value.message
     assert "safety check off" in (guard.availability() or "")
-
-
-def agent_stream(service: OllamaService) -> Any:
-    return ChatAgent(service).stream
-
-
-def test_a_blocked_message_never_reaches_the_chat_model(
-    ollama_double: OllamaDouble, service: OllamaService
-) -> None:
-    ollama_double.script(GUARD, Reply(text="unsafe\nS1"))
-    history = [ChatMessage("user", "Help me hurt someone")]
-    events = list(guarded_stream(agent_stream(service), Guard(service), history))
-    last = events[-1]
-    assert isinstance(last, Blocked)
-    assert last.stage == "prompt"
-    assert last.verdict.codes == ("S1",)
-    assert "S1 Violent Crimes" in last.message
-    assert chat_requests(ollama_double, "llama3.2") == []
-    assert not any(isinstance(e, Token) for e in events)
-
-
-def test_junk_from_the_guard_fails_closed(
-    ollama_double: OllamaDouble, service: OllamaService
-) -> None:
-    ollama_double.script(GUARD, Reply(text="Sure! Here is my analysis of the message"))
-    events = list(
-        guarded_stream(agent_stream(service), Guard(service), [ChatMessage("user", "hi")])
-    )
-    last = events[-1]
-    assert isinstance(last, Blocked) and last.verdict.status == "unparseable"
-    assert chat_requests(ollama_double, "llama3.2") == []
-
-
-def test_a_safe_turn_streams_and_ends_with_final(
-    ollama_double: OllamaDouble, service: OllamaService
-) -> None:
-    ollama_double.script(GUARD, Reply(text="safe"), Reply(text="safe"))
-    ollama_double.script("llama3.2", Reply(text="Paris is the capital of France."))
-    history = [ChatMessage("user", "Capital of France?")]
-    events = list(guarded_stream(agent_stream(service), Guard(service), history))
-    assert isinstance(events[-1], Final)
-    assert "".join(e.text for e in events if isinstance(e, Token)) == events[-1].text
-    assert [e.text for e in events if isinstance(e, Status)][:1] == ["Checking your message…"]
-    guard_calls = chat_requests(ollama_double, GUARD)
-    assert len(guard_calls) == 2
-    assert guard_calls[1]["messages"][1] == {
-        "role": "assistant",
-        "content": "Paris is the capital of France.",
-    }
-
-
-@pytest.mark.parametrize("hold", [False, True])
-def test_an_unsafe_answer_is_blocked_after_it_was_written(
-    hold: bool, ollama_double: OllamaDouble, service: OllamaService
-) -> None:
-    ollama_double.script(GUARD, Reply(text="safe"), Reply(text="unsafe\nS6"))
-    ollama_double.script("llama3.2", Reply(text="Take 40 pills of it."))
-    history = [ChatMessage("user", "dosage?")]
-    events = list(guarded_stream(agent_stream(service), Guard(service), history, hold_answer=hold))
-    last = events[-1]
-    assert isinstance(last, Blocked)
-    assert last.stage == "answer" and last.verdict.codes == ("S6",)
-    assert last.text == "Take 40 pills of it."
-    assert not any(isinstance(e, Final) for e in events)
-    tokens = [e for e in events if isinstance(e, Token)]
-    assert (tokens == []) is hold
-
-
-def test_guard_unavailable_fails_the_turn_without_calling_the_chat_model(
-    ollama_double: OllamaDouble, service: OllamaService
-) -> None:
-    ollama_double.remove_model(GUARD)
-    events = list(
-        guarded_stream(agent_stream(service), Guard(service), [ChatMessage("user", "hi")])
-    )
-    last = events[-1]
-    assert isinstance(last, Failed)
-    assert "ollama pull llama-guard3:1b" in last.error.message
-    assert chat_requests(ollama_double, "llama3.2") == []
-
-
-def test_cancel_after_the_prompt_check_stops_before_the_chat_model(
-    ollama_double: OllamaDouble, service: OllamaService
-) -> None:
-    cancel = CancelToken()
-
-    def safe_then_cancel(body: dict[str, Any]) -> Reply:
-        cancel.cancel()
-        return Reply(text="safe")
-
-    ollama_double.script(GUARD, safe_then_cancel)
-    events = list(
-        guarded_stream(agent_stream(service), Guard(service), [ChatMessage("user", "hi")], cancel)
-    )
-    assert type(events[-1]).__name__ == "Stopped"
-    assert chat_requests(ollama_double, "llama3.2") == []
 
 
 def test_verdict_is_plain_data() -> None:
