@@ -18,10 +18,11 @@ import warnings
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
+from agents.attachments import ImageRef
 from agents.images.errors import (
     DamagedImageError,
     EmptyImageError,
@@ -98,15 +99,9 @@ class PreparedImage:
         """(width, height) of the source, upright."""
         return (self.original_width, self.original_height)
 
-    def attachment(self) -> dict[str, Any]:
-        """The message-attachment record the chat store keeps for this image."""
-        return {
-            "kind": "image",
-            "sha256": self.sha256,
-            "name": self.name,
-            "width": self.width,
-            "height": self.height,
-        }
+    def attachment(self) -> ImageRef:
+        """The image as a message carries it."""
+        return ImageRef(self.sha256, self.name, self.width, self.height)
 
 
 def prepare_image(

@@ -20,6 +20,7 @@ Design notes:
 
 from __future__ import annotations
 
+import enum
 import json
 import logging
 import math
@@ -30,23 +31,33 @@ import threading
 import time
 import unicodedata
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, cast, get_args
 
+from agents.attachments import Attachment, from_records, to_records
 from agents.errors import HearthError
 from agents.paths import chats_db
 
 _log = logging.getLogger(__name__)
 
 Role = Literal["system", "user", "assistant"]
-MessageStatus = Literal["complete", "streaming", "interrupted", "error"]
+
+
+class MessageStatus(enum.StrEnum):
+    """Where a message stands."""
+
+    COMPLETE = "complete"
+    STREAMING = "streaming"  # an answer being written (saved every second)
+    INTERRUPTED = "interrupted"  # stopped, cut or failed part way: what arrived is kept
+    ERROR = "error"  # failed before any text arrived
+
 
 _ROLES: frozenset[str] = frozenset(get_args(Role))
-_STATUSES: frozenset[str] = frozenset(get_args(MessageStatus))
+_STATUSES: frozenset[str] = frozenset(MessageStatus)
 
 #: ``PRAGMA application_id`` of a Hearth chat database ("HRTH").
 APPLICATION_ID = 0x48525448
@@ -88,7 +99,7 @@ class StoredMessage:
     model: str | None
     stats: dict[str, Any] | None
     error: str | None
-    attachments: list[dict[str, Any]]
+    attachments: tuple[Attachment, ...]
 
 
 @dataclass(frozen=True)
@@ -302,12 +313,12 @@ def _message(row: tuple[Any, ...]) -> StoredMessage:
         conversation_id=cid,
         role=cast(Role, role),
         content=content,
-        status=cast(MessageStatus, status),
+        status=MessageStatus(status),
         created_at=created,
         model=model,
         stats=json.loads(stats) if stats is not None else None,
         error=error,
-        attachments=json.loads(attachments) if attachments else [],
+        attachments=from_records(json.loads(attachments)) if attachments else (),
     )
 
 
@@ -530,11 +541,11 @@ class ChatStore:
         role: Role,
         content: str,
         *,
-        status: MessageStatus = "complete",
+        status: MessageStatus = MessageStatus.COMPLETE,
         model: str | None = None,
         stats: dict[str, Any] | None = None,
         error: str | None = None,
-        attachments: list[dict[str, Any]] | None = None,
+        attachments: Sequence[Attachment] = (),
     ) -> StoredMessage:
         """Appends a message and marks the conversation as updated.
 
@@ -559,7 +570,7 @@ class ChatStore:
                     _optional(model),
                     _to_json(stats) if stats is not None else None,
                     _optional(error),
-                    _to_json(list(attachments or [])),
+                    _to_json(to_records(attachments)),
                 ),
             )
             conn.execute(
@@ -575,7 +586,7 @@ class ChatStore:
         status: MessageStatus | None = None,
         stats: dict[str, Any] | None = None,
         error: str | None = None,
-        attachments: list[dict[str, Any]] | None = None,
+        attachments: Sequence[Attachment] | None = None,
     ) -> StoredMessage:
         """Changes the given fields of a message (None leaves a field, ``error=""`` clears).
 
@@ -599,7 +610,7 @@ class ChatStore:
         if error is not None:
             changes["error"] = _optional(error)
         if attachments is not None:
-            changes["attachments"] = _to_json(attachments)
+            changes["attachments"] = _to_json(to_records(attachments))
         with self._write("update a message") as conn:
             if changes:
                 assignments = ", ".join(f"{column} = ?" for column in changes)

@@ -24,15 +24,16 @@ import re
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 import agents
+from agents.attachments import Attachment, ImageRef, from_records, images_in, to_records
 from agents.chat.personas import Persona, PersonaError, PersonaLibrary, persona_from_dict
 from agents.errors import HearthError
-from agents.storage import ChatStore, Conversation, StoredMessage
+from agents.storage import ChatStore, Conversation, MessageStatus, StoredMessage
 
 FORMAT = "hearth-chats"
 VERSION = 1
@@ -91,7 +92,7 @@ class ExportedMessage:
     model: str | None
     stats: dict[str, Any] | None
     error: str | None
-    attachments: list[dict[str, Any]]
+    attachments: tuple[Attachment, ...]
 
 
 @dataclass(frozen=True)
@@ -177,10 +178,9 @@ def _chosen(store: ChatStore, conversation_ids: Sequence[str] | None) -> list[Co
 def _image_shas(messages: Iterable[StoredMessage]) -> list[str]:
     shas: list[str] = []
     for message in messages:
-        for attachment in message.attachments:
-            sha = attachment.get("sha256") if attachment.get("kind") == "image" else None
-            if isinstance(sha, str) and sha not in shas:
-                shas.append(sha)
+        for image in images_in(message.attachments):
+            if image.sha256 not in shas:
+                shas.append(image.sha256)
     return shas
 
 
@@ -225,7 +225,7 @@ def build_export(
                         "model": m.model,
                         "stats": m.stats,
                         "error": m.error,
-                        "attachments": m.attachments,
+                        "attachments": to_records(m.attachments),
                     }
                     for m in messages
                 ],
@@ -314,13 +314,12 @@ def render_markdown(
             if message.content:
                 out.append(message.content.rstrip() + "\n")
             for attachment in message.attachments:
-                name = str(attachment.get("name") or attachment.get("kind") or "attachment")
-                sha = attachment.get("sha256")
-                if attachment.get("kind") == "image" and isinstance(sha, str):
-                    link = image_links.get(sha)
+                name = str(getattr(attachment, "name", "") or attachment.kind or "attachment")
+                if isinstance(attachment, ImageRef):
+                    link = image_links.get(attachment.sha256)
                     out.append(f"![{name}]({link})\n" if link else f"*[image: {name}]*\n")
                 else:
-                    out.append(f"*[{attachment.get('kind', 'file')}: {name}]*\n")
+                    out.append(f"*[{attachment.kind}: {name}]*\n")
             if message.error:
                 out.append(f"*Error: {message.error}*\n")
         out.append("---\n")
@@ -430,10 +429,10 @@ def _message(value: Any, where: str, known_images: set[str]) -> ExportedMessage:
         model=_text(value.get("model"), f"{where}.model", MAX_SHORT_CHARS, optional=True),
         stats=None if stats is None else _json_object(stats, f"{where}.stats"),
         error=_text(value.get("error"), f"{where}.error", MAX_PROMPT_CHARS, optional=True),
-        attachments=[
+        attachments=from_records(
             _attachment(a, f"{where}.attachments[{i}]", known_images)
             for i, a in enumerate(attachments)
-        ],
+        ),
     )
 
 
@@ -579,14 +578,16 @@ def read_export(path: Path) -> ParsedExport:
 
 
 def _fingerprint(
-    title: str, system_prompt: str | None, messages: Iterable[tuple[str, str, list[Any]]]
+    title: str,
+    system_prompt: str | None,
+    messages: Iterable[tuple[str, str, Sequence[Attachment]]],
 ) -> str:
     """What makes two chats 'the same' for duplicate detection."""
     body = [
         title,
         system_prompt or "",
         [
-            [role, content, [a.get("sha256") or a.get("name") for a in attachments]]
+            [role, content, [r.get("sha256") or r.get("name") for r in to_records(attachments)]]
             for role, content, attachments in messages
         ],
     ]
@@ -648,11 +649,10 @@ def import_export(
             seen.add(fingerprint)
             wanted.append(chat)
         needed = {
-            a["sha256"]
+            image.sha256
             for chat in wanted
             for m in chat.messages
-            for a in m.attachments
-            if a.get("kind") == "image"
+            for image in images_in(m.attachments)
         }
         sha_map: dict[str, str] = {}
         for sha in sorted(needed):
@@ -679,16 +679,19 @@ def import_export(
             added_conversations.append(conversation.id)
             for message in chat.messages:
                 attachments = [
-                    {**a, "sha256": sha_map.get(a["sha256"], a["sha256"])}
-                    if a.get("kind") == "image"
+                    replace(a, sha256=sha_map.get(a.sha256, a.sha256))
+                    if isinstance(a, ImageRef)
                     else a
                     for a in message.attachments
                 ]
+                status = MessageStatus(message.status)
                 store.add_message(
                     conversation.id,
                     message.role,  # type: ignore[arg-type]
                     message.content,
-                    status="interrupted" if message.status == "streaming" else message.status,  # type: ignore[arg-type]
+                    status=MessageStatus.INTERRUPTED
+                    if status is MessageStatus.STREAMING
+                    else status,
                     model=message.model,
                     stats=message.stats,
                     error=message.error,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agents.attachments import ImageRef
 from agents.errors import HearthError
 from agents.images.intake import OPENABLE_FORMATS, PreparedImage
 from app.services.images import ImageIntake
@@ -142,8 +143,8 @@ class ImageAttachmentStrip(QWidget):
         """The attached images, in order."""
         return [chip.image for chip in self._chips.values()]
 
-    def attachments(self) -> list[dict[str, object]]:
-        """The message-attachment records for the chat store."""
+    def attachments(self) -> list[ImageRef]:
+        """The attached images, as the message will carry them."""
         return [image.attachment() for image in self.images()]
 
     # -- feedback ----------------------------------------------------------------------

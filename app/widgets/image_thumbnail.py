@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
+from agents.attachments import Attachment, ImageRef, images_in
 from agents.images.errors import ImageMissingError
 from agents.images.store import ImageStore
 from app.services.images import ImageTaskService
@@ -21,7 +22,7 @@ class MessageImageThumbnail(QToolButton):
 
     Args:
         store: Where the image is kept.
-        attachment: The message's attachment record (``kind``, ``sha256``, ``name``...).
+        attachment: The message's image.
         tasks: Enables "find" and "chart to table" in the viewer; optional.
         edge: Thumbnail size in pixels.
 
@@ -34,7 +35,7 @@ class MessageImageThumbnail(QToolButton):
     def __init__(
         self,
         store: ImageStore,
-        attachment: dict[str, Any],
+        attachment: ImageRef,
         *,
         tasks: ImageTaskService | None = None,
         edge: int = MESSAGE_THUMB_SIZE,
@@ -44,8 +45,8 @@ class MessageImageThumbnail(QToolButton):
         self.setObjectName("messageImage")
         self.store = store
         self.tasks = tasks
-        self.sha256 = str(attachment.get("sha256", ""))
-        self.name = str(attachment.get("name") or self.tr("image"))
+        self.sha256 = attachment.sha256
+        self.name = attachment.name or self.tr("image")
         self.setIconSize(QSize(edge, edge))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -86,14 +87,14 @@ class MessageImages(QWidget):
 
     Args:
         store: Where images are kept.
-        attachments: The message's attachment records; only ``kind == "image"`` shows.
+        attachments: The message's attachments; its images show.
         tasks: Enables "find" and "chart to table" in the viewer; optional.
     """
 
     def __init__(
         self,
         store: ImageStore,
-        attachments: list[dict[str, Any]],
+        attachments: Sequence[Attachment],
         *,
         tasks: ImageTaskService | None = None,
         parent: QWidget | None = None,
@@ -103,9 +104,7 @@ class MessageImages(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.thumbnails = [
-            MessageImageThumbnail(store, a, tasks=tasks)
-            for a in attachments
-            if a.get("kind") == "image"
+            MessageImageThumbnail(store, a, tasks=tasks) for a in images_in(attachments)
         ]
         for thumb in self.thumbnails:
             layout.addWidget(thumb)

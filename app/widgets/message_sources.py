@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from agents.documents.chat import citation_from_record
+from agents.attachments import Attachment, citations_in
 from agents.events import Citation
 from app.widgets.documents_citations import CitationView
 
@@ -15,12 +15,10 @@ from app.widgets.documents_citations import CitationView
 class MessageSources(QLabel):
     """A line of numbered source links; each opens the passage and the file."""
 
-    def __init__(self, records: list[dict[str, Any]], parent: QWidget | None = None) -> None:
+    def __init__(self, attachments: Sequence[Attachment], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageSources")
-        self.citations: list[Citation] = [
-            citation_from_record(r) for r in records if r.get("kind") == "citation"
-        ]
+        self.citations: list[Citation] = citations_in(attachments)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
