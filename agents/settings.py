@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from agents import paths
+from agents.storage.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +136,5 @@ def apply_environment(settings: Settings) -> Settings:
 
 def save(root: Path, settings: Settings) -> None:
     """Writes settings atomically (a crash never leaves half a file)."""
-    path = paths.settings_file(root)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(settings.to_dict(), indent=2, sort_keys=True), encoding="utf-8")
-    tmp.replace(path)
+    text = json.dumps(settings.to_dict(), indent=2, sort_keys=True)
+    write_atomic(paths.settings_file(root), text)
