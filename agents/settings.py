@@ -6,7 +6,7 @@ import dataclasses
 import json
 import logging
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,46 @@ class Settings:
     documents_summary_max_ctx: int = _setting(
         32768, "Largest context window a document summary may use (tokens).", 8192, 131072
     )
+    documents_max_file_bytes: int = _setting(
+        200 * 2**20,
+        "Largest document file that is read (bytes); bigger ones are refused.",
+        2**20,
+        2**32,
+    )
+    documents_max_pages: int = _setting(
+        5000, "Most pages read from one document; longer ones are refused.", 1, 100_000
+    )
+    documents_max_chars: int = _setting(
+        20_000_000,
+        "Most characters of text read from one document (a memory cap).",
+        100_000,
+        500_000_000,
+    )
+    documents_max_unpacked_bytes: int = _setting(
+        300 * 2**20,
+        "Largest size a Word file may unpack to (bytes); stops zip bombs.",
+        2**20,
+        2**32,
+    )
+    documents_parse_seconds: float = _setting(
+        120.0, "Longest time reading one document may take (seconds).", 5.0, 3600.0
+    )
+    documents_chunk_chars: int = _setting(
+        1200, "Characters per passage (applies to files indexed from now on).", 200, 8000
+    )
+    documents_chunk_overlap: int = _setting(
+        150, "Characters neighbouring passages share (at most half a passage).", 0, 2000
+    )
+    documents_embed_batch: int = _setting(
+        32, "Passages sent to the embedding model in one request.", 1, 512
+    )
+    documents_min_similarity: float = _setting(
+        0.5,
+        "How close in meaning (cosine, 0 to 1) a passage must be to a question to be "
+        "cited; below it only shared keywords keep a passage.",
+        0.0,
+        1.0,
+    )
     system_prompt: str = _setting(
         "You are Hearth, a helpful private assistant running on the user's own computer. "
         "Answer clearly and concisely. Use Markdown for lists, tables and code.",
@@ -99,10 +139,25 @@ class Settings:
                 or (default is not None and isinstance(value, type(default)))
                 or (isinstance(default, float) and numeric)
             ):
-                values[f.name] = value
+                values[f.name] = _within_range(f, value)
             else:
                 log.warning("setting %s has the wrong type; using the default", f.name)
         return cls(**values)
+
+
+def _within_range(f: Field[Any], value: Any) -> Any:
+    """A number outside its declared range is brought to the nearest end of it."""
+    low, high = f.metadata.get("low"), f.metadata.get("high")
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return value
+    bounded = value
+    if low is not None and bounded < low:
+        bounded = low
+    if high is not None and bounded > high:
+        bounded = high
+    if bounded != value:
+        log.warning("setting %s is out of range (%s to %s); using %s", f.name, low, high, bounded)
+    return type(value)(bounded)
 
 
 def load(root: Path) -> Settings:

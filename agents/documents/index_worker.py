@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from agents.cancel import CancelToken
-from agents.documents.config import DocumentsConfig
 from agents.documents.errors import IndexUnavailable
 from agents.documents.index import SyncProgress, SyncReport, manifest_path, relevant_passages
 from agents.documents.manifest import IndexedFile, Manifest
@@ -40,11 +39,15 @@ _PARENT_CHECK_SECONDS = 1.0  # how soon a worker notices that Hearth is gone
 
 @dataclass(frozen=True)
 class WorkerSpec:
-    """What the worker process needs to open the index (picklable)."""
+    """What the worker process needs to open the index (picklable).
+
+    Attributes:
+        root: The data folder.
+        settings: Hearth's settings as a dict (host, embedding model, ``documents_*``).
+    """
 
     root: str
     settings: dict[str, Any]
-    config: DocumentsConfig
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ def worker_main(spec: WorkerSpec, requests: Any, replies: Any, cancel_event: Any
     root = Path(spec.root)
     try:
         lock = _lock_data_dir(root)
-        index = DocumentIndex(root, OllamaService(Settings.from_dict(spec.settings)), spec.config)
+        index = DocumentIndex(root, OllamaService(Settings.from_dict(spec.settings)))
     except BaseException as exc:
         replies.put((0, "fatal", _error_reply(exc)))
         return
@@ -188,16 +191,12 @@ class IndexClient:
 
     Args:
         root: The data folder.
-        settings: Hearth's settings (host, embedding model).
-        config: The documents settings.
+        settings: Hearth's settings (host, embedding model, ``documents_*``).
     """
 
-    def __init__(
-        self, root: Path, settings: Settings, config: DocumentsConfig | None = None
-    ) -> None:
+    def __init__(self, root: Path, settings: Settings) -> None:
         self.root = Path(root)
         self.settings = settings
-        self.config = config or DocumentsConfig.from_settings(settings)
         self._context = multiprocessing.get_context("spawn")
         self._lock = threading.Lock()
         self._sync_lock = threading.Lock()
@@ -224,7 +223,7 @@ class IndexClient:
             self._requests = self._context.Queue()
             self._replies = self._context.Queue()
             self._cancel = self._context.Event()
-            spec = WorkerSpec(str(self.root), self.settings.to_dict(), self.config)
+            spec = WorkerSpec(str(self.root), self.settings.to_dict())
             self._process = self._context.Process(
                 target=worker_main,
                 args=(spec, self._requests, self._replies, self._cancel),
@@ -344,7 +343,7 @@ class IndexClient:
 
     def relevant(self, question: str, passages: Sequence[Passage]) -> list[Passage]:
         """Drops passages unrelated to the question."""
-        return relevant_passages(question, passages, self.config.min_similarity)
+        return relevant_passages(question, passages, self.settings.documents_min_similarity)
 
     def files(self) -> list[IndexedFile]:
         """The indexed files, read from the ledger (no worker needed)."""

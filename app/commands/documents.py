@@ -142,13 +142,9 @@ def _summarize_parser(subparsers: Any) -> None:
 
 def summarize_command(args: argparse.Namespace) -> int:
     """Streams the summary to stdout; progress on stderr."""
-    from agents.documents.config import DocumentsConfig
     from agents.documents.summarize import DocumentSummarizer
 
-    service = service_for(args)
-    summarizer = DocumentSummarizer(
-        service, model=args.model, config=DocumentsConfig.from_settings(service.settings)
-    )
+    summarizer = DocumentSummarizer(service_for(args), model=args.model)
     with interruptible() as cancel:
         return print_events(summarizer.stream(Path(args.path), args.lang, cancel))
 

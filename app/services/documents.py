@@ -172,7 +172,7 @@ class DocumentsService(QObject):
         """Summarises a file; see ``summaries`` for the signals."""
         from agents.documents.summarize import DocumentSummarizer
 
-        summarizer = DocumentSummarizer(self.service, model=model, config=self.client.config)
+        summarizer = DocumentSummarizer(self.service, model=model)
         self.summaries.start(lambda cancel: summarizer.stream(Path(path), lang, cancel))
 
     def shutdown(self) -> None:

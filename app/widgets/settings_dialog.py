@@ -44,7 +44,17 @@ LABELS = {
     "documents_retrieval": "Passage search",
     "documents_top_k": "Sources per answer",
     "documents_summary_max_ctx": "Summary context limit",
+    "documents_max_file_bytes": "Largest document (bytes)",
+    "documents_max_pages": "Most pages per document",
+    "documents_max_chars": "Most characters per document",
+    "documents_max_unpacked_bytes": "Largest unpacked Word file (bytes)",
+    "documents_parse_seconds": "Reading time limit (s)",
+    "documents_chunk_chars": "Passage length (characters)",
+    "documents_chunk_overlap": "Passage overlap (characters)",
+    "documents_embed_batch": "Passages per embedding request",
+    "documents_min_similarity": "Least similarity of a source",
 }
+SPINBOX_MAX = 2**31 - 1  # a QSpinBox holds a 32-bit int; bigger ranges use a double box
 
 
 class SettingsDialog(QDialog):
@@ -96,9 +106,19 @@ class SettingsDialog(QDialog):
             box.setChecked(value)
             return box
         if isinstance(value, int):
+            low, high = int(meta.get("low") or 0), int(meta.get("high") or 1_000_000)
+            if high > SPINBOX_MAX:  # byte sizes: whole numbers in a double box, MB steps
+                whole = QDoubleSpinBox()
+                whole.setDecimals(0)
+                whole.setRange(low, high)
+                whole.setSingleStep(2**20)
+                whole.setGroupSeparatorShown(True)
+                whole.setValue(value)
+                return whole
             spin = QSpinBox()
-            spin.setRange(int(meta.get("low") or 0), int(meta.get("high") or 1_000_000))
+            spin.setRange(low, high)
             spin.setSingleStep(1024 if value >= 2048 else 1)
+            spin.setGroupSeparatorShown(True)
             spin.setValue(value)
             return spin
         if isinstance(value, float) or name == "temperature":
@@ -109,7 +129,9 @@ class SettingsDialog(QDialog):
                 dspin.setSpecialValueText(self.tr("model default"))
                 dspin.setValue(-0.1 if value is None else float(value))
             else:
-                dspin.setRange(float(meta.get("low") or 0.0), float(meta.get("high") or 1e6))
+                top = float(meta.get("high") or 1e6)
+                dspin.setRange(float(meta.get("low") or 0.0), top)
+                dspin.setSingleStep(0.05 if top <= 1 else 1.0)
                 dspin.setValue(float(value))
             return dspin
         if name == "system_prompt":
@@ -128,7 +150,12 @@ class SettingsDialog(QDialog):
                 changes[name] = editor.value()
             elif isinstance(editor, QDoubleSpinBox):
                 value = editor.value()
-                changes[name] = None if name == "temperature" and value < 0 else value
+                if name == "temperature":
+                    changes[name] = None if value < 0 else value
+                elif isinstance(getattr(self._original, name), int):
+                    changes[name] = round(value)
+                else:
+                    changes[name] = value
             elif isinstance(editor, QPlainTextEdit):
                 changes[name] = editor.toPlainText().strip()
             elif isinstance(editor, QLineEdit):

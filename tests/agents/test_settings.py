@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -42,6 +43,34 @@ def test_environment_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("HEARTH_ALLOW_REMOTE_OLLAMA", "1")
     loaded = settings_mod.load(tmp_path)
     assert loaded.ollama_host == "127.0.0.1:9999" and loaded.allow_remote_ollama
+
+
+def test_numbers_outside_their_range_are_brought_within_it() -> None:
+    settings = Settings.from_dict(
+        {
+            "documents_top_k": 7,
+            "documents_chunk_overlap": -5,
+            "documents_max_file_bytes": 2**40,
+            "documents_min_similarity": 1.5,
+            "num_ctx": 1024,
+        }
+    )
+    assert settings.documents_top_k == 7
+    assert settings.documents_chunk_overlap == 0
+    assert settings.documents_max_file_bytes == 2**32
+    assert settings.documents_min_similarity == 1.0
+    assert settings.num_ctx == 2048
+
+
+def test_every_number_has_a_range() -> None:
+    for f in dataclasses.fields(Settings):
+        default = getattr(Settings(), f.name)
+        if f.name == "temperature" or (
+            isinstance(default, int | float) and not isinstance(default, bool)
+        ):
+            low, high = f.metadata["low"], f.metadata["high"]
+            assert low is not None and high is not None and low < high, f.name
+            assert default is None or low <= default <= high, f.name
 
 
 def test_every_setting_is_described() -> None:
