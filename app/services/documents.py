@@ -22,6 +22,7 @@ from agents.documents.index_worker import IndexClient
 from agents.documents.manifest import IndexedFile
 from agents.errors import HearthError
 from agents.llm import OllamaService
+from agents.settings import Settings
 from app.services.streaming import StreamTask
 from app.workers import GeneratorWorker, run_call
 
@@ -159,6 +160,10 @@ class DocumentsService(QObject):
         self._indexer = None
         self.indexingChanged.emit(False)
         self.refresh()
+
+    def reconfigure(self, settings: Settings) -> None:
+        """Uses new settings: the index worker takes them from the next request on."""
+        self.client.reconfigure(settings)
 
     # -- answers and summaries -------------------------------------------------------
     def ask(self, question: str, model: str | None = None) -> None:
