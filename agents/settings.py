@@ -8,7 +8,7 @@ import logging
 import os
 from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from agents import paths
 from agents.storage.atomic import write_atomic
@@ -30,9 +30,13 @@ def _setting(default: Any, doc: str, low: float | None = None, high: float | Non
 class Settings:
     """Hearth's settings. Stored as JSON in the data folder; unknown keys are ignored."""
 
-    ollama_host: str = _setting(DEFAULT_HOST, "Ollama server URL; OLLAMA_HOST overrides it.")
+    ollama_host: str = _setting(
+        DEFAULT_HOST, "Ollama server URL; OLLAMA_HOST overrides it for one run (never saved)."
+    )
     allow_remote_ollama: bool = _setting(
-        False, "Allow an Ollama server that is not on this computer (off: loopback only)."
+        False,
+        "Allow an Ollama server that is not on this computer (off: loopback only); "
+        "HEARTH_ALLOW_REMOTE_OLLAMA=1 allows it for one run.",
     )
     chat_model: str = _setting("llama3.2", "Model for chat, rewriting, summaries and tools.")
     fast_model: str = _setting("llama3.2:1b", "Smaller, faster text model.")
@@ -160,10 +164,55 @@ def _within_range(f: Field[Any], value: Any) -> Any:
     return type(value)(bounded)
 
 
-def load(root: Path) -> Settings:
+# Settings the environment can override for the running process only (never saved).
+ENVIRONMENT = {"ollama_host": "OLLAMA_HOST", "allow_remote_ollama": "HEARTH_ALLOW_REMOTE_OLLAMA"}
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the environment set for this run, and the values it hid.
+
+    Attributes:
+        applied: Setting name -> the value from the environment.
+        stored: Setting name -> the value it replaced (the file's own; what ``save`` keeps).
+    """
+
+    applied: dict[str, Any] = field(default_factory=dict)
+    stored: dict[str, Any] = field(default_factory=dict)
+
+    def still_applied(self, settings: Settings) -> Overrides:
+        """The overrides still in force: fields that keep the environment's value."""
+        names = [name for name, value in self.applied.items() if getattr(settings, name) == value]
+        return Overrides(
+            {name: self.applied[name] for name in names},
+            {name: self.stored[name] for name in names},
+        )
+
+
+class Loaded(NamedTuple):
+    """Settings as loaded: the ones in force, and what the environment overrode."""
+
+    settings: Settings
+    overrides: Overrides
+
+
+def environment() -> dict[str, Any]:
+    """The settings OLLAMA_HOST and HEARTH_ALLOW_REMOTE_OLLAMA set, by name."""
+    values: dict[str, Any] = {}
+    host = os.environ.get(ENVIRONMENT["ollama_host"])
+    if host:
+        values["ollama_host"] = host
+    if os.environ.get(ENVIRONMENT["allow_remote_ollama"], "").lower() in {"1", "true", "yes"}:
+        values["allow_remote_ollama"] = True
+    return values
+
+
+def load(root: Path) -> Loaded:
     """Loads settings from the data folder, then applies environment overrides.
 
-    A damaged file is kept aside as ``settings.json.bad`` and defaults are used.
+    The overrides are for this run only: pass ``overrides`` to ``save`` so that they are
+    never written. A damaged file is kept aside as ``settings.json.bad`` and defaults are
+    used.
     """
     path = paths.settings_file(root)
     settings = Settings()
@@ -176,20 +225,28 @@ def load(root: Path) -> Settings:
         except (OSError, ValueError) as exc:
             log.warning("settings file %s is damaged (%s); using defaults", path, exc)
             path.replace(path.with_suffix(".json.bad"))
-    return apply_environment(settings)
+    applied = environment()
+    stored = {name: getattr(settings, name) for name in applied}
+    return Loaded(dataclasses.replace(settings, **applied), Overrides(applied, stored))
 
 
 def apply_environment(settings: Settings) -> Settings:
-    """Applies OLLAMA_HOST and HEARTH_ALLOW_REMOTE_OLLAMA from the environment."""
-    host = os.environ.get("OLLAMA_HOST")
-    if host:
-        settings.ollama_host = host
-    if os.environ.get("HEARTH_ALLOW_REMOTE_OLLAMA", "").lower() in {"1", "true", "yes"}:
-        settings.allow_remote_ollama = True
-    return settings
+    """A copy of the settings with the environment's overrides (for runs that never save)."""
+    return dataclasses.replace(settings, **environment())
 
 
-def save(root: Path, settings: Settings) -> None:
-    """Writes settings atomically (a crash never leaves half a file)."""
+def save(root: Path, settings: Settings, overrides: Overrides | None = None) -> None:
+    """Writes settings atomically (a crash never leaves half a file).
+
+    Args:
+        root: The data folder.
+        settings: The settings to write.
+        overrides: What the environment set for this run (from ``load``): a field that
+            still has the environment's value is written with the file's own value, so
+            a one-off ``OLLAMA_HOST`` is never stored. A field changed to another value
+            is written as changed.
+    """
+    if overrides is not None:
+        settings = dataclasses.replace(settings, **overrides.still_applied(settings).stored)
     text = json.dumps(settings.to_dict(), indent=2, sort_keys=True)
     write_atomic(paths.settings_file(root), text)

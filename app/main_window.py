@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.service = service
         self.settings_service = settings_service or SettingsService(
-            data_dir, service.settings, self
+            data_dir, service.settings, parent=self
         )
         self.data_dir = data_dir
         self.monitor = monitor or OllamaMonitor(service, parent=self)
@@ -878,7 +878,8 @@ class MainWindow(QMainWindow):
         """Edits the settings; saved to the data folder and applied at once."""
         from app.widgets.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self)
+        overridden = self.settings_service.overrides.applied
+        dialog = SettingsDialog(self.settings, self, overridden=overridden)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply_settings(dialog.values())
 

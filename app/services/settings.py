@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from agents import paths
 from agents import settings as settings_mod
-from agents.settings import Settings
+from agents.settings import Overrides, Settings
 
 
 class SettingsService(QObject):
@@ -20,6 +20,8 @@ class SettingsService(QObject):
     Args:
         data_dir: The data folder; settings.json is saved there.
         settings: The settings in force at start.
+        overrides: What the environment set for this run (from ``agents.settings.load``);
+            never saved unless the person changes the field.
         parent: The Qt parent.
 
     Signals:
@@ -30,20 +32,29 @@ class SettingsService(QObject):
     changed = Signal(object)
     saveFailed = Signal(str)
 
-    def __init__(self, data_dir: Path, settings: Settings, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        settings: Settings,
+        overrides: Overrides | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.settings = settings
+        self.overrides = overrides or Overrides()
 
     def apply(self, settings: Settings) -> None:
         """Saves the settings to the data folder, then announces them with ``changed``.
 
-        They are used even when saving fails (``saveFailed`` says so): what the person
-        chose holds until Hearth closes.
+        A field the environment set for this run is saved with the file's own value
+        unless the person changed it. The settings are used even when saving fails
+        (``saveFailed`` says so): what the person chose holds until Hearth closes.
         """
         self.settings = settings
+        overrides, self.overrides = self.overrides, self.overrides.still_applied(settings)
         try:
-            settings_mod.save(self.data_dir, settings)
+            settings_mod.save(self.data_dir, settings, overrides)
         except OSError as exc:
             self.saveFailed.emit(
                 f"Hearth couldn't save the settings to {paths.settings_file(self.data_dir)} "

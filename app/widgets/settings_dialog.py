@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agents.settings import Settings
+from agents.settings import ENVIRONMENT, Settings
 
 # Settings edited elsewhere or not meant for this form.
 HIDDEN = {"model_num_ctx"}
@@ -58,9 +60,20 @@ SPINBOX_MAX = 2**31 - 1  # a QSpinBox holds a 32-bit int; bigger ranges use a do
 
 
 class SettingsDialog(QDialog):
-    """One row per setting, with its description as the tooltip; OK returns new settings."""
+    """One row per setting, with its description as the tooltip; OK returns new settings.
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    Args:
+        settings: The settings in force.
+        parent: The Qt parent.
+        overridden: Settings the environment set for this run (each gets a note).
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        overridden: Collection[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
@@ -76,8 +89,10 @@ class SettingsDialog(QDialog):
             editor.setObjectName(f"setting_{field.name}")
             label = QLabel(self.tr(LABELS.get(field.name, field.name)))
             label.setToolTip(docs.get(field.name, ""))
-            form.addRow(label, editor)
             self._editors[field.name] = editor
+            if field.name in overridden:
+                editor = self._with_environment_note(field.name, editor)
+            form.addRow(label, editor)
         body = QWidget()
         body.setLayout(form)
         scroll = QScrollArea()
@@ -99,6 +114,23 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
+
+    def _with_environment_note(self, name: str, editor: QWidget) -> QWidget:
+        """The editor over a plain-text note: the environment set this for this run."""
+        note = QLabel(
+            self.tr("Set by {0} for this run only; saved only if you change it.").format(
+                ENVIRONMENT.get(name, "the environment")
+            )
+        )
+        note.setObjectName(f"environment_{name}")
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(editor)
+        layout.addWidget(note)
+        return box
 
     def _editor(self, name: str, value: Any, meta: Any) -> QWidget:
         if isinstance(value, bool):

@@ -7,9 +7,12 @@ import dataclasses
 import json
 from pathlib import Path
 
-from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSpinBox, QWidget
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from agents import settings as settings_mod
 from agents.settings import Settings
 from app.main_window import MainWindow
 from app.services.settings import SettingsService
@@ -100,3 +103,39 @@ def test_a_change_reaches_the_server_check_and_the_document_index(
     saved = json.loads((data_root / "settings.json").read_text(encoding="utf-8"))
     assert (saved["documents_top_k"], saved["read_timeout"]) == (3, 42.0)
     qtbot.waitUntil(lambda: len(ollama_double.requests_to("/api/version")) > checks)
+
+
+def test_environment_overrides_are_noted_in_the_dialog_and_never_saved(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings_mod.save(tmp_path, Settings(ollama_host="http://127.0.0.1:11500"))
+    monkeypatch.setenv("OLLAMA_HOST", "http://gpu-box.example:11434")
+    monkeypatch.setenv("HEARTH_ALLOW_REMOTE_OLLAMA", "1")
+    loaded, overrides = settings_mod.load(tmp_path)
+    service = SettingsService(tmp_path, loaded, overrides)
+    dialog = SettingsDialog(loaded, overridden=overrides.applied)
+    qtbot.addWidget(dialog)
+    note = dialog.findChild(QLabel, "environment_ollama_host")
+    assert note is not None and note.textFormat() == Qt.TextFormat.PlainText
+    assert "OLLAMA_HOST" in note.text() and "this run" in note.text()
+    assert dialog.findChild(QLabel, "environment_allow_remote_ollama") is not None
+    assert dialog.findChild(QLabel, "environment_chat_model") is None
+    model = _editor(dialog, "chat_model")
+    assert isinstance(model, QLineEdit)
+    model.setText("llama3.2:1b")
+    service.apply(dialog.values())
+    saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+    assert saved["ollama_host"] == "http://127.0.0.1:11500"
+    assert saved["allow_remote_ollama"] is False
+    assert saved["chat_model"] == "llama3.2:1b"
+    assert service.settings.ollama_host == "http://gpu-box.example:11434"  # still in force
+    # Changed in the dialog to something else: that is the person's choice, and saved.
+    again = SettingsDialog(service.settings, overridden=service.overrides.applied)
+    qtbot.addWidget(again)
+    host = _editor(again, "ollama_host")
+    assert isinstance(host, QLineEdit)
+    host.setText("http://127.0.0.1:11600")
+    service.apply(again.values())
+    saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+    assert saved["ollama_host"] == "http://127.0.0.1:11600"
+    assert set(service.overrides.applied) == {"allow_remote_ollama"}
