@@ -26,6 +26,11 @@ def _setting(default: Any, doc: str, low: float | None = None, high: float | Non
     return field(default=default, metadata=metadata)
 
 
+def _size_setting(megabytes: int, doc: str) -> Any:
+    """Declares a size in bytes, from 1 MB to 4 GB."""
+    return _setting(megabytes * 2**20, doc, 2**20, 2**32)
+
+
 @dataclass
 class Settings:
     """Hearth's settings. Stored as JSON in the data folder; unknown keys are ignored."""
@@ -67,39 +72,20 @@ class Settings:
     documents_summary_max_ctx: int = _setting(
         32768, "Largest context window a document summary may use (tokens).", 8192, 131072
     )
-    documents_max_file_bytes: int = _setting(
-        200 * 2**20,
-        "Largest document file that is read (bytes); bigger ones are refused.",
-        2**20,
-        2**32,
-    )
-    documents_max_pages: int = _setting(
-        5000, "Most pages read from one document; longer ones are refused.", 1, 100_000
-    )
+    documents_max_file_bytes: int = _size_setting(200, "Larger documents are refused (bytes).")
+    documents_max_pages: int = _setting(5000, "Longer documents are refused (pages).", 1, 100_000)
     documents_max_chars: int = _setting(
-        20_000_000,
-        "Most characters of text read from one document (a memory cap).",
-        100_000,
-        500_000_000,
+        20 * 10**6, "Text read per document (characters).", 10**5, 5 * 10**8
     )
-    documents_max_unpacked_bytes: int = _setting(
-        300 * 2**20,
-        "Largest size a Word file may unpack to (bytes); stops zip bombs.",
-        2**20,
-        2**32,
+    documents_max_unpacked_bytes: int = _size_setting(
+        300, "Word files unpacking to more are refused (bytes)."
     )
     documents_parse_seconds: float = _setting(
-        120.0, "Longest time reading one document may take (seconds).", 5.0, 3600.0
+        120.0, "Time limit to read a document (s).", 5.0, 3600.0
     )
-    documents_chunk_chars: int = _setting(
-        1200, "Characters per passage (applies to files indexed from now on).", 200, 8000
-    )
-    documents_chunk_overlap: int = _setting(
-        150, "Characters neighbouring passages share (at most half a passage).", 0, 2000
-    )
-    documents_embed_batch: int = _setting(
-        32, "Passages sent to the embedding model in one request.", 1, 512
-    )
+    documents_chunk_chars: int = _setting(1200, "Passage length for new indexing.", 200, 8000)
+    documents_chunk_overlap: int = _setting(150, "Overlap of passages (at most half).", 0, 2000)
+    documents_embed_batch: int = _setting(32, "Passages per embedding request.", 1, 512)
     documents_min_similarity: float = _setting(
         0.5,
         "How close in meaning (cosine, 0 to 1) a passage must be to a question to be "
@@ -193,7 +179,7 @@ class Loaded(NamedTuple):
     """Settings as loaded: the ones in force, and what the environment overrode."""
 
     settings: Settings
-    overrides: Overrides
+    overrides: Overrides = Overrides()  # never changed in place
 
 
 def environment() -> dict[str, Any]:

@@ -81,10 +81,10 @@ def run_gui(args: argparse.Namespace, started: float | None = None) -> int:
     from app.main_window import MainWindow
     from app.services.settings import SettingsService
 
-    settings, overrides = settings_mod.load(root)
-    service = OllamaService(settings)
+    loaded = settings_mod.load(root)
+    service = OllamaService(loaded.settings)
     window = MainWindow(
-        store, service, data_dir=root, settings_service=SettingsService(root, settings, overrides)
+        store, service, data_dir=root, settings_service=SettingsService(root, loaded)
     )
     window.show()
     from app.single_instance import InstanceServer

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from agents.errors import HearthError
 from agents.llm import LLMError, OllamaService
 from agents.llm.errors import ErrorKind
-from agents.settings import Settings
+from agents.settings import Loaded, Settings
 from agents.storage import ChatStore, Conversation, StoredMessage
 from app.services.chat_session import ChatSession
 from app.services.ollama_monitor import OllamaMonitor, ServerReport, ServerState
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.service = service
         self.settings_service = settings_service or SettingsService(
-            data_dir, service.settings, parent=self
+            data_dir, Loaded(service.settings), self
         )
         self.data_dir = data_dir
         self.monitor = monitor or OllamaMonitor(service, parent=self)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from agents import paths
 from agents import settings as settings_mod
-from agents.settings import Overrides, Settings
+from agents.settings import Loaded, Settings
 
 
 class SettingsService(QObject):
@@ -19,9 +19,8 @@ class SettingsService(QObject):
 
     Args:
         data_dir: The data folder; settings.json is saved there.
-        settings: The settings in force at start.
-        overrides: What the environment set for this run (from ``agents.settings.load``);
-            never saved unless the person changes the field.
+        loaded: The settings in force at start, and what the environment set for this run
+            (from ``agents.settings.load``; never saved unless the person changes it).
         parent: The Qt parent.
 
     Signals:
@@ -32,17 +31,10 @@ class SettingsService(QObject):
     changed = Signal(object)
     saveFailed = Signal(str)
 
-    def __init__(
-        self,
-        data_dir: Path,
-        settings: Settings,
-        overrides: Overrides | None = None,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, data_dir: Path, loaded: Loaded, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
-        self.settings = settings
-        self.overrides = overrides or Overrides()
+        self.settings, self.overrides = loaded
 
     def apply(self, settings: Settings) -> None:
         """Saves the settings to the data folder, then announces them with ``changed``.

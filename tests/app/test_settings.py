@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QWidg
 from pytestqt.qtbot import QtBot
 
 from agents import settings as settings_mod
-from agents.settings import Settings
+from agents.settings import Loaded, Settings
 from app.main_window import MainWindow
 from app.services.settings import SettingsService
 from app.widgets.settings_dialog import HIDDEN, LABELS, SettingsDialog
@@ -63,7 +64,7 @@ def test_numbers_stay_within_their_declared_ranges(qtbot: QtBot) -> None:
 
 
 def test_applied_settings_are_saved_and_announced_once(qtbot: QtBot, tmp_path: Path) -> None:
-    service = SettingsService(tmp_path, Settings())
+    service = SettingsService(tmp_path, Loaded(Settings()))
     new = Settings(chat_model="llama3.2:1b")
     announced: list[Settings] = []
     service.changed.connect(announced.append)
@@ -78,7 +79,7 @@ def test_settings_that_cannot_be_saved_still_apply_and_say_why(
 ) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("", encoding="utf-8")
-    service = SettingsService(blocked, Settings())
+    service = SettingsService(blocked, Loaded(Settings()))
     new = Settings(num_ctx=4096)
     with (
         qtbot.waitSignal(service.saveFailed) as failed,
@@ -105,37 +106,37 @@ def test_a_change_reaches_the_server_check_and_the_document_index(
     qtbot.waitUntil(lambda: len(ollama_double.requests_to("/api/version")) > checks)
 
 
+def _edit_and_apply(qtbot: QtBot, service: SettingsService, name: str, text: str) -> Any:
+    """Changes one text field in the dialog, applies the result and returns the saved file."""
+    dialog = SettingsDialog(service.settings, overridden=service.overrides.applied)
+    qtbot.addWidget(dialog)
+    editor = _editor(dialog, name)
+    assert isinstance(editor, QLineEdit)
+    editor.setText(text)
+    service.apply(dialog.values())
+    return json.loads((service.data_dir / "settings.json").read_text(encoding="utf-8"))
+
+
 def test_environment_overrides_are_noted_in_the_dialog_and_never_saved(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings_mod.save(tmp_path, Settings(ollama_host="http://127.0.0.1:11500"))
     monkeypatch.setenv("OLLAMA_HOST", "http://gpu-box.example:11434")
     monkeypatch.setenv("HEARTH_ALLOW_REMOTE_OLLAMA", "1")
-    loaded, overrides = settings_mod.load(tmp_path)
-    service = SettingsService(tmp_path, loaded, overrides)
-    dialog = SettingsDialog(loaded, overridden=overrides.applied)
+    service = SettingsService(tmp_path, settings_mod.load(tmp_path))
+    dialog = SettingsDialog(service.settings, overridden=service.overrides.applied)
     qtbot.addWidget(dialog)
     note = dialog.findChild(QLabel, "environment_ollama_host")
     assert note is not None and note.textFormat() == Qt.TextFormat.PlainText
     assert "OLLAMA_HOST" in note.text() and "this run" in note.text()
     assert dialog.findChild(QLabel, "environment_allow_remote_ollama") is not None
     assert dialog.findChild(QLabel, "environment_chat_model") is None
-    model = _editor(dialog, "chat_model")
-    assert isinstance(model, QLineEdit)
-    model.setText("llama3.2:1b")
-    service.apply(dialog.values())
-    saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
-    assert saved["ollama_host"] == "http://127.0.0.1:11500"
-    assert saved["allow_remote_ollama"] is False
+
+    saved = _edit_and_apply(qtbot, service, "chat_model", "llama3.2:1b")
     assert saved["chat_model"] == "llama3.2:1b"
+    assert (saved["ollama_host"], saved["allow_remote_ollama"]) == ("http://127.0.0.1:11500", False)
     assert service.settings.ollama_host == "http://gpu-box.example:11434"  # still in force
     # Changed in the dialog to something else: that is the person's choice, and saved.
-    again = SettingsDialog(service.settings, overridden=service.overrides.applied)
-    qtbot.addWidget(again)
-    host = _editor(again, "ollama_host")
-    assert isinstance(host, QLineEdit)
-    host.setText("http://127.0.0.1:11600")
-    service.apply(again.values())
-    saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+    saved = _edit_and_apply(qtbot, service, "ollama_host", "http://127.0.0.1:11600")
     assert saved["ollama_host"] == "http://127.0.0.1:11600"
     assert set(service.overrides.applied) == {"allow_remote_ollama"}
