@@ -6,11 +6,12 @@ import dataclasses
 import json
 import logging
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from agents import paths
+from agents.storage.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -25,13 +26,22 @@ def _setting(default: Any, doc: str, low: float | None = None, high: float | Non
     return field(default=default, metadata=metadata)
 
 
+def _size_setting(megabytes: int, doc: str) -> Any:
+    """Declares a size in bytes, from 1 MB to 4 GB."""
+    return _setting(megabytes * 2**20, doc, 2**20, 2**32)
+
+
 @dataclass
 class Settings:
     """Hearth's settings. Stored as JSON in the data folder; unknown keys are ignored."""
 
-    ollama_host: str = _setting(DEFAULT_HOST, "Ollama server URL; OLLAMA_HOST overrides it.")
+    ollama_host: str = _setting(
+        DEFAULT_HOST, "Ollama server URL; OLLAMA_HOST overrides it for one run (never saved)."
+    )
     allow_remote_ollama: bool = _setting(
-        False, "Allow an Ollama server that is not on this computer (off: loopback only)."
+        False,
+        "Allow an Ollama server that is not on this computer (off: loopback only); "
+        "HEARTH_ALLOW_REMOTE_OLLAMA=1 allows it for one run.",
     )
     chat_model: str = _setting("llama3.2", "Model for chat, rewriting, summaries and tools.")
     fast_model: str = _setting("llama3.2:1b", "Smaller, faster text model.")
@@ -61,6 +71,27 @@ class Settings:
     documents_top_k: int = _setting(5, "How many passages an answer may cite.", 1, 20)
     documents_summary_max_ctx: int = _setting(
         32768, "Largest context window a document summary may use (tokens).", 8192, 131072
+    )
+    documents_max_file_bytes: int = _size_setting(200, "Larger documents are refused (bytes).")
+    documents_max_pages: int = _setting(5000, "Longer documents are refused (pages).", 1, 100_000)
+    documents_max_chars: int = _setting(
+        20 * 10**6, "Text read per document (characters).", 10**5, 5 * 10**8
+    )
+    documents_max_unpacked_bytes: int = _size_setting(
+        300, "Word files unpacking to more are refused (bytes)."
+    )
+    documents_parse_seconds: float = _setting(
+        120.0, "Time limit to read a document (s).", 5.0, 3600.0
+    )
+    documents_chunk_chars: int = _setting(1200, "Passage length for new indexing.", 200, 8000)
+    documents_chunk_overlap: int = _setting(150, "Overlap of passages (at most half).", 0, 2000)
+    documents_embed_batch: int = _setting(32, "Passages per embedding request.", 1, 512)
+    documents_min_similarity: float = _setting(
+        0.5,
+        "How close in meaning (cosine, 0 to 1) a passage must be to a question to be "
+        "cited; below it only shared keywords keep a passage.",
+        0.0,
+        1.0,
     )
     system_prompt: str = _setting(
         "You are Hearth, a helpful private assistant running on the user's own computer. "
@@ -98,16 +129,76 @@ class Settings:
                 or (default is not None and isinstance(value, type(default)))
                 or (isinstance(default, float) and numeric)
             ):
-                values[f.name] = value
+                values[f.name] = _within_range(f, value)
             else:
                 log.warning("setting %s has the wrong type; using the default", f.name)
         return cls(**values)
 
 
-def load(root: Path) -> Settings:
+def _within_range(f: Field[Any], value: Any) -> Any:
+    """A number outside its declared range is brought to the nearest end of it."""
+    low, high = f.metadata.get("low"), f.metadata.get("high")
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return value
+    bounded = value
+    if low is not None and bounded < low:
+        bounded = low
+    if high is not None and bounded > high:
+        bounded = high
+    if bounded != value:
+        log.warning("setting %s is out of range (%s to %s); using %s", f.name, low, high, bounded)
+    return type(value)(bounded)
+
+
+# Settings the environment can override for the running process only (never saved).
+ENVIRONMENT = {"ollama_host": "OLLAMA_HOST", "allow_remote_ollama": "HEARTH_ALLOW_REMOTE_OLLAMA"}
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the environment set for this run, and the values it hid.
+
+    Attributes:
+        applied: Setting name -> the value from the environment.
+        stored: Setting name -> the value it replaced (the file's own; what ``save`` keeps).
+    """
+
+    applied: dict[str, Any] = field(default_factory=dict)
+    stored: dict[str, Any] = field(default_factory=dict)
+
+    def still_applied(self, settings: Settings) -> Overrides:
+        """The overrides still in force: fields that keep the environment's value."""
+        names = [name for name, value in self.applied.items() if getattr(settings, name) == value]
+        return Overrides(
+            {name: self.applied[name] for name in names},
+            {name: self.stored[name] for name in names},
+        )
+
+
+class Loaded(NamedTuple):
+    """Settings as loaded: the ones in force, and what the environment overrode."""
+
+    settings: Settings
+    overrides: Overrides = Overrides()  # never changed in place
+
+
+def environment() -> dict[str, Any]:
+    """The settings OLLAMA_HOST and HEARTH_ALLOW_REMOTE_OLLAMA set, by name."""
+    values: dict[str, Any] = {}
+    host = os.environ.get(ENVIRONMENT["ollama_host"])
+    if host:
+        values["ollama_host"] = host
+    if os.environ.get(ENVIRONMENT["allow_remote_ollama"], "").lower() in {"1", "true", "yes"}:
+        values["allow_remote_ollama"] = True
+    return values
+
+
+def load(root: Path) -> Loaded:
     """Loads settings from the data folder, then applies environment overrides.
 
-    A damaged file is kept aside as ``settings.json.bad`` and defaults are used.
+    The overrides are for this run only: pass ``overrides`` to ``save`` so that they are
+    never written. A damaged file is kept aside as ``settings.json.bad`` and defaults are
+    used.
     """
     path = paths.settings_file(root)
     settings = Settings()
@@ -120,22 +211,28 @@ def load(root: Path) -> Settings:
         except (OSError, ValueError) as exc:
             log.warning("settings file %s is damaged (%s); using defaults", path, exc)
             path.replace(path.with_suffix(".json.bad"))
-    return apply_environment(settings)
+    applied = environment()
+    stored = {name: getattr(settings, name) for name in applied}
+    return Loaded(dataclasses.replace(settings, **applied), Overrides(applied, stored))
 
 
 def apply_environment(settings: Settings) -> Settings:
-    """Applies OLLAMA_HOST and HEARTH_ALLOW_REMOTE_OLLAMA from the environment."""
-    host = os.environ.get("OLLAMA_HOST")
-    if host:
-        settings.ollama_host = host
-    if os.environ.get("HEARTH_ALLOW_REMOTE_OLLAMA", "").lower() in {"1", "true", "yes"}:
-        settings.allow_remote_ollama = True
-    return settings
+    """A copy of the settings with the environment's overrides (for runs that never save)."""
+    return dataclasses.replace(settings, **environment())
 
 
-def save(root: Path, settings: Settings) -> None:
-    """Writes settings atomically (a crash never leaves half a file)."""
-    path = paths.settings_file(root)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(settings.to_dict(), indent=2, sort_keys=True), encoding="utf-8")
-    tmp.replace(path)
+def save(root: Path, settings: Settings, overrides: Overrides | None = None) -> None:
+    """Writes settings atomically (a crash never leaves half a file).
+
+    Args:
+        root: The data folder.
+        settings: The settings to write.
+        overrides: What the environment set for this run (from ``load``): a field that
+            still has the environment's value is written with the file's own value, so
+            a one-off ``OLLAMA_HOST`` is never stored. A field changed to another value
+            is written as changed.
+    """
+    if overrides is not None:
+        settings = dataclasses.replace(settings, **overrides.still_applied(settings).stored)
+    text = json.dumps(settings.to_dict(), indent=2, sort_keys=True)
+    write_atomic(paths.settings_file(root), text)

@@ -87,7 +87,7 @@ def service_for(args: argparse.Namespace) -> OllamaService:
     from agents.paths import data_dir
 
     root = data_dir(getattr(args, "data_dir", None))
-    return OllamaService(settings_mod.load(root))
+    return OllamaService(settings_mod.load(root).settings)
 
 
 # -- doctor ------------------------------------------------------------------------

@@ -79,9 +79,13 @@ def run_gui(args: argparse.Namespace, started: float | None = None) -> int:
         return 1
 
     from app.main_window import MainWindow
+    from app.services.settings import SettingsService
 
-    service = OllamaService(settings_mod.load(root))
-    window = MainWindow(store, service, data_dir=root)
+    loaded = settings_mod.load(root)
+    service = OllamaService(loaded.settings)
+    window = MainWindow(
+        store, service, data_dir=root, settings_service=SettingsService(root, loaded)
+    )
     window.show()
     from app.single_instance import InstanceServer
 

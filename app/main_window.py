@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from agents.errors import HearthError
 from agents.llm import LLMError, OllamaService
 from agents.llm.errors import ErrorKind
-from agents.settings import Settings
+from agents.settings import Loaded, Settings
 from agents.storage import ChatStore, Conversation, StoredMessage
 from app.services.chat_session import ChatSession
 from app.services.ollama_monitor import OllamaMonitor, ServerReport, ServerState
+from app.services.settings import SettingsService
 from app.widgets.chat_view import ChatView
 from app.widgets.composer import Composer
 from app.widgets.conversation_list import ConversationList
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         data_dir: The data folder (shown in About, used by features).
         monitor: Server watcher (tests may pass one with short delays).
         session: Chat turn runner (tests may pass one built with fakes).
+        settings_service: Where settings change (default: the service's settings, saved
+            in ``data_dir``).
     """
 
     def __init__(
@@ -92,6 +95,7 @@ class MainWindow(QMainWindow):
         data_dir: Path,
         monitor: OllamaMonitor | None = None,
         session: ChatSession | None = None,
+        settings_service: SettingsService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -100,7 +104,9 @@ class MainWindow(QMainWindow):
         self.resize(1180, 780)
         self.store = store
         self.service = service
-        self.settings: Settings = service.settings
+        self.settings_service = settings_service or SettingsService(
+            data_dir, Loaded(service.settings), self
+        )
         self.data_dir = data_dir
         self.monitor = monitor or OllamaMonitor(service, parent=self)
         from agents.images.store import ImageStore
@@ -242,6 +248,7 @@ class MainWindow(QMainWindow):
 
             self.index = IndexClient(self.data_dir, self.settings)
             self._documents = DocumentsService(self.service, self.index, self)
+            self.settings_service.changed.connect(self._documents.reconfigure)
         return self._documents
 
     def _documents_panel(self) -> QWidget:
@@ -522,6 +529,10 @@ class MainWindow(QMainWindow):
         self.banner.actionTriggered.connect(self._on_banner_action)
         self.monitor.stateChanged.connect(self._on_server)
         self.monitor.modelsChanged.connect(lambda _models: self._refresh_models())
+        self.settings_service.changed.connect(self.monitor.reconfigure)
+        self.settings_service.saveFailed.connect(
+            lambda message: QMessageBox.warning(self, self.tr("Settings not saved"), message)
+        )
         self.session.turnStarted.connect(self._on_turn_started)
         self.session.partial.connect(self._on_partial)
         self.session.status.connect(self._on_session_status)
@@ -859,24 +870,24 @@ class MainWindow(QMainWindow):
         lines += [self.tr("Skipped: {0}").format(s) for s in report.skipped]
         QMessageBox.information(self, self.tr("Import finished"), "\n".join(lines))
 
+    @property
+    def settings(self) -> Settings:
+        """The settings in force (held by ``settings_service``)."""
+        return self.settings_service.settings
+
     def open_settings(self) -> None:
         """Edits the settings; saved to the data folder and applied at once."""
-        from agents import settings as settings_mod
         from app.widgets.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self)
-        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
-            return
-        self.apply_settings(dialog.values())
-        if self.data_dir is not None:
-            settings_mod.save(self.data_dir, self.settings)
+        overridden = self.settings_service.overrides.applied
+        dialog = SettingsDialog(self.settings, self, overridden=overridden)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.apply_settings(dialog.values())
 
     def apply_settings(self, settings: Settings) -> None:
-        """Uses new settings: reconnects and re-checks the server."""
+        """Uses new settings: stops the answer in hand, then saves and announces them."""
         self.session.stop()
-        self.service.reconfigure(settings)
-        self.settings = settings
-        self.monitor.check_now()
+        self.settings_service.apply(settings)
 
     # -- links and about -----------------------------------------------------------------------
     def confirm_link(self, href: str) -> bool:

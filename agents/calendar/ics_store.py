@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 import threading
 from collections.abc import Iterator
 from datetime import datetime, tzinfo
@@ -22,6 +20,7 @@ from agents.calendar.model import (
     new_calendar,
     to_vevent,
 )
+from agents.storage.atomic import write_atomic
 
 try:  # POSIX advisory locks keep two Hearth processes from interleaving writes.
     import fcntl
@@ -167,20 +166,9 @@ class IcsCalendar:
             self._write(calendar)
 
     def _write(self, calendar: icalendar.Calendar) -> None:
-        data = calendar.to_ical()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            if self.path.exists():
-                os.chmod(tmp, self.path.stat().st_mode & 0o777)
-            os.replace(tmp, self.path)
+            write_atomic(self.path, calendar.to_ical())
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
             raise CalendarError(
                 f"Can't write the calendar file {self.path}: {exc.strerror or exc}. "
                 "Nothing was changed."

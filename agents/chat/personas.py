@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 import threading
 import uuid
 from dataclasses import asdict, dataclass
@@ -22,6 +20,7 @@ from typing import Any
 
 from agents.errors import HearthError
 from agents.paths import personas_file
+from agents.storage.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -318,17 +317,7 @@ class PersonaLibrary:
             "personas": [p.to_dict() for p in personas],
         }
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".personas-", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(data, handle, ensure_ascii=False, indent=2)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=2))
         except OSError as exc:
             raise PersonaError(
                 f"Hearth could not save the personas to {self.path} ({exc.strerror or exc}). "

@@ -4,7 +4,6 @@ Nothing here imports Qt. Writes to the vector store happen in a worker process
 (``index_worker``); the GUI and CLI talk to it through ``IndexClient``.
 """
 
-from agents.documents.config import DocumentsConfig
 from agents.documents.errors import DocumentError
 
-__all__ = ["DocumentError", "DocumentsConfig"]
+__all__ = ["DocumentError"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from agents.documents.config import DocumentsConfig
 from agents.documents.loaders import LoadedDocument
+from agents.settings import Settings
 
 # Paragraphs, lines, sentence ends (Latin and CJK), then words, then characters.
 SEPARATORS = ["\n\n", "\n", "。", "！", "？", ". ", "! ", "? ", "；", "; ", "，", ", ", " ", ""]
@@ -48,15 +48,16 @@ def path_key(path: str) -> str:
 
 
 def chunk_document(
-    document: LoadedDocument, content_hash: str, config: DocumentsConfig | None = None
+    document: LoadedDocument, content_hash: str, settings: Settings | None = None
 ) -> list[Chunk]:
     """Splits a document's sections into overlapping passages; a passage never spans pages."""
-    config = config or DocumentsConfig()
+    settings = settings or Settings()
     from langchain_text_splitters import RecursiveCharacterTextSplitter  # loads on use
 
+    size = settings.documents_chunk_chars
     splitter = RecursiveCharacterTextSplitter(
-        chunk_size=config.chunk_chars,
-        chunk_overlap=config.chunk_overlap,
+        chunk_size=size,
+        chunk_overlap=min(settings.documents_chunk_overlap, size // 2),  # at most half
         separators=SEPARATORS,
         keep_separator="end",
         strip_whitespace=True,

@@ -22,7 +22,6 @@ from typing import Any
 from agents import paths
 from agents.cancel import CancelToken
 from agents.documents.chunking import Chunk, chunk_document
-from agents.documents.config import DocumentsConfig
 from agents.documents.errors import DocumentError, IndexUnavailable, UnsupportedFormat
 from agents.documents.loaders import file_sha256, is_supported, load_document
 from agents.documents.manifest import (
@@ -37,6 +36,7 @@ from agents.documents.manifest import (
 )
 from agents.documents.retrieval import METHODS, Passage, cosine, mmr, reciprocal_rank_fusion
 from agents.llm import OllamaService
+from agents.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -109,16 +109,14 @@ class OllamaEmbedder:
         return len(self.embed_query("dimension probe"))
 
 
-def open_chroma(root: Path, config: DocumentsConfig) -> Any:
-    """A Chroma client: embedded under the data folder, or the configured server."""
+def open_chroma(root: Path, server: str = "") -> Any:
+    """A Chroma client: embedded under the data folder, or the server (host:port or URL)."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-    if config.chroma_server:
-        parts = urllib.parse.urlsplit(
-            config.chroma_server if "//" in config.chroma_server else f"//{config.chroma_server}"
-        )
+    if server:
+        parts = urllib.parse.urlsplit(server if "//" in server else f"//{server}")
         return chromadb.HttpClient(
             host=parts.hostname or "localhost",
             port=parts.port or 8000,
@@ -158,21 +156,23 @@ class DocumentIndex:
 
     Args:
         root: The data folder.
-        service: The Ollama door (embeddings).
-        config: Caps, chunk sizes, retrieval choice, Chroma server.
+        service: The Ollama door (embeddings); its settings give the caps, chunk sizes,
+            retrieval choice and Chroma server (``documents_*``).
     """
 
-    def __init__(
-        self, root: Path, service: OllamaService, config: DocumentsConfig | None = None
-    ) -> None:
+    def __init__(self, root: Path, service: OllamaService) -> None:
         self.root = root
         self.service = service
-        self.config = config or DocumentsConfig()
         self.embedder = OllamaEmbedder(service, service.settings.embed_model)
         self.manifest = Manifest(manifest_path(root))
         self._client: Any = None
         self._collection: Any = None
         self.repaired = False
+
+    @property
+    def settings(self) -> Settings:
+        """The settings in force (the service's)."""
+        return self.service.settings
 
     # -- opening and repair ----------------------------------------------------------
     @property
@@ -194,22 +194,23 @@ class DocumentIndex:
 
     def _open(self) -> None:
         name = self.collection_name
+        server = self.settings.documents_chroma_server
         try:
-            self._client = open_chroma(self.root, self.config)
+            self._client = open_chroma(self.root, server)
             self._collection = self._client.get_or_create_collection(
                 name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
             )
             self._collection.count()
         except Exception as exc:
-            if self.config.chroma_server:
+            if server:
                 raise IndexUnavailable(
-                    f"The Chroma server at {self.config.chroma_server} can't be used ({exc}). "
+                    f"The Chroma server at {server} can't be used ({exc}). "
                     "Check that it is running, or clear the server setting to use the "
                     "built-in index."
                 ) from exc
             log.warning("document index is damaged (%s); rebuilding it", exc)
             self._rebuild_store()
-            self._client = open_chroma(self.root, self.config)
+            self._client = open_chroma(self.root)
             self._collection = self._client.get_or_create_collection(
                 name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
             )
@@ -269,11 +270,11 @@ class DocumentIndex:
 
         Args:
             question: The question, as typed.
-            k: How many passages (default from config).
-            method: "vector", "mmr" or "hybrid" (default from config).
+            k: How many passages (default from settings).
+            method: "vector", "mmr" or "hybrid" (default from settings).
         """
-        k = k or self.config.top_k
-        method = method or self.config.retrieval
+        k = k or self.settings.documents_top_k
+        method = method or self.settings.documents_retrieval
         if method not in METHODS:
             raise ValueError(f"unknown retrieval method {method!r}; use one of {METHODS}")
         collection = self.collection
@@ -340,7 +341,7 @@ class DocumentIndex:
 
     def relevant(self, question: str, passages: Sequence[Passage]) -> list[Passage]:
         """Drops passages unrelated to the question (see ``relevant_passages``)."""
-        return relevant_passages(question, passages, self.config.min_similarity)
+        return relevant_passages(question, passages, self.settings.documents_min_similarity)
 
     # -- writing (index worker process only) -----------------------------------------
     def sync(
@@ -439,7 +440,8 @@ class DocumentIndex:
         ):
             report.unchanged.append(key)
             return 0
-        sha = file_sha256(path) if stat.st_size <= self.config.max_file_bytes else ""
+        settings = self.settings
+        sha = file_sha256(path) if stat.st_size <= settings.documents_max_file_bytes else ""
         if current and row is not None and sha and sha == row.sha256:
             self.manifest.touch_file(key, stat.st_size, stat.st_mtime_ns)
             report.unchanged.append(key)
@@ -449,14 +451,14 @@ class DocumentIndex:
             return 0
         kind = path.suffix.lower().lstrip(".")
         try:
-            document = load_document(path, self.config)
-            chunks = chunk_document(document, sha, self.config)
+            document = load_document(path, settings)
+            chunks = chunk_document(document, sha, settings)
         except DocumentError as exc:
             self.manifest.fail_file(key, kind, sha, exc.message)
             report.failed.append((key, exc.message))
             return 0
         vectors: list[list[float]] = []
-        batch = max(1, self.config.embed_batch)
+        batch = max(1, settings.documents_embed_batch)
         for start in range(0, len(chunks), batch):
             if cancel.cancelled:
                 return None  # nothing written: the previous version stays intact

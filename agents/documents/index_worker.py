@@ -18,12 +18,11 @@ import queue
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from agents.cancel import CancelToken
-from agents.documents.config import DocumentsConfig
 from agents.documents.errors import IndexUnavailable
 from agents.documents.index import SyncProgress, SyncReport, manifest_path, relevant_passages
 from agents.documents.manifest import IndexedFile, Manifest
@@ -40,11 +39,51 @@ _PARENT_CHECK_SECONDS = 1.0  # how soon a worker notices that Hearth is gone
 
 @dataclass(frozen=True)
 class WorkerSpec:
-    """What the worker process needs to open the index (picklable)."""
+    """What the worker process needs to open the index (picklable).
+
+    Attributes:
+        root: The data folder.
+        settings: The settings the worker uses, as a dict (see ``worker_spec``).
+    """
 
     root: str
     settings: dict[str, Any]
-    config: DocumentsConfig
+
+
+# What the worker uses besides the documents_* settings; a change to any restarts it.
+_WORKER_SETTINGS = frozenset(
+    {
+        "ollama_host",
+        "allow_remote_ollama",
+        "connect_timeout",
+        "read_timeout",
+        "keep_alive",
+        "embed_model",
+    }
+)
+
+
+def worker_spec(root: Path, settings: Settings) -> WorkerSpec:
+    """The spec of a worker for these settings: only what the worker uses."""
+    used = {
+        name: value
+        for name, value in settings.to_dict().items()
+        if name in _WORKER_SETTINGS or name.startswith("documents_")
+    }
+    return WorkerSpec(str(root), used)
+
+
+@dataclass
+class _Worker:
+    """One worker process with its queues, as the client sees it."""
+
+    spec: WorkerSpec
+    process: Any
+    requests: Any
+    replies: Any
+    cancel: Any
+    fatal: HearthError | None = None
+    dispatcher: threading.Thread = field(init=False)
 
 
 @dataclass(frozen=True)
@@ -115,7 +154,7 @@ def worker_main(spec: WorkerSpec, requests: Any, replies: Any, cancel_event: Any
     root = Path(spec.root)
     try:
         lock = _lock_data_dir(root)
-        index = DocumentIndex(root, OllamaService(Settings.from_dict(spec.settings)), spec.config)
+        index = DocumentIndex(root, OllamaService(Settings.from_dict(spec.settings)))
     except BaseException as exc:
         replies.put((0, "fatal", _error_reply(exc)))
         return
@@ -184,74 +223,104 @@ class IndexClient:
     """The documents index as the GUI and CLI use it: Chroma work runs in a worker process.
 
     Methods block the calling thread (call them off the GUI thread); they are safe to
-    call from several threads. The worker starts on first use and restarts after a crash.
+    call from several threads. The worker starts on first use and restarts after a crash,
+    and after a settings change that concerns it (see ``reconfigure``).
 
     Args:
         root: The data folder.
-        settings: Hearth's settings (host, embedding model).
-        config: The documents settings.
+        settings: Hearth's settings (host, embedding model, ``documents_*``).
     """
 
-    def __init__(
-        self, root: Path, settings: Settings, config: DocumentsConfig | None = None
-    ) -> None:
+    def __init__(self, root: Path, settings: Settings) -> None:
         self.root = Path(root)
         self.settings = settings
-        self.config = config or DocumentsConfig.from_settings(settings)
         self._context = multiprocessing.get_context("spawn")
         self._lock = threading.Lock()
         self._sync_lock = threading.Lock()
-        self._process: Any = None
-        self._requests: Any = None
-        self._replies: Any = None
-        self._cancel: Any = None
+        self._worker: _Worker | None = None
+        self._retiring: _Worker | None = None  # finishing its request in hand, then exiting
         self._pending: dict[int, queue.Queue[tuple[str, Any]]] = {}
         self._ids = itertools.count(1)
-        self._fatal: HearthError | None = None
+
+    def reconfigure(self, settings: Settings) -> None:
+        """Uses new settings from the next request on.
+
+        When they change what the worker uses (the Ollama connection, the embedding model
+        or a ``documents_*`` setting), the next request retires the worker: it finishes
+        the request in hand (an indexing run goes on to its end, never stopped mid-file)
+        and exits, and a new worker starts with the new settings.
+        """
+        with self._lock:
+            self.settings = settings
 
     # -- process ---------------------------------------------------------------------
     @property
     def pid(self) -> int | None:
         """The worker's process id while it runs."""
-        process = self._process
-        return process.pid if process is not None and process.is_alive() else None
+        worker = self._worker
+        return worker.process.pid if worker is not None and worker.process.is_alive() else None
 
-    def _ensure_worker(self) -> None:
-        with self._lock:
-            if self._process is not None and self._process.is_alive():
-                return
-            self._fatal = None
-            self._requests = self._context.Queue()
-            self._replies = self._context.Queue()
-            self._cancel = self._context.Event()
-            spec = WorkerSpec(str(self.root), self.settings.to_dict(), self.config)
-            self._process = self._context.Process(
-                target=worker_main,
-                args=(spec, self._requests, self._replies, self._cancel),
-                name="hearth-index-worker",
-                daemon=True,
-            )
-            self._process.start()
-            threading.Thread(
-                target=self._dispatch,
-                args=(self._process, self._replies),
-                name="hearth-index-replies",
-                daemon=True,
-            ).start()
-
-    def _dispatch(self, process: Any, replies: Any) -> None:
-        """Routes the worker's replies to the waiting callers."""
+    def _submit(self, request: tuple[int, str, dict[str, Any]]) -> _Worker:
+        """Hands a request to a worker started with the current settings."""
         while True:
+            with self._lock:
+                worker = self._current_worker()
+                if worker is not None:
+                    if request[1] == "sync":
+                        worker.cancel.clear()  # a new run starts uncancelled
+                    worker.requests.put(request)
+                    return worker
+                retiring = self._retiring
+            assert retiring is not None
+            # It holds the writer lock until its request in hand is done.
+            retiring.process.join(_POLL_SECONDS)
+
+    def _current_worker(self) -> _Worker | None:
+        """The worker for the current settings, started if needed (call with the lock held).
+
+        None while a retired worker is still finishing its request in hand.
+        """
+        spec = worker_spec(self.root, self.settings)
+        worker = self._worker
+        if worker is not None and worker.process.is_alive():
+            if worker.spec == spec:
+                return worker
+            worker.requests.put(None)  # it exits after what it was already asked
+            self._retiring, self._worker = worker, None
+        if self._retiring is not None and self._retiring.process.is_alive():
+            return None
+        self._retiring = None
+        requests, replies = self._context.Queue(), self._context.Queue()
+        cancel = self._context.Event()
+        process = self._context.Process(
+            target=worker_main,
+            args=(spec, requests, replies, cancel),
+            name="hearth-index-worker",
+            daemon=True,
+        )
+        process.start()
+        worker = _Worker(spec, process, requests, replies, cancel)
+        worker.dispatcher = threading.Thread(
+            target=self._dispatch, args=(worker,), name="hearth-index-replies", daemon=True
+        )
+        worker.dispatcher.start()
+        self._worker = worker
+        return worker
+
+    def _dispatch(self, worker: _Worker) -> None:
+        """Routes a worker's replies to the waiting callers, until it is gone."""
+        while True:
+            alive = worker.process.is_alive()
             try:
-                request_id, kind, payload = replies.get(timeout=_POLL_SECONDS)
+                request_id, kind, payload = worker.replies.get(timeout=_POLL_SECONDS)
             except queue.Empty:
-                if not process.is_alive():
-                    return
-                continue
+                if alive:
+                    continue
+                return  # it had exited before this wait: every reply it sent is routed
             except (EOFError, OSError):
                 return
             if kind == "fatal":
-                self._fatal = _as_error(payload)
+                worker.fatal = _as_error(payload)
                 continue
             waiter = self._pending.get(request_id)
             if waiter is not None:
@@ -264,26 +333,24 @@ class IndexClient:
         on_progress: Callable[[Any], None] | None = None,
         cancel: CancelToken | None = None,
     ) -> Any:
-        self._ensure_worker()
         request_id = next(self._ids)
         waiter: queue.Queue[tuple[str, Any]] = queue.Queue()
         self._pending[request_id] = waiter
-        process = self._process
         try:
-            self._requests.put((request_id, operation, arguments))
+            worker = self._submit((request_id, operation, arguments))
             while True:
                 if cancel is not None and cancel.cancelled:
-                    self._cancel.set()
+                    worker.cancel.set()
                 try:
                     kind, payload = waiter.get(timeout=_POLL_SECONDS)
                 except queue.Empty:
-                    if self._fatal is not None:
-                        raise self._fatal from None
-                    if not process.is_alive():
+                    if worker.fatal is not None:
+                        raise worker.fatal from None
+                    if not worker.dispatcher.is_alive() and waiter.empty():
                         raise IndexUnavailable(
                             f"The indexing process stopped unexpectedly (exit code "
-                            f"{process.exitcode}). The index stays consistent: run the same "
-                            "command again to resume."
+                            f"{worker.process.exitcode}). The index stays consistent: run the "
+                            "same command again to resume."
                         ) from None
                     continue
                 if kind == "progress":
@@ -297,18 +364,18 @@ class IndexClient:
             self._pending.pop(request_id, None)
 
     def close(self, timeout: float = 10.0) -> None:
-        """Stops the worker (it finishes the request in hand first)."""
+        """Stops the worker (it finishes the file in hand first)."""
         with self._lock:
-            process, self._process = self._process, None
-            if process is None:
-                return
-            if process.is_alive():
-                self._cancel.set()
-                self._requests.put(None)
-                process.join(timeout)
-                if process.is_alive():
-                    process.terminate()
-                    process.join(5)
+            workers = [w for w in (self._worker, self._retiring) if w is not None]
+            self._worker = self._retiring = None
+        for worker in workers:
+            if worker.process.is_alive():
+                worker.cancel.set()
+                worker.requests.put(None)
+                worker.process.join(timeout)
+                if worker.process.is_alive():
+                    worker.process.terminate()
+                    worker.process.join(5)
 
     # -- operations ------------------------------------------------------------------
     def index(
@@ -319,8 +386,6 @@ class IndexClient:
     ) -> SyncReport:
         """Indexes files and folders (None: re-check every known file); see DocumentIndex.sync."""
         with self._sync_lock:
-            self._ensure_worker()
-            self._cancel.clear()
             absolute = (
                 None if targets is None else [Path(t).expanduser().absolute() for t in targets]
             )
@@ -344,7 +409,7 @@ class IndexClient:
 
     def relevant(self, question: str, passages: Sequence[Passage]) -> list[Passage]:
         """Drops passages unrelated to the question."""
-        return relevant_passages(question, passages, self.config.min_similarity)
+        return relevant_passages(question, passages, self.settings.documents_min_similarity)
 
     def files(self) -> list[IndexedFile]:
         """The indexed files, read from the ledger (no worker needed)."""

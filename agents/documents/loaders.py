@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from agents.documents.config import DocumentsConfig
 from agents.documents.errors import (
     BinaryFile,
     CorruptDocument,
@@ -30,6 +29,7 @@ from agents.documents.errors import (
     TooSlow,
     UnsupportedFormat,
 )
+from agents.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -94,38 +94,40 @@ def file_sha256(path: Path, limit: int | None = None) -> str:
 class _Budget:
     """The time and memory caps for reading one file."""
 
-    def __init__(self, path: Path, config: DocumentsConfig) -> None:
+    def __init__(self, path: Path, settings: Settings) -> None:
         self.path = path
-        self.config = config
-        self.deadline = time.monotonic() + config.parse_seconds
+        self.settings = settings
+        self.deadline = time.monotonic() + settings.documents_parse_seconds
         self.chars = 0
 
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
+            seconds = self.settings.documents_parse_seconds
             raise TooSlow(
                 self.path,
-                f"reading took longer than {self.config.parse_seconds:.0f} s, so it was "
-                "stopped. Split the file or convert it to plain text, then add it again.",
+                f"reading took longer than {seconds:.0f} s, so it was stopped. "
+                "Split the file or convert it to plain text, then add it again.",
             )
 
     def add_text(self, text: str) -> None:
         self.chars += len(text)
-        if self.chars > self.config.max_chars:
+        limit = self.settings.documents_max_chars
+        if self.chars > limit:
             raise TooLarge(
                 self.path,
-                f"it holds more than {self.config.max_chars:,} characters of text, over "
+                f"it holds more than {limit:,} characters of text, over "
                 "Hearth's memory cap. Split it into smaller files.",
             )
         self.check_time()
 
 
-def load_document(path: Path, config: DocumentsConfig | None = None) -> LoadedDocument:
+def load_document(path: Path, settings: Settings | None = None) -> LoadedDocument:
     """Reads a supported file into sections.
 
     Raises:
         DocumentError: a subclass that says what is wrong with the file and what to do.
     """
-    config = config or DocumentsConfig()
+    settings = settings or Settings()
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -144,13 +146,14 @@ def load_document(path: Path, config: DocumentsConfig | None = None) -> LoadedDo
         raise DocumentError(path, "it is not a regular file.")
     if size == 0:
         raise EmptyDocument(path, "the file is empty (0 bytes); there is nothing to read.")
-    if size > config.max_file_bytes:
+    limit = settings.documents_max_file_bytes
+    if size > limit:
         raise TooLarge(
             path,
-            f"the file is {size / 2**20:,.0f} MB, over the {config.max_file_bytes / 2**20:,.0f} "
-            "MB limit. Split it into smaller files.",
+            f"the file is {size / 2**20:,.0f} MB, over the {limit / 2**20:,.0f} MB limit. "
+            "Split it into smaller files.",
         )
-    budget = _Budget(path, config)
+    budget = _Budget(path, settings)
     loader = _LOADERS[_kind(suffix)]
     try:
         document = loader(path, budget)
@@ -207,10 +210,10 @@ def _load_pdf(path: Path, budget: _Budget) -> LoadedDocument:
         count = len(reader.pages)
     except FileNotDecryptedError as exc:
         raise EncryptedDocument(path, "the PDF is protected by a password.") from exc
-    if count > budget.config.max_pages:
+    if count > budget.settings.documents_max_pages:
         raise TooLarge(
             path,
-            f"it has {count:,} pages, over the {budget.config.max_pages:,}-page limit. "
+            f"it has {count:,} pages, over the {budget.settings.documents_max_pages:,}-page limit. "
             "Split it into smaller PDFs.",
         )
     document = LoadedDocument(path, "pdf", pages=count)
@@ -245,7 +248,7 @@ def _check_zip(path: Path, budget: _Budget) -> None:
             raise TooLarge(path, f"the archive holds {len(infos):,} parts; refused as unsafe.")
         unpacked = sum(info.file_size for info in infos)
         packed = max(1, sum(info.compress_size for info in infos))
-        if unpacked > budget.config.max_unpacked_bytes or unpacked / packed > 200:
+        if unpacked > budget.settings.documents_max_unpacked_bytes or unpacked / packed > 200:
             raise TooLarge(
                 path,
                 f"it would unpack to {unpacked / 2**20:,.0f} MB (from {packed / 2**20:,.1f} MB): "

@@ -18,7 +18,6 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from agents.cancel import CancelToken
 from agents.documents.chunking import SEPARATORS
-from agents.documents.config import SUMMARY_CONTEXT_SIZES, DocumentsConfig
 from agents.documents.loaders import LoadedDocument, load_document
 from agents.events import Event, Status, SummaryProgress
 from agents.llm.ollama_service import OllamaService
@@ -28,6 +27,8 @@ from agents.llm.tokens import estimate_tokens
 SUMMARY_TOKENS = 1536  # room left for the final summary
 NOTES_TOKENS = 700  # room left for one section's notes
 PROMPT_OVERHEAD = 400  # instructions and framing around the text
+# Context sizes a summary may use. A small fixed set: changing num_ctx reloads the model.
+SUMMARY_CONTEXT_SIZES: tuple[int, ...] = (8192, 16384, 32768)
 
 LANGUAGES = {
     "en": "English", "zh": "Chinese (简体中文)", "zh-cn": "Simplified Chinese (简体中文)",
@@ -77,18 +78,24 @@ class SummaryPlan:
     sections: int
 
 
-def context_limit(model_max: int | None, config: DocumentsConfig) -> int:
+def context_limit(model_max: int | None, max_ctx: int) -> int:
     """The largest window a summary may use: a fixed size within model and memory caps."""
-    ceiling = min(model_max or SUMMARY_CONTEXT_SIZES[0], config.summary_max_ctx)
+    ceiling = min(model_max or SUMMARY_CONTEXT_SIZES[0], max_ctx)
     fitting = [size for size in SUMMARY_CONTEXT_SIZES if size <= ceiling]
     return max(fitting) if fitting else ceiling
 
 
-def plan_summary(text: str, model_max: int | None, config: DocumentsConfig) -> SummaryPlan:
-    """Picks single pass (smallest window that fits) or map-reduce (largest window)."""
+def plan_summary(text: str, model_max: int | None, max_ctx: int) -> SummaryPlan:
+    """Picks single pass (smallest window that fits) or map-reduce (largest window).
+
+    Args:
+        text: The document's text.
+        model_max: The model's largest context window, if known.
+        max_ctx: The memory cap on the window (``Settings.documents_summary_max_ctx``).
+    """
     tokens = estimate_tokens(text)
     needed = tokens + PROMPT_OVERHEAD + SUMMARY_TOKENS
-    limit = context_limit(model_max, config)
+    limit = context_limit(model_max, max_ctx)
     for size in SUMMARY_CONTEXT_SIZES:
         if needed <= size <= limit:
             return SummaryPlan("single", size, tokens, 0)
@@ -128,20 +135,13 @@ class DocumentSummarizer:
     """Summarises a document with the local model, streaming typed events.
 
     Args:
-        service: The Ollama door.
+        service: The Ollama door; its settings give the caps and the context memory limit.
         model: The model; None means the configured chat model.
-        config: Caps and the memory limit for the context window.
     """
 
-    def __init__(
-        self,
-        service: OllamaService,
-        model: str | None = None,
-        config: DocumentsConfig | None = None,
-    ) -> None:
+    def __init__(self, service: OllamaService, model: str | None = None) -> None:
         self.service = service
         self.model = model
-        self.config = config or DocumentsConfig.from_settings(service.settings)
         self.plan: SummaryPlan | None = None
 
     def stream(
@@ -156,14 +156,13 @@ class DocumentSummarizer:
         return run_steps(lambda run: self._steps(source, lang, run), run)
 
     def _steps(self, source: Path | LoadedDocument, lang: str | None, run: Run) -> Iterator[Event]:
-        document = (
-            source if isinstance(source, LoadedDocument) else load_document(source, self.config)
-        )
+        settings = self.service.settings
+        document = source if isinstance(source, LoadedDocument) else load_document(source, settings)
         yield Status(f"Read {document.path.name}")
         run.model = model = self.service.route(model=self.model)
         info = self.service.show(model)
         text = _labelled_text(document)
-        plan = plan_summary(text, info.context_length, self.config)
+        plan = plan_summary(text, info.context_length, settings.documents_summary_max_ctx)
         self.plan = plan
         language = language_name(lang)
         chat = self.service.chat_model(model, num_ctx=plan.num_ctx, num_predict=SUMMARY_TOKENS)

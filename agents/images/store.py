@@ -9,13 +9,12 @@ half an image under a good name.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from agents import paths
 from agents.images.errors import ImageMissingError
+from agents.storage.atomic import write_atomic
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _EXTENSIONS = ("png", "jpg")
@@ -56,17 +55,7 @@ class ImageStore:
         target = self.directory / f"{digest}.{extension}"
         if target.exists() and target.stat().st_size == len(data):
             return digest
-        self.directory.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".incoming-")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomic(target, data)
         return digest
 
     def get(self, sha256: str) -> bytes:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from agents.mail.errors import MailAuthError, MailError
+from agents.storage.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -188,11 +189,8 @@ class AccountStore:
         self._write(remaining)
 
     def _write(self, accounts: list[MailAccount]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".json.tmp")
         payload = {"version": 1, "accounts": [a.to_dict() for a in accounts]}
-        tmp.write_text(json.dumps(payload, indent=2), encoding="utf-8")
-        tmp.replace(self.path)
+        write_atomic(self.path, json.dumps(payload, indent=2))
 
 
 # -- keyring -----------------------------------------------------------------------------

@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from agents.storage.atomic import write_atomic
+
 if TYPE_CHECKING:
     from agents.mail.digest import ActionItem
 
@@ -67,7 +69,4 @@ class ActionChecklist:
         return {str(k): v for k, v in items.items() if isinstance(v, dict)}
 
     def _write(self, entries: dict[str, dict[str, object]]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps({"version": 1, "items": entries}, indent=1), encoding="utf-8")
-        tmp.replace(self.path)
+        write_atomic(self.path, json.dumps({"version": 1, "items": entries}, indent=1))

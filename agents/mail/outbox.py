@@ -24,6 +24,7 @@ from agents.mail.accounts import require_password as keyring_password
 from agents.mail.compose import OutgoingMail, build_message
 from agents.mail.errors import MailAuthError, MailConnectionError, MailError
 from agents.mail.net import check_plaintext_allowed, connection_error, tls_context
+from agents.storage.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -175,9 +176,7 @@ class Outbox:
             while path.exists():
                 counter += 1
                 path = self.drafts_dir / f"{stamp}-{slug or 'draft'}-{counter}.eml"
-            tmp = path.with_suffix(".eml.tmp")
-            tmp.write_bytes(message.as_bytes(policy=policy.default))
-            tmp.replace(path)
+            write_atomic(path, message.as_bytes(policy=policy.default))
         except OSError as exc:
             raise MailError(
                 f"Couldn't save the draft in {self.drafts_dir} ({exc.strerror or exc}): "

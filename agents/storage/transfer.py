@@ -19,9 +19,7 @@ import contextlib
 import hashlib
 import json
 import math
-import os
 import re
-import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,6 +32,7 @@ from agents.attachments import Attachment, ImageRef, from_records, images_in, to
 from agents.chat.personas import Persona, PersonaError, PersonaLibrary, persona_from_dict
 from agents.errors import HearthError
 from agents.storage import ChatStore, Conversation, MessageStatus, StoredMessage
+from agents.storage.atomic import write_atomic
 
 FORMAT = "hearth-chats"
 VERSION = 1
@@ -245,20 +244,10 @@ def build_export(
     return payload
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    path = Path(path)
+def _write_export(path: Path, data: bytes) -> None:
+    """Writes an export file (see write_atomic); a failure is a TransferError."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, data)
     except OSError as exc:
         raise TransferError(
             f"Hearth could not write {path} ({exc.strerror or exc}). Choose a folder you can "
@@ -276,7 +265,7 @@ def export_json(
     """Writes a JSON export to ``out`` (atomically); returns how many chats it holds."""
     payload = build_export(store, images, personas, conversation_ids)
     text = json.dumps(payload, ensure_ascii=False, indent=1)
-    _write_atomically(out, text.encode("utf-8", "surrogatepass"))
+    _write_export(out, text.encode("utf-8", "surrogatepass"))
     return len(payload["conversations"])
 
 
@@ -349,11 +338,11 @@ def export_markdown(
             except (HearthError, OSError):
                 continue
             extension = "png" if data.startswith(b"\x89PNG") else "jpg"
-            _write_atomically(folder / f"{sha}.{extension}", data)
+            _write_export(folder / f"{sha}.{extension}", data)
             links[sha] = f"{folder.name}/{sha}.{extension}"
     names = {p.id: p.name for p in personas.personas()} if personas else {}
     text = render_markdown(chosen, links, names)
-    _write_atomically(out, text.encode("utf-8", "surrogatepass"))
+    _write_export(out, text.encode("utf-8", "surrogatepass"))
     return len(chosen)
 
 

@@ -22,6 +22,7 @@ from agents.documents.index_worker import IndexClient
 from agents.documents.manifest import IndexedFile
 from agents.errors import HearthError
 from agents.llm import OllamaService
+from agents.settings import Settings
 from app.services.streaming import StreamTask
 from app.workers import GeneratorWorker, run_call
 
@@ -160,6 +161,10 @@ class DocumentsService(QObject):
         self.indexingChanged.emit(False)
         self.refresh()
 
+    def reconfigure(self, settings: Settings) -> None:
+        """Uses new settings: the index worker takes them from the next request on."""
+        self.client.reconfigure(settings)
+
     # -- answers and summaries -------------------------------------------------------
     def ask(self, question: str, model: str | None = None) -> None:
         """Answers from the documents; see ``answers`` for the signals."""
@@ -172,7 +177,7 @@ class DocumentsService(QObject):
         """Summarises a file; see ``summaries`` for the signals."""
         from agents.documents.summarize import DocumentSummarizer
 
-        summarizer = DocumentSummarizer(self.service, model=model, config=self.client.config)
+        summarizer = DocumentSummarizer(self.service, model=model)
         self.summaries.start(lambda cancel: summarizer.stream(Path(path), lang, cancel))
 
     def shutdown(self) -> None:

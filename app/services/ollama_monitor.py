@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from agents.llm import LLMError, ModelInfo, OllamaService
 from agents.llm.errors import ErrorKind
+from agents.settings import Settings
 from app.workers import run_call
 
 
@@ -76,6 +77,11 @@ class OllamaMonitor(QObject):
     def stop(self) -> None:
         """Stops checking."""
         self._timer.stop()
+
+    def reconfigure(self, settings: Settings) -> None:
+        """Uses new settings (host, timeouts, models) and checks the server again."""
+        self.service.reconfigure(settings)
+        self.check_now()
 
     def check_now(self) -> None:
         """Checks at once (the Retry button), unless a check is under way."""

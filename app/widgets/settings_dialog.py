@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agents.settings import Settings
+from agents.settings import ENVIRONMENT, Settings
 
 # Settings edited elsewhere or not meant for this form.
 HIDDEN = {"model_num_ctx"}
@@ -44,13 +46,34 @@ LABELS = {
     "documents_retrieval": "Passage search",
     "documents_top_k": "Sources per answer",
     "documents_summary_max_ctx": "Summary context limit",
+    "documents_max_file_bytes": "Largest document (bytes)",
+    "documents_max_pages": "Most pages per document",
+    "documents_max_chars": "Most characters per document",
+    "documents_max_unpacked_bytes": "Largest unpacked Word file (bytes)",
+    "documents_parse_seconds": "Reading time limit (s)",
+    "documents_chunk_chars": "Passage length (characters)",
+    "documents_chunk_overlap": "Passage overlap (characters)",
+    "documents_embed_batch": "Passages per embedding request",
+    "documents_min_similarity": "Least similarity of a source",
 }
+SPINBOX_MAX = 2**31 - 1  # a QSpinBox holds a 32-bit int; bigger ranges use a double box
 
 
 class SettingsDialog(QDialog):
-    """One row per setting, with its description as the tooltip; OK returns new settings."""
+    """One row per setting, with its description as the tooltip; OK returns new settings.
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    Args:
+        settings: The settings in force.
+        parent: The Qt parent.
+        overridden: Settings the environment set for this run (each gets a note).
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        overridden: Collection[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
@@ -66,8 +89,10 @@ class SettingsDialog(QDialog):
             editor.setObjectName(f"setting_{field.name}")
             label = QLabel(self.tr(LABELS.get(field.name, field.name)))
             label.setToolTip(docs.get(field.name, ""))
-            form.addRow(label, editor)
             self._editors[field.name] = editor
+            if field.name in overridden:
+                editor = self._with_environment_note(field.name, editor)
+            form.addRow(label, editor)
         body = QWidget()
         body.setLayout(form)
         scroll = QScrollArea()
@@ -90,15 +115,42 @@ class SettingsDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
 
+    def _with_environment_note(self, name: str, editor: QWidget) -> QWidget:
+        """The editor over a plain-text note: the environment set this for this run."""
+        note = QLabel(
+            self.tr("Set by {0} for this run only; saved only if you change it.").format(
+                ENVIRONMENT.get(name, "the environment")
+            )
+        )
+        note.setObjectName(f"environment_{name}")
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(editor)
+        layout.addWidget(note)
+        return box
+
     def _editor(self, name: str, value: Any, meta: Any) -> QWidget:
         if isinstance(value, bool):
             box = QCheckBox()
             box.setChecked(value)
             return box
         if isinstance(value, int):
+            low, high = int(meta.get("low") or 0), int(meta.get("high") or 1_000_000)
+            if high > SPINBOX_MAX:  # byte sizes: whole numbers in a double box, MB steps
+                whole = QDoubleSpinBox()
+                whole.setDecimals(0)
+                whole.setRange(low, high)
+                whole.setSingleStep(2**20)
+                whole.setGroupSeparatorShown(True)
+                whole.setValue(value)
+                return whole
             spin = QSpinBox()
-            spin.setRange(int(meta.get("low") or 0), int(meta.get("high") or 1_000_000))
+            spin.setRange(low, high)
             spin.setSingleStep(1024 if value >= 2048 else 1)
+            spin.setGroupSeparatorShown(True)
             spin.setValue(value)
             return spin
         if isinstance(value, float) or name == "temperature":
@@ -109,7 +161,9 @@ class SettingsDialog(QDialog):
                 dspin.setSpecialValueText(self.tr("model default"))
                 dspin.setValue(-0.1 if value is None else float(value))
             else:
-                dspin.setRange(float(meta.get("low") or 0.0), float(meta.get("high") or 1e6))
+                top = float(meta.get("high") or 1e6)
+                dspin.setRange(float(meta.get("low") or 0.0), top)
+                dspin.setSingleStep(0.05 if top <= 1 else 1.0)
                 dspin.setValue(float(value))
             return dspin
         if name == "system_prompt":
@@ -128,7 +182,12 @@ class SettingsDialog(QDialog):
                 changes[name] = editor.value()
             elif isinstance(editor, QDoubleSpinBox):
                 value = editor.value()
-                changes[name] = None if name == "temperature" and value < 0 else value
+                if name == "temperature":
+                    changes[name] = None if value < 0 else value
+                elif isinstance(getattr(self._original, name), int):
+                    changes[name] = round(value)
+                else:
+                    changes[name] = value
             elif isinstance(editor, QPlainTextEdit):
                 changes[name] = editor.toPlainText().strip()
             elif isinstance(editor, QLineEdit):

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from agents.documents.config import DocumentsConfig
 from agents.documents.index import DocumentIndex
 from agents.llm import OllamaService
 from tests.fakes import OllamaDouble
@@ -48,7 +47,7 @@ def docs_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def index(data_root: Path, service: OllamaService) -> Iterator[DocumentIndex]:
     """An in-process index (tests only: the app writes from the worker process)."""
-    opened = DocumentIndex(data_root, service, DocumentsConfig())
+    opened = DocumentIndex(data_root, service)
     yield opened
     opened.close()
 

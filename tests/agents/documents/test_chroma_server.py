@@ -8,16 +8,20 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
 import pytest
 
 from agents import paths
-from agents.documents.config import DocumentsConfig
 from agents.documents.errors import IndexUnavailable
 from agents.documents.index import DocumentIndex
 from agents.llm import OllamaService
+
+
+def _using(service: OllamaService, server: str) -> OllamaService:
+    return OllamaService(replace(service.settings, documents_chroma_server=server))
 
 
 def _free_port() -> int:
@@ -70,7 +74,7 @@ def test_index_and_search_on_a_chroma_server(
     (docs_dir / "team.md").write_text(
         "# Team\nThe on-call phone number is 5550123.\n", encoding="utf-8"
     )
-    index = DocumentIndex(data_root, service, DocumentsConfig(chroma_server=chroma_server))
+    index = DocumentIndex(data_root, _using(service, chroma_server))
     report = index.sync([docs_dir])
     assert len(report.indexed) == 1
     assert "5550123" in index.search("on-call phone number", k=1)[0].text
@@ -82,7 +86,7 @@ def test_unreachable_server_gives_a_clear_error(
     data_root: Path, service: OllamaService, docs_dir: Path
 ) -> None:
     url = f"http://127.0.0.1:{_free_port()}"
-    index = DocumentIndex(data_root, service, DocumentsConfig(chroma_server=url))
+    index = DocumentIndex(data_root, _using(service, url))
     with pytest.raises(IndexUnavailable, match=r"Chroma server at .* can.t be used"):
         index.sync([docs_dir])
     index.close()

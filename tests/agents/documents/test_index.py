@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from agents.documents.config import DocumentsConfig
 from agents.documents.index import DocumentIndex
 from agents.documents.manifest import INDEXED, INDEXING
 from agents.llm import OllamaService
@@ -227,17 +226,3 @@ def test_unsupported_and_missing_targets_are_reported(index: DocumentIndex, docs
     report = index.sync([exe, docs_dir / "nowhere"])
     assert len(report.failed) == 2 and not report.indexed
     assert "doesn't read" in report.failed[0][1]
-
-
-def test_config_reads_documents_settings() -> None:
-    class Fake:
-        documents_top_k = 7
-        documents_chroma_server = "http://10.0.0.5:8000"
-        documents_retrieval = 3  # wrong type: ignored
-
-    config = DocumentsConfig.from_settings(Fake())
-    assert (config.top_k, config.chroma_server, config.retrieval) == (
-        7,
-        "http://10.0.0.5:8000",
-        "hybrid",
-    )

@@ -8,8 +8,8 @@ import pytest
 
 from agents.documents import errors
 from agents.documents.chunking import chunk_document
-from agents.documents.config import DocumentsConfig
 from agents.documents.loaders import load_document
+from agents.settings import Settings
 from tests.agents.documents.makers import (
     make_docx,
     make_pdf,
@@ -88,7 +88,7 @@ def test_text_encodings_are_detected(docs_dir: Path, encoding: str, text: str) -
 def test_chinese_text_is_chunked_at_sentence_ends(docs_dir: Path) -> None:
     path = docs_dir / "zh.txt"
     path.write_text("会议决定下周一发布新版本。" * 200, encoding="utf-8")
-    chunks = chunk_document(load_document(path), "0" * 64, DocumentsConfig(chunk_chars=300))
+    chunks = chunk_document(load_document(path), "0" * 64, Settings(documents_chunk_chars=300))
     assert len(chunks) > 5
     assert all(len(c.text) <= 300 for c in chunks)
     assert all(c.text.endswith("。") for c in chunks)
@@ -97,16 +97,16 @@ def test_chinese_text_is_chunked_at_sentence_ends(docs_dir: Path) -> None:
 def test_chunks_never_span_pages(docs_dir: Path) -> None:
     words = " ".join(f"word{i}" for i in range(400))
     path = make_pdf(docs_dir / "long.pdf", [words, words])
-    chunks = chunk_document(load_document(path), "a" * 64, DocumentsConfig(chunk_chars=500))
+    chunks = chunk_document(load_document(path), "a" * 64, Settings(documents_chunk_chars=500))
     assert {c.page for c in chunks} == {1, 2}
     assert [c.position for c in chunks] == list(range(len(chunks)))
     assert len({c.chunk_id for c in chunks}) == len(chunks)
 
 
 # -- bad files --------------------------------------------------------------------------
-def _error(path: Path, config: DocumentsConfig | None = None) -> errors.DocumentError:
+def _error(path: Path, settings: Settings | None = None) -> errors.DocumentError:
     with pytest.raises(errors.DocumentError) as caught:
-        load_document(path, config)
+        load_document(path, settings)
     assert caught.value.message.startswith(path.name + ": ")
     return caught.value
 
@@ -167,15 +167,15 @@ def test_one_gigabyte_file_is_refused_without_reading(docs_dir: Path) -> None:
 
 def test_page_and_text_caps(docs_dir: Path) -> None:
     pdf = make_pdf(docs_dir / "many.pdf", ["page"] * 5)
-    assert isinstance(_error(pdf, DocumentsConfig(max_pages=3)), errors.TooLarge)
+    assert isinstance(_error(pdf, Settings(documents_max_pages=3)), errors.TooLarge)
     text = docs_dir / "long.txt"
     text.write_text("x" * 5000, encoding="utf-8")
-    assert isinstance(_error(text, DocumentsConfig(max_chars=1000)), errors.TooLarge)
+    assert isinstance(_error(text, Settings(documents_max_chars=1000)), errors.TooLarge)
 
 
 def test_time_cap(docs_dir: Path) -> None:
     pdf = make_pdf(docs_dir / "slow.pdf", ["page"] * 3)
-    assert isinstance(_error(pdf, DocumentsConfig(parse_seconds=-1)), errors.TooSlow)
+    assert isinstance(_error(pdf, Settings(documents_parse_seconds=-1)), errors.TooSlow)
 
 
 def test_unsupported_and_missing(docs_dir: Path) -> None:

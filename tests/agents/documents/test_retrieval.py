@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agents.documents.config import DocumentsConfig
 from agents.documents.index import DocumentIndex
 from agents.documents.retrieval import Passage, cosine, mmr, recall_at_k, reciprocal_rank_fusion
 from agents.llm import OllamaService
@@ -43,7 +42,7 @@ def test_recall_at_5_by_method(
     data_root: Path, service: OllamaService, docs_dir: Path, capsys: object
 ) -> None:
     questions = build_labelled_corpus(docs_dir)
-    index = DocumentIndex(data_root, service, DocumentsConfig())
+    index = DocumentIndex(data_root, service)
     index.sync([docs_dir])
     recall = {}
     for method in ("vector", "mmr", "hybrid"):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from agents.cancel import CancelToken
-from agents.documents.config import DocumentsConfig
 from agents.documents.summarize import DocumentSummarizer, SummaryProgress, language_name
 from agents.events import Failed, Final, Stopped, Token
 from agents.llm import OllamaService
@@ -53,8 +53,7 @@ def _chat(double: OllamaDouble) -> list[Any]:
 def _summarize(
     service: OllamaService, path: Path, **kwargs: Any
 ) -> tuple[DocumentSummarizer, list[Any]]:
-    config = kwargs.pop("config", None)
-    summarizer = DocumentSummarizer(service, config=config)
+    summarizer = DocumentSummarizer(service)
     return summarizer, list(summarizer.stream(path, **kwargs))
 
 
@@ -106,7 +105,8 @@ def test_model_context_and_memory_cap_bound_the_window(
     service: OllamaService, ollama_double: OllamaDouble, docs_dir: Path
 ) -> None:
     path = _text(docs_dir / "doc.txt", 60_000)
-    _summarizer, _ = _summarize(service, path, config=DocumentsConfig(summary_max_ctx=16384))
+    service.reconfigure(replace(service.settings, documents_summary_max_ctx=16384))
+    _summarizer, _ = _summarize(service, path)
     assert {r.num_ctx for r in _chat(ollama_double)} == {16384}
     ollama_double.clear_requests()
     ollama_double.add_model(ModelSpec("tiny:latest", ["completion"], context_length=8192))

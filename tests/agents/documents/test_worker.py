@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,39 @@ def test_search_is_answered_during_an_indexing_run(client: IndexClient, docs_dir
     report = client.index([docs_dir], ask_meanwhile)
     assert found == ["note000.txt", "2"]
     assert len(report.indexed) == 20
+
+
+def test_reconfigure_restarts_an_idle_worker_only_when_its_settings_change(
+    client: IndexClient, docs_dir: Path
+) -> None:
+    _many_files(docs_dir, 4)
+    client.index([docs_dir])
+    assert len(client.search("harbour number 2")) == 5  # documents_top_k
+    first = client.pid
+    client.reconfigure(replace(client.settings, system_prompt="Be brief."))
+    client.search("harbour number 2")
+    assert client.pid == first  # nothing the worker uses changed
+    client.reconfigure(replace(client.settings, documents_top_k=2))
+    assert len(client.search("harbour number 2")) == 2
+    assert client.pid not in {None, first}
+
+
+def test_reconfigure_during_a_run_lets_it_finish_then_uses_the_new_settings(
+    client: IndexClient, docs_dir: Path
+) -> None:
+    _many_files(docs_dir, 20)
+    during: list[tuple[int, int | None, int]] = []
+
+    def change_settings_meanwhile(step: SyncProgress) -> None:
+        if step.files_done == 2 and not during:
+            first = client.pid
+            client.reconfigure(replace(client.settings, documents_top_k=1))
+            # This search waits for the run in hand to end, then runs in a new worker.
+            during.append((len(client.search("harbour number 0 topic0")), first, step.files_done))
+
+    report = client.index([docs_dir], change_settings_meanwhile)
+    assert not report.cancelled and len(report.indexed) == 20  # never stopped mid-run
+    [(found, first, done)] = during
+    assert (found, done) == (1, 2)
+    assert client.pid not in {None, first}
+    assert {f.status for f in client.files()} == {"indexed"}
