@@ -95,21 +95,3 @@ class GeneratorWorker(QObject):
 
     def _release(self) -> None:
         GeneratorWorker._live.discard(self)
-
-
-def run_call(
-    fn: Callable[[], Any],
-    on_result: Callable[[Any], None],
-    on_error: Callable[[Exception], None] | None = None,
-    parent: QObject | None = None,
-) -> GeneratorWorker:
-    """Runs a plain function off the GUI thread; its result comes back on the GUI thread."""
-
-    def gen(_cancel: CancelToken) -> Iterator[Any]:
-        yield fn()
-
-    worker = GeneratorWorker(gen, parent)
-    worker.item.connect(on_result)
-    if on_error is not None:
-        worker.failed.connect(on_error)
-    return worker.start()

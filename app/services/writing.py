@@ -23,8 +23,8 @@ from agents.storage.transfer import (
 )
 from agents.writing.rewrite import Rewriter
 from agents.writing.styles import RewriteSpec
+from app.services.jobs import run_call
 from app.services.streaming import StreamTask
-from app.workers import run_call
 
 RewriterFactory = Callable[[OllamaService], Rewriter]
 
@@ -155,7 +155,5 @@ class TransferService(QObject):
 
         run_call(run, self.imported.emit, self._fail, self)
 
-    def _fail(self, exc: Exception) -> None:
-        self.failed.emit(
-            exc.message if isinstance(exc, HearthError) else f"Unexpected problem: {exc}"
-        )
+    def _fail(self, error: HearthError) -> None:
+        self.failed.emit(error.message)
