@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from agents.cancel import CancelToken
 from agents.chat.guard import Guard, GuardVerdict
 from agents.chat.personas import PersonaLibrary
 from agents.errors import HearthError
-from agents.events import Event
 from agents.llm import OllamaService
 from agents.storage import ChatStore
 from agents.storage.transfer import (
@@ -23,13 +21,13 @@ from agents.storage.transfer import (
 )
 from agents.writing.rewrite import Rewriter
 from agents.writing.styles import RewriteSpec
+from app.services.events import EventPump
 from app.services.jobs import run_call
-from app.services.streaming import StreamTask
 
 RewriterFactory = Callable[[OllamaService], Rewriter]
 
 
-class RewriteService(StreamTask):
+class RewriteService(EventPump):
     """Runs one rewrite at a time; starting a new one stops the old.
 
     Args:
@@ -37,8 +35,8 @@ class RewriteService(StreamTask):
         rewriter_factory: Builds the rewriter (tests hand in others).
         flush_ms: How often streamed text is pushed to the view (repaints coalesced).
 
-    Signals (from StreamTask): started, status(str), partial(str), finished(str),
-    stopped(str), failed(str, str), busyChanged(bool).
+    Signals (from EventPump): started, status(str), partial(str), finished(Final),
+    stopped(str), failed(HearthError, str), busyChanged(bool).
     """
 
     def __init__(
@@ -48,18 +46,14 @@ class RewriteService(StreamTask):
         flush_ms: int = 40,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(flush_ms, parent)
+        super().__init__(flush_ms, translate=service.error, parent=parent)
         self.service = service
         self.rewriter_factory = rewriter_factory or (lambda s: Rewriter(s))
 
-    def start(self, text: str, spec: RewriteSpec) -> None:  # type: ignore[override]
+    def rewrite(self, text: str, spec: RewriteSpec) -> None:
         """Starts rewriting ``text`` (any running rewrite is stopped first)."""
         rewriter = self.rewriter_factory(self.service)
-
-        def run(cancel: CancelToken) -> Iterator[Event]:
-            return rewriter.stream(text, spec, cancel)
-
-        super().start(run)
+        self.start(lambda cancel: rewriter.stream(text, spec, cancel))
 
 
 class GuardService(QObject):

@@ -114,8 +114,8 @@ def test_service_streams_partials_then_the_result(
     partials: list[str] = []
     rewriter.partial.connect(partials.append)
     with qtbot.waitSignal(rewriter.finished, timeout=10_000) as done:
-        rewriter.start("Un deux trois quatre", RewriteSpec(Style.TRANSLATE, language="German"))
-    assert done.args == ["Eins zwei drei vier"]
+        rewriter.rewrite("Un deux trois quatre", RewriteSpec(Style.TRANSLATE, language="German"))
+    assert done.args[0].text == "Eins zwei drei vier"
     assert partials and all("Eins zwei drei vier".startswith(p) for p in partials)
 
 
