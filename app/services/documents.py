@@ -1,8 +1,9 @@
-"""Documents in the window: indexing, listing, removing, cited answers and summaries.
+"""Documents in the window: indexing, listing and removing.
 
 All work runs off the GUI thread (a JobSlot for indexing, run_call for the rest); every
 Chroma operation runs in the index worker process behind ``IndexClient``, so the window
-never stalls on the vector store's writes. Results come back as Qt signals.
+never stalls on the vector store's writes. Results come back as Qt signals. Questions and
+summaries are chat turns (see agents.documents.chat).
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from agents.documents.manifest import IndexedFile
 from agents.errors import HearthError
 from agents.llm import OllamaService
 from app.services.jobs import JobSlot, run_call
-from app.services.streaming import StreamTask
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ class DocumentsService(QObject):
     """The documents feature for the window.
 
     Args:
-        service: The Ollama door (answers and summaries).
+        service: The Ollama door.
         client: The index (its worker process does every Chroma operation).
         parent: The Qt parent.
 
@@ -42,10 +42,6 @@ class DocumentsService(QObject):
         indexProgress(int, int, int, str): files done, files in all, passages, current file.
         indexFinished(object): the SyncReport of a run (also when cancelled).
         indexFailed(str): an indexing run or a removal failed: what happened, what to do.
-
-    Attributes:
-        answers: The StreamTask of document questions.
-        summaries: The StreamTask of summaries.
     """
 
     filesChanged = Signal(list)
@@ -60,8 +56,6 @@ class DocumentsService(QObject):
         super().__init__(parent)
         self.service = service
         self.client = client
-        self.answers = StreamTask(parent=self)
-        self.summaries = StreamTask(parent=self)
         self._files: list[IndexedFile] = []
         self._indexer = JobSlot(parent=self)
         self._indexer.busyChanged.connect(self.indexingChanged)
@@ -154,24 +148,7 @@ class DocumentsService(QObject):
     def _on_index_error(self, error: HearthError) -> None:
         self.indexFailed.emit(error.message)
 
-    # -- answers and summaries -------------------------------------------------------
-    def ask(self, question: str, model: str | None = None) -> None:
-        """Answers from the documents; see ``answers`` for the signals."""
-        from agents.documents.answer import DocumentAnswerer  # the model layer loads on use
-
-        answerer = DocumentAnswerer(self.service, self.client, model=model)
-        self.answers.start(lambda cancel: answerer.stream(question, cancel))
-
-    def summarize(self, path: Path, lang: str | None = None, model: str | None = None) -> None:
-        """Summarises a file; see ``summaries`` for the signals."""
-        from agents.documents.summarize import DocumentSummarizer
-
-        summarizer = DocumentSummarizer(self.service, model=model, config=self.client.config)
-        self.summaries.start(lambda cancel: summarizer.stream(Path(path), lang, cancel))
-
     def shutdown(self) -> None:
-        """Stops every job and the worker process (call when the window closes)."""
-        self.answers.stop()
-        self.summaries.stop()
+        """Stops indexing and the worker process (call when the window closes)."""
         self._indexer.stop()
         threading.Thread(target=self.client.close, name="hearth-index-close", daemon=True).start()

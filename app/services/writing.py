@@ -1,4 +1,4 @@
-"""Rewrites and safety checks off the GUI thread, reported back by Qt signals."""
+"""Rewrites and chat export/import off the GUI thread, reported back by Qt signals."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from agents.chat.guard import Guard, GuardVerdict
 from agents.chat.personas import PersonaLibrary
 from agents.errors import HearthError
 from agents.llm import OllamaService
@@ -54,48 +53,6 @@ class RewriteService(EventPump):
         """Starts rewriting ``text`` (any running rewrite is stopped first)."""
         rewriter = self.rewriter_factory(self.service)
         self.start(lambda cancel: rewriter.stream(text, spec, cancel))
-
-
-class GuardService(QObject):
-    """Llama Guard checks off the GUI thread, for Settings and one-off checks.
-
-    The chat turn itself runs ``agents.chat.guard.guarded_stream`` inside the chat worker.
-
-    Signals:
-        availability(bool, str): whether the guard model is ready; if not, what to do.
-        verdict(object, str): a GuardVerdict for a checked text, and that text.
-        failed(str): a check could not run (Ollama down, model missing).
-    """
-
-    availability = Signal(bool, str)
-    verdict = Signal(object, str)
-    failed = Signal(str)
-
-    def __init__(self, service: OllamaService, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.service = service
-
-    def check_availability(self, model: str | None = None) -> None:
-        """Asks Ollama whether the guard model is pulled; answers with ``availability``."""
-        guard = Guard(self.service, model)
-
-        def report(problem: object) -> None:
-            self.availability.emit(problem is None, str(problem or ""))
-
-        run_call(guard.availability, report, lambda exc: self.failed.emit(str(exc)), self)
-
-    def check_prompt(self, text: str) -> None:
-        """Checks a message; answers with ``verdict`` or ``failed``."""
-        guard = Guard(self.service)
-
-        def report(result: object) -> None:
-            if isinstance(result, GuardVerdict):
-                self.verdict.emit(result, text)
-
-        def crash(exc: Exception) -> None:
-            self.failed.emit(exc.message if isinstance(exc, HearthError) else str(exc))
-
-        run_call(lambda: guard.check_prompt(text), report, crash, self)
 
 
 class TransferService(QObject):
