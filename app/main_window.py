@@ -27,6 +27,7 @@ from agents.llm.errors import ErrorKind
 from agents.settings import Loaded, Settings
 from agents.storage import ChatStore, Conversation, StoredMessage
 from app.services.chat_session import ChatSession
+from app.services.jobs import run_call
 from app.services.ollama_monitor import OllamaMonitor, ServerReport, ServerState
 from app.services.settings import SettingsService
 from app.widgets.chat_view import ChatView
@@ -35,7 +36,6 @@ from app.widgets.conversation_list import ConversationList
 from app.widgets.model_picker import ModelPicker
 from app.widgets.pull_dialog import PullDialog
 from app.widgets.status_indicator import StatusIndicator
-from app.workers import run_call
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 

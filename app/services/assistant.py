@@ -2,7 +2,7 @@
 
 When the person turns on "Mail & calendar" in the composer, ChatSession runs this
 agent instead of the plain chat agent. Every side effect passes the approval gate of
-an AgentService, whose questions appear as ApprovalDialogs on the GUI thread while the
+an ApprovalBridge, whose questions appear as ApprovalDialogs on the GUI thread while the
 worker waits; stopping the turn withdraws them (denied).
 """
 
@@ -22,7 +22,7 @@ from agents.llm import OllamaService
 from agents.llm.messages import ChatMessage
 from agents.tools.approval import ApprovalGate
 from agents.tools.audit import AuditLog
-from app.services.agent import AgentService
+from app.services.approvals import ApprovalBridge
 from app.widgets.approval_dialog import dialog_asker
 
 
@@ -34,18 +34,15 @@ class ToolChat:
     tool agent acts on what it read (marked as data).
     """
 
-    def __init__(self, agent: Any, service: OllamaService, bind: Any = None) -> None:
+    def __init__(self, agent: Any, service: OllamaService) -> None:
         self.agent = agent
         self.service = service
-        self.bind = bind
 
     def stream(
         self, history: Sequence[ChatMessage], cancel: CancelToken | None = None
     ) -> Iterator[Event]:
         """Runs the last user message as the request, with the earlier turns as context."""
         cancel = cancel or CancelToken()
-        if self.bind is not None:
-            self.bind(cancel)
         last = history[-1] if history else ChatMessage("user", "")
         # Earlier turns go as text only: their images were answered about already.
         previous = [ChatMessage(m.role, m.content) for m in history[:-1] if m.content]
@@ -77,9 +74,7 @@ class Assistant(QObject):
         self.service = service
         self.data_dir = data_dir
         self.audit = AuditLog.in_data_dir(data_dir)
-        self.approvals = AgentService(
-            self._build, self.audit, ask=dialog_asker(window), parent=self
-        )
+        self.approvals = ApprovalBridge(self.audit, ask=dialog_asker(window), parent=self)
 
     @property
     def gate(self) -> ApprovalGate:
@@ -94,9 +89,9 @@ class Assistant(QObject):
 
     def agent_for(self, _conversation: object) -> ToolChat:
         """The tool agent for one chat turn."""
-        return ToolChat(self._build(self.gate), self.service, bind=self.approvals.bind)
+        return ToolChat(self._build(), self.service)
 
-    def _build(self, gate: ApprovalGate) -> Any:
+    def _build(self) -> Any:
         from agents.calendar import local_timezone
         from agents.mail.accounts import AccountStore
         from agents.mail.outbox import Outbox, SmtpConfig
@@ -104,6 +99,7 @@ class Assistant(QObject):
         from agents.tools.agent import ToolAgent
         from agents.tools.registry import ToolContext, tools_for
 
+        gate = self.gate
         tz = local_timezone()
         accounts = AccountStore(self.data_dir).accounts()
         account = accounts[0] if accounts else None
@@ -128,4 +124,4 @@ class Assistant(QObject):
 
     def withdraw_pending(self) -> None:
         """Denies and closes any open approval question (the turn ended or stopped)."""
-        self.approvals.withdraw_pending()
+        self.approvals.withdraw_all()

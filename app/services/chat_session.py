@@ -3,33 +3,19 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
-from agents.cancel import CancelToken
+from agents.chat.guard import Blocked
 from agents.errors import HearthError
-from agents.events import (
-    Attached,
-    Blocked,
-    Event,
-    Failed,
-    Final,
-    Sources,
-    Status,
-    Stopped,
-    SummaryProgress,
-    Token,
-    ToolCallDecided,
-    ToolCallProposed,
-    ToolResult,
-)
+from agents.events import Final, ToolCallDecided, ToolCallProposed, ToolResult
 from agents.llm import OllamaService
 from agents.llm.messages import ChatMessage
 from agents.storage import ChatStore, Conversation, StoredMessage
-from app.workers import GeneratorWorker
+from app.services.events import EventPump
 
 AgentFactory = Callable[[Conversation], Any]
 ImageLoader = Callable[[dict[str, Any]], bytes | None]
@@ -41,15 +27,8 @@ TITLE_LENGTH = 60
 class _Turn:
     conversation_id: str
     message_id: int
-    worker: GeneratorWorker
-    parts: list[str] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
     saved_at: float = 0.0
-    dirty: bool = False
-
-    @property
-    def text(self) -> str:
-        return "".join(self.parts)
 
 
 class ChatSession(QObject):
@@ -88,9 +67,18 @@ class ChatSession(QObject):
         self.image_loader = image_loader
         self.save_ms = save_ms
         self._turn: _Turn | None = None
-        self._flush = QTimer(self)
-        self._flush.setInterval(flush_ms)
-        self._flush.timeout.connect(self._push_partial)
+        self._pump = EventPump(flush_ms, translate=service.error, parent=self)
+        self._pump.partial.connect(self._on_partial)
+        self._pump.status.connect(self._say)
+        self._pump.progress.connect(self._on_progress)
+        self._pump.sources.connect(self._on_sources)
+        self._pump.attached.connect(self._on_attached)
+        for tool_event in (self._pump.toolProposed, self._pump.toolDecided, self._pump.toolResult):
+            tool_event.connect(self._on_tool)
+        self._pump.otherEvent.connect(self._on_other)
+        self._pump.finished.connect(self._on_finished)
+        self._pump.stopped.connect(self._on_stopped)
+        self._pump.failed.connect(self._on_failed)
 
     # -- public API ------------------------------------------------------------------
     @property
@@ -111,7 +99,7 @@ class ChatSession(QObject):
     @property
     def active_text(self) -> str:
         """The streaming answer so far."""
-        return self._turn.text if self._turn else ""
+        return self._pump.text if self._turn else ""
 
     def send(
         self, conversation_id: str, text: str, attachments: list[dict[str, Any]] | None = None
@@ -142,11 +130,7 @@ class ChatSession(QObject):
 
     def stop(self) -> None:
         """Stops the answer at once; what arrived is kept and marked interrupted."""
-        turn = self._turn
-        if turn is None:
-            return
-        turn.worker.detach()
-        self._end(turn, "interrupted", None)
+        self._pump.stop()  # its ``stopped`` ends the turn
 
     # -- the turn ----------------------------------------------------------------------
     def _start(self, conversation_id: str, user_message_id: int) -> int:
@@ -157,18 +141,10 @@ class ChatSession(QObject):
             conversation_id, "assistant", "", status="streaming", model=conversation.model
         )
         agent = self.agent_factory(conversation)
-
-        def run(cancel: CancelToken) -> Iterator[Event]:
-            return agent.stream(history, cancel)  # type: ignore[no-any-return]
-
-        worker = GeneratorWorker(run, self)
-        self._turn = _Turn(conversation_id, answer.id, worker, saved_at=time.monotonic())
-        worker.item.connect(lambda event, turn=self._turn: self._on_event(turn, event))
-        worker.failed.connect(lambda exc, turn=self._turn: self._on_crash(turn, exc))
+        self._turn = _Turn(conversation_id, answer.id, saved_at=time.monotonic())
         self.turnStarted.emit(conversation_id, user_message_id, answer.id)
         self.busyChanged.emit(True)
-        worker.start()
-        self._flush.start()
+        self._pump.start(lambda cancel: agent.stream(history, cancel))
         return answer.id
 
     def _history(self, conversation_id: str) -> list[ChatMessage]:
@@ -190,79 +166,76 @@ class ChatSession(QObject):
                     found.append(data)
         return tuple(found)
 
-    def _on_event(self, turn: _Turn, event: Event) -> None:
-        if turn is not self._turn:
-            return  # a stopped turn's late events
-        if isinstance(event, Token):
-            turn.parts.append(event.text)
-            turn.dirty = True
-        elif isinstance(event, Status):
-            self.status.emit(turn.conversation_id, event.text)
-        elif isinstance(event, ToolCallProposed):
-            self.status.emit(turn.conversation_id, self.tr("Using {0}…").format(event.name))
+    # -- what the pump reports --------------------------------------------------------
+    def _say(self, text: str) -> None:
+        if self._turn is not None:
+            self.status.emit(self._turn.conversation_id, text)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self._say(self.tr("Read {0} of {1} sections…").format(done, total))
+
+    def _on_tool(self, event: ToolCallProposed | ToolCallDecided | ToolResult) -> None:
+        if isinstance(event, ToolCallProposed):
+            self._say(self.tr("Using {0}…").format(event.name))
         elif isinstance(event, ToolCallDecided):
             verdict = self.tr("approved") if event.approved else self.tr("denied")
-            self.status.emit(turn.conversation_id, f"{event.name}: {verdict}")
-        elif isinstance(event, Sources):
-            from agents.documents.chat import citation_record
+            self._say(f"{event.name}: {verdict}")
+        else:
+            self._say(self.tr("{0} done").format(event.name))
 
-            turn.sources += [citation_record(c) for c in event.citations]
-        elif isinstance(event, Attached):
-            turn.sources += [a.to_record() for a in event.attachments]
-        elif isinstance(event, SummaryProgress):
-            self.status.emit(
-                turn.conversation_id,
-                self.tr("Read {0} of {1} sections…").format(event.done, event.total),
-            )
-        elif isinstance(event, ToolResult):
-            self.status.emit(turn.conversation_id, self.tr("{0} done").format(event.name))
-        elif isinstance(event, Final):
-            turn.parts = [event.text]
-            self._end(turn, "complete", None, event.stats.to_dict())
-        elif isinstance(event, Stopped):
-            self._end(turn, "interrupted", None)
-        elif isinstance(event, Failed):
-            if event.partial and len(event.partial) > len(turn.text):
-                turn.parts = [event.partial]
-            self._end(turn, "interrupted" if turn.text else "error", event.error)
-        elif isinstance(event, Blocked):  # the safety check flagged the message or answer
-            turn.parts = []  # a flagged answer is not kept on screen or on disk
-            self._end(turn, "error", HearthError(event.message))
+    def _on_sources(self, citations: list[Any]) -> None:
+        from agents.documents.chat import citation_record
 
-    def _on_crash(self, turn: _Turn, exc: Exception) -> None:
-        if turn is self._turn:
-            error = exc if isinstance(exc, HearthError) else self.service.error(exc)
-            self._end(turn, "interrupted" if turn.text else "error", error)
+        self._on_attached([citation_record(c) for c in citations])
 
-    def _push_partial(self) -> None:
+    def _on_attached(self, records: list[dict[str, Any]]) -> None:
+        if self._turn is not None:
+            self._turn.sources += records
+
+    def _on_partial(self, text: str) -> None:
         turn = self._turn
-        if turn is None or not turn.dirty:
-            return
-        turn.dirty = False
-        self.partial.emit(turn.conversation_id, turn.message_id, turn.text)
+        if turn is None:
+            return  # a turn that ended (e.g. blocked) while its stream winds down
+        self.partial.emit(turn.conversation_id, turn.message_id, text)
         now = time.monotonic()
         if (now - turn.saved_at) * 1000 >= self.save_ms:
             turn.saved_at = now
-            self.store.update_message(turn.message_id, content=turn.text)
+            self.store.update_message(turn.message_id, content=text)
+
+    def _on_other(self, event: object) -> None:
+        if isinstance(event, Blocked) and self._turn is not None:
+            # The safety check flagged the message or the answer: not kept on screen or disk.
+            self._end("error", "", HearthError(event.message))
+
+    def _on_finished(self, final: Final) -> None:
+        self._end("complete", final.text, None, final.stats.to_dict())
+
+    def _on_stopped(self, text: str) -> None:
+        self._end("interrupted", text, None)
+
+    def _on_failed(self, error: HearthError, text: str) -> None:
+        self._end("interrupted" if text else "error", text, error)
 
     def _end(
         self,
-        turn: _Turn,
         status: str,
+        text: str,
         error: HearthError | None,
         stats: dict[str, Any] | None = None,
     ) -> None:
-        self._turn = None
-        self._flush.stop()
+        turn, self._turn = self._turn, None
+        if turn is None:
+            return
+        self._pump.stop()  # a no-op unless the stream still runs (a blocked turn)
         self.store.update_message(
             turn.message_id,
-            content=turn.text,
+            content=text,
             status=status,  # type: ignore[arg-type]
             stats=stats,
             error=error.message if error else None,
             attachments=turn.sources if status == "complete" and turn.sources else None,
         )
-        self.partial.emit(turn.conversation_id, turn.message_id, turn.text)
+        self.partial.emit(turn.conversation_id, turn.message_id, text)
         self.turnEnded.emit(turn.conversation_id, turn.message_id, status, error)
         self.busyChanged.emit(False)
 

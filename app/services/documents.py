@@ -1,8 +1,9 @@
-"""Documents in the window: indexing, listing, removing, cited answers and summaries.
+"""Documents in the window: indexing, listing and removing.
 
-All work runs off the GUI thread (GeneratorWorker threads); every Chroma operation runs
-in the index worker process behind ``IndexClient``, so the window never stalls on the
-vector store's writes. Results come back as Qt signals.
+All work runs off the GUI thread (a JobSlot for indexing, run_call for the rest); every
+Chroma operation runs in the index worker process behind ``IndexClient``, so the window
+never stalls on the vector store's writes. Results come back as Qt signals. Questions and
+summaries are chat turns (see agents.documents.chat).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,21 +24,16 @@ from agents.documents.manifest import IndexedFile
 from agents.errors import HearthError
 from agents.llm import OllamaService
 from agents.settings import Settings
-from app.services.streaming import StreamTask
-from app.workers import GeneratorWorker, run_call
+from app.services.jobs import JobSlot, run_call
 
 log = logging.getLogger(__name__)
-
-
-def _message(exc: BaseException) -> str:
-    return exc.message if isinstance(exc, HearthError) else f"Unexpected problem: {exc}"
 
 
 class DocumentsService(QObject):
     """The documents feature for the window.
 
     Args:
-        service: The Ollama door (answers and summaries).
+        service: The Ollama door.
         client: The index (its worker process does every Chroma operation).
         parent: The Qt parent.
 
@@ -47,10 +43,6 @@ class DocumentsService(QObject):
         indexProgress(int, int, int, str): files done, files in all, passages, current file.
         indexFinished(object): the SyncReport of a run (also when cancelled).
         indexFailed(str): an indexing run or a removal failed: what happened, what to do.
-
-    Attributes:
-        answers: The StreamTask of document questions.
-        summaries: The StreamTask of summaries.
     """
 
     filesChanged = Signal(list)
@@ -65,10 +57,12 @@ class DocumentsService(QObject):
         super().__init__(parent)
         self.service = service
         self.client = client
-        self.answers = StreamTask(parent=self)
-        self.summaries = StreamTask(parent=self)
-        self._indexer: GeneratorWorker | None = None
         self._files: list[IndexedFile] = []
+        self._indexer = JobSlot(parent=self)
+        self._indexer.busyChanged.connect(self.indexingChanged)
+        self._indexer.item.connect(self._on_index_progress)
+        self._indexer.returned.connect(self._on_indexed)
+        self._indexer.failed.connect(self._on_index_failed)
 
     # -- files -----------------------------------------------------------------------
     @property
@@ -79,7 +73,7 @@ class DocumentsService(QObject):
     @property
     def indexing(self) -> bool:
         """Whether an indexing run is going."""
-        return self._indexer is not None
+        return self._indexer.busy
 
     def refresh(self) -> None:
         """Reloads the file list (off the GUI thread); ``filesChanged`` follows."""
@@ -94,13 +88,13 @@ class DocumentsService(QObject):
 
         Returns False (and does nothing) while another run is going.
         """
-        if self._indexer is not None:
+        if self._indexer.busy:
             return False
         client = self.client
         targets = None if paths is None else [Path(p) for p in paths]
 
-        def run(cancel: CancelToken) -> Iterator[Any]:
-            steps: queue.Queue[Any] = queue.Queue()
+        def run(cancel: CancelToken) -> Generator[SyncProgress, None, SyncReport]:
+            steps: queue.Queue[SyncProgress | None] = queue.Queue()
             outcome: dict[str, Any] = {}
 
             def work() -> None:
@@ -116,15 +110,10 @@ class DocumentsService(QObject):
                 yield step
             if "error" in outcome:
                 raise outcome["error"]
-            yield outcome["report"]
+            report: SyncReport = outcome["report"]
+            return report
 
-        worker = GeneratorWorker(run, self)
-        self._indexer = worker
-        worker.item.connect(self._on_index_item)
-        worker.failed.connect(self._on_index_error)
-        worker.done.connect(self._on_index_done)
-        self.indexingChanged.emit(True)
-        worker.start()
+        self._indexer.start(run)
         return True
 
     def reindex_all(self) -> bool:
@@ -133,8 +122,7 @@ class DocumentsService(QObject):
 
     def cancel_indexing(self) -> None:
         """Stops the indexing run after the file in hand; what is done stays indexed."""
-        if self._indexer is not None:
-            self._indexer.cancel()
+        self._indexer.cancel()
 
     def remove(self, paths: Sequence[str | Path]) -> None:
         """Removes files (or folders) from the index; ``filesChanged`` follows."""
@@ -147,44 +135,25 @@ class DocumentsService(QObject):
             self,
         )
 
-    def _on_index_item(self, item: Any) -> None:
-        if isinstance(item, SyncProgress):
-            self.indexProgress.emit(item.files_done, item.files_total, item.chunks_done, item.path)
-        elif isinstance(item, SyncReport):
-            self.indexFinished.emit(item)
+    def _on_index_progress(self, step: SyncProgress) -> None:
+        self.indexProgress.emit(step.files_done, step.files_total, step.chunks_done, step.path)
 
-    def _on_index_error(self, exc: Exception) -> None:
-        self.indexFailed.emit(_message(exc))
-
-    def _on_index_done(self) -> None:
-        self._indexer = None
-        self.indexingChanged.emit(False)
+    def _on_indexed(self, report: SyncReport) -> None:
+        self.indexFinished.emit(report)
         self.refresh()
 
     def reconfigure(self, settings: Settings) -> None:
         """Uses new settings: the index worker takes them from the next request on."""
         self.client.reconfigure(settings)
 
-    # -- answers and summaries -------------------------------------------------------
-    def ask(self, question: str, model: str | None = None) -> None:
-        """Answers from the documents; see ``answers`` for the signals."""
-        from agents.documents.answer import DocumentAnswerer  # the model layer loads on use
+    def _on_index_failed(self, error: HearthError) -> None:
+        self._on_index_error(error)
+        self.refresh()
 
-        answerer = DocumentAnswerer(self.service, self.client, model=model)
-        self.answers.start(lambda cancel: answerer.stream(question, cancel))
-
-    def summarize(self, path: Path, lang: str | None = None, model: str | None = None) -> None:
-        """Summarises a file; see ``summaries`` for the signals."""
-        from agents.documents.summarize import DocumentSummarizer
-
-        summarizer = DocumentSummarizer(self.service, model=model)
-        self.summaries.start(lambda cancel: summarizer.stream(Path(path), lang, cancel))
+    def _on_index_error(self, error: HearthError) -> None:
+        self.indexFailed.emit(error.message)
 
     def shutdown(self) -> None:
-        """Stops every job and the worker process (call when the window closes)."""
-        self.answers.stop()
-        self.summaries.stop()
-        if self._indexer is not None:
-            self._indexer.detach()
-            self._indexer = None
+        """Stops indexing and the worker process (call when the window closes)."""
+        self._indexer.stop()
         threading.Thread(target=self.client.close, name="hearth-index-close", daemon=True).start()

@@ -11,11 +11,20 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QObject, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QMimeData,
+    QObject,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -26,13 +35,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
-from agents.cancel import Cancelled
+from agents.cancel import CancelToken
 from agents.errors import HearthError
 from agents.images.errors import ImageError, ImageMissingError
 from agents.images.intake import PreparedImage, image_size, prepare_image
 from agents.images.store import ImageStore
 from agents.llm import ErrorKind, LLMError, OllamaService
-from app.workers import GeneratorWorker
+from app.services.jobs import Job, JobSlot, run_call
 
 log = logging.getLogger(__name__)
 
@@ -72,12 +81,12 @@ class ImageIntake(QObject):
     def __init__(self, store: ImageStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self._workers: set[GeneratorWorker] = set()
+        self._preparing = 0
 
     @property
     def busy(self) -> bool:
         """Whether images are still being prepared."""
-        return bool(self._workers)
+        return self._preparing > 0
 
     def add_path(self, path: Path) -> None:
         """Prepares an image file."""
@@ -94,31 +103,28 @@ class ImageIntake(QObject):
         return prepared
 
     def _start(self, job: Callable[[], PreparedImage]) -> None:
-        def run(_cancel: Any) -> Any:
-            yield job()
-
-        worker = GeneratorWorker(run, self)
-        worker.item.connect(self.prepared.emit)
-        worker.failed.connect(self._report)
-        worker.done.connect(lambda: self._finished(worker))
-        was_busy = self.busy
-        self._workers.add(worker)
-        worker.start()
-        if not was_busy:
+        self._preparing += 1
+        run_call(
+            job,
+            lambda image: self._finished(self.prepared, image),
+            lambda error: self._finished(self.failed, error),
+            self,
+            translate=_intake_error,
+        )
+        if self._preparing == 1:
             self.busyChanged.emit(True)
 
-    def _finished(self, worker: GeneratorWorker) -> None:
-        self._workers.discard(worker)
-        if not self._workers:
+    def _finished(self, report: SignalInstance, value: object) -> None:
+        self._preparing -= 1
+        report.emit(value)
+        if not self._preparing:
             self.busyChanged.emit(False)
 
-    def _report(self, exc: Exception) -> None:
-        if isinstance(exc, HearthError):
-            self.failed.emit(exc)
-        elif isinstance(exc, OSError):
-            self.failed.emit(HearthError(f"Couldn't save the image in Hearth's data folder: {exc}"))
-        else:
-            self.failed.emit(HearthError(f"Couldn't read the image: {exc}"))
+
+def _intake_error(exc: Exception) -> HearthError:
+    if isinstance(exc, OSError):
+        return HearthError(f"Couldn't save the image in Hearth's data folder: {exc}")
+    return HearthError(f"Couldn't read the image: {exc}")
 
 
 def image_payloads(mime: QMimeData) -> tuple[list[Path], list[tuple[bytes, str]]]:
@@ -275,17 +281,21 @@ class ImageTaskService(QObject):
         super().__init__(parent)
         self.service = service
         self.store = store
-        self._worker: GeneratorWorker | None = None
+        self._on_result: Callable[[Any], None] = lambda _result: None  # the running task's
+        self._task = JobSlot(translate=service.error, parent=self)
+        self._task.busyChanged.connect(self.busyChanged)
+        self._task.item.connect(lambda result: self._on_result(result))
+        self._task.failed.connect(self._report)
 
     @property
     def busy(self) -> bool:
         """Whether a task is running."""
-        return self._worker is not None
+        return self._task.busy
 
     def chart_to_table(self, sha256: str) -> None:
         """Reads the stored chart image into a table (result: ``chartReady``)."""
 
-        def job(cancel: Any) -> Any:
+        def job(cancel: CancelToken) -> Iterator[Any]:
             from agents.images.chart import chart_to_table  # the model layer loads on use
 
             yield chart_to_table(self.service, self.store.get(sha256), cancel=cancel)
@@ -295,7 +305,7 @@ class ImageTaskService(QObject):
     def find(self, sha256: str, query: str) -> None:
         """Finds ``query`` in the stored image (result: ``groundingReady``)."""
 
-        def job(cancel: Any) -> Any:
+        def job(cancel: CancelToken) -> Iterator[Any]:
             data = self.store.get(sha256)
             width, height = image_size(data)
             from agents.images.grounding import find_in_image
@@ -308,34 +318,16 @@ class ImageTaskService(QObject):
 
     def cancel(self) -> None:
         """Stops the running task; no result or error is reported for it."""
-        if self._worker is not None:
-            self._worker.detach()
-            self._finish()
+        self._task.stop()
 
-    def _run(self, job: Any, on_result: Callable[[Any], None]) -> None:
-        self.cancel()
-        worker = GeneratorWorker(job, self)
-        worker.item.connect(on_result)
-        worker.failed.connect(self._report)
-        worker.done.connect(self._finish)
-        self._worker = worker
-        self.busyChanged.emit(True)
-        worker.start()
+    def _run(self, job: Job, on_result: Callable[[Any], None]) -> None:
+        self._task.start(job)  # the last task is stopped: its result never arrives
+        self._on_result = on_result
 
-    def _finish(self) -> None:
-        if self._worker is not None:
-            self._worker = None
-            self.busyChanged.emit(False)
-
-    def _report(self, exc: Exception) -> None:
-        if isinstance(exc, Cancelled):
-            return
-        if isinstance(exc, LLMError) and exc.kind is ErrorKind.MODEL_MISSING:
-            self.modelMissing.emit(exc.model or self.service.settings.vision_model)
-        if isinstance(exc, HearthError):
-            self.failed.emit(exc)
-        else:
-            self.failed.emit(self.service.error(exc))
+    def _report(self, error: HearthError) -> None:
+        if isinstance(error, LLMError) and error.kind is ErrorKind.MODEL_MISSING:
+            self.modelMissing.emit(error.model or self.service.settings.vision_model)
+        self.failed.emit(error)
 
 
 __all__ = [

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from agents.cancel import Cancelled, CancelToken
-from agents.errors import HearthError
+from agents.cancel import CancelToken
 from agents.llm import OllamaService
 from agents.mail.accounts import AccountStore, MailAccount, store_password
 from agents.mail.outbox import Outbox, SmtpConfig
@@ -22,7 +21,7 @@ from agents.mail.sources import (
     MboxSource,
     source_for_account,
 )
-from app.workers import GeneratorWorker, run_call
+from app.services.jobs import JobSlot, run_call
 
 SourceFactory = Callable[[MailAccount], MailSource]
 if TYPE_CHECKING:
@@ -36,12 +35,6 @@ def _digest_writer(service: OllamaService) -> DigestWriter:
 
 
 WriterFactory = Callable[[OllamaService], "DigestWriter"]
-
-
-def _message(exc: BaseException) -> str:
-    if isinstance(exc, HearthError):
-        return exc.message
-    return f"Unexpected problem ({type(exc).__name__}: {exc}). Try again."
 
 
 class MailService(QObject):
@@ -84,73 +77,49 @@ class MailService(QObject):
         self.accounts = accounts
         self.source_factory = source_factory or source_for_account
         self.writer_factory = writer_factory or _digest_writer
-        self._worker: GeneratorWorker | None = None
+        self._digest = JobSlot(parent=self)
+        self._digest.busyChanged.connect(self.busyChanged)
+        self._digest.item.connect(self._on_step)
+        self._digest.returned.connect(self._on_digest)
+        self._digest.failed.connect(lambda error: self.digestFailed.emit(error.message))
 
     @property
     def busy(self) -> bool:
         """Whether a digest is being made."""
-        return self._worker is not None
+        return self._digest.busy
 
     # -- digest --------------------------------------------------------------------
     def load_digest(self, account: MailAccount, last: int = 10) -> None:
         """Reads the account's last ``last`` messages and writes the digest, off-thread."""
-        self._abandon()
         writer = self.writer_factory(self.service)
         open_source = self.source_factory
 
-        def run(cancel: CancelToken) -> Iterator[tuple[str, Any]]:
+        def run(cancel: CancelToken) -> Generator[tuple[str, int], None, Any]:
             yield "reading", last
             messages = open_source(account).latest(last)
             if cancel.cancelled:
-                return
+                return None
             yield "writing", len(messages)
-            yield "digest", writer.digest_messages(messages, cancel)
+            return writer.digest_messages(messages, cancel)
 
-        worker = GeneratorWorker(run, self)
-        self._worker = worker
-        worker.item.connect(lambda item, w=worker: self._on_item(w, item))
-        worker.failed.connect(lambda exc, w=worker: self._on_failed(w, exc))
-        worker.done.connect(lambda w=worker: self._on_done(w))
-        self.busyChanged.emit(True)
-        worker.start()
+        self._digest.start(run)
 
     def stop(self) -> None:
         """Stops the digest being made (nothing is reported for it)."""
-        if self._worker is not None:
-            self._abandon()
+        if self._digest.busy:
+            self._digest.stop()
             self.status.emit(self.tr("Stopped."))
 
-    def _abandon(self) -> None:
-        if self._worker is not None:
-            self._worker.detach()
-            self._worker = None
-            self.busyChanged.emit(False)
-
-    def _on_item(self, worker: GeneratorWorker, item: tuple[str, Any]) -> None:
-        if worker is not self._worker:
-            return
-        kind, value = item
+    def _on_step(self, step: tuple[str, int]) -> None:
+        kind, count = step
         if kind == "reading":
-            self.status.emit(self.tr("Reading the last %n message(s)…", "", int(value)))
-        elif kind == "writing":
-            self.status.emit(self.tr("Writing the digest of %n message(s)…", "", int(value)))
-        elif kind == "digest":
-            self._worker = None
-            self.busyChanged.emit(False)
-            self.digestReady.emit(value)
+            self.status.emit(self.tr("Reading the last %n message(s)…", "", count))
+        else:
+            self.status.emit(self.tr("Writing the digest of %n message(s)…", "", count))
 
-    def _on_failed(self, worker: GeneratorWorker, exc: Exception) -> None:
-        if worker is not self._worker:
-            return
-        self._worker = None
-        self.busyChanged.emit(False)
-        if not isinstance(exc, Cancelled):
-            self.digestFailed.emit(_message(exc))
-
-    def _on_done(self, worker: GeneratorWorker) -> None:
-        if worker is self._worker:  # ended without a digest (cancelled between steps)
-            self._worker = None
-            self.busyChanged.emit(False)
+    def _on_digest(self, digest: object) -> None:
+        if digest is not None:  # None: cancelled between steps
+            self.digestReady.emit(digest)
 
     # -- accounts ------------------------------------------------------------------
     def test_account(
@@ -191,7 +160,7 @@ class MailService(QObject):
         run_call(
             check,
             report,
-            lambda exc: self.accountTested.emit(account.name, False, _message(exc)),
+            lambda error: self.accountTested.emit(account.name, False, error.message),
             self,
         )
 
@@ -215,6 +184,6 @@ class MailService(QObject):
         run_call(
             save,
             lambda name: self.accountSaved.emit(str(name)),
-            lambda exc: self.accountSaveFailed.emit(_message(exc)),
+            lambda error: self.accountSaveFailed.emit(error.message),
             self,
         )

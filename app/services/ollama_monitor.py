@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import enum
-import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from agents.errors import HearthError
 from agents.llm import LLMError, ModelInfo, OllamaService
 from agents.llm.errors import ErrorKind
 from agents.settings import Settings
-from app.workers import run_call
+from app.services.jobs import JobSlot
 
 
 class ServerState(enum.Enum):
@@ -60,7 +60,9 @@ class OllamaMonitor(QObject):
         self.refresh_ms = refresh_ms
         self.report = ServerReport(ServerState.CHECKING)
         self._delay = retry_ms
-        self._checking = threading.Event()
+        self._check = JobSlot(translate=service.error, parent=self)
+        self._check.returned.connect(self._on_report)
+        self._check.failed.connect(self._on_failed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check_now)
@@ -85,31 +87,22 @@ class OllamaMonitor(QObject):
 
     def check_now(self) -> None:
         """Checks at once (the Retry button), unless a check is under way."""
-        if self._checking.is_set():
+        if self._check.busy:
             return
-        self._checking.set()
         self._timer.stop()
-        run_call(self._probe, self._on_report, self._on_crash, parent=self)
+        self._check.call(self._probe)
 
     def _probe(self) -> ServerReport:
-        try:
-            version = self.service.version()
-            self.service.forget()
-            models = tuple(self.service.list_models())
-            return ServerReport(ServerState.CONNECTED, version, models)
-        except LLMError as exc:
-            state = (
-                ServerState.REFUSED
-                if exc.kind is ErrorKind.REFUSED_HOST
-                else (ServerState.UNREACHABLE)
-            )
-            return ServerReport(state, message=exc.message)
+        version = self.service.version()
+        self.service.forget()
+        return ServerReport(ServerState.CONNECTED, version, tuple(self.service.list_models()))
 
-    def _on_crash(self, exc: Exception) -> None:
-        self._on_report(ServerReport(ServerState.UNREACHABLE, message=str(exc)))
+    def _on_failed(self, error: HearthError) -> None:
+        refused = isinstance(error, LLMError) and error.kind is ErrorKind.REFUSED_HOST
+        state = ServerState.REFUSED if refused else ServerState.UNREACHABLE
+        self._on_report(ServerReport(state, message=error.message))
 
     def _on_report(self, report: ServerReport) -> None:
-        self._checking.clear()
         previous = self.report
         self.report = report
         if report.state is ServerState.CONNECTED:

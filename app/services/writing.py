@@ -1,17 +1,14 @@
-"""Rewrites and safety checks off the GUI thread, reported back by Qt signals."""
+"""Rewrites and chat export/import off the GUI thread, reported back by Qt signals."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from agents.cancel import CancelToken
-from agents.chat.guard import Guard, GuardVerdict
 from agents.chat.personas import PersonaLibrary
 from agents.errors import HearthError
-from agents.events import Event
 from agents.llm import OllamaService
 from agents.storage import ChatStore
 from agents.storage.transfer import (
@@ -23,13 +20,13 @@ from agents.storage.transfer import (
 )
 from agents.writing.rewrite import Rewriter
 from agents.writing.styles import RewriteSpec
-from app.services.streaming import StreamTask
-from app.workers import run_call
+from app.services.events import EventPump
+from app.services.jobs import run_call
 
 RewriterFactory = Callable[[OllamaService], Rewriter]
 
 
-class RewriteService(StreamTask):
+class RewriteService(EventPump):
     """Runs one rewrite at a time; starting a new one stops the old.
 
     Args:
@@ -37,8 +34,8 @@ class RewriteService(StreamTask):
         rewriter_factory: Builds the rewriter (tests hand in others).
         flush_ms: How often streamed text is pushed to the view (repaints coalesced).
 
-    Signals (from StreamTask): started, status(str), partial(str), finished(str),
-    stopped(str), failed(str, str), busyChanged(bool).
+    Signals (from EventPump): started, status(str), partial(str), finished(Final),
+    stopped(str), failed(HearthError, str), busyChanged(bool).
     """
 
     def __init__(
@@ -48,60 +45,14 @@ class RewriteService(StreamTask):
         flush_ms: int = 40,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(flush_ms, parent)
+        super().__init__(flush_ms, translate=service.error, parent=parent)
         self.service = service
         self.rewriter_factory = rewriter_factory or (lambda s: Rewriter(s))
 
-    def start(self, text: str, spec: RewriteSpec) -> None:  # type: ignore[override]
+    def rewrite(self, text: str, spec: RewriteSpec) -> None:
         """Starts rewriting ``text`` (any running rewrite is stopped first)."""
         rewriter = self.rewriter_factory(self.service)
-
-        def run(cancel: CancelToken) -> Iterator[Event]:
-            return rewriter.stream(text, spec, cancel)
-
-        super().start(run)
-
-
-class GuardService(QObject):
-    """Llama Guard checks off the GUI thread, for Settings and one-off checks.
-
-    The chat turn itself runs ``agents.chat.guard.guarded_stream`` inside the chat worker.
-
-    Signals:
-        availability(bool, str): whether the guard model is ready; if not, what to do.
-        verdict(object, str): a GuardVerdict for a checked text, and that text.
-        failed(str): a check could not run (Ollama down, model missing).
-    """
-
-    availability = Signal(bool, str)
-    verdict = Signal(object, str)
-    failed = Signal(str)
-
-    def __init__(self, service: OllamaService, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.service = service
-
-    def check_availability(self, model: str | None = None) -> None:
-        """Asks Ollama whether the guard model is pulled; answers with ``availability``."""
-        guard = Guard(self.service, model)
-
-        def report(problem: object) -> None:
-            self.availability.emit(problem is None, str(problem or ""))
-
-        run_call(guard.availability, report, lambda exc: self.failed.emit(str(exc)), self)
-
-    def check_prompt(self, text: str) -> None:
-        """Checks a message; answers with ``verdict`` or ``failed``."""
-        guard = Guard(self.service)
-
-        def report(result: object) -> None:
-            if isinstance(result, GuardVerdict):
-                self.verdict.emit(result, text)
-
-        def crash(exc: Exception) -> None:
-            self.failed.emit(exc.message if isinstance(exc, HearthError) else str(exc))
-
-        run_call(lambda: guard.check_prompt(text), report, crash, self)
+        self.start(lambda cancel: rewriter.stream(text, spec, cancel))
 
 
 class TransferService(QObject):
@@ -155,7 +106,5 @@ class TransferService(QObject):
 
         run_call(run, self.imported.emit, self._fail, self)
 
-    def _fail(self, exc: Exception) -> None:
-        self.failed.emit(
-            exc.message if isinstance(exc, HearthError) else f"Unexpected problem: {exc}"
-        )
+    def _fail(self, error: HearthError) -> None:
+        self.failed.emit(error.message)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from agents.tools.approval import ProposedAction
 
 if TYPE_CHECKING:
-    from app.services.agent import ApprovalTicket
+    from app.services.approvals import ApprovalTicket
 
 # Fields shown as blocks of text (monospace for the .ics), in this order after the others.
 _BLOCK_FIELDS = ("body", "description", "ics")
@@ -158,7 +158,7 @@ class ApprovalDialog(QDialog):
 def dialog_asker(
     parent: QWidget | None = None,
 ) -> Callable[[ProposedAction, ApprovalTicket], None]:
-    """An ``ask`` handler for AgentService: shows an ApprovalDialog without blocking.
+    """An ``ask`` handler for ApprovalBridge: shows an ApprovalDialog without blocking.
 
     The dialog answers the ticket when it closes (Approve: yes; anything else: no) and
     closes itself if the request is stopped meanwhile.

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from agents.calendar.model import CalendarStore
 from agents.errors import HearthError
 from agents.tools.audit import AuditEntry, AuditLog
-from app.workers import run_call
+from app.services.jobs import run_call
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -153,13 +153,11 @@ class AuditLogView(QWidget):
 
         run_call(lambda: self.audit.undo(entry_id, self.resolve), done, self._on_undo_error, self)
 
-    def _on_undo_error(self, exc: Exception) -> None:
+    def _on_undo_error(self, error: HearthError) -> None:
         self._busy = False
-        message = exc.message if isinstance(exc, HearthError) else str(exc)
-        self.status.setText(self.tr("Undo failed: {0}").format(message))
+        self.status.setText(self.tr("Undo failed: {0}").format(error.message))
         self._update_buttons()
-        self.undoFailed.emit(message)
+        self.undoFailed.emit(error.message)
 
-    def _on_read_error(self, exc: Exception) -> None:
-        message = exc.message if isinstance(exc, HearthError) else str(exc)
-        self.status.setText(self.tr("Can't read the audit log: {0}").format(message))
+    def _on_read_error(self, error: HearthError) -> None:
+        self.status.setText(self.tr("Can't read the audit log: {0}").format(error.message))

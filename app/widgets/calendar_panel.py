@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from agents.calendar.model import CalendarEvent, CalendarStore, local_timezone
 from agents.errors import HearthError
-from app.workers import run_call
+from app.services.jobs import run_call
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -101,8 +101,7 @@ class CalendarPanel(QWidget):
         )
         self.refreshed.emit(len(events))
 
-    def _on_error(self, exc: Exception) -> None:
+    def _on_error(self, error: HearthError) -> None:
         self.refresh_button.setEnabled(True)
-        message = exc.message if isinstance(exc, HearthError) else str(exc)
-        self.status.setText(message)
-        self.failed.emit(message)
+        self.status.setText(error.message)
+        self.failed.emit(error.message)

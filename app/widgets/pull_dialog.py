@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,10 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agents.cancel import CancelToken
 from agents.errors import HearthError
 from agents.llm import OllamaService, PullProgress
-from app.workers import GeneratorWorker
+from app.services.jobs import JobSlot
 
 
 def _size(n: int) -> str:
@@ -76,7 +73,10 @@ class PullDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self._worker: GeneratorWorker | None = None
+        self._download = JobSlot(translate=service.error, parent=self)
+        self._download.item.connect(self._on_progress)
+        self._download.returned.connect(self._on_done)
+        self._download.failed.connect(self._on_failed)
         self.result_state = "idle"
         if start and model:
             self.start()
@@ -84,21 +84,13 @@ class PullDialog(QDialog):
     def start(self) -> None:
         """Starts the download."""
         model = self.name.text().strip()
-        if not model or self._worker is not None:
+        if not model or self._download.busy:
             return
         self.name.setEnabled(False)
         self.start_button.setEnabled(False)
         self.status.setText(self.tr("Starting…"))
         self.result_state = "running"
-
-        def run(cancel: CancelToken) -> Iterator[PullProgress]:
-            return self.service.pull(model, cancel)
-
-        self._worker = GeneratorWorker(run, self)
-        self._worker.item.connect(self._on_progress)
-        self._worker.failed.connect(self._on_failed)
-        self._worker.done.connect(lambda: self._on_done(model))
-        self._worker.start()
+        self._download.start(lambda cancel: self.service.pull(model, cancel))
 
     def _on_progress(self, step: PullProgress) -> None:
         fraction = step.fraction
@@ -108,35 +100,27 @@ class PullDialog(QDialog):
             self.status.setText(f"{step.status} — {_size(step.completed)} / {_size(step.total)}")
         else:
             self.status.setText(step.status)
-        self._last = step.status
 
-    def _on_failed(self, exc: Exception) -> None:
+    def _on_failed(self, error: HearthError) -> None:
         self.result_state = "failed"
-        message = exc.message if isinstance(exc, HearthError) else str(exc)
-        self.status.setText(self.tr("Download failed: {0}").format(message))
+        self.status.setText(self.tr("Download failed: {0}").format(error.message))
         self.status.setProperty("kind", "error")
         self.start_button.setEnabled(True)
         self.start_button.setText(self.tr("Try again"))
         self.name.setEnabled(True)
-        self._worker = None
 
-    def _on_done(self, model: str) -> None:
-        if self.result_state == "failed":
-            return
-        if self._worker is not None and self._worker.cancel_token.cancelled:
-            return
+    def _on_done(self, _nothing: object) -> None:
+        model = self.name.text().strip()
         self.result_state = "done"
         self.progress.setValue(1000)
         self.status.setText(self.tr("{0} is ready.").format(model))
-        self._worker = None
         self.cancel_button.setText(self.tr("Close"))
         self.pulled.emit(model)
         self.accept()
 
     def reject(self) -> None:
         """Cancel stops a running download."""
-        if self._worker is not None:
-            self._worker.detach()
-            self._worker = None
+        if self._download.busy:
+            self._download.stop()
             self.result_state = "cancelled"
         super().reject()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from agents.errors import HearthError
+from agents.events import Final
 from agents.writing.diff import word_diff
 from agents.writing.styles import RewriteSpec, Style
 from app.services.writing import RewriteService
@@ -189,7 +190,7 @@ class RewriteDialog(QDialog):
         self._clear_marks()
         self.result_view.setPlainText("")
         self.message.setText(self.tr("Rewriting…"))
-        self.rewriter.start(text, spec)
+        self.rewriter.rewrite(text, spec)
 
     def copy_result(self) -> None:
         """Puts the result on the clipboard."""
@@ -228,9 +229,9 @@ class RewriteDialog(QDialog):
         self.result_view.setPlainText(text)
         self.result_view.moveCursor(QTextCursor.MoveOperation.End)
 
-    def _show_result(self, text: str) -> None:
-        self._result = text
-        self.result_view.setPlainText(text)
+    def _show_result(self, final: Final) -> None:
+        self._result = final.text
+        self.result_view.setPlainText(final.text)
         self._mark_differences()
         self.message.setText(
             self.tr("Done. Changes are marked: removed on the left, added on the right.")
@@ -242,9 +243,9 @@ class RewriteDialog(QDialog):
         self.message.setText(self.tr("Stopped. Press Retry or Rewrite to try again."))
         self._update_buttons(False)
 
-    def _show_failure(self, message: str, partial: str) -> None:
+    def _show_failure(self, error: HearthError, partial: str) -> None:
         self.result_view.setPlainText(partial)
-        self.message.setText(message)
+        self.message.setText(error.message)
         self._update_buttons(False)
 
     def _mark_differences(self) -> None:

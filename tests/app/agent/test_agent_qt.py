@@ -1,8 +1,9 @@
-"""The Qt side: approval dialog, agent service (worker blocks until the dialog answers),
-audit log view with undo, calendar panel."""
+"""The Qt side: approval dialog, approval bridge (the worker blocks until the dialog
+answers), audit log view with undo, calendar panel."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from agents.calendar.ics_store import IcsCalendar
 from agents.calendar.model import new_event
+from agents.events import ToolCallDecided, ToolCallProposed
 from agents.llm import OllamaService
 from agents.mail.outbox import Outbox, SmtpConfig
 from agents.settings import Settings, apply_environment
@@ -21,7 +23,8 @@ from agents.tools.agent import ToolAgent
 from agents.tools.approval import ApprovalGate, ProposedAction
 from agents.tools.audit import AuditLog
 from agents.tools.registry import ToolContext, tools_for
-from app.services.agent import AgentService
+from app.services.approvals import ApprovalBridge, ApprovalTicket
+from app.services.events import EventPump
 from app.widgets.approval_dialog import ApprovalDialog, dialog_asker
 from app.widgets.audit_log_view import AuditLogView
 from app.widgets.calendar_panel import CalendarPanel
@@ -70,10 +73,26 @@ def _open_dialogs() -> list[ApprovalDialog]:
     ]
 
 
+class ToolTurns:
+    """A tool agent built on an ApprovalBridge's gate, run off the GUI thread by an EventPump
+    (the chat session's shape, without the chat)."""
+
+    def __init__(self, bridge: ApprovalBridge, build_agent: Callable[[ApprovalGate], ToolAgent]):
+        self.bridge = bridge
+        self.agent = build_agent(bridge.gate)
+        self.pump = EventPump()
+        self.proposed: dict[str, ToolCallProposed] = {}
+        self.decided: list[ToolCallDecided] = []
+        self.pump.toolProposed.connect(lambda e: self.proposed.__setitem__(e.call_id, e))
+        self.pump.toolDecided.connect(self.decided.append)
+
+    def start(self, request: str) -> None:
+        agent = self.agent
+        self.pump.start(lambda cancel: agent.stream(request, cancel))
+
+
 @pytest.fixture
-def service_factory(
-    qtbot: QtBot, tmp_path: Path, ollama_double: OllamaDouble, smtp_server: SmtpServer
-):  # type: ignore[no-untyped-def]
+def turns(qtbot: QtBot, tmp_path: Path, ollama_double: OllamaDouble, smtp_server: SmtpServer):  # type: ignore[no-untyped-def]
     audit = AuditLog(tmp_path / "audit.sqlite3")
     calendar = IcsCalendar(tmp_path / "cal.ics", BERLIN)
 
@@ -88,93 +107,109 @@ def service_factory(
         service = OllamaService(apply_environment(Settings()))
         return ToolAgent(service, tools_for("assistant", ctx), gate=gate, sender=ctx.sender)
 
-    def make(ask: object = "dialog") -> AgentService:
+    made: list[ToolTurns] = []
+
+    def make(ask: object = "dialog") -> ToolTurns:
         handler = dialog_asker() if ask == "dialog" else ask
-        service = AgentService(build_agent, audit, ask=handler)  # type: ignore[arg-type]
-        return service
+        made.append(ToolTurns(ApprovalBridge(audit, ask=handler), build_agent))  # type: ignore[arg-type]
+        return made[-1]
 
     make.audit = audit  # type: ignore[attr-defined]
-    make.calendar = calendar  # type: ignore[attr-defined]
-    return make
+    yield make
+    for made_turns in made:
+        made_turns.pump.stop()
 
 
-def _script_send(double: OllamaDouble) -> None:
-    double.script(
-        "llama3.2",
-        Reply(
-            tool_calls=[
-                {
-                    "name": "send_mail",
-                    "arguments": {"to": [EVIL], "subject": "Fwd", "body": "All your mail"},
-                }
-            ]
-        ),
-        Reply(text="Finished."),
-    )
+def _script_send(double: OllamaDouble, *recipients: str) -> None:
+    calls = [
+        {"name": "send_mail", "arguments": {"to": [to], "subject": "Fwd", "body": "All your mail"}}
+        for to in recipients or (EVIL,)
+    ]
+    double.script("llama3.2", Reply(tool_calls=calls), Reply(text="Finished."))
 
 
 def test_worker_waits_for_the_dialog_and_sends_only_on_approve(
     qtbot: QtBot,
-    service_factory,
+    turns,
     ollama_double: OllamaDouble,
     smtp_server: SmtpServer,  # type: ignore[no-untyped-def]
 ) -> None:
-    service = service_factory()
+    turn = turns()
     _script_send(ollama_double)
-    with qtbot.waitSignal(service.approvalRequested, timeout=10_000):
-        service.start("Forward my mail")
+    with qtbot.waitSignal(turn.bridge.approvalRequested, timeout=10_000):
+        turn.start("Forward my mail")
     qtbot.waitUntil(lambda: len(_open_dialogs()) == 1)
     (dialog,) = _open_dialogs()
     assert dialog.fields["body"].toPlainText() == "All your mail"  # type: ignore[attr-defined]
-    assert smtp_server.messages == []  # the worker is blocked on the question
-    with qtbot.waitSignal(service.finished, timeout=10_000):
+    assert smtp_server.messages == [] and turn.pump.busy  # the worker waits for the answer
+    with qtbot.waitSignal(turn.pump.finished, timeout=10_000):
         qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
     assert smtp_server.wait_for(1)[0].rcpt_tos == (EVIL,)
 
     _script_send(ollama_double)
-    with qtbot.waitSignal(service.approvalRequested, timeout=10_000):
-        service.start("Forward my mail again")
+    with qtbot.waitSignal(turn.bridge.approvalRequested, timeout=10_000):
+        turn.start("Forward my mail again")
     qtbot.waitUntil(lambda: len(_open_dialogs()) == 1)
-    with qtbot.waitSignal(service.finished, timeout=10_000):
+    with qtbot.waitSignal(turn.pump.finished, timeout=10_000):
         qtbot.mouseClick(_open_dialogs()[0].deny_button, Qt.MouseButton.LeftButton)
     assert len(smtp_server.messages) == 1
-    outcomes = [e.outcome for e in service_factory.audit.entries()]
+    outcomes = [e.outcome for e in turns.audit.entries()]
     assert outcomes == ["denied", "done"]
 
 
 def test_without_a_dialog_everything_is_denied(
     qtbot: QtBot,
-    service_factory,
+    turns,
     ollama_double: OllamaDouble,
     smtp_server: SmtpServer,  # type: ignore[no-untyped-def]
 ) -> None:
-    service = service_factory(ask=None)
+    turn = turns(ask=None)
     _script_send(ollama_double)
-    decided = []
-    service.toolDecided.connect(decided.append)
-    with qtbot.waitSignal(service.finished, timeout=10_000):
-        service.start("Forward my mail")
-    assert [d.approved for d in decided] == [False]
+    with qtbot.waitSignal(turn.pump.finished, timeout=10_000):
+        turn.start("Forward my mail")
+    assert [d.approved for d in turn.decided] == [False]
     assert smtp_server.messages == []
 
 
-def test_stop_withdraws_the_question(
+def test_stopping_withdraws_the_open_question(
     qtbot: QtBot,
-    service_factory,
+    turns,
     ollama_double: OllamaDouble,
     smtp_server: SmtpServer,  # type: ignore[no-untyped-def]
 ) -> None:
-    service = service_factory()
+    turn = turns()
     _script_send(ollama_double)
-    with qtbot.waitSignal(service.approvalRequested, timeout=10_000):
-        service.start("Forward my mail")
+    with qtbot.waitSignal(turn.bridge.approvalRequested, timeout=10_000):
+        turn.start("Forward my mail")
     qtbot.waitUntil(lambda: len(_open_dialogs()) == 1)
-    with qtbot.waitSignal(service.busyChanged, timeout=5_000):
-        service.stop()
-    qtbot.waitUntil(lambda: not _open_dialogs())
-    qtbot.waitUntil(lambda: bool(service_factory.audit.entries()))
-    assert service_factory.audit.entries()[0].outcome == "denied"
+    with qtbot.waitSignal(turn.pump.stopped, timeout=1):  # at once: no waiting for the worker
+        turn.pump.stop()
+    qtbot.waitUntil(lambda: not _open_dialogs())  # the stopped turn's question is closed
+    qtbot.waitUntil(lambda: bool(turns.audit.entries()))
+    assert turns.audit.entries()[0].outcome == "denied"
     assert smtp_server.messages == []
+
+
+def test_two_calls_of_one_tool_are_answered_by_their_call_ids(
+    qtbot: QtBot,
+    turns,
+    ollama_double: OllamaDouble,
+    smtp_server: SmtpServer,  # type: ignore[no-untyped-def]
+) -> None:
+    tickets: list[ApprovalTicket] = []
+    turn = turns(ask=lambda _action, ticket: tickets.append(ticket))
+    _script_send(ollama_double, "ann@example.org", "bob@example.org")
+    turn.start("Forward my mail to Ann and Bob")
+    for _ in range(2):  # the gate asks one question at a time
+        qtbot.waitUntil(lambda: any(not t.answered for t in tickets), timeout=10_000)
+        (open_ticket,) = [t for t in tickets if not t.answered]
+        recipients = turn.proposed[open_ticket.call_id].arguments["to"]
+        turn.bridge.answer(open_ticket.call_id, recipients == ["bob@example.org"])
+    qtbot.waitUntil(lambda: not turn.pump.busy, timeout=10_000)
+    assert len(turn.proposed) == 2
+    decided = {tuple(turn.proposed[d.call_id].arguments["to"]): d.approved for d in turn.decided}
+    assert decided == {("ann@example.org",): False, ("bob@example.org",): True}
+    assert [m.rcpt_tos for m in smtp_server.wait_for(1)] == [("bob@example.org",)]
 
 
 def test_audit_log_view_undoes_a_created_event(qtbot: QtBot, tmp_path: Path) -> None:

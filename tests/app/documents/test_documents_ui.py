@@ -1,4 +1,5 @@
-"""The documents service and widgets: indexing with progress and cancel, answers, citations."""
+"""The documents service and widgets: indexing with progress and cancel; answers and
+summaries streamed through an EventPump into the citation view."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from agents.documents.answer import Citation
+from agents.documents.answer import Citation, DocumentAnswerer
 from agents.documents.index_worker import IndexClient
+from agents.documents.summarize import DocumentSummarizer
 from agents.llm import OllamaService
 from agents.settings import Settings, apply_environment
 from app.services.documents import DocumentsService
+from app.services.events import EventPump
 from app.widgets.documents_citations import CitationView, citation_url
 from app.widgets.documents_drop import DropChoice, DropChoiceMenu, document_paths
 from app.widgets.documents_panel import DocumentsPanel
@@ -32,8 +35,6 @@ def documents(
     client = IndexClient(data_root, settings)
     service = DocumentsService(OllamaService(settings), client)
     yield service
-    service.answers.stop()
-    service.summaries.stop()
     client.close()
 
 
@@ -118,12 +119,15 @@ def test_ask_streams_answer_and_sources_into_citation_view(
 
     view = CitationView(opener=opener)
     qtbot.addWidget(view)
-    documents.answers.sources.connect(view.set_citations)
+    answers = EventPump()
+    answers.sources.connect(view.set_citations)
     partials: list[str] = []
-    documents.answers.partial.connect(partials.append)
-    with qtbot.waitSignal(documents.answers.finished, timeout=WAIT_MS) as finished:
-        documents.ask("When was the lighthouse lamp replaced?")
-    assert finished.args == ["In 1987 [1]."]
+    answers.partial.connect(partials.append)
+    answerer = DocumentAnswerer(documents.service, documents.client)
+    question = "When was the lighthouse lamp replaced?"
+    with qtbot.waitSignal(answers.finished, timeout=WAIT_MS) as finished:
+        answers.start(lambda cancel: answerer.stream(question, cancel))
+    assert finished.args[0].text == "In 1987 [1]."
     assert partials[-1] == "In 1987 [1]."
     assert view.list.count() == 1 and view.list.item(0).text() == "[1] lighthouse.pdf, page 2"
     assert view.passage.toPlainText() == "The lighthouse lamp was replaced in 1987."
@@ -137,20 +141,24 @@ def test_summary_streams_with_status(
     path = docs_dir / "minutes.md"
     path.write_text("# Minutes\nThe council approved the budget.\n", encoding="utf-8")
     ollama_double.script("llama3.2", Reply(text="## Summary\nBudget approved."))
+    summaries = EventPump()
     statuses: list[str] = []
-    documents.summaries.status.connect(statuses.append)
-    with qtbot.waitSignal(documents.summaries.finished, timeout=WAIT_MS) as finished:
-        documents.summarize(path, "en")
-    assert finished.args == ["## Summary\nBudget approved."]
+    summaries.status.connect(statuses.append)
+    summarizer = DocumentSummarizer(documents.service, config=documents.client.config)
+    with qtbot.waitSignal(summaries.finished, timeout=WAIT_MS) as finished:
+        summaries.start(lambda cancel: summarizer.stream(path, "en", cancel))
+    assert finished.args[0].text == "## Summary\nBudget approved."
     assert "Read minutes.md" in statuses
 
 
 def test_summary_failure_is_reported(
     qtbot: QtBot, documents: DocumentsService, docs_dir: Path
 ) -> None:
-    with qtbot.waitSignal(documents.summaries.failed, timeout=WAIT_MS) as failed:
-        documents.summarize(docs_dir / "missing.pdf")
-    assert "missing.pdf: the file doesn't exist" in failed.args[0]
+    summaries = EventPump()
+    summarizer = DocumentSummarizer(documents.service, config=documents.client.config)
+    with qtbot.waitSignal(summaries.failed, timeout=WAIT_MS) as failed:
+        summaries.start(lambda cancel: summarizer.stream(docs_dir / "missing.pdf", None, cancel))
+    assert "missing.pdf: the file doesn't exist" in failed.args[0].message
 
 
 def test_citation_view_handles_missing_files(qtbot: QtBot, tmp_path: Path) -> None:

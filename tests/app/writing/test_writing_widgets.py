@@ -1,4 +1,4 @@
-"""The rewrite dialog, the persona editor and picker, and the guard service, offscreen."""
+"""The rewrite dialog, the persona editor and picker, and chat transfer, offscreen."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from agents.chat.personas import PersonaLibrary
 from agents.llm import OllamaService
 from agents.writing.styles import RewriteSpec, Style
-from app.services.writing import GuardService, RewriteService, TransferService
+from app.services.writing import RewriteService, TransferService
 from app.widgets.persona_editor import PersonaEditorDialog
 from app.widgets.persona_picker import EDIT_ITEM, PersonaPicker
 from app.widgets.rewrite_dialog import RewriteDialog
@@ -114,8 +114,8 @@ def test_service_streams_partials_then_the_result(
     partials: list[str] = []
     rewriter.partial.connect(partials.append)
     with qtbot.waitSignal(rewriter.finished, timeout=10_000) as done:
-        rewriter.start("Un deux trois quatre", RewriteSpec(Style.TRANSLATE, language="German"))
-    assert done.args == ["Eins zwei drei vier"]
+        rewriter.rewrite("Un deux trois quatre", RewriteSpec(Style.TRANSLATE, language="German"))
+    assert done.args[0].text == "Eins zwei drei vier"
     assert partials and all("Eins zwei drei vier".startswith(p) for p in partials)
 
 
@@ -163,31 +163,6 @@ def test_picker_reports_choices_and_edit_requests(qtbot: QtBot, tmp_path: Path) 
     assert picker.currentData() == "pirate"
     picker.set_current("deleted-persona")
     assert picker.currentText() == "Custom"
-
-
-def test_guard_service_explains_a_missing_model(
-    qtbot: QtBot, ollama_double: OllamaDouble, service: OllamaService
-) -> None:
-    guard = GuardService(service)
-    with qtbot.waitSignal(guard.availability, timeout=10_000) as ready:
-        guard.check_availability()
-    assert ready.args == [True, ""]
-    ollama_double.remove_model("llama-guard3:1b")
-    with qtbot.waitSignal(guard.availability, timeout=10_000) as missing:
-        guard.check_availability()
-    assert missing.args[0] is False
-    assert "ollama pull llama-guard3:1b" in missing.args[1]
-
-
-def test_guard_service_checks_off_the_gui_thread(
-    qtbot: QtBot, ollama_double: OllamaDouble, service: OllamaService
-) -> None:
-    ollama_double.script("llama-guard3:1b", Reply(text="unsafe\nS10"))
-    guard = GuardService(service)
-    with qtbot.waitSignal(guard.verdict, timeout=10_000) as result:
-        guard.check_prompt("some text")
-    verdict, text = result.args
-    assert verdict.codes == ("S10",) and text == "some text"
 
 
 def test_transfer_service_exports_and_imports_off_the_gui_thread(
