@@ -1,24 +1,39 @@
-"""Runs chat turns: saves what the person wrote, streams the answer off the GUI thread."""
+"""Runs chat turns: saves what the person wrote, streams the answer off the GUI thread.
+
+A turn is a TurnRequest (text, attachments, mode) in a saved conversation. The session
+saves the person's message, fills in the conversation (its history with images, model,
+persona and instructions), hands the request to the router for its agent, and runs that
+in its event pump, saving the answer as it streams.
+"""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from agents.chat.guard import Blocked
+from agents.attachments import Attachment, ImageRef, images_in
+from agents.cancel import CancelToken
 from agents.errors import HearthError
-from agents.events import Final, ToolCallDecided, ToolCallProposed, ToolResult
-from agents.llm import OllamaService
+from agents.events import (
+    Blocked,
+    Citation,
+    Event,
+    Final,
+    ToolCallDecided,
+    ToolCallProposed,
+    ToolResult,
+)
 from agents.llm.messages import ChatMessage
-from agents.storage import ChatStore, Conversation, StoredMessage
+from agents.storage import ChatStore, MessageStatus, StoredMessage
+from agents.turns.request import Mode, TurnRequest
+from agents.turns.router import Router
 from app.services.events import EventPump
 
-AgentFactory = Callable[[Conversation], Any]
-ImageLoader = Callable[[dict[str, Any]], bytes | None]
+ImageLoader = Callable[[ImageRef], bytes | None]
 
 TITLE_LENGTH = 60
 
@@ -27,7 +42,7 @@ TITLE_LENGTH = 60
 class _Turn:
     conversation_id: str
     message_id: int
-    sources: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[Attachment] = field(default_factory=list)
     saved_at: float = 0.0
 
 
@@ -36,9 +51,8 @@ class ChatSession(QObject):
 
     Args:
         store: Where conversations are saved.
-        service: The Ollama door.
-        agent_factory: Builds the agent for a conversation (tests hand in others).
-        image_loader: Returns the bytes of an image attachment, or None if it's gone.
+        router: Builds the agent for each request.
+        image_loader: Returns the bytes of an image, or None if it's gone.
         flush_ms: How often streamed text is pushed to the view (repaints coalesced).
         save_ms: How often a streaming answer is saved, so a crash loses at most that.
     """
@@ -46,15 +60,14 @@ class ChatSession(QObject):
     turnStarted = Signal(str, int, int)  # conversation id, user message id, answer id
     partial = Signal(str, int, str)  # conversation id, answer id, text so far
     status = Signal(str, str)  # conversation id, e.g. "Loading llama3.2…"
-    turnEnded = Signal(str, int, str, object)  # conversation, answer id, status, error|None
+    turnEnded = Signal(str, int, object, object)  # conversation, answer id, MessageStatus, error
     busyChanged = Signal(bool)
     conversationChanged = Signal(str)  # title or metadata changed
 
     def __init__(
         self,
         store: ChatStore,
-        service: OllamaService,
-        agent_factory: AgentFactory | None = None,
+        router: Router,
         image_loader: ImageLoader | None = None,
         flush_ms: int = 40,
         save_ms: int = 1000,
@@ -62,12 +75,11 @@ class ChatSession(QObject):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.service = service
-        self.agent_factory = agent_factory or self._default_agent
+        self.router = router
         self.image_loader = image_loader
         self.save_ms = save_ms
         self._turn: _Turn | None = None
-        self._pump = EventPump(flush_ms, translate=service.error, parent=self)
+        self._pump = EventPump(flush_ms, translate=router.service.error, parent=self)
         self._pump.partial.connect(self._on_partial)
         self._pump.status.connect(self._say)
         self._pump.progress.connect(self._on_progress)
@@ -75,7 +87,7 @@ class ChatSession(QObject):
         self._pump.attached.connect(self._on_attached)
         for tool_event in (self._pump.toolProposed, self._pump.toolDecided, self._pump.toolResult):
             tool_event.connect(self._on_tool)
-        self._pump.otherEvent.connect(self._on_other)
+        self._pump.blocked.connect(self._on_blocked)
         self._pump.finished.connect(self._on_finished)
         self._pump.stopped.connect(self._on_stopped)
         self._pump.failed.connect(self._on_failed)
@@ -101,23 +113,33 @@ class ChatSession(QObject):
         """The streaming answer so far."""
         return self._pump.text if self._turn else ""
 
-    def send(
-        self, conversation_id: str, text: str, attachments: list[dict[str, Any]] | None = None
-    ) -> int:
-        """Saves the person's message and starts the answer; returns the answer's id."""
+    def send(self, request: TurnRequest) -> int:
+        """Saves the person's message and starts the answer; returns the answer's id.
+
+        Raises:
+            HearthError: The request names no conversation, or one that is gone.
+        """
         self.stop()
+        conversation_id = request.conversation_id or ""
         conversation = self.store.get_conversation(conversation_id)
         if conversation is None:
             raise HearthError("That conversation no longer exists: start a new chat.")
+        text = request.text
         if not conversation.title:
             title = " ".join(text.split())[:TITLE_LENGTH] or "Image"
             self.store.rename_conversation(conversation_id, title)
             self.conversationChanged.emit(conversation_id)
-        user = self.store.add_message(conversation_id, "user", text, attachments=attachments or [])
-        return self._start(conversation_id, user.id)
+        user = self.store.add_message(
+            conversation_id, "user", text, attachments=request.attachments
+        )
+        return self._start(conversation_id, user.id, request.mode)
 
-    def retry(self, conversation_id: str) -> int | None:
-        """Asks again: drops the last answer and streams a new one; returns its id."""
+    def retry(self, conversation_id: str, mode: Mode = Mode.CHAT) -> int | None:
+        """Asks again: drops the last answer and streams a new one; returns its id.
+
+        The question's own task (an image task, a summary) runs again whatever ``mode``
+        says; otherwise ``mode`` (the composer's switches) decides.
+        """
         self.stop()
         messages = self.store.messages(conversation_id)
         last_user = next((m for m in reversed(messages) if m.role == "user"), None)
@@ -126,30 +148,46 @@ class ChatSession(QObject):
         later = [m for m in messages if m.id > last_user.id]
         if later:
             self.store.delete_messages_from(conversation_id, later[0].id)
-        return self._start(conversation_id, last_user.id)
+        return self._start(conversation_id, last_user.id, mode)
 
     def stop(self) -> None:
         """Stops the answer at once; what arrived is kept and marked interrupted."""
         self._pump.stop()  # its ``stopped`` ends the turn
 
     # -- the turn ----------------------------------------------------------------------
-    def _start(self, conversation_id: str, user_message_id: int) -> int:
+    def _start(self, conversation_id: str, user_message_id: int, mode: Mode) -> int:
         conversation = self.store.get_conversation(conversation_id)
         assert conversation is not None
-        history = self._history(conversation_id)
-        answer = self.store.add_message(
-            conversation_id, "assistant", "", status="streaming", model=conversation.model
+        messages = [m for m in self.store.messages(conversation_id) if m.id <= user_message_id]
+        request = TurnRequest(
+            tuple(self._history(messages)),
+            mode,
+            messages[-1].attachments,
+            model=conversation.model,
+            system_prompt=conversation.system_prompt,
+            persona=conversation.persona,
+            conversation_id=conversation_id,
         )
-        agent = self.agent_factory(conversation)
+        answer = self.store.add_message(
+            conversation_id,
+            "assistant",
+            "",
+            status=MessageStatus.STREAMING,
+            model=conversation.model,
+        )
         self._turn = _Turn(conversation_id, answer.id, saved_at=time.monotonic())
         self.turnStarted.emit(conversation_id, user_message_id, answer.id)
         self.busyChanged.emit(True)
-        self._pump.start(lambda cancel: agent.stream(history, cancel))
+        self._pump.start(lambda cancel: self._run(request, cancel))
         return answer.id
 
-    def _history(self, conversation_id: str) -> list[ChatMessage]:
+    def _run(self, request: TurnRequest, cancel: CancelToken) -> Iterator[Event]:
+        """The turn, in the pump's thread: the router builds its agent, which streams."""
+        return self.router.build(request).stream(cancel)
+
+    def _history(self, messages: list[StoredMessage]) -> list[ChatMessage]:
         history = []
-        for message in self.store.messages(conversation_id):
+        for message in messages:
             if message.role == "system" or (message.role == "assistant" and not message.content):
                 continue
             history.append(ChatMessage(message.role, message.content, self._images(message)))
@@ -158,13 +196,8 @@ class ChatSession(QObject):
     def _images(self, message: StoredMessage) -> tuple[bytes, ...]:
         if self.image_loader is None:
             return ()
-        found = []
-        for attachment in message.attachments:
-            if attachment.get("kind") == "image":
-                data = self.image_loader(attachment)
-                if data:
-                    found.append(data)
-        return tuple(found)
+        loaded = (self.image_loader(image) for image in images_in(message.attachments))
+        return tuple(data for data in loaded if data)
 
     # -- what the pump reports --------------------------------------------------------
     def _say(self, text: str) -> None:
@@ -183,14 +216,12 @@ class ChatSession(QObject):
         else:
             self._say(self.tr("{0} done").format(event.name))
 
-    def _on_sources(self, citations: list[Any]) -> None:
-        from agents.documents.chat import citation_record
+    def _on_sources(self, citations: list[Citation]) -> None:
+        self._on_attached(citations)
 
-        self._on_attached([citation_record(c) for c in citations])
-
-    def _on_attached(self, records: list[dict[str, Any]]) -> None:
+    def _on_attached(self, attachments: Sequence[Attachment]) -> None:
         if self._turn is not None:
-            self._turn.sources += records
+            self._turn.sources += attachments
 
     def _on_partial(self, text: str) -> None:
         turn = self._turn
@@ -202,23 +233,22 @@ class ChatSession(QObject):
             turn.saved_at = now
             self.store.update_message(turn.message_id, content=text)
 
-    def _on_other(self, event: object) -> None:
-        if isinstance(event, Blocked) and self._turn is not None:
-            # The safety check flagged the message or the answer: not kept on screen or disk.
-            self._end("error", "", HearthError(event.message))
+    def _on_blocked(self, event: Blocked) -> None:
+        # The safety check flagged the message or the answer: nothing of it is kept.
+        self._end(MessageStatus.ERROR, "", HearthError(event.message))
 
     def _on_finished(self, final: Final) -> None:
-        self._end("complete", final.text, None, final.stats.to_dict())
+        self._end(MessageStatus.COMPLETE, final.text, None, final.stats.to_dict())
 
     def _on_stopped(self, text: str) -> None:
-        self._end("interrupted", text, None)
+        self._end(MessageStatus.INTERRUPTED, text, None)
 
     def _on_failed(self, error: HearthError, text: str) -> None:
-        self._end("interrupted" if text else "error", text, error)
+        self._end(MessageStatus.INTERRUPTED if text else MessageStatus.ERROR, text, error)
 
     def _end(
         self,
-        status: str,
+        status: MessageStatus,
         text: str,
         error: HearthError | None,
         stats: dict[str, Any] | None = None,
@@ -226,21 +256,14 @@ class ChatSession(QObject):
         turn, self._turn = self._turn, None
         if turn is None:
             return
-        self._pump.stop()  # a no-op unless the stream still runs (a blocked turn)
         self.store.update_message(
             turn.message_id,
             content=text,
-            status=status,  # type: ignore[arg-type]
+            status=status,
             stats=stats,
             error=error.message if error else None,
-            attachments=turn.sources if status == "complete" and turn.sources else None,
+            attachments=turn.sources if status is MessageStatus.COMPLETE and turn.sources else None,
         )
         self.partial.emit(turn.conversation_id, turn.message_id, text)
         self.turnEnded.emit(turn.conversation_id, turn.message_id, status, error)
         self.busyChanged.emit(False)
-
-    def _default_agent(self, conversation: Conversation) -> Any:
-        from agents.chat.agent import ChatAgent
-
-        prompt = conversation.system_prompt or self.service.settings.system_prompt
-        return ChatAgent(self.service, model=conversation.model, system_prompt=prompt)

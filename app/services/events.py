@@ -15,8 +15,10 @@ from agents.cancel import CancelToken
 from agents.errors import HearthError
 from agents.events import (
     Attached,
+    Blocked,
     Failed,
     Final,
+    Result,
     Sources,
     Status,
     Stopped,
@@ -31,13 +33,13 @@ from app.services.jobs import JobSlot, Translate
 EventStream = Callable[[CancelToken], Iterable[object]]
 """``stream(cancel)``: an agent's events, e.g. ``lambda cancel: agent.stream(history, cancel)``."""
 
-_ENDINGS = (Final, Stopped, Failed)
+_ENDINGS = (Final, Stopped, Failed, Blocked)
 
 
 class EventPump(QObject):
     """Runs one event stream at a time; starting a new one stops the last.
 
-    Every run ends with exactly one of ``finished``, ``stopped`` or ``failed``, after
+    Every run ends with exactly one of ``finished``, ``blocked``, ``stopped`` or ``failed``, after
     ``busyChanged(False)`` and the last ``partial``. What arrived is kept: ``text`` holds
     it until the next start.
 
@@ -53,12 +55,14 @@ class EventPump(QObject):
         status(str): a step the person should see ("Loading llama3.2…").
         progress(int, int): sections done, sections in all (SummaryProgress).
         sources(list): the answer's Citation list.
-        attached(list): attachment records the answer comes with.
+        attached(list): the attachments the answer comes with (e.g. an image).
+        result(object): a structured result the answer comes with (a chart's table).
         toolProposed(object): a ToolCallProposed.
         toolDecided(object): a ToolCallDecided.
         toolResult(object): a ToolResult.
         otherEvent(object): any other event (e.g. the safety check's), as it came.
         finished(object): the Final event (made from the text if the stream just ended).
+        blocked(object): the safety check's Blocked event; nothing of the answer is kept.
         stopped(str): stopped; what arrived.
         failed(object, str): the HearthError; what arrived.
         busyChanged(bool): a stream is (no longer) running.
@@ -70,11 +74,13 @@ class EventPump(QObject):
     progress = Signal(int, int)
     sources = Signal(list)
     attached = Signal(list)
+    result = Signal(object)
     toolProposed = Signal(object)
     toolDecided = Signal(object)
     toolResult = Signal(object)
     otherEvent = Signal(object)
     finished = Signal(object)
+    blocked = Signal(object)
     stopped = Signal(str)
     failed = Signal(object, str)
     busyChanged = Signal(bool)
@@ -141,7 +147,9 @@ class EventPump(QObject):
         elif isinstance(event, Sources):
             self.sources.emit(list(event.citations))
         elif isinstance(event, Attached):
-            self.attached.emit(list(event.records))
+            self.attached.emit(list(event.attachments))
+        elif isinstance(event, Result):
+            self.result.emit(event.value)
         elif isinstance(event, ToolCallProposed):
             self.toolProposed.emit(event)
         elif isinstance(event, ToolCallDecided):
@@ -166,7 +174,11 @@ class EventPump(QObject):
         return self.text
 
     def _on_end(self, ending: Any) -> None:
-        if isinstance(ending, Stopped):
+        if isinstance(ending, Blocked):
+            self._settle()
+            self._parts = []  # a flagged answer is not kept
+            self.blocked.emit(ending)
+        elif isinstance(ending, Stopped):
             self.stopped.emit(self._settle(ending.partial))
         elif isinstance(ending, Failed):
             self.failed.emit(ending.error, self._settle(ending.partial))

@@ -35,13 +35,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
+from agents.attachments import CHART, FIND, ImageRef, ImageTaskRequest
 from agents.cancel import CancelToken
 from agents.errors import HearthError
+from agents.events import Event
 from agents.images.errors import ImageError, ImageMissingError
-from agents.images.intake import PreparedImage, image_size, prepare_image
+from agents.images.intake import PreparedImage, prepare_image
 from agents.images.store import ImageStore
-from agents.llm import ErrorKind, LLMError, OllamaService
-from app.services.jobs import Job, JobSlot, run_call
+from agents.llm import ErrorKind, LLMError
+from agents.turns.request import Mode, TurnRequest
+from agents.turns.router import Router
+from app.services.events import EventPump
+from app.services.jobs import run_call
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +57,12 @@ _INTAKE_SLOTS = threading.BoundedSemaphore(2)
 _RAW_IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp", "image/tiff")
 
 
-def image_loader_for(store: ImageStore) -> Callable[[dict[str, Any]], bytes | None]:
-    """A ChatSession ``image_loader``: an image attachment's bytes, or None when gone."""
+def image_loader_for(store: ImageStore) -> Callable[[ImageRef], bytes | None]:
+    """A ChatSession ``image_loader``: an image's bytes, or None when gone."""
 
-    def load(attachment: dict[str, Any]) -> bytes | None:
+    def load(image: ImageRef) -> bytes | None:
         try:
-            return store.get(str(attachment.get("sha256", "")))
+            return store.get(image.sha256)
         except (ImageMissingError, OSError):
             log.warning("image attachment missing from the store")
             return None
@@ -259,11 +264,19 @@ def _is_image_paste(mime: QMimeData) -> bool:
 
 
 class ImageTaskService(QObject):
-    """Runs vision tasks (chart to table, find X) off the GUI thread; one at a time.
+    """Runs vision tasks (chart to table, find X) through the router; one at a time.
+
+    They are turns like any other (the safety check applies when it is on); the view
+    that asked gets the structured result, not the chat's text.
+
+    Args:
+        router: Builds the image-task turn.
+        store: Where the images are kept.
 
     Signals:
         chartReady(str, ChartTable): sha256 of the image and its table.
         groundingReady(str, Grounding): sha256 of the image and where the thing is.
+        status(str): a step the person should see ("Reading the chart…").
         failed(HearthError): a clear message for the person.
         modelMissing(str): the vision model isn't pulled: offer to pull this model.
         busyChanged(bool): a task started or ended.
@@ -271,62 +284,56 @@ class ImageTaskService(QObject):
 
     chartReady = Signal(str, object)
     groundingReady = Signal(str, object)
+    status = Signal(str)
     failed = Signal(object)
     modelMissing = Signal(str)
     busyChanged = Signal(bool)
 
-    def __init__(
-        self, service: OllamaService, store: ImageStore, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, router: Router, store: ImageStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self.router = router
         self.store = store
         self._on_result: Callable[[Any], None] = lambda _result: None  # the running task's
-        self._task = JobSlot(translate=service.error, parent=self)
-        self._task.busyChanged.connect(self.busyChanged)
-        self._task.item.connect(lambda result: self._on_result(result))
-        self._task.failed.connect(self._report)
+        self._pump = EventPump(translate=router.service.error, parent=self)
+        self._pump.busyChanged.connect(self.busyChanged)
+        self._pump.status.connect(self.status)
+        self._pump.result.connect(lambda result: self._on_result(result))
+        self._pump.failed.connect(lambda error, _text: self._report(error))
+        self._pump.blocked.connect(lambda blocked: self.failed.emit(HearthError(blocked.message)))
 
     @property
     def busy(self) -> bool:
         """Whether a task is running."""
-        return self._task.busy
+        return self._pump.busy
 
     def chart_to_table(self, sha256: str) -> None:
         """Reads the stored chart image into a table (result: ``chartReady``)."""
-
-        def job(cancel: CancelToken) -> Iterator[Any]:
-            from agents.images.chart import chart_to_table  # the model layer loads on use
-
-            yield chart_to_table(self.service, self.store.get(sha256), cancel=cancel)
-
-        self._run(job, lambda table: self.chartReady.emit(sha256, table))
+        self._run(sha256, ImageTaskRequest(CHART), self.tr("Chart to table"))
+        self._on_result = lambda table: self.chartReady.emit(sha256, table)
 
     def find(self, sha256: str, query: str) -> None:
         """Finds ``query`` in the stored image (result: ``groundingReady``)."""
-
-        def job(cancel: CancelToken) -> Iterator[Any]:
-            data = self.store.get(sha256)
-            width, height = image_size(data)
-            from agents.images.grounding import find_in_image
-
-            yield find_in_image(
-                self.service, data, query, width=width, height=height, cancel=cancel
-            )
-
-        self._run(job, lambda found: self.groundingReady.emit(sha256, found))
+        self._run(sha256, ImageTaskRequest(FIND, query), self.tr("Find: {0}").format(query))
+        self._on_result = lambda found: self.groundingReady.emit(sha256, found)
 
     def cancel(self) -> None:
         """Stops the running task; no result or error is reported for it."""
-        self._task.stop()
+        self._pump.stop()
 
-    def _run(self, job: Job, on_result: Callable[[Any], None]) -> None:
-        self._task.start(job)  # the last task is stopped: its result never arrives
-        self._on_result = on_result
+    def _run(self, sha256: str, task: ImageTaskRequest, text: str) -> None:
+        router, store = self.router, self.store
+
+        def stream(cancel: CancelToken) -> Iterator[Event]:
+            request = TurnRequest.ask(
+                text, Mode.IMAGE_TASK, images=(store.get(sha256),), attachments=(task,)
+            )
+            return router.build(request).stream(cancel)
+
+        self._pump.start(stream)  # the last task is stopped: its result never arrives
 
     def _report(self, error: HearthError) -> None:
         if isinstance(error, LLMError) and error.kind is ErrorKind.MODEL_MISSING:
-            self.modelMissing.emit(error.model or self.service.settings.vision_model)
+            self.modelMissing.emit(error.model or self.router.service.settings.vision_model)
         self.failed.emit(error)
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from agents.chat.personas import PersonaLibrary
 from agents.errors import HearthError
-from agents.llm import OllamaService
 from agents.storage import ChatStore
 from agents.storage.transfer import (
     ImageSource,
@@ -18,41 +17,40 @@ from agents.storage.transfer import (
     export_markdown,
     import_file,
 )
-from agents.writing.rewrite import Rewriter
+from agents.turns.request import Mode, TurnRequest
+from agents.turns.router import Router
 from agents.writing.styles import RewriteSpec
 from app.services.events import EventPump
 from app.services.jobs import run_call
 
-RewriterFactory = Callable[[OllamaService], Rewriter]
-
 
 class RewriteService(EventPump):
-    """Runs one rewrite at a time; starting a new one stops the old.
+    """Runs one rewrite at a time through the router; starting a new one stops the old.
 
     Args:
-        service: The Ollama door.
-        rewriter_factory: Builds the rewriter (tests hand in others).
+        router: Builds the rewrite turn (with the safety check when it is on).
+        model: The model to use (None: the configured chat model).
         flush_ms: How often streamed text is pushed to the view (repaints coalesced).
 
     Signals (from EventPump): started, status(str), partial(str), finished(Final),
-    stopped(str), failed(HearthError, str), busyChanged(bool).
+    blocked(Blocked), stopped(str), failed(HearthError, str), busyChanged(bool).
     """
 
     def __init__(
         self,
-        service: OllamaService,
-        rewriter_factory: RewriterFactory | None = None,
+        router: Router,
+        model: str | None = None,
         flush_ms: int = 40,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(flush_ms, translate=service.error, parent=parent)
-        self.service = service
-        self.rewriter_factory = rewriter_factory or (lambda s: Rewriter(s))
+        super().__init__(flush_ms, translate=router.service.error, parent=parent)
+        self.router = router
+        self.model = model
 
     def rewrite(self, text: str, spec: RewriteSpec) -> None:
         """Starts rewriting ``text`` (any running rewrite is stopped first)."""
-        rewriter = self.rewriter_factory(self.service)
-        self.start(lambda cancel: rewriter.stream(text, spec, cancel))
+        request = TurnRequest.ask(text, Mode.REWRITE, rewrite=spec, model=self.model)
+        self.start(lambda cancel: self.router.build(request).stream(cancel))
 
 
 class TransferService(QObject):

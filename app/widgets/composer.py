@@ -1,12 +1,27 @@
-"""Where the person types: Enter sends, Shift+Enter adds a line, Send turns into Stop."""
+"""Where the person types: Enter sends, Shift+Enter adds a line, Send turns into Stop.
+
+What is sent is one typed request (agents/turns/request.py): the text, the attachments the
+features put beside it (images), and the mode its switches say (plain chat, Documents,
+Mail & calendar: one at a time).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agents.attachments import Attachment
+from agents.turns.request import Mode, TurnRequest
 
 MAX_LINES = 8
 
@@ -27,14 +42,14 @@ class MessageEdit(QPlainTextEdit):
 
 
 class Composer(QWidget):
-    """The message box and its Send/Stop button.
+    """The message box, its mode switches and its Send/Stop button.
 
     Signals:
-        sendRequested(str): the person sent this text.
+        sendRequested(TurnRequest): the person sent this (text, attachments, mode).
         stopRequested(): the person pressed Stop.
     """
 
-    sendRequested = Signal(str)
+    sendRequested = Signal(object)
     stopRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -66,7 +81,8 @@ class Composer(QWidget):
         layout.addLayout(self.attachments)
         layout.addLayout(row)
         self._busy = False
-        self.has_attachments: Callable[[], bool] = lambda: False  # set by features
+        self._modes: dict[Mode, QAbstractButton] = {}
+        self.attachments_of: Callable[[], Sequence[Attachment]] = tuple  # set by features
         self._fit_height()
 
     @property
@@ -87,13 +103,35 @@ class Composer(QWidget):
         self.button.style().unpolish(self.button)
         self.button.style().polish(self.button)
 
+    def add_mode(self, mode: Mode, switch: QAbstractButton) -> None:
+        """Adds a checkable switch that turns ``mode`` on; one mode is on at a time."""
+        switch.setCheckable(True)
+        self._modes[mode] = switch
+        switch.toggled.connect(lambda on, chosen=mode: self._only(chosen) if on else None)
+        self.tools.addWidget(switch)
+
+    def mode(self) -> Mode:
+        """The mode the switches say (plain chat when none is on)."""
+        return next((m for m, switch in self._modes.items() if switch.isChecked()), Mode.CHAT)
+
+    def set_mode(self, mode: Mode) -> None:
+        """Turns a mode's switch on (plain chat: every switch off)."""
+        for chosen, switch in self._modes.items():
+            switch.setChecked(chosen is mode)
+
+    def _only(self, mode: Mode) -> None:
+        for chosen, switch in self._modes.items():
+            if chosen is not mode:
+                switch.setChecked(False)
+
     def submit(self) -> None:
         """Sends what is typed, unless it is empty or an answer is streaming."""
         text = self.text.strip()
-        if (not text and not self.has_attachments()) or self._busy:
+        attachments = tuple(self.attachments_of())
+        if (not text and not attachments) or self._busy:
             return
         self.edit.clear()
-        self.sendRequested.emit(text)
+        self.sendRequested.emit(TurnRequest.ask(text, self.mode(), attachments=attachments))
 
     def _on_button(self) -> None:
         if self._busy:

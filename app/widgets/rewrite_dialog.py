@@ -102,6 +102,7 @@ class RewriteDialog(QDialog):
         self.result_view.setReadOnly(True)
         self.result_view.setPlaceholderText(self.tr("The rewrite appears here"))
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -155,6 +156,9 @@ class RewriteDialog(QDialog):
         rewriter.finished.connect(self._show_result)
         rewriter.stopped.connect(self._show_stopped)
         rewriter.failed.connect(self._show_failure)
+        rewriter.blocked.connect(
+            lambda blocked: self._show_failure(HearthError(blocked.message), "")
+        )
         rewriter.busyChanged.connect(self._update_buttons)
         self._update_fields()
         self._update_buttons(False)

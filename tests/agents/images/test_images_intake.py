@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms
 
+from agents.attachments import ImageRef
 from agents.images import (
     MAX_SIDE,
     DamagedImageError,
@@ -283,7 +284,8 @@ def test_every_refusal_is_an_image_error_with_the_name() -> None:
 
 def test_attachment_record_matches_the_chat_store_format() -> None:
     prepared = prepare_image(encode(two_halves(64, 32)), "a.png")
-    assert prepared.attachment() == {
+    assert prepared.attachment() == ImageRef(prepared.sha256, "a.png", 64, 32)
+    assert prepared.attachment().to_record() == {
         "kind": "image",
         "sha256": prepared.sha256,
         "name": "a.png",

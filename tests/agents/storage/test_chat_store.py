@@ -17,6 +17,15 @@ from pathlib import Path
 import pytest
 
 import agents.storage.chat_store as chat_store_module
+from agents.attachments import (
+    FIND,
+    ImageRef,
+    ImageTaskRequest,
+    OtherAttachment,
+    SummaryRequest,
+    from_record,
+)
+from agents.events import Citation
 from agents.storage import ChatStore, Conversation, SearchHit, StoreError
 
 REPO_ROOT = Path(chat_store_module.__file__).resolve().parents[2]
@@ -267,7 +276,7 @@ def test_closed_store_raises_store_error(tmp_path: Path) -> None:
 
 def test_messages_keep_order_and_fields(store: ChatStore) -> None:
     conversation = store.create_conversation("Photos")
-    attachments = [{"kind": "image", "sha256": "ab" * 32, "name": "cat.png"}]
+    attachments = (ImageRef("ab" * 32, "cat.png"),)
     user = store.add_message(conversation.id, "user", "What is this?", attachments=attachments)
     answer = store.add_message(
         conversation.id,
@@ -284,7 +293,7 @@ def test_messages_keep_order_and_fields(store: ChatStore) -> None:
     assert user.attachments == attachments
     assert user.stats is None
     assert answer.stats == {"eval_count": 3, "total_duration": 1.5}
-    assert answer.attachments == []
+    assert answer.attachments == ()
     assert failed.error == "Ollama stopped."
     assert failed.status == "error"
 
@@ -355,7 +364,9 @@ def test_reopen_restores_everything_exactly(tmp_path: Path) -> None:
         first = store.create_conversation("Recipes", model="llama3.2", system_prompt="Chef.")
         second = store.create_conversation("随便聊聊", persona="friend")
         store.add_message(first.id, "system", "You are a chef.")
-        store.add_message(first.id, "user", "Pasta?", attachments=[{"kind": "image", "n": 1}])
+        store.add_message(
+            first.id, "user", "Pasta?", attachments=[from_record({"kind": "sticker", "n": 1})]
+        )
         store.add_message(
             first.id, "assistant", "Boil water.", model="llama3.2", stats={"t": 0.125}
         )
@@ -652,9 +663,26 @@ def test_update_message_replaces_attachments(tmp_path: Path) -> None:
     try:
         conversation = store.create_conversation("t")
         answer = store.add_message(conversation.id, "assistant", "", status="streaming")
-        sources = [{"kind": "citation", "number": 1, "path": "/a.pdf", "page": 3}]
+        sources = (Citation(1, "/a.pdf", 3, None, "passage"),)
         updated = store.update_message(answer.id, content="x [1]", attachments=sources)
         assert updated.attachments == sources
         assert store.messages(conversation.id)[0].attachments == sources
     finally:
         store.close()
+
+
+def test_attachments_come_back_typed_and_unknown_kinds_are_kept(store: ChatStore) -> None:
+    """Each kind reads back as its type; one this version doesn't know is kept as written."""
+    conversation = store.create_conversation()
+    written = (
+        ImageRef("cd" * 32, "chart.png", 640, 480),
+        ImageTaskRequest(FIND, "the cat"),
+        SummaryRequest("/docs/report.pdf", "French"),
+        Citation(2, "/docs/report.pdf", 7, "Budget", "The budget was approved."),
+        from_record({"kind": "sticker", "id": 5}),
+    )
+    store.add_message(conversation.id, "user", "x", attachments=written)
+    (saved,) = store.messages(conversation.id)
+    assert saved.attachments == written
+    assert isinstance(saved.attachments[-1], OtherAttachment)
+    assert saved.attachments[-1].to_record() == {"kind": "sticker", "id": 5}

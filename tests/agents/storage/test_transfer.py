@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from agents.attachments import ImageRef
 from agents.chat.personas import PersonaLibrary
 from agents.images.store import ImageStore
 from agents.storage import ChatStore
@@ -71,9 +72,7 @@ def source(tmp_path: Path) -> Iterator[DataDir]:
         first.id,
         "user",
         "What is in this photo?",
-        attachments=[
-            {"kind": "image", "sha256": red_sha, "name": "red.png", "width": 8, "height": 6}
-        ],
+        attachments=[ImageRef(red_sha, "red.png", 8, 6)],
     )
     data.store.add_message(
         first.id,
@@ -87,8 +86,8 @@ def source(tmp_path: Path) -> Iterator[DataDir]:
         "user",
         "And this one?\n\nSecond paragraph.",
         attachments=[
-            {"kind": "image", "sha256": blue_sha, "name": "blue.png", "width": 5, "height": 5},
-            {"kind": "image", "sha256": red_sha, "name": "red again.png", "width": 8, "height": 6},
+            ImageRef(blue_sha, "blue.png", 5, 5),
+            ImageRef(red_sha, "red again.png", 8, 6),
         ],
     )
     data.store.add_message(first.id, "assistant", "Blue and red", status="interrupted")

@@ -1,0 +1,274 @@
+"""Conversations and turns: which chat is open, sending, retry and edit, and showing the
+answer as it streams."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
+
+from agents.errors import HearthError
+from agents.llm import LLMError
+from agents.storage import Conversation, MessageStatus, StoredMessage
+from agents.turns.request import TurnRequest
+
+if TYPE_CHECKING:
+    from app.main_window import MainWindow
+
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+class ChatController(QObject):
+    """Drives the chat view, the composer and the conversation list for one window.
+
+    Args:
+        window: The window whose widgets it drives (chat, composer, conversations...).
+
+    Signals:
+        modelChanged(str): the open chat's model changed (opened, created or chosen).
+        turnFailed(object): an LLMError ended a turn (the server controller offers fixes).
+    """
+
+    modelChanged = Signal(str)
+    turnFailed = Signal(object)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.conversation_id: str | None = None
+        session = window.session
+        session.turnStarted.connect(self._on_turn_started)
+        session.partial.connect(self._on_partial)
+        session.status.connect(self._on_status)
+        session.turnEnded.connect(self._on_turn_ended)
+        session.busyChanged.connect(window.composer.set_busy)
+        session.conversationChanged.connect(lambda _cid: self._refresh_titles())
+        window.conversations.selected.connect(self.open_conversation)
+        window.conversations.newRequested.connect(self.new_chat)
+        window.conversations.deleted.connect(self._on_deleted)
+        window.conversations.renamed.connect(lambda _cid: self._show_title())
+        window.composer.sendRequested.connect(self.send)
+        window.composer.stopRequested.connect(session.stop)
+        window.chat.linkRequested.connect(self.confirm_link)
+        window.chat.retryRequested.connect(lambda _mid: self.retry())
+        window.chat.rewriteRequested.connect(lambda text: self.open_rewrite(text, replace=False))
+        window.chat.editRequested.connect(self.edit_message)
+        window.persona_picker.personaChosen.connect(self._on_persona_chosen)
+        window.persona_picker.editRequested.connect(self.edit_personas)
+        window.models.modelChosen.connect(self._on_model_chosen)
+
+    # -- conversations ---------------------------------------------------------------
+    def current(self) -> Conversation | None:
+        """The open chat, if it still exists."""
+        cid = self.conversation_id
+        return self.window.store.get_conversation(cid) if cid else None
+
+    def current_model(self) -> str:
+        """The open chat's model (the configured chat model for a new chat)."""
+        conversation = self.current()
+        return (conversation.model if conversation else None) or self.window.settings.chat_model
+
+    def open_latest(self) -> None:
+        """Opens the most recent chat; with none, readies a new one."""
+        existing = self.window.store.list_conversations()
+        if existing:
+            self.window.conversations.select(existing[0].id)
+        else:
+            self.window.persona_picker.set_current(self.window.personas.default().id)
+            self.modelChanged.emit(self.current_model())
+
+    def new_chat(self) -> None:
+        """Starts an empty chat (Ctrl+N); the open one is kept if it is still empty."""
+        current = self.current()
+        if current is None or self.window.store.messages(current.id):
+            self.window.conversations.select(self._create().id)
+        self.window.composer.edit.setFocus()
+
+    def _create(self) -> Conversation:
+        """A new chat with the chosen model and persona."""
+        window = self.window
+        model = window.models.current_model or window.settings.chat_model
+        persona = window.personas.get(window.persona_picker.current_persona)
+        persona = persona or window.personas.default()
+        return window.store.create_conversation(
+            model=model, system_prompt=persona.prompt, persona=persona.id
+        )
+
+    def open_conversation(self, conversation_id: str) -> None:
+        """Shows a conversation (its streaming answer keeps updating)."""
+        conversation = self.window.store.get_conversation(conversation_id)
+        if conversation is None:
+            return
+        self.conversation_id = conversation_id
+        self._show_title()
+        self.window.persona_picker.set_current(conversation.persona)
+        self.window.chat.show_messages(self.window.store.messages(conversation_id))
+        self.modelChanged.emit(self.current_model())
+        self.window.composer.edit.setFocus()
+
+    def _show_title(self) -> None:
+        """The window title names the open chat."""
+        conversation = self.current()
+        title = conversation.title if conversation else ""
+        self.window.setWindowTitle(f"{title} — Hearth" if title else "Hearth")
+
+    def _refresh_titles(self) -> None:
+        self.window.conversations.refresh()
+        self._show_title()
+
+    def _on_deleted(self, conversation_id: str) -> None:
+        if self.window.session.active_conversation == conversation_id:
+            self.window.session.stop()
+        if self.conversation_id == conversation_id:
+            self.conversation_id = None
+            self.window.chat.clear()
+            self.open_latest()
+
+    def _on_persona_chosen(self, persona_id: str, prompt: str) -> None:
+        if self.conversation_id:
+            self.window.store.update_conversation(
+                self.conversation_id, persona=persona_id, system_prompt=prompt
+            )
+
+    def _on_model_chosen(self, model: str) -> None:
+        if self.conversation_id:
+            self.window.store.update_conversation(self.conversation_id, model=model)
+        self.modelChanged.emit(self.current_model())
+
+    # -- turns -----------------------------------------------------------------------
+    def send(self, request: TurnRequest) -> None:
+        """Sends a request in the open chat (a new chat if none is open).
+
+        Nothing the person typed is lost: if it can't be sent, the text goes back into
+        the message box and the banner says why.
+        """
+        if self.current() is None:
+            conversation = self._create()
+            self.conversation_id = conversation.id
+            self.window.conversations.select(conversation.id)
+        try:
+            self.window.session.send(
+                dataclasses.replace(request, conversation_id=self.conversation_id)
+            )
+        except HearthError as exc:
+            self.window.composer.set_text(request.text)
+            self.window.banner.show_message(exc.message)
+
+    def retry(self) -> None:
+        """Asks the last question again, in the mode the switches say (Ctrl+R)."""
+        if self.conversation_id:
+            self.window.session.retry(self.conversation_id, self.window.composer.mode())
+
+    def edit_message(self, message_id: int) -> None:
+        """Takes a question back into the message box (it and what follows are removed)."""
+        if not self.conversation_id:
+            return
+        store = self.window.store
+        message = next(
+            (m for m in store.messages(self.conversation_id) if m.id == message_id), None
+        )
+        if message is None or message.role != "user":
+            return
+        self.window.session.stop()
+        store.delete_messages_from(self.conversation_id, message_id)
+        self.window.chat.show_messages(store.messages(self.conversation_id))
+        self.window.composer.set_text(message.content)
+        self.window.composer.edit.setFocus()
+
+    def _on_turn_started(self, conversation_id: str, _user_id: int, _answer_id: int) -> None:
+        if conversation_id != self.conversation_id:
+            return
+        # Show exactly what was saved: the person's message and the empty answer. A shown
+        # message that is gone (Retry drops the old answer) means starting over.
+        chat = self.window.chat
+        messages = self.window.store.messages(conversation_id)
+        saved = {m.id for m in messages}
+        shown = chat.message_ids()
+        if any(mid not in saved for mid in shown):
+            chat.show_messages(messages)
+        else:
+            newest = max(shown, default=-1)
+            for message in messages:
+                if message.id > newest:
+                    chat.add_message(message)
+        chat.scroll_to_bottom()
+        if self.window.banner.action in {"", "retry_server"}:
+            self.window.banner.clear()
+
+    def _on_partial(self, conversation_id: str, message_id: int, text: str) -> None:
+        if conversation_id == self.conversation_id:
+            self.window.chat.set_text(message_id, text)
+        status = self.window.status
+        if status.state == "loading" and text:
+            status.show_report(self.window.monitor.report)
+
+    def _on_status(self, conversation_id: str, text: str) -> None:
+        self.window.status.show_loading(text)
+        answer = self.window.session.active_message_id
+        view = self.window.chat.view(answer) if answer is not None else None
+        if view is not None and conversation_id == self.conversation_id:
+            view.set_note(text, "info")
+
+    def _on_turn_ended(
+        self, conversation_id: str, message_id: int, status: MessageStatus, error: object
+    ) -> None:
+        window = self.window
+        if window.status.state == "loading":
+            window.status.show_report(window.monitor.report)
+        if conversation_id == self.conversation_id:
+            message = error.message if isinstance(error, HearthError) else None
+            window.chat.set_state(message_id, status, message)
+            stored = self._stored(conversation_id, message_id)
+            if stored is not None:
+                window.chat.redecorate(stored)
+        if isinstance(error, LLMError):
+            self.turnFailed.emit(error)
+        window.conversations.refresh()
+
+    def _stored(self, conversation_id: str, message_id: int) -> StoredMessage | None:
+        messages = self.window.store.messages(conversation_id)
+        return next((m for m in messages if m.id == message_id), None)
+
+    # -- writing tools, personas, links -------------------------------------------------
+    def open_rewrite(self, text: str, replace: bool) -> None:
+        """Opens the rewrite dialog; Replace puts the result back in the message box."""
+        from app.services.writing import RewriteService
+        from app.widgets.rewrite_dialog import RewriteDialog
+
+        service = RewriteService(self.window.router)
+        dialog = RewriteDialog(service, text, can_replace=replace, parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if replace:
+            dialog.replaceRequested.connect(self.window.composer.set_text)
+        dialog.show()
+
+    def edit_personas(self) -> None:
+        """Opens the persona library."""
+        from app.widgets.persona_editor import PersonaEditorDialog
+
+        dialog = PersonaEditorDialog(self.window.personas, parent=self.window)
+        dialog.personasChanged.connect(self.window.persona_picker.refresh)
+        dialog.exec()
+
+    def confirm_link(self, href: str) -> bool:
+        """Opens a link from a message only after the person agrees (shown in full);
+        refuses kinds of link Hearth doesn't open."""
+        url = QUrl(href)
+        if url.scheme().lower() not in SAFE_SCHEMES:
+            QMessageBox.warning(
+                self.window,
+                self.tr("Link not opened"),
+                self.tr("Hearth doesn't open links of this kind:\n{0}").format(href),
+            )
+            return False
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Open link?"),
+            self.tr("Open this address in your browser?\n\n{0}").format(url.toString()),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Open and QDesktopServices.openUrl(url)
