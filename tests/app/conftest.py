@@ -6,15 +6,17 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from agents.attachments import Attachment
 from agents.llm import OllamaService
 from agents.settings import Settings
 from agents.storage import ChatStore
+from agents.turns.request import TurnRequest
 from app.main_window import MainWindow
 from app.services.ollama_monitor import OllamaMonitor
 from tests.fakes import OllamaDouble
@@ -30,6 +32,12 @@ def data_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 WindowFactory = Callable[..., MainWindow]
+
+
+def send(window: MainWindow, text: str, attachments: Sequence[Attachment] = ()) -> None:
+    """Sends a message in the window as the composer does, in the mode its switches say."""
+    request = TurnRequest.ask(text, window.composer.mode(), attachments=attachments)
+    window.chats.send(request)
 
 
 @pytest.fixture

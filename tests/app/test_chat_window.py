@@ -23,8 +23,8 @@ def type_and_send(qtbot: QtBot, window: MainWindow, text: str) -> None:
 
 
 def last_answer(window: MainWindow):  # type: ignore[no-untyped-def]
-    assert window.conversation_id
-    return window.store.messages(window.conversation_id)[-1]
+    assert window.chats.conversation_id
+    return window.store.messages(window.chats.conversation_id)[-1]
 
 
 def test_tokens_stream_into_the_window(
@@ -47,11 +47,11 @@ def test_tokens_stream_into_the_window(
     assert answer.content == "**Hi** " + "".join(words)
     assert answer.stats and answer.stats["output_tokens"] > 0
     assert "token" in view.header.toolTip()
-    messages = window.store.messages(window.conversation_id or "")
+    messages = window.store.messages(window.chats.conversation_id or "")
     assert [m.role for m in messages] == ["user", "assistant"]
     assert messages[0].content == "hello there"
     # The chat got a title from the first message.
-    conversation = window.store.get_conversation(window.conversation_id or "")
+    conversation = window.store.get_conversation(window.chats.conversation_id or "")
     assert conversation is not None and conversation.title == "hello there"
 
 
@@ -61,7 +61,9 @@ def test_shift_enter_adds_a_line(qtbot: QtBot, window: MainWindow) -> None:
     QTest.keyClick(window.composer.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     QTest.keyClicks(window.composer.edit, "two")
     assert window.composer.text == "one\ntwo"
-    assert window.conversation_id is None or not window.store.messages(window.conversation_id)
+    assert window.chats.conversation_id is None or not window.store.messages(
+        window.chats.conversation_id
+    )
 
 
 @pytest.mark.parametrize("how", ["escape", "button"])
@@ -82,7 +84,7 @@ def test_stop_keeps_the_partial_answer_and_the_question(
     assert answer.status == "interrupted"
     assert answer.content.startswith("tick tick tick")
     assert answer.content.count("tick") < 400
-    question = window.store.messages(window.conversation_id or "")[0]
+    question = window.store.messages(window.chats.conversation_id or "")[0]
     assert question.content == "count for me"
     view = window.chat.view(answer.id)
     assert view is not None and view.note.isVisible()
@@ -116,7 +118,7 @@ def test_unknown_model_is_pulled_with_progress(
     w = make_window(ollama_double.url)
     qtbot.waitUntil(lambda: w.banner.action == "pull:llama3.2", timeout=5000)
     w.banner.button.click()
-    dialog = w._pull
+    dialog = w.server.pull_dialog
     assert dialog is not None
     values: list[int] = []
     dialog.progress.valueChanged.connect(values.append)
@@ -145,7 +147,7 @@ def test_server_dies_mid_answer_then_retry(
     fixed = last_answer(window)
     assert fixed.status == "complete"
     assert fixed.content == "You said: tell me"
-    roles = [m.role for m in window.store.messages(window.conversation_id or "")]
+    roles = [m.role for m in window.store.messages(window.chats.conversation_id or "")]
     assert roles == ["user", "assistant"]
     assert window.chat.message_ids() == [m.id for m in window.store.messages(fixed.conversation_id)]
 
@@ -153,13 +155,13 @@ def test_server_dies_mid_answer_then_retry(
 def test_unknown_model_while_chatting_offers_a_pull(
     qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
 ) -> None:
-    window.new_chat()
-    window.store.update_conversation(window.conversation_id or "", model="mistral")
+    window.chats.new_chat()
+    window.store.update_conversation(window.chats.conversation_id or "", model="mistral")
     type_and_send(qtbot, window, "hi")
     qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
     assert last_answer(window).status == "error"
     assert window.banner.action == "pull:mistral"
-    assert window.store.messages(window.conversation_id or "")[0].content == "hi"
+    assert window.store.messages(window.chats.conversation_id or "")[0].content == "hi"
 
 
 def test_restart_restores_conversations_exactly(
@@ -168,7 +170,7 @@ def test_restart_restores_conversations_exactly(
     first = make_window(ollama_double.url)
     qtbot.waitUntil(lambda: first.status.state == "connected", timeout=5000)
     for text in ("first chat", "second chat"):
-        first.new_chat()
+        first.chats.new_chat()
         type_and_send(qtbot, first, text)
         qtbot.waitUntil(lambda: not first.session.busy, timeout=5000)
     before = {c.id: (c, first.store.messages(c.id)) for c in first.store.list_conversations()}
@@ -179,7 +181,7 @@ def test_restart_restores_conversations_exactly(
     assert after == before
     assert second.conversations.list.count() == 2
     # The newest chat is open again, with its messages on screen.
-    assert second.conversation_id == second.store.list_conversations()[0].id
+    assert second.chats.conversation_id == second.store.list_conversations()[0].id
     assert len(second.chat.message_ids()) == 2
 
 
@@ -188,16 +190,16 @@ def test_links_open_only_after_confirmation(
 ) -> None:
     opened: list[str] = []
     monkeypatch.setattr(
-        "app.main_window.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
+        "app.controllers.chat.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
     )
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
-    assert not window.confirm_link("https://example.org/x")
+    assert not window.chats.confirm_link("https://example.org/x")
     assert opened == []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Open)
-    window.confirm_link("https://example.org/x")
+    window.chats.confirm_link("https://example.org/x")
     assert opened == ["https://example.org/x"]
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
-    assert not window.confirm_link("file:///etc/passwd")
+    assert not window.chats.confirm_link("file:///etc/passwd")
     assert opened == ["https://example.org/x"]
 
 
@@ -213,19 +215,19 @@ def test_conversations_new_rename_search_delete(
     monkeypatch.setattr(
         "app.widgets.conversation_list.QInputDialog.getText", lambda *a, **k: ("Fruit", True)
     )
-    window.conversations.rename(window.conversation_id or "")
+    window.conversations.rename(window.chats.conversation_id or "")
     assert window.windowTitle() == "Fruit — Hearth"
-    assert window.store.get_conversation(window.conversation_id or "").title == "Fruit"  # type: ignore[union-attr]
+    assert window.store.get_conversation(window.chats.conversation_id or "").title == "Fruit"  # type: ignore[union-attr]
     window.conversations.search.setText("apples")
     qtbot.waitUntil(lambda: window.conversations.list.count() == 1)
     window.conversations.search.clear()
     qtbot.waitUntil(lambda: window.conversations.list.count() == 2)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    doomed = window.conversation_id or ""
+    doomed = window.chats.conversation_id or ""
     window.conversations.delete(doomed)
     assert window.store.get_conversation(doomed) is None
     assert window.conversations.list.count() == 1
-    assert window.conversation_id != doomed
+    assert window.chats.conversation_id != doomed
 
 
 def test_code_blocks_have_a_copy_link(
@@ -304,13 +306,13 @@ def test_chat_model_is_warmed_up_when_ollama_is_found(
 
 
 def test_feature_tabs_are_built_when_first_shown(qtbot: QtBot, window: MainWindow) -> None:
-    assert not window.mail_tab.built and not window.documents_tab.built
-    window.sidebar.setCurrentWidget(window.mail_tab)
-    assert window.mail_tab.built and window.mail is not None
-    window.sidebar.setCurrentWidget(window.documents_tab)
-    assert window.documents_tab.built and window.documents_panel.isVisible()
-    window.sidebar.setCurrentWidget(window.calendar_tab)
-    assert window.calendar_panel is not None
+    assert not window.mail_calendar.mail_tab.built and not window.documents.tab.built
+    window.sidebar.setCurrentWidget(window.mail_calendar.mail_tab)
+    assert window.mail_calendar.mail_tab.built and window.mail_calendar.mail is not None
+    window.sidebar.setCurrentWidget(window.documents.tab)
+    assert window.documents.tab.built and window.documents.panel.isVisible()
+    window.sidebar.setCurrentWidget(window.mail_calendar.calendar_tab)
+    assert window.mail_calendar.calendar_panel is not None
 
 
 def test_guard_on_without_its_model_offers_the_download(
@@ -371,7 +373,7 @@ def test_a_long_session_streams_thousands_of_updates(
         ollama_double.script("llama3.2", Reply(tokens=words, token_delay=0.0005))
         type_and_send(qtbot, window, f"turn {turn}")
         qtbot.waitUntil(lambda: not window.session.busy, timeout=20000)
-    messages = window.store.messages(window.conversation_id or "")
+    messages = window.store.messages(window.chats.conversation_id or "")
     assert len(messages) == 16
     assert all(m.status == "complete" for m in messages)
     assert messages[-1].content == "".join(words)
@@ -412,14 +414,14 @@ def test_edit_takes_an_unanswered_question_back(
     ollama_double.remove_model("llama3.2")  # the question gets no answer
     type_and_send(qtbot, window, "whta is teh time")
     qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
-    question, answer = window.store.messages(window.conversation_id or "")
+    question, answer = window.store.messages(window.chats.conversation_id or "")
     assert answer.status == "error"
     # A failed answer is the end: Retry on it; a question at the end can be edited.
     window.store.delete_message(answer.id)
-    window.chat.show_messages(window.store.messages(window.conversation_id or ""))
+    window.chat.show_messages(window.store.messages(window.chats.conversation_id or ""))
     view = window.chat.view(question.id)
     assert view is not None
     qtbot.waitUntil(view.edit_button.isVisible)
     view.edit_button.click()
     assert window.composer.text == "whta is teh time"
-    assert window.store.messages(window.conversation_id or "") == []
+    assert window.store.messages(window.chats.conversation_id or "") == []

@@ -94,7 +94,7 @@ def test_settings_that_cannot_be_saved_still_apply_and_say_why(
 def test_a_change_reaches_the_server_check_and_the_document_index(
     qtbot: QtBot, window: MainWindow, data_root: Path, ollama_double: OllamaDouble
 ) -> None:
-    client = window.documents.client
+    client = window.documents.service.client
     checks = len(ollama_double.requests_to("/api/version"))
     new = dataclasses.replace(window.settings, documents_top_k=3, read_timeout=42.0)
     window.apply_settings(new)

@@ -7,9 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QUrl
 from pytestqt.qtbot import QtBot
 
+from agents.attachments import Citation, SummaryRequest
 from app.main_window import MainWindow
 from app.widgets.documents_drop import DropChoice
 from app.widgets.message_sources import MessageSources
+from tests.app.conftest import send
 from tests.fakes import OllamaDouble, Reply
 
 NOTES = """# Garden notes
@@ -35,29 +37,30 @@ def test_dropped_document_summary_and_cited_answer(
     assert window.documents is not None
 
     ollama_double.script("llama3.2", Reply(text="Summary: tomatoes and apples."))
-    window.document_dropped([doc], DropChoice.SUMMARIZE)
+    window.documents.dropped([doc], DropChoice.SUMMARIZE)
     qtbot.waitUntil(lambda: not window.session.busy, timeout=20000)
-    messages = window.store.messages(window.conversation_id or "")
-    assert messages[0].attachments[0]["task"] == "summarize"
+    messages = window.store.messages(window.chats.conversation_id or "")
+    assert isinstance(messages[0].attachments[0], SummaryRequest)
     assert messages[-1].status == "complete"
     assert "tomatoes" in messages[-1].content
     summary_request = ollama_double.requests_to("/api/chat")[-1]
     assert "fourteenth of May" in str(summary_request.body["messages"])
 
-    window.document_dropped([doc], DropChoice.ASK)
-    assert window.docs_switch.isChecked()
+    window.documents.dropped([doc], DropChoice.ASK)
+    assert window.documents.switch.isChecked()
     qtbot.waitUntil(
-        lambda: any(f.path.endswith("garden.md") for f in window.index.files()), timeout=60000
+        lambda: any(f.path.endswith("garden.md") for f in window.documents.service.client.files()),
+        timeout=60000,
     )
-    qtbot.waitUntil(lambda: not window.documents.indexing, timeout=60000)
+    qtbot.waitUntil(lambda: not window.documents.service.indexing, timeout=60000)
     ollama_double.script("llama3.2", Reply(text="They were planted on the fourteenth of May [1]."))
-    window.send("When were the tomatoes planted?")
+    send(window, "When were the tomatoes planted?")
     qtbot.waitUntil(lambda: not window.session.busy, timeout=30000)
-    answer = window.store.messages(window.conversation_id or "")[-1]
+    answer = window.store.messages(window.chats.conversation_id or "")[-1]
     assert answer.status == "complete", answer.error
     assert answer.content.endswith("[1].")
-    citations = [a for a in answer.attachments if a["kind"] == "citation"]
-    assert citations and citations[0]["path"].endswith("garden.md")
+    citations = [a for a in answer.attachments if isinstance(a, Citation)]
+    assert citations and citations[0].path.endswith("garden.md")
     view = window.chat.view(answer.id)
     assert view is not None and isinstance(view.extra, MessageSources)
     assert "garden.md" in view.extra.text()

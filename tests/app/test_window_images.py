@@ -10,6 +10,7 @@ from PIL import Image
 from PySide6.QtCore import QMimeData, QUrl
 from pytestqt.qtbot import QtBot
 
+from agents.attachments import ImageRef
 from app.main_window import MainWindow
 from tests.app.conftest import WindowFactory
 from tests.app.images.test_images_qt import drop
@@ -29,12 +30,12 @@ def test_dropped_photo_goes_to_the_vision_model_and_stays(
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(photo))])
     drop(window.composer.edit, mime)
-    qtbot.waitUntil(lambda: len(window.attachments.images()) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: len(window.images.strip.images()) == 1, timeout=10000)
     ollama_double.script("llama3.2-vision", Reply(text="An orange rectangle."))
     window.composer.edit.setPlainText("What is in this photo?")
     window.composer.submit()
     qtbot.waitUntil(lambda: not window.session.busy, timeout=10000)
-    assert window.attachments.images() == []
+    assert window.images.strip.images() == []
 
     request = ollama_double.requests_to("/api/chat")[-1]
     assert request.model == "llama3.2-vision:latest"
@@ -45,8 +46,8 @@ def test_dropped_photo_goes_to_the_vision_model_and_stays(
     ]
     assert all("images" not in m for r in text_requests for m in r.body["messages"])
 
-    question, answer = window.store.messages(window.conversation_id or "")
-    assert question.attachments[0]["kind"] == "image"
+    question, answer = window.store.messages(window.chats.conversation_id or "")
+    assert question.attachments[0].kind == "image"
     answer_view = window.chat.view(answer.id)
     assert answer_view is not None and "llama3.2-vision" in answer_view.header.text()
     view = window.chat.view(question.id)
@@ -70,19 +71,20 @@ def test_find_in_image_answers_with_the_box_drawn(
 
     picture = tmp_path / "garden.png"
     Image.new("RGB", (800, 600), (30, 140, 40)).save(picture)
-    window.attachments.add(prepare_image(picture))
-    window.images.put(window.attachments.images()[0].data)
-    assert window.find_button.isEnabled()
+    window.images.strip.add(prepare_image(picture))
+    window.image_store.put(window.images.strip.images()[0].data)
+    assert window.images.find_button.isEnabled()
     reply = {"found": True, "label": "cat", "box": [0.25, 0.25, 0.5, 0.5]}
     ollama_double.script("llama3.2-vision", Reply(text=json.dumps(reply)))
-    window.find_in_image("the cat")
+    window.images.find_in_image("the cat")
     qtbot.waitUntil(lambda: not window.session.busy, timeout=10000)
-    question, answer = window.store.messages(window.conversation_id or "")
+    question, answer = window.store.messages(window.chats.conversation_id or "")
     assert question.content == "Find: the cat"
-    assert {a["kind"] for a in question.attachments} == {"image", "task"}
+    assert {a.kind for a in question.attachments} == {"image", "task"}
     assert answer.status == "complete" and answer.content.startswith("Found cat")
     (boxed,) = answer.attachments
-    marked = Image.open(io.BytesIO(window.images.get(boxed["sha256"]))).convert("RGB")
+    assert isinstance(boxed, ImageRef)
+    marked = Image.open(io.BytesIO(window.image_store.get(boxed.sha256))).convert("RGB")
     assert marked.getpixel((200, 300)) == (255, 40, 40)  # the box's left edge
     assert marked.getpixel((100, 100)) == (30, 140, 40)  # untouched outside it
     request = ollama_double.requests_to("/api/chat")[-1]
@@ -101,8 +103,8 @@ def test_chart_to_table_answers_with_a_table(
 
     chart = tmp_path / "sales.png"
     chart.write_bytes(bar_chart([40, 90, 25]))
-    window.attachments.add(prepare_image(chart))
-    window.images.put(window.attachments.images()[0].data)
+    window.images.strip.add(prepare_image(chart))
+    window.image_store.put(window.images.strip.images()[0].data)
     reply = {
         "title": "Sales",
         "x_label": "Month",
@@ -111,9 +113,9 @@ def test_chart_to_table_answers_with_a_table(
         "series": [{"name": "Units", "values": [40, 90, 25]}],
     }
     ollama_double.script("llama3.2-vision", Reply(text=json.dumps(reply)))
-    window.chart_to_table()
+    window.images.chart_to_table()
     qtbot.waitUntil(lambda: not window.session.busy, timeout=10000)
-    answer = window.store.messages(window.conversation_id or "")[-1]
+    answer = window.store.messages(window.chats.conversation_id or "")[-1]
     assert answer.status == "complete", answer.error
     assert "| Feb | 90 |" in answer.content
     assert "Month,Units" in answer.content

@@ -144,7 +144,7 @@ def test_summary_streams_with_status(
     summaries = EventPump()
     statuses: list[str] = []
     summaries.status.connect(statuses.append)
-    summarizer = DocumentSummarizer(documents.service, config=documents.client.config)
+    summarizer = DocumentSummarizer(documents.service)
     with qtbot.waitSignal(summaries.finished, timeout=WAIT_MS) as finished:
         summaries.start(lambda cancel: summarizer.stream(path, "en", cancel))
     assert finished.args[0].text == "## Summary\nBudget approved."
@@ -155,7 +155,7 @@ def test_summary_failure_is_reported(
     qtbot: QtBot, documents: DocumentsService, docs_dir: Path
 ) -> None:
     summaries = EventPump()
-    summarizer = DocumentSummarizer(documents.service, config=documents.client.config)
+    summarizer = DocumentSummarizer(documents.service)
     with qtbot.waitSignal(summaries.failed, timeout=WAIT_MS) as failed:
         summaries.start(lambda cancel: summarizer.stream(docs_dir / "missing.pdf", None, cancel))
     assert "missing.pdf: the file doesn't exist" in failed.args[0].message

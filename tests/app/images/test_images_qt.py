@@ -25,11 +25,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from agents.attachments import ImageRef, SummaryRequest
 from agents.images import ImageStore, prepare_image
 from agents.images.chart import ChartTable
 from agents.images.grounding import Box, Grounding
 from agents.llm import OllamaService
 from agents.settings import Settings
+from agents.turns.router import Router
 from app.services.images import (
     ImageAttachmentController,
     ImageIntake,
@@ -130,7 +132,7 @@ def test_dropping_image_files_attaches_them(
         assert max(image.width, image.height) <= 1120
     assert edit.toPlainText() == ""  # no file path pasted into the text
     assert strip.isVisible()
-    assert [a["kind"] for a in strip.attachments()] == ["image", "image"]
+    assert [a.kind for a in strip.attachments()] == ["image", "image"]
 
 
 def test_hostile_drops_give_clear_messages_and_the_app_keeps_working(
@@ -237,7 +239,7 @@ def test_strip_remove_button_and_clear(qtbot: QtBot) -> None:
 def test_message_thumbnail_opens_the_full_size_viewer(qtbot: QtBot, store: ImageStore) -> None:
     prepared = prepare_image(encode(two_halves(600, 300)), "halves.png")
     store.put(prepared.data)
-    row = MessageImages(store, [prepared.attachment(), {"kind": "document", "name": "x"}])
+    row = MessageImages(store, [prepared.attachment(), SummaryRequest("/x.pdf")])
     qtbot.addWidget(row)
     row.show()
     (thumb,) = row.thumbnails
@@ -253,10 +255,10 @@ def test_message_thumbnail_opens_the_full_size_viewer(qtbot: QtBot, store: Image
 
 
 def test_missing_image_shows_a_placeholder(qtbot: QtBot, store: ImageStore) -> None:
-    thumb = MessageImageThumbnail(store, {"kind": "image", "sha256": "a" * 64, "name": "gone.png"})
+    thumb = MessageImageThumbnail(store, ImageRef("a" * 64, "gone.png"))
     qtbot.addWidget(thumb)
     assert thumb.missing and not thumb.isEnabled()
-    assert image_loader_for(store)({"kind": "image", "sha256": "a" * 64}) is None
+    assert image_loader_for(store)(ImageRef("a" * 64)) is None
 
 
 def test_viewer_draws_the_box_over_the_image(qtbot: QtBot) -> None:
@@ -333,7 +335,7 @@ def test_chart_dialog_shows_table_plot_and_copies_csv(qtbot: QtBot) -> None:
 @pytest.fixture
 def tasks(ollama_double: OllamaDouble, store: ImageStore) -> Iterator[ImageTaskService]:
     service = OllamaService(Settings(ollama_host=ollama_double.url, read_timeout=20.0))
-    task_service = ImageTaskService(service, store)
+    task_service = ImageTaskService(Router(service, images=store), store)
     yield task_service
     task_service.cancel()
 

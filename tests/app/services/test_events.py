@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from agents import events as ev
+from agents.attachments import ImageRef
 from agents.cancel import CancelToken
 from agents.errors import HearthError
 from app.services.events import EventPump, EventStream
@@ -163,7 +164,7 @@ def test_every_kind_of_event_has_its_signal(qtbot: QtBot) -> None:
     events = [
         ev.SummaryProgress(1, 3),
         ev.Sources([citation]),
-        ev.Attached([{"kind": "image", "sha256": "abc"}]),
+        ev.Attached((ImageRef("abc"),)),
         proposed,
         decided,
         result,
@@ -173,7 +174,7 @@ def test_every_kind_of_event_has_its_signal(qtbot: QtBot) -> None:
     seen = run(qtbot, pump, streaming(*events))
     assert seen.args("progress") == [(1, 3)]
     assert seen.args("sources") == [([citation],)]
-    assert seen.args("attached") == [([{"kind": "image", "sha256": "abc"}],)]
+    assert seen.args("attached") == [([ImageRef("abc")],)]
     assert seen.args("toolProposed") == [(proposed,)]
     assert seen.args("toolDecided") == [(decided,)]
     assert seen.args("toolResult") == [(result,)]

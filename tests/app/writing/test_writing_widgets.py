@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from agents.chat.personas import PersonaLibrary
 from agents.llm import OllamaService
+from agents.turns.router import Router
 from agents.writing.styles import RewriteSpec, Style
 from app.services.writing import RewriteService, TransferService
 from app.widgets.persona_editor import PersonaEditorDialog
@@ -30,7 +31,7 @@ def test_dialog_rewrites_and_marks_the_differences(
     qtbot: QtBot, ollama_double: OllamaDouble, service: OllamaService
 ) -> None:
     ollama_double.set_responder("llama3.2", fix_typos)
-    rewriter = RewriteService(service)
+    rewriter = RewriteService(Router(service))
     dialog = RewriteDialog(rewriter, "Did you recieve teh letter? 🙂 Yes.")
     qtbot.addWidget(dialog)
     dialog.set_style(Style.GRAMMAR)
@@ -61,7 +62,7 @@ def test_stop_keeps_the_partial_result_and_retry_runs_again(
         Reply(text=" ".join(["slow"] * 300), token_delay=0.02),
         Reply(text="Quick answer."),
     )
-    rewriter = RewriteService(service, flush_ms=10)
+    rewriter = RewriteService(Router(service), flush_ms=10)
     dialog = RewriteDialog(rewriter, "Please rewrite me.")
     qtbot.addWidget(dialog)
     dialog.start_button.click()
@@ -79,7 +80,7 @@ def test_stop_keeps_the_partial_result_and_retry_runs_again(
 
 
 def test_bad_choices_are_explained_in_the_dialog(qtbot: QtBot, service: OllamaService) -> None:
-    dialog = RewriteDialog(RewriteService(service), "Hello.", can_replace=False)
+    dialog = RewriteDialog(RewriteService(Router(service)), "Hello.", can_replace=False)
     qtbot.addWidget(dialog)
     assert dialog.replace_button.isHidden()
     dialog.set_style(Style.TRANSLATE)
@@ -97,7 +98,7 @@ def test_failures_reach_the_dialog_as_a_clear_message(
     qtbot: QtBot, ollama_double: OllamaDouble, service: OllamaService
 ) -> None:
     ollama_double.remove_model("llama3.2")
-    rewriter = RewriteService(service)
+    rewriter = RewriteService(Router(service))
     dialog = RewriteDialog(rewriter, "Hello.")
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(rewriter.failed, timeout=10_000):
@@ -110,7 +111,7 @@ def test_service_streams_partials_then_the_result(
     qtbot: QtBot, ollama_double: OllamaDouble, service: OllamaService
 ) -> None:
     ollama_double.script("llama3.2", Reply(text="Eins zwei drei vier", token_delay=0.01))
-    rewriter = RewriteService(service, flush_ms=5)
+    rewriter = RewriteService(Router(service), flush_ms=5)
     partials: list[str] = []
     rewriter.partial.connect(partials.append)
     with qtbot.waitSignal(rewriter.finished, timeout=10_000) as done:
