@@ -1,7 +1,8 @@
 """Hearth's command line: the same entry point as the window, for scripts and tests.
 
-No Qt is imported here, so subcommands start fast. Each subcommand is a function that
-adds its parser; later features add theirs to ``SUBCOMMANDS``.
+No Qt is imported here, so subcommands start fast. A subcommand is its handler, declared
+with :func:`command` (name, help and arguments as data); feature modules in app/commands/
+declare theirs when :func:`build_parser` imports them.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 import agents
@@ -25,13 +28,89 @@ if TYPE_CHECKING:
 
 Handler = Callable[[argparse.Namespace], int]
 BLOCKED_EXIT = 12  # the request was refused (here: by the safety check)
-SUBCOMMANDS: list[Callable[[Any], None]] = []
 
 
-def subcommand(register: Callable[[Any], None]) -> Callable[[Any], None]:
-    """Marks a function that adds a subcommand parser (with ``set_defaults(handler=...)``)."""
-    SUBCOMMANDS.append(register)
-    return register
+@dataclass(frozen=True)
+class Arg:
+    """One argument of a command, as ``ArgumentParser.add_argument`` takes it."""
+
+    flags: tuple[str, ...]
+    options: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """Arguments of which at most one may be given."""
+
+    args: tuple[Arg, ...]
+
+
+def arg(*flags: str, **options: Any) -> Arg:
+    """Declares an argument: ``arg("--model", help="...")``."""
+    return Arg(flags, options)
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: ``name`` (``"docs list"`` for an action of a group), its handler,
+    its help, and its arguments."""
+
+    name: str
+    handler: Handler
+    help: str
+    args: tuple[Arg | OneOf, ...] = ()
+    description: str | None = None
+
+
+COMMANDS: dict[str, Command] = {}
+GROUPS: dict[str, tuple[str, str | None]] = {}  # name -> help, description
+
+MODEL = arg("--model", help="the model to use (default: the chat model in Settings)")
+MAILBOX = OneOf(
+    (
+        arg("--maildir", type=Path, metavar="DIR", help="a Maildir folder"),
+        arg("--mbox", type=Path, metavar="FILE", help="an mbox file"),
+        arg(
+            "--imap",
+            metavar="URL",
+            help="imaps://USER@HOST[:PORT][/FOLDER] (imap:// for STARTTLS); password from the "
+            "keyring (store it with `hearth mail password`)",
+        ),
+        arg("--account", metavar="NAME", help="a mail account set up in the window"),
+    )
+)
+
+
+def text_arg(what: str) -> Arg:
+    """The text a command works on, or '-' to read it from standard input."""
+    return arg("text", help=f"{what}; '-' reads it from standard input")
+
+
+def command(
+    name: str, help: str, *args: Arg | OneOf, description: str | None = None
+) -> Callable[[Handler], Handler]:
+    """Declares the decorated handler as the subcommand ``name``."""
+
+    def declare(handler: Handler) -> Handler:
+        COMMANDS[name] = Command(name, handler, help, args, description)
+        return handler
+
+    return declare
+
+
+def group(name: str, help: str, description: str | None = None) -> None:
+    """Declares a command made of actions (``hearth docs list``, ``hearth docs remove``)."""
+    GROUPS[name] = (help, description)
+
+
+def _add(parser: argparse.ArgumentParser, args: tuple[Arg | OneOf, ...]) -> None:
+    for item in args:
+        if isinstance(item, OneOf):
+            choice = parser.add_mutually_exclusive_group()
+            for one in item.args:
+                choice.add_argument(*one.flags, **one.options)
+        else:
+            parser.add_argument(*item.flags, **item.options)
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
@@ -50,8 +129,19 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     _load_feature_commands()
-    for register in dict.fromkeys(SUBCOMMANDS):
-        register(subparsers)
+    groups: dict[str, Any] = {}
+    for spec in COMMANDS.values():
+        where, _, action = spec.name.rpartition(" ")
+        if where and where not in groups:
+            outer_help, outer_description = GROUPS[where]
+            made = subparsers.add_parser(where, help=outer_help, description=outer_description)
+            groups[where] = made.add_subparsers(
+                dest=f"{where}_command", metavar="ACTION", required=True
+            )
+        into = groups[where] if where else subparsers
+        sub = into.add_parser(action, help=spec.help, description=spec.description)
+        _add(sub, spec.args)
+        sub.set_defaults(handler=spec.handler)
     return parser
 
 
@@ -91,12 +181,7 @@ def service_for(args: argparse.Namespace) -> OllamaService:
 
 
 # -- doctor ------------------------------------------------------------------------
-@subcommand
-def _doctor_parser(subparsers: Any) -> None:
-    p = subparsers.add_parser("doctor", help="check the Ollama server and the models Hearth uses")
-    p.set_defaults(handler=doctor)
-
-
+@command("doctor", "check the Ollama server and the models Hearth uses")
 def doctor(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Prints host, server version, models and what is missing; 0 iff chat works."""
     from agents.llm.models import Capability, canonical
@@ -146,26 +231,24 @@ def doctor(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 
 # -- ask ---------------------------------------------------------------------------
-@subcommand
-def _ask_parser(subparsers: Any) -> None:
-    p = subparsers.add_parser("ask", help="ask the model and stream the answer to stdout")
-    p.add_argument("text", help="the question; '-' reads it from standard input")
-    p.add_argument("--model", help="the model to use (default: the chat model in Settings)")
-    p.add_argument("--system", help="a system prompt for this question")
-    p.add_argument(
+@command(
+    "ask",
+    "ask the model and stream the answer to stdout",
+    text_arg("the question"),
+    MODEL,
+    arg("--system", help="a system prompt for this question"),
+    arg(
         "--image",
         action="append",
         metavar="PATH",
         help="an image to ask about (repeatable); it goes to the vision model",
-    )
-    p.add_argument(
+    ),
+    arg(
         "--docs",
         action="store_true",
         help="answer only from your indexed documents, then list the sources",
-    )
-    p.set_defaults(handler=ask)
-
-
+    ),
+)
 def ask(args: argparse.Namespace) -> int:
     """Streams one answer to stdout; one line on stderr and non-zero on failure."""
     if getattr(args, "docs", False):

@@ -1,6 +1,6 @@
 """Feature subcommands for the ``hearth`` CLI.
 
-Every module in this package registers its subcommands with ``app.cli.subcommand`` when
+Every module in this package declares its subcommands with ``app.cli.command`` when
 imported; ``app.cli`` imports them all. Modules here must not import Qt at module level.
 """
 

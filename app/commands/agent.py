@@ -11,14 +11,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from agents.cancel import CancelToken
 from agents.events import ToolCallProposed, ToolResult
 from agents.paths import data_dir
 from agents.tools.approval import ApprovalGate, ProposedAction
 from agents.tools.audit import AuditLog
-from app.cli import read_text, run_turn, subcommand
+from app.cli import MAILBOX, OneOf, arg, command, read_text, run_turn, text_arg
 
 TASK_CHOICES = ("assistant", "read", "schedule", "draft", "digest")
 
@@ -69,36 +69,30 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
-@subcommand
-def _agent_parser(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "agent",
-        help="ask the mail and calendar agent to do something (every action needs approval)",
-        description=(
-            "Runs the tool agent on your mail and calendar. Reading runs freely; every "
-            "action (draft, send, invite, create or move an event) is shown in full and "
-            "needs your approval: use --confirm on a terminal. Otherwise it is denied."
-        ),
-    )
-    p.add_argument("text", help="what to do; '-' reads it from standard input")
-    mail = p.add_mutually_exclusive_group()
-    mail.add_argument("--maildir", type=Path, metavar="DIR", help="a Maildir folder")
-    mail.add_argument("--mbox", type=Path, metavar="FILE", help="an mbox file")
-    mail.add_argument("--imap", metavar="URL", help="imaps://user@host[:port][/FOLDER]")
-    mail.add_argument("--account", metavar="NAME", help="a mail account set up in the window")
-    cal = p.add_mutually_exclusive_group()
-    cal.add_argument("--ics", type=Path, metavar="FILE", help="a local .ics calendar file")
-    cal.add_argument("--caldav", metavar="URL", help="a CalDAV calendar URL")
-    p.add_argument("--smtp", metavar="HOST:PORT", help="SMTP server for sending (465: TLS)")
-    p.add_argument("--from", dest="sender", metavar="ADDRESS", help="your e-mail address")
-    p.add_argument("--confirm", action="store_true", help="ask on the terminal before acting")
-    p.add_argument("--task", choices=TASK_CHOICES, default="assistant", help="which tools")
-    p.add_argument("--model", help="a tool-capable model (default: the chat model)")
-    p.add_argument("--tz", metavar="ZONE", help="timezone, e.g. Europe/Berlin (default: local)")
-    p.add_argument("--max-steps", type=int, default=8, metavar="N", help="model calls (8)")
-    p.set_defaults(handler=agent_command)
-
-
+@command(
+    "agent",
+    "ask the mail and calendar agent to do something (every action needs approval)",
+    text_arg("what to do"),
+    MAILBOX,
+    OneOf(
+        (
+            arg("--ics", type=Path, metavar="FILE", help="a local .ics calendar file"),
+            arg("--caldav", metavar="URL", help="a CalDAV calendar URL"),
+        )
+    ),
+    arg("--smtp", metavar="HOST:PORT", help="SMTP server for sending (465: TLS)"),
+    arg("--from", dest="sender", metavar="ADDRESS", help="your e-mail address"),
+    arg("--confirm", action="store_true", help="ask on the terminal before acting"),
+    arg("--task", choices=TASK_CHOICES, default="assistant", help="which tools"),
+    arg("--model", help="a tool-capable model (default: the chat model)"),
+    arg("--tz", metavar="ZONE", help="timezone, e.g. Europe/Berlin (default: local)"),
+    arg("--max-steps", type=int, default=8, metavar="N", help="model calls (8)"),
+    description=(
+        "Runs the tool agent on your mail and calendar. Reading runs freely; every "
+        "action (draft, send, invite, create or move an event) is shown in full and "
+        "needs your approval: use --confirm on a terminal. Otherwise it is denied."
+    ),
+)
 def agent_command(args: argparse.Namespace) -> int:
     """Runs one request; prints the answer to stdout, activity to stderr."""
     from agents.tools.workspace import WorkspaceSpec
@@ -138,16 +132,12 @@ def _show_activity(event: object) -> None:
         print(f"  -> {first[:200]}", file=sys.stderr, flush=True)
 
 
-@subcommand
-def _audit_parser(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "audit", help="list approved and denied actions; undo a created or moved event"
-    )
-    p.add_argument("--undo", type=int, metavar="ID", help="undo the action with this number")
-    p.add_argument("--limit", type=int, default=30, metavar="N", help="how many to list (30)")
-    p.set_defaults(handler=audit_command)
-
-
+@command(
+    "audit",
+    "list approved and denied actions; undo a created or moved event",
+    arg("--undo", type=int, metavar="ID", help="undo the action with this number"),
+    arg("--limit", type=int, default=30, metavar="N", help="how many to list (30)"),
+)
 def audit_command(args: argparse.Namespace) -> int:
     """Lists the audit log, newest first, or undoes one entry."""
     audit = AuditLog.in_data_dir(data_dir(getattr(args, "data_dir", None)))

@@ -11,10 +11,19 @@ import sys
 import textwrap
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from agents.paths import data_dir
-from app.cli import interruptible, read_text, run_turn, service_for, subcommand
+from app.cli import (
+    MODEL,
+    arg,
+    command,
+    group,
+    interruptible,
+    read_text,
+    run_turn,
+    service_for,
+)
 
 if TYPE_CHECKING:  # the documents stack loads only when a documents command runs
     from agents.documents.index import SyncProgress
@@ -32,15 +41,11 @@ def _client(args: argparse.Namespace) -> IndexClient:
 
 
 # -- index ------------------------------------------------------------------------------
-@subcommand
-def _index_parser(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "index", help="add files or folders to the document index (progress on stderr)"
-    )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to index")
-    p.set_defaults(handler=index_command)
-
-
+@command(
+    "index",
+    "add files or folders to the document index (progress on stderr)",
+    arg("paths", nargs="+", metavar="PATH", help="files or folders to index"),
+)
 def index_command(args: argparse.Namespace, err: TextIO | None = None) -> int:
     """Indexes files and folders; 0 when every file was read, 20 when some were refused."""
     err = err or sys.stderr
@@ -82,17 +87,10 @@ def index_command(args: argparse.Namespace, err: TextIO | None = None) -> int:
 
 
 # -- docs list / remove -----------------------------------------------------------------
-@subcommand
-def _docs_parser(subparsers: Any) -> None:
-    p = subparsers.add_parser("docs", help="list or remove indexed documents")
-    sub = p.add_subparsers(dest="docs_command", metavar="ACTION", required=True)
-    listing = sub.add_parser("list", help="show indexed files and their state")
-    listing.set_defaults(handler=docs_list)
-    remove = sub.add_parser("remove", help="remove files or folders from the index")
-    remove.add_argument("paths", nargs="+", metavar="PATH")
-    remove.set_defaults(handler=docs_remove)
+group("docs", "list or remove indexed documents")
 
 
+@command("docs list", "show indexed files and their state")
 def docs_list(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Prints one line per indexed file: state, passages, pages, path, and any error."""
     out = out or sys.stdout
@@ -108,6 +106,11 @@ def docs_list(args: argparse.Namespace, out: TextIO | None = None) -> int:
     return 0
 
 
+@command(
+    "docs remove",
+    "remove files or folders from the index",
+    arg("paths", nargs="+", metavar="PATH"),
+)
 def docs_remove(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Removes files (or folders) from the index."""
     from agents.documents.errors import NotIndexed
@@ -128,17 +131,13 @@ def docs_remove(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 
 # -- summarize --------------------------------------------------------------------------
-@subcommand
-def _summarize_parser(subparsers: Any) -> None:
-    p = subparsers.add_parser("summarize", help="summarise a document (PDF, Word, text...)")
-    p.add_argument("path", metavar="PATH")
-    p.add_argument(
-        "--lang", help="language of the summary, e.g. en, fr, zh (default: the document's)"
-    )
-    p.add_argument("--model", help="the model to use (default: the chat model in Settings)")
-    p.set_defaults(handler=summarize_command)
-
-
+@command(
+    "summarize",
+    "summarise a document (PDF, Word, text...)",
+    arg("path", metavar="PATH"),
+    arg("--lang", help="language of the summary, e.g. en, fr, zh (default: the document's)"),
+    MODEL,
+)
 def summarize_command(args: argparse.Namespace) -> int:
     """Streams the summary to stdout; progress on stderr."""
     from agents.attachments import SummaryRequest

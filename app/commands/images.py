@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from agents.errors import HearthError
-from app.cli import run_turn, subcommand
+from app.cli import arg, command, run_turn
 
 if TYPE_CHECKING:
     from agents.images.intake import PreparedImage
@@ -21,25 +21,20 @@ if TYPE_CHECKING:
 DEFAULT_ATTEMPTS = 3
 
 
-@subcommand
-def _chart_parser(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "chart",
-        help="read a chart image with the vision model and print its data as CSV",
-        description="Reads the numbers in a chart image with the vision model and prints "
-        "them as CSV (header first). Check them against the chart: models misread.",
-    )
-    p.add_argument("path", type=Path, help="the chart image (PNG, JPEG, GIF, WebP, BMP, TIFF)")
-    p.add_argument("--model", help="the vision model (default: the one in Settings)")
-    p.add_argument(
+@command(
+    "chart",
+    "read a chart image with the vision model and print its data as CSV",
+    arg("path", type=Path, help="the chart image (PNG, JPEG, GIF, WebP, BMP, TIFF)"),
+    arg("--model", help="the vision model (default: the one in Settings)"),
+    arg(
         "--attempts",
         type=int,
         default=DEFAULT_ATTEMPTS,
         help=f"how many times to ask when the answer is unusable (default {DEFAULT_ATTEMPTS})",
-    )
-    p.set_defaults(handler=chart)
-
-
+    ),
+    description="Reads the numbers in a chart image with the vision model and prints "
+    "them as CSV (header first). Check them against the chart: models misread.",
+)
 def chart(args: argparse.Namespace) -> int:
     """Prints the chart's table as CSV on stdout; notes and errors go to stderr."""
     from agents.attachments import CHART, ImageTaskRequest

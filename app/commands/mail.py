@@ -9,65 +9,35 @@ import argparse
 import getpass
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from agents.paths import data_dir
-from app.cli import interruptible, service_for, subcommand
+from app.cli import MAILBOX, MODEL, arg, command, group, interruptible, service_for
+
+group(
+    "mail",
+    "read mail: digest of recent messages with action items; accounts and passwords",
+    "Mail is read only (IMAP folders are opened read-only); nothing is sent.",
+)
 
 
-@subcommand
-def _mail_parser(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "mail",
-        help="read mail: digest of recent messages with action items; accounts and passwords",
-        description="Mail is read only (IMAP folders are opened read-only); nothing is sent.",
-    )
-    mail_sub = p.add_subparsers(dest="mail_command", metavar="ACTION", required=True)
-
-    d = mail_sub.add_parser(
-        "digest",
-        help="summarise the last N messages by thread and list the action items",
-        description="Reads the last N messages, groups them by thread, prints the model's "
-        "summary and the action items. Give one mailbox; without one, the first account "
-        "set up in the window is used.",
-    )
-    d.add_argument("--last", type=int, default=10, metavar="N", help="how many messages (10)")
-    where = d.add_mutually_exclusive_group()
-    where.add_argument("--maildir", type=Path, metavar="DIR", help="a Maildir folder")
-    where.add_argument("--mbox", type=Path, metavar="FILE", help="an mbox file")
-    where.add_argument(
-        "--imap",
-        metavar="URL",
-        help="imaps://USER@HOST[:PORT][/FOLDER] (imap:// for STARTTLS); password from the "
-        "keyring (store it with `hearth mail password`)",
-    )
-    where.add_argument("--account", metavar="NAME", help="an account set up in the window")
-    d.add_argument("--ca-file", metavar="PEM", help="extra CA certificate for a self-hosted server")
-    d.add_argument(
+@command(
+    "mail digest",
+    "summarise the last N messages by thread and list the action items",
+    arg("--last", type=int, default=10, metavar="N", help="how many messages (10)"),
+    MAILBOX,
+    arg("--ca-file", metavar="PEM", help="extra CA certificate for a self-hosted server"),
+    arg(
         "--allow-unencrypted",
         action="store_true",
         help="allow sending the IMAP password unencrypted to another computer (unsafe)",
-    )
-    d.add_argument("--model", help="the model to use (default: the chat model in Settings)")
-    d.add_argument("--json", action="store_true", help="print the digest as JSON")
-    d.set_defaults(handler=digest_command)
-
-    pw = mail_sub.add_parser(
-        "password",
-        help="store a mail server password in the system keyring",
-        description="Stores the password for KEY (for example imap://alice@mail.example.org "
-        "or smtp://alice@mail.example.org, as named in error messages) in the system "
-        "keyring. The password is read from the terminal without echo, or from stdin.",
-    )
-    pw.add_argument("key", help="PROTOCOL://USER@HOST")
-    pw.add_argument("--delete", action="store_true", help="remove the stored password")
-    pw.set_defaults(handler=password_command)
-
-    a = mail_sub.add_parser("accounts", help="list the mail accounts set up in the window")
-    a.set_defaults(handler=accounts_command)
-
-
+    ),
+    MODEL,
+    arg("--json", action="store_true", help="print the digest as JSON"),
+    description="Reads the last N messages, groups them by thread, prints the model's "
+    "summary and the action items. Give one mailbox; without one, the first account "
+    "set up in the window is used.",
+)
 def digest_command(args: argparse.Namespace) -> int:
     """Prints the digest and its action items; 0 on success."""
     from agents.errors import HearthError
@@ -130,6 +100,15 @@ def _digest_json(digest: Any) -> dict[str, Any]:
     }
 
 
+@command(
+    "mail password",
+    "store a mail server password in the system keyring",
+    arg("key", help="PROTOCOL://USER@HOST"),
+    arg("--delete", action="store_true", help="remove the stored password"),
+    description="Stores the password for KEY (for example imap://alice@mail.example.org "
+    "or smtp://alice@mail.example.org, as named in error messages) in the system "
+    "keyring. The password is read from the terminal without echo, or from stdin.",
+)
 def password_command(args: argparse.Namespace) -> int:
     """Stores (or deletes) a password in the keyring; never prints it."""
     from agents.errors import HearthError
@@ -153,6 +132,7 @@ def password_command(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("mail accounts", "list the mail accounts set up in the window")
 def accounts_command(args: argparse.Namespace) -> int:
     """Lists the accounts (never passwords)."""
     from agents.mail.accounts import AccountStore

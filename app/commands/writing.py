@@ -8,11 +8,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from agents.errors import HearthError
 from agents.paths import data_dir
-from app.cli import run_turn, subcommand
+from agents.writing.styles import Style
+from app.cli import MODEL, arg, command, run_turn
 
 if TYPE_CHECKING:
     from agents.storage import InstanceLock
@@ -22,29 +23,6 @@ MAX_INPUT_BYTES = 4 << 20
 
 
 # -- rewrite -----------------------------------------------------------------------
-@subcommand
-def _rewrite_parser(subparsers: Any) -> None:
-    from agents.writing.styles import Style
-
-    p = subparsers.add_parser(
-        "rewrite",
-        help="rewrite a text in a style and stream the result to stdout",
-        description="Rewrite a text: shorter, simpler, formal, friendly, grammar fixes, "
-        "translation or your own instruction. The result keeps the text's language "
-        "unless you translate.",
-    )
-    p.add_argument(
-        "--style",
-        required=True,
-        help="one of: " + ", ".join(s.value for s in Style),
-    )
-    p.add_argument("--lang", help="target language for --style translate (e.g. French)")
-    p.add_argument("--instruction", help="what to do, for --style custom")
-    p.add_argument("--model", help="the model to use (default: the chat model in Settings)")
-    p.add_argument("file", nargs="?", default="-", help="a text file, or '-' for stdin (default)")
-    p.set_defaults(handler=rewrite)
-
-
 def _read_input(name: str) -> str:
     if name == "-":
         raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
@@ -70,6 +48,18 @@ def _read_input(name: str) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
+@command(
+    "rewrite",
+    "rewrite a text in a style and stream the result to stdout",
+    arg("--style", required=True, help="one of: " + ", ".join(s.value for s in Style)),
+    arg("--lang", help="target language for --style translate (e.g. French)"),
+    arg("--instruction", help="what to do, for --style custom"),
+    MODEL,
+    arg("file", nargs="?", default="-", help="a text file, or '-' for stdin (default)"),
+    description="Rewrite a text: shorter, simpler, formal, friendly, grammar fixes, "
+    "translation or your own instruction. The result keeps the text's language "
+    "unless you translate.",
+)
 def rewrite(args: argparse.Namespace) -> int:
     """Streams a rewrite to stdout; status lines and errors go to stderr."""
     from agents.turns.request import Mode, TurnRequest
@@ -83,21 +73,6 @@ def rewrite(args: argparse.Namespace) -> int:
 
 
 # -- export ------------------------------------------------------------------------
-@subcommand
-def _export_parser(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "export",
-        help="export one chat or all chats as Markdown or JSON",
-        description="Export chats: Markdown to read, JSON to import again (complete, with "
-        "images and personas).",
-    )
-    p.add_argument("--chat", action="append", metavar="ID", help="a chat id (repeatable)")
-    p.add_argument("--format", choices=["md", "json"], default="json", help="default: json")
-    p.add_argument("--list", action="store_true", help="list the chats and their ids, then exit")
-    p.add_argument("out", nargs="?", help="the file to write")
-    p.set_defaults(handler=export)
-
-
 def _locked(root: Path, action: str) -> InstanceLock:
     """Holds the data folder like the window does: one writer per folder."""
     from agents.storage import AlreadyRunning, InstanceLock
@@ -113,6 +88,16 @@ def _locked(root: Path, action: str) -> InstanceLock:
     return lock
 
 
+@command(
+    "export",
+    "export one chat or all chats as Markdown or JSON",
+    arg("--chat", action="append", metavar="ID", help="a chat id (repeatable)"),
+    arg("--format", choices=["md", "json"], default="json", help="default: json"),
+    arg("--list", action="store_true", help="list the chats and their ids, then exit"),
+    arg("out", nargs="?", help="the file to write"),
+    description="Export chats: Markdown to read, JSON to import again (complete, with "
+    "images and personas).",
+)
 def export(args: argparse.Namespace) -> int:
     """Writes the export file, or lists chats with --list."""
     from agents.chat.personas import PersonaLibrary
@@ -137,18 +122,13 @@ def export(args: argparse.Namespace) -> int:
 
 
 # -- import ------------------------------------------------------------------------
-@subcommand
-def _import_parser(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "import",
-        help="import chats from a JSON export (never overwrites)",
-        description="Import chats from a file made by `hearth export --format json`. The file "
-        "is checked completely first; chats already here are skipped.",
-    )
-    p.add_argument("file", help="the JSON export")
-    p.set_defaults(handler=import_chats)
-
-
+@command(
+    "import",
+    "import chats from a JSON export (never overwrites)",
+    arg("file", help="the JSON export"),
+    description="Import chats from a file made by `hearth export --format json`. The file "
+    "is checked completely first; chats already here are skipped.",
+)
 def import_chats(args: argparse.Namespace) -> int:
     """Imports an export and prints what was added and skipped."""
     from agents.chat.personas import PersonaLibrary
