@@ -1,62 +1,88 @@
-"""Chats that travel, from the window: export the open chat or all of them, import an export."""
+"""Chats that travel, from the window: export the open chat or all of them, import an export.
+
+Exports carry images and can be large, so both run off the GUI thread.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from agents.storage.transfer import ImportReport
-from app.services.writing import TransferService
+from agents.errors import HearthError
+from agents.storage.transfer import ImportReport, export_json, export_markdown, import_file
+from app.services.jobs import run_call
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
 
 
 class TransferController(QObject):
-    """Asks where, runs the export or import off the GUI thread, and says how it went.
+    """Asks where, exports or imports off the GUI thread, and says how it went.
 
     Args:
         window: The window (its store, images, personas, open chat and status bar).
+
+    Signals:
+        exported(int, str): how many chats were written, and where.
+        imported(object): the ImportReport (added, skipped).
+        failed(str): what went wrong and what to do; nothing was changed.
     """
+
+    exported = Signal(int, str)
+    imported = Signal(object)
+    failed = Signal(str)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.service = TransferService(window.store, window.image_store, window.personas, self)
-        self.service.exported.connect(self._on_exported)
-        self.service.imported.connect(self._on_imported)
-        self.service.failed.connect(
-            lambda message: QMessageBox.warning(window, self.tr("Hearth"), message)
-        )
+        self.exported.connect(self._on_exported)
+        self.imported.connect(self._on_imported)
+        self.failed.connect(lambda message: QMessageBox.warning(window, self.tr("Hearth"), message))
 
     def export_chats(self, fmt: str, everything: bool = False, path: Path | None = None) -> None:
         """Exports the open chat (or all) as Markdown (``md``) or JSON (``json``)."""
-        current = self.window.chats.conversation_id
+        window = self.window
+        current = window.chats.conversation_id
         if not everything and not current:
             return
         if path is None:
             suffix = "md" if fmt == "md" else "json"
             name, _ = QFileDialog.getSaveFileName(
-                self.window, self.tr("Export chats"), f"hearth-chats.{suffix}", f"*.{suffix}"
+                window, self.tr("Export chats"), f"hearth-chats.{suffix}", f"*.{suffix}"
             )
             if not name:
                 return
             path = Path(name)
-        self.service.export_to(path, fmt, None if everything else [current or ""])
+        target, chosen = path, None if everything else [current or ""]
+        write = export_json if fmt == "json" else export_markdown
+
+        def run() -> int:
+            return write(target, window.store, window.image_store, window.personas, chosen)
+
+        run_call(run, lambda count: self.exported.emit(int(count), str(target)), self._fail, self)
 
     def import_chats(self, path: Path | None = None) -> None:
         """Imports chats from a Hearth JSON export; nothing existing is overwritten."""
+        window = self.window
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
-                self.window, self.tr("Import chats"), "", self.tr("Hearth export (*.json)")
+                window, self.tr("Import chats"), "", self.tr("Hearth export (*.json)")
             )
             if not name:
                 return
             path = Path(name)
-        self.service.import_from(path)
+        source = path
+
+        def run() -> ImportReport:
+            return import_file(source, window.store, window.image_store, window.personas)
+
+        run_call(run, self.imported.emit, self._fail, self)
+
+    def _fail(self, error: HearthError) -> None:
+        self.failed.emit(error.message)
 
     def _on_exported(self, count: int, path: str) -> None:
         message = self.tr("Exported {0} chat(s) to {1}").format(count, path)

@@ -28,19 +28,14 @@ if TYPE_CHECKING:
 _BLOCK_FIELDS = ("body", "description", "ics")
 
 
-def _title_for(kind: str) -> str:
-    titles = {
+def _words(key: str) -> str:
+    """What the dialog calls an action (by its kind) or a field of it (by its key)."""
+    words = {
         "send_mail": QCoreApplication.translate("ApprovalDialog", "Send this message?"),
         "send_invite": QCoreApplication.translate("ApprovalDialog", "Send this invitation?"),
         "save_draft": QCoreApplication.translate("ApprovalDialog", "Save this draft?"),
         "create_event": QCoreApplication.translate("ApprovalDialog", "Add this event?"),
         "move_event": QCoreApplication.translate("ApprovalDialog", "Move this event?"),
-    }
-    return titles.get(kind, QCoreApplication.translate("ApprovalDialog", "Allow this action?"))
-
-
-def _field_label(key: str) -> str:
-    labels = {
         "from": QCoreApplication.translate("ApprovalDialog", "From"),
         "to": QCoreApplication.translate("ApprovalDialog", "To"),
         "cc": QCoreApplication.translate("ApprovalDialog", "Cc"),
@@ -55,7 +50,15 @@ def _field_label(key: str) -> str:
         "calendar": QCoreApplication.translate("ApprovalDialog", "Calendar"),
         "ics": QCoreApplication.translate("ApprovalDialog", "Calendar data (.ics)"),
     }
-    return labels.get(key, key)
+    return words.get(key, "")
+
+
+def _title_for(kind: str) -> str:
+    return _words(kind) or QCoreApplication.translate("ApprovalDialog", "Allow this action?")
+
+
+def _field_label(key: str) -> str:
+    return _words(key) or key
 
 
 class ApprovalDialog(QDialog):

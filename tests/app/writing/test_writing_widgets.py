@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -15,11 +16,12 @@ from agents.chat.personas import PersonaLibrary
 from agents.llm import OllamaService
 from agents.turns.router import Router
 from agents.writing.styles import RewriteSpec, Style
-from app.services.writing import RewriteService, TransferService
+from app.services.writing import RewriteService
 from app.widgets.persona_editor import PersonaEditorDialog
 from app.widgets.persona_picker import EDIT_ITEM, PersonaPicker
 from app.widgets.rewrite_dialog import RewriteDialog
 from tests.agents.writing.helpers import chat_requests, framed_text
+from tests.app.conftest import WindowFactory
 from tests.fakes import OllamaDouble, Reply
 
 
@@ -166,32 +168,28 @@ def test_picker_reports_choices_and_edit_requests(qtbot: QtBot, tmp_path: Path) 
     assert picker.currentText() == "Custom"
 
 
-def test_transfer_service_exports_and_imports_off_the_gui_thread(
-    qtbot: QtBot, tmp_path: Path
+def test_chats_export_and_import_off_the_gui_thread(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from agents.images.store import ImageStore
-    from agents.storage import ChatStore
+    from PySide6.QtWidgets import QMessageBox
 
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: None)
     source, target = tmp_path / "a", tmp_path / "b"
-    with ChatStore.in_data_dir(source) as store:
-        chat = store.create_conversation("Travel")
-        store.add_message(chat.id, "user", "Hello")
-        exporter = TransferService(
-            store, ImageStore.in_data_dir(source), PersonaLibrary.in_data_dir(source)
-        )
-        out = tmp_path / "chats.json"
-        with qtbot.waitSignal(exporter.exported, timeout=10_000) as done:
-            exporter.export_to(out)
-        assert done.args == [1, str(out)]
-    with ChatStore.in_data_dir(target) as store:
-        importer = TransferService(
-            store, ImageStore.in_data_dir(target), PersonaLibrary.in_data_dir(target)
-        )
-        with qtbot.waitSignal(importer.imported, timeout=10_000) as report:
-            importer.import_from(out)
-        assert report.args[0].conversations_added == ["Travel"]
-        out.write_text("{", encoding="utf-8")
-        with qtbot.waitSignal(importer.failed, timeout=10_000) as failure:
-            importer.import_from(out)
-        assert "damaged or incomplete" in failure.args[0]
-        assert len(store.list_conversations()) == 1
+    exporter = make_window("http://127.0.0.1:9", source)
+    chat = exporter.store.create_conversation("Travel")
+    exporter.store.add_message(chat.id, "user", "Hello")
+    out = tmp_path / "chats.json"
+    with qtbot.waitSignal(exporter.transfer.exported, timeout=10_000) as done:
+        exporter.transfer.export_chats("json", everything=True, path=out)
+    assert done.args == [1, str(out)]
+    importer = make_window("http://127.0.0.1:9", target)
+    with qtbot.waitSignal(importer.transfer.imported, timeout=10_000) as report:
+        importer.transfer.import_chats(out)
+    assert report.args[0].conversations_added == ["Travel"]
+    assert importer.conversations.list.count() == 1
+    out.write_text("{", encoding="utf-8")
+    with qtbot.waitSignal(importer.transfer.failed, timeout=10_000) as failure:
+        importer.transfer.import_chats(out)
+    assert "damaged or incomplete" in failure.args[0]
+    assert len(importer.store.list_conversations()) == 1
