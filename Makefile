@@ -34,6 +34,6 @@ clean:
 
 # Re-extract every user-visible string from app/, fill known translations, compile .qm files.
 translations: $(BIN)/.installed
-	$(BIN)/pyside6-lupdate $$(find app -name '*.py' | sort) -ts assets/i18n/hearth_zh_CN.ts
+	$(BIN)/pyside6-lupdate -no-obsolete $$(find app -name '*.py' | sort) -ts assets/i18n/hearth_zh_CN.ts
 	$(BIN)/python assets/i18n/fill.py assets/i18n/hearth_zh_CN.ts zh_CN
 	$(BIN)/pyside6-lrelease assets/i18n/hearth_zh_CN.ts -qm assets/i18n/hearth_zh_CN.qm

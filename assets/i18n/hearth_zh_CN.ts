@@ -3,117 +3,117 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="33" />
+        <location filename="../../app/widgets/approval_dialog.py" line="34" />
         <source>Send this message?</source>
         <translation>发送这封邮件？</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="34" />
+        <location filename="../../app/widgets/approval_dialog.py" line="35" />
         <source>Send this invitation?</source>
         <translation>发送这份邀请？</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="35" />
+        <location filename="../../app/widgets/approval_dialog.py" line="36" />
         <source>Save this draft?</source>
         <translation>保存这份草稿？</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="36" />
+        <location filename="../../app/widgets/approval_dialog.py" line="37" />
         <source>Add this event?</source>
         <translation>添加这个日程？</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="37" />
+        <location filename="../../app/widgets/approval_dialog.py" line="38" />
         <source>Move this event?</source>
         <translation>移动这个日程？</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="39" />
+        <location filename="../../app/widgets/approval_dialog.py" line="57" />
         <source>Allow this action?</source>
         <translation>允许此操作？</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="44" />
+        <location filename="../../app/widgets/approval_dialog.py" line="39" />
         <source>From</source>
         <translation>发件人</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="45" />
+        <location filename="../../app/widgets/approval_dialog.py" line="40" />
         <source>To</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="46" />
+        <location filename="../../app/widgets/approval_dialog.py" line="41" />
         <source>Cc</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="47" />
+        <location filename="../../app/widgets/approval_dialog.py" line="42" />
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="48" />
+        <location filename="../../app/widgets/approval_dialog.py" line="43" />
         <source>Message</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="49" />
+        <location filename="../../app/widgets/approval_dialog.py" line="44" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="50" />
+        <location filename="../../app/widgets/approval_dialog.py" line="45" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="51" />
+        <location filename="../../app/widgets/approval_dialog.py" line="46" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="52" />
+        <location filename="../../app/widgets/approval_dialog.py" line="47" />
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="53" />
+        <location filename="../../app/widgets/approval_dialog.py" line="48" />
         <source>Attendees</source>
         <translation>参与者</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="54" />
+        <location filename="../../app/widgets/approval_dialog.py" line="49" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="55" />
+        <location filename="../../app/widgets/approval_dialog.py" line="50" />
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="56" />
+        <location filename="../../app/widgets/approval_dialog.py" line="51" />
         <source>Calendar data (.ics)</source>
         <translation>日历数据（.ics）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="75" />
+        <location filename="../../app/widgets/approval_dialog.py" line="78" />
         <source>Approve an action</source>
         <translation>批准操作</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="85" />
+        <location filename="../../app/widgets/approval_dialog.py" line="88" />
         <source>Hearth will only do this if you approve. This is exactly what it will do:</source>
         <translation>只有经你批准，Hearth 才会执行。以下就是它将要做的事：</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="126" />
+        <location filename="../../app/widgets/approval_dialog.py" line="129" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="127" />
+        <location filename="../../app/widgets/approval_dialog.py" line="130" />
         <source>Deny</source>
         <translation>拒绝</translation>
     </message>
@@ -121,23 +121,23 @@
 <context>
     <name>AttachImageButton</name>
     <message>
-        <location filename="../../app/widgets/image_attachments.py" line="188" />
+        <location filename="../../app/widgets/image_attachments.py" line="189" />
         <source>Add image…</source>
         <translation>添加图片…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/image_attachments.py" line="189" />
+        <location filename="../../app/widgets/image_attachments.py" line="190" />
         <source>Attach images (or drop or paste them into the chat)</source>
         <translation>附加图片（也可以拖放或粘贴到聊天中）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/image_attachments.py" line="190" />
-        <location filename="../../app/widgets/image_attachments.py" line="200" />
+        <location filename="../../app/widgets/image_attachments.py" line="191" />
+        <location filename="../../app/widgets/image_attachments.py" line="201" />
         <source>Attach images</source>
         <translation>附加图片</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/image_attachments.py" line="202" />
+        <location filename="../../app/widgets/image_attachments.py" line="203" />
         <source>Images ({patterns})</source>
         <translation>图片 ({patterns})</translation>
     </message>
@@ -145,17 +145,17 @@
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../../app/widgets/image_attachments.py" line="67" />
+        <location filename="../../app/widgets/image_attachments.py" line="68" />
         <source>Attached image {name}</source>
         <translation>已附加图片 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/image_attachments.py" line="71" />
+        <location filename="../../app/widgets/image_attachments.py" line="72" />
         <source>Remove {name}</source>
         <translation>移除 {name}</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/image_attachments.py" line="72" />
+        <location filename="../../app/widgets/image_attachments.py" line="73" />
         <source>Remove image</source>
         <translation>移除图片</translation>
     </message>
@@ -233,12 +233,12 @@
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="159" />
+        <location filename="../../app/widgets/audit_log_view.py" line="158" />
         <source>Undo failed: {0}</source>
         <translation>撤销失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="165" />
+        <location filename="../../app/widgets/audit_log_view.py" line="163" />
         <source>Can't read the audit log: {0}</source>
         <translation>无法读取审计日志：{0}</translation>
     </message>
@@ -305,29 +305,58 @@
     </message>
 </context>
 <context>
+    <name>ChatController</name>
+    <message>
+        <location filename="../../app/controllers/chat.py" line="263" />
+        <source>Link not opened</source>
+        <translation>未打开链接</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/chat.py" line="264" />
+        <source>Hearth doesn't open links of this kind:
+{0}</source>
+        <translation>Hearth 不会打开此类链接：
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/chat.py" line="269" />
+        <source>Open link?</source>
+        <translation>打开链接？</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/chat.py" line="270" />
+        <source>Open this address in your browser?
+
+{0}</source>
+        <translation>在浏览器中打开此地址？
+
+{0}</translation>
+    </message>
+</context>
+<context>
     <name>ChatSession</name>
     <message>
-        <location filename="../../app/services/chat_session.py" line="202" />
+        <location filename="../../app/services/chat_session.py" line="212" />
         <source>Using {0}…</source>
         <translation>正在使用 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/services/chat_session.py" line="204" />
+        <location filename="../../app/services/chat_session.py" line="214" />
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../app/services/chat_session.py" line="204" />
+        <location filename="../../app/services/chat_session.py" line="214" />
         <source>denied</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/services/chat_session.py" line="215" />
+        <location filename="../../app/services/chat_session.py" line="208" />
         <source>Read {0} of {1} sections…</source>
         <translation>已读取 {0}/{1} 个部分…</translation>
     </message>
     <message>
-        <location filename="../../app/services/chat_session.py" line="218" />
+        <location filename="../../app/services/chat_session.py" line="217" />
         <source>{0} done</source>
         <translation>{0} 已完成</translation>
     </message>
@@ -401,27 +430,23 @@
 <context>
     <name>Composer</name>
     <message>
-        <source>Message Hearth (Enter to send, Shift+Enter for a new line)</source>
-        <translation>给 Hearth 发消息（Enter 发送，Shift+Enter 换行）</translation>
-    </message>
-    <message>
-        <location filename="../../app/widgets/composer.py" line="45" />
+        <location filename="../../app/widgets/composer.py" line="60" />
         <source>Message Hearth</source>
         <translation>给 Hearth 发消息</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/composer.py" line="46" />
+        <location filename="../../app/widgets/composer.py" line="61" />
         <source>Enter sends, Shift+Enter adds a line, Esc stops</source>
         <translation>Enter 发送，Shift+Enter 换行，Esc 停止</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/composer.py" line="50" />
-        <location filename="../../app/widgets/composer.py" line="85" />
+        <location filename="../../app/widgets/composer.py" line="65" />
+        <location filename="../../app/widgets/composer.py" line="101" />
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/composer.py" line="85" />
+        <location filename="../../app/widgets/composer.py" line="101" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -473,6 +498,25 @@
         <location filename="../../app/widgets/conversation_list.py" line="156" />
         <source>Delete…</source>
         <translation>删除…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsController</name>
+    <message>
+        <location filename="../../app/controllers/documents.py" line="37" />
+        <location filename="../../app/controllers/documents.py" line="40" />
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/documents.py" line="41" />
+        <source>Answer only from your documents, with numbered sources.</source>
+        <translation>仅根据你的文档回答，并附带编号来源。</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/documents.py" line="101" />
+        <source>Summarize {0}</source>
+        <translation>总结 {0}</translation>
     </message>
 </context>
 <context>
@@ -620,8 +664,8 @@
 <context>
     <name>ImageAttachmentStrip</name>
     <message>
-        <location filename="../../app/widgets/image_attachments.py" line="160" />
         <location filename="../../app/widgets/image_attachments.py" line="161" />
+        <location filename="../../app/widgets/image_attachments.py" line="162" />
         <source>Preparing image…</source>
         <translation>正在准备图片…</translation>
     </message>
@@ -637,9 +681,22 @@
 <context>
     <name>ImageDropOverlay</name>
     <message>
-        <location filename="../../app/widgets/image_attachments.py" line="219" />
+        <location filename="../../app/widgets/image_attachments.py" line="220" />
         <source>Drop images to attach them</source>
         <translation>拖放图片以附加</translation>
+    </message>
+</context>
+<context>
+    <name>ImageTaskService</name>
+    <message>
+        <location filename="../../app/services/images.py" line="311" />
+        <source>Chart to table</source>
+        <translation>图表转表格</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/images.py" line="316" />
+        <source>Find: {0}</source>
+        <translation>查找：{0}</translation>
     </message>
 </context>
 <context>
@@ -902,6 +959,29 @@
     </message>
 </context>
 <context>
+    <name>MailCalendarController</name>
+    <message>
+        <location filename="../../app/controllers/mail_calendar.py" line="48" />
+        <source>Mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/mail_calendar.py" line="53" />
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/mail_calendar.py" line="57" />
+        <source>Mail &amp;&amp; calendar</source>
+        <translation>邮件 &amp;&amp; 日历</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/mail_calendar.py" line="60" />
+        <source>Let Hearth read your mail and calendar and propose drafts, invitations and events. Nothing is sent or changed until you approve it.</source>
+        <translation>让 Hearth 读取你的邮件和日历，并提议草稿、邀请和日程。在你批准之前，不会发送或更改任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>MailPanel</name>
     <message>
         <location filename="../../app/widgets/mail_panel.py" line="74" />
@@ -978,27 +1058,27 @@
 <context>
     <name>MailService</name>
     <message>
-        <location filename="../../app/services/mail.py" line="122" />
+        <location filename="../../app/services/mail.py" line="111" />
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/services/mail.py" line="135" />
+        <location filename="../../app/services/mail.py" line="116" />
         <source>Reading the last %n message(s)…</source>
         <translation><numerusform>正在读取最近 %n 封邮件…</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/services/mail.py" line="137" />
+        <location filename="../../app/services/mail.py" line="118" />
         <source>Writing the digest of %n message(s)…</source>
         <translation><numerusform>正在撰写 %n 封邮件的摘要…</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/services/mail.py" line="187" />
+        <location filename="../../app/services/mail.py" line="155" />
         <source>Mailbox: connected, %n message(s).</source>
         <translation><numerusform>邮箱：已连接，共 %n 封邮件。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/services/mail.py" line="189" />
+        <location filename="../../app/services/mail.py" line="157" />
         <source>SMTP: login works.</source>
         <translation>SMTP：登录成功。</translation>
     </message>
@@ -1006,293 +1086,130 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="99" />
-        <location filename="../../app/main_window.py" line="816" />
+        <location filename="../../app/main_window.py" line="77" />
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="130" />
+        <location filename="../../app/main_window.py" line="95" />
         <source>Chats</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="157" />
+        <location filename="../../app/main_window.py" line="117" />
+        <source>Settings not saved</source>
+        <translation>设置未保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="137" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="160" />
+        <location filename="../../app/main_window.py" line="140" />
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="162" />
+        <location filename="../../app/main_window.py" line="142" />
         <source>Persona:</source>
         <translation>角色：</translation>
     </message>
+</context>
+<context>
+    <name>MenuController</name>
     <message>
-        <location filename="../../app/main_window.py" line="193" />
-        <source>Find…</source>
-        <translation>查找…</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="194" />
-        <source>Find something in the attached image</source>
-        <translation>在附加的图片中查找某样东西</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="197" />
-        <location filename="../../app/main_window.py" line="429" />
-        <source>Chart to table</source>
-        <translation>图表转表格</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="198" />
-        <source>Read the attached chart into a table</source>
-        <translation>把附加的图表读成表格</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="223" />
-        <location filename="../../app/main_window.py" line="226" />
-        <source>Documents</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="229" />
-        <source>Answer only from your documents, with numbered sources.</source>
-        <translation>仅根据你的文档回答，并附带编号来源。</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="291" />
-        <source>Summarize {0}</source>
-        <translation>总结 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="302" />
-        <source>Mail</source>
-        <translation>邮件</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="307" />
-        <source>Calendar</source>
-        <translation>日历</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="311" />
-        <source>Mail &amp;&amp; calendar</source>
-        <translation>邮件 &amp;&amp; 日历</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="315" />
-        <source>Let Hearth read your mail and calendar and propose drafts, invitations and events. Nothing is sent or changed until you approve it.</source>
-        <translation>让 Hearth 读取你的邮件和日历，并提议草稿、邀请和日程。在你批准之前，不会发送或更改任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="409" />
-        <source>Find in the image</source>
-        <translation>在图片中查找</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="410" />
-        <source>What should Hearth find?</source>
-        <translation>要让 Hearth 找什么？</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="420" />
-        <source>Find: {0}</source>
-        <translation>查找：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="446" />
+        <location filename="../../app/controllers/menus.py" line="28" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="447" />
+        <location filename="../../app/controllers/menus.py" line="29" />
         <source>&amp;New chat</source>
         <translation>新建聊天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="451" />
+        <location filename="../../app/controllers/menus.py" line="31" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="455" />
+        <location filename="../../app/controllers/menus.py" line="33" />
         <source>&amp;Download a model…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="460" />
+        <location filename="../../app/controllers/menus.py" line="36" />
         <source>Export this chat as &amp;Markdown…</source>
         <translation>将此聊天导出为 Markdown(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="461" />
+        <location filename="../../app/controllers/menus.py" line="37" />
         <source>Export this chat as &amp;JSON…</source>
         <translation>将此聊天导出为 JSON(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="462" />
+        <location filename="../../app/controllers/menus.py" line="38" />
         <source>Export &amp;all chats…</source>
         <translation>导出所有聊天(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="469" />
+        <location filename="../../app/controllers/menus.py" line="41" />
         <source>&amp;Import chats…</source>
         <translation>导入聊天(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="473" />
+        <location filename="../../app/controllers/menus.py" line="43" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="477" />
+        <location filename="../../app/controllers/menus.py" line="44" />
         <source>&amp;Chat</source>
         <translation>聊天(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="478" />
+        <location filename="../../app/controllers/menus.py" line="46" />
         <source>&amp;Stop answer</source>
         <translation>停止回答(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="481" />
+        <location filename="../../app/controllers/menus.py" line="47" />
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="485" />
+        <location filename="../../app/controllers/menus.py" line="50" />
         <source>Re&amp;write what I typed…</source>
         <translation>改写我输入的内容(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="489" />
+        <location filename="../../app/controllers/menus.py" line="54" />
         <source>&amp;Personas…</source>
         <translation>角色(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="492" />
+        <location filename="../../app/controllers/menus.py" line="57" />
         <source>&amp;Find in chats</source>
         <translation>在聊天中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="496" />
+        <location filename="../../app/controllers/menus.py" line="61" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="497" />
+        <location filename="../../app/controllers/menus.py" line="62" />
         <source>&amp;About Hearth</source>
         <translation>关于 Hearth(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="679" />
-        <location filename="../../app/main_window.py" line="711" />
-        <location filename="../../app/main_window.py" line="720" />
-        <source>Download {0}</source>
-        <translation>下载 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="709" />
-        <source>The model {0} isn't downloaded yet.</source>
-        <translation>模型 {0} 尚未下载。</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="716" />
-        <source>Safety checks are on, but Llama Guard ({0}) isn't downloaded: messages can't be checked until it is.</source>
-        <translation>已开启安全检查，但 Llama Guard（{0}）尚未下载：下载前无法检查消息。</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="730" />
-        <source>Connected to {0}</source>
-        <translation>已连接到 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="740" />
-        <source>Hearth keeps trying; your chats stay readable.</source>
-        <translation>Hearth 会自动重试；你的聊天记录仍可查看。</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="742" />
-        <source>Retry now</source>
-        <translation>立即重试</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="751" />
-        <source>Loading {0}…</source>
-        <translation>正在加载 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="811" />
-        <source>Exported {0} chat(s) to {1}</source>
-        <translation>已将 {0} 个聊天导出到 {1}</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="829" />
-        <source>Export chats</source>
-        <translation>导出聊天</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="843" />
-        <source>Import chats</source>
-        <translation>导入聊天</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="843" />
-        <source>Hearth export (*.json)</source>
-        <translation>Hearth 导出文件 (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="854" />
-        <source>Imported {0} chat(s) with {1} message(s).</source>
-        <translation>已导入 {0} 个聊天，共 {1} 条消息。</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="858" />
-        <source>Skipped: {0}</source>
-        <translation>已跳过：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="859" />
-        <source>Import finished</source>
-        <translation>导入完成</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="887" />
-        <source>Link not opened</source>
-        <translation>未打开链接</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="888" />
-        <source>Hearth doesn't open links of this kind:
-{0}</source>
-        <translation>Hearth 不会打开此类链接：
-{0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="893" />
-        <source>Open link?</source>
-        <translation>打开链接？</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="894" />
-        <source>Open this address in your browser?
-
-{0}</source>
-        <translation>在浏览器中打开此地址？
-
-{0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="907" />
+        <location filename="../../app/controllers/menus.py" line="94" />
         <source>About Hearth</source>
         <translation>关于 Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="909" />
+        <location filename="../../app/controllers/menus.py" line="96" />
         <source>Hearth {0}
 A private assistant: everything stays on this computer.
 
@@ -1308,27 +1225,27 @@ Ollama：{1}
 <context>
     <name>MessageImageThumbnail</name>
     <message>
-        <location filename="../../app/widgets/image_thumbnail.py" line="48" />
+        <location filename="../../app/widgets/image_thumbnail.py" line="49" />
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/image_thumbnail.py" line="57" />
+        <location filename="../../app/widgets/image_thumbnail.py" line="58" />
         <source>Image missing</source>
         <translation>图片缺失</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/image_thumbnail.py" line="60" />
+        <location filename="../../app/widgets/image_thumbnail.py" line="61" />
         <source>{name} is no longer in Hearth's data folder.</source>
         <translation>{name} 已不在 Hearth 的数据文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/image_thumbnail.py" line="67" />
+        <location filename="../../app/widgets/image_thumbnail.py" line="68" />
         <source>{name}: click to open</source>
         <translation>{name}：点击打开</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/image_thumbnail.py" line="68" />
+        <location filename="../../app/widgets/image_thumbnail.py" line="69" />
         <source>Image {name}</source>
         <translation>图片 {name}</translation>
     </message>
@@ -1336,7 +1253,7 @@ Ollama：{1}
 <context>
     <name>MessageSources</name>
     <message>
-        <location filename="../../app/widgets/message_sources.py" line="40" />
+        <location filename="../../app/widgets/message_sources.py" line="38" />
         <source>Source [{0}]</source>
         <translation>来源 [{0}]</translation>
     </message>
@@ -1525,17 +1442,17 @@ Ollama：{1}
 <context>
     <name>PullDialog</name>
     <message>
-        <location filename="../../app/widgets/pull_dialog.py" line="51" />
+        <location filename="../../app/widgets/pull_dialog.py" line="48" />
         <source>Download a model</source>
         <translation>下载模型</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/pull_dialog.py" line="57" />
+        <location filename="../../app/widgets/pull_dialog.py" line="54" />
         <source>Ollama downloads the model once; it then runs on this computer.</source>
         <translation>Ollama 只需下载一次模型，之后它就在这台电脑上运行。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/pull_dialog.py" line="68" />
+        <location filename="../../app/widgets/pull_dialog.py" line="65" />
         <source>Download</source>
         <translation>下载</translation>
     </message>
@@ -1545,22 +1462,22 @@ Ollama：{1}
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/pull_dialog.py" line="116" />
+        <location filename="../../app/widgets/pull_dialog.py" line="106" />
         <source>Download failed: {0}</source>
         <translation>下载失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/pull_dialog.py" line="119" />
+        <location filename="../../app/widgets/pull_dialog.py" line="109" />
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/pull_dialog.py" line="130" />
+        <location filename="../../app/widgets/pull_dialog.py" line="116" />
         <source>{0} is ready.</source>
         <translation>{0} 已就绪。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/pull_dialog.py" line="132" />
+        <location filename="../../app/widgets/pull_dialog.py" line="117" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1568,146 +1485,191 @@ Ollama：{1}
 <context>
     <name>RewriteDialog</name>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="82" />
-        <location filename="../../app/widgets/rewrite_dialog.py" line="107" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="83" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="109" />
         <source>Rewrite</source>
         <translation>改写</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="92" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="93" />
         <source>Language, e.g. French</source>
         <translation>语言，例如：法语</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="94" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="95" />
         <source>What should change? e.g. make it a list</source>
         <translation>要做哪些修改？例如：改成列表</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="97" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="98" />
         <source>Type or paste the text to rewrite</source>
         <translation>输入或粘贴要改写的文本</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="102" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="103" />
         <source>The rewrite appears here</source>
         <translation>改写结果将显示在这里</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="108" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="110" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="109" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="111" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="110" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="112" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="111" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="113" />
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="113" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="115" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="116" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="118" />
         <source>Style:</source>
         <translation>风格：</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="123" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="125" />
         <source>Original</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="124" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="126" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="186" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="191" />
         <source>Type or paste some text to rewrite first.</source>
         <translation>请先输入或粘贴要改写的文本。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="191" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="196" />
         <source>Rewriting…</source>
         <translation>正在改写…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="198" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="203" />
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="203" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="208" />
         <source>Shorter</source>
         <translation>更简短</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="204" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="209" />
         <source>Simpler</source>
         <translation>更简单</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="205" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="210" />
         <source>More formal</source>
         <translation>更正式</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="206" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="211" />
         <source>Friendlier</source>
         <translation>更友好</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="207" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="212" />
         <source>Fix grammar</source>
         <translation>修正语法</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="208" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="213" />
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="209" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="214" />
         <source>Custom instruction</source>
         <translation>自定义指令</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="236" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="241" />
         <source>Done. Changes are marked: removed on the left, added on the right.</source>
         <translation>完成。修改已标出：左侧为删除内容，右侧为新增内容。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/rewrite_dialog.py" line="242" />
+        <location filename="../../app/widgets/rewrite_dialog.py" line="247" />
         <source>Stopped. Press Retry or Rewrite to try again.</source>
         <translation>已停止。点按“重试”或“改写”再试一次。</translation>
     </message>
 </context>
 <context>
+    <name>ServerController</name>
+    <message>
+        <location filename="../../app/controllers/server.py" line="54" />
+        <source>The model {0} isn't downloaded yet.</source>
+        <translation>模型 {0} 尚未下载。</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/server.py" line="56" />
+        <location filename="../../app/controllers/server.py" line="65" />
+        <location filename="../../app/controllers/server.py" line="95" />
+        <source>Download {0}</source>
+        <translation>下载 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/server.py" line="61" />
+        <source>Safety checks are on, but Llama Guard ({0}) isn't downloaded: messages can't be checked until it is.</source>
+        <translation>已开启安全检查，但 Llama Guard（{0}）尚未下载：下载前无法检查消息。</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/server.py" line="77" />
+        <source>Connected to {0}</source>
+        <translation>已连接到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/server.py" line="86" />
+        <source>Hearth keeps trying; your chats stay readable.</source>
+        <translation>Hearth 会自动重试；你的聊天记录仍可查看。</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/server.py" line="88" />
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/server.py" line="109" />
+        <source>Loading {0}…</source>
+        <translation>正在加载 {0}…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="55" />
+        <location filename="../../app/widgets/settings_dialog.py" line="78" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="78" />
+        <location filename="../../app/widgets/settings_dialog.py" line="103" />
         <source>Hearth talks only to the Ollama server named here. A server on another computer needs “Allow remote Ollama”.</source>
         <translation>Hearth 只与此处指定的 Ollama 服务器通信。若服务器在另一台电脑上，需要启用“允许远程 Ollama”。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="109" />
+        <location filename="../../app/widgets/settings_dialog.py" line="121" />
+        <source>Set by {0} for this run only; saved only if you change it.</source>
+        <translation>由 {0} 设置，仅本次运行有效；只有您更改后才会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/settings_dialog.py" line="161" />
         <source>model default</source>
         <translation>模型默认值</translation>
     </message>
@@ -1743,6 +1705,98 @@ Ollama：{1}
         <location filename="../../app/widgets/status_indicator.py" line="58" />
         <source>The first answer waits for the model to load.</source>
         <translation>第一个回答需要等待模型加载。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferController</name>
+    <message>
+        <location filename="../../app/controllers/transfer.py" line="43" />
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/transfer.py" line="54" />
+        <source>Export chats</source>
+        <translation>导出聊天</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/transfer.py" line="72" />
+        <source>Import chats</source>
+        <translation>导入聊天</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/transfer.py" line="72" />
+        <source>Hearth export (*.json)</source>
+        <translation>Hearth 导出文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/transfer.py" line="88" />
+        <source>Exported {0} chat(s) to {1}</source>
+        <translation>已将 {0} 个聊天导出到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/transfer.py" line="95" />
+        <source>Imported {0} chat(s) with {1} message(s).</source>
+        <translation>已导入 {0} 个聊天，共 {1} 条消息。</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/transfer.py" line="99" />
+        <source>Skipped: {0}</source>
+        <translation>已跳过：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/transfer.py" line="100" />
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+</context>
+<context>
+    <name>composer</name>
+    <message>
+        <location filename="../../app/controllers/images.py" line="39" />
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/images.py" line="39" />
+        <source>Find something in the attached image</source>
+        <translation>在附加的图片中查找某样东西</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/images.py" line="43" />
+        <source>Chart to table</source>
+        <translation>图表转表格</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/images.py" line="43" />
+        <source>Read the attached chart into a table</source>
+        <translation>把附加的图表读成表格</translation>
+    </message>
+</context>
+<context>
+    <name>self.window.composer</name>
+    <message>
+        <location filename="../../app/controllers/images.py" line="91" />
+        <source>Chart to table</source>
+        <translation>图表转表格</translation>
+    </message>
+</context>
+<context>
+    <name>window.composer</name>
+    <message>
+        <location filename="../../app/controllers/images.py" line="76" />
+        <source>Find in the image</source>
+        <translation>在图片中查找</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/images.py" line="77" />
+        <source>What should Hearth find?</source>
+        <translation>要让 Hearth 找什么？</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/images.py" line="86" />
+        <source>Find: {0}</source>
+        <translation>查找：{0}</translation>
     </message>
 </context>
 </TS>

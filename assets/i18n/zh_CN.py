@@ -317,4 +317,6 @@ ZH_CN = {
     "%n token(s)": "%n 个词元",
     "{0:.1f} tokens/s": "每秒 {0:.1f} 个词元",
     "model loaded in {0:.1f} s": "模型加载用时 {0:.1f} 秒",
+    "Settings not saved": "设置未保存",
+    "Set by {0} for this run only; saved only if you change it.": "由 {0} 设置，仅本次运行有效；只有您更改后才会保存。",
 }
