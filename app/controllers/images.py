@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QToolButton, QWidget
 
 from agents.attachments import CHART, FIND, Attachment, Citation, ImageTaskRequest, images_in
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from app.main_window import MainWindow
 
 
-class ImagesController:
+class ImagesController(QObject):
     """The images feature of one window.
 
     Args:
@@ -26,6 +27,7 @@ class ImagesController:
     """
 
     def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
         self.intake = ImageIntake(window.image_store, window)
         self.tasks = ImageTaskService(window.router, window.image_store, window)
@@ -36,11 +38,11 @@ class ImagesController:
         composer.attachments_of = self.strip.attachments
         composer.tools.addWidget(AttachImageButton(self.intake))
         self.find_button = self._task_button(
-            composer.tr("Find…"), composer.tr("Find something in the attached image")
+            self.tr("Find…"), self.tr("Find something in the attached image")
         )
         self.find_button.clicked.connect(lambda: self.find_in_image())
         self.chart_button = self._task_button(
-            composer.tr("Chart to table"), composer.tr("Read the attached chart into a table")
+            self.tr("Chart to table"), self.tr("Read the attached chart into a table")
         )
         self.chart_button.clicked.connect(self.chart_to_table)
         self.strip.changed.connect(self._on_strip_changed)
@@ -73,8 +75,8 @@ class ImagesController:
         if query is None:
             query, ok = QInputDialog.getText(
                 window,
-                window.composer.tr("Find in the image"),
-                window.composer.tr("What should Hearth find?"),
+                self.tr("Find in the image"),
+                self.tr("What should Hearth find?"),
                 text=window.composer.text.strip(),
             )
             if not ok:
@@ -83,12 +85,12 @@ class ImagesController:
         if not query or not self.strip.images():
             return
         window.composer.edit.clear()
-        self._send(window.composer.tr("Find: {0}").format(query), ImageTaskRequest(FIND, query))
+        self._send(self.tr("Find: {0}").format(query), ImageTaskRequest(FIND, query))
 
     def chart_to_table(self) -> None:
         """Reads the attached chart into a table (Markdown and CSV) in the chat."""
         if self.strip.images():
-            self._send(self.window.composer.tr("Chart to table"), ImageTaskRequest(CHART))
+            self._send(self.tr("Chart to table"), ImageTaskRequest(CHART))
 
     def _send(self, text: str, task: ImageTaskRequest) -> None:
         attachments: tuple[Attachment, ...] = (*self.strip.attachments(), task)

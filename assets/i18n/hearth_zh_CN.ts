@@ -753,6 +753,45 @@
     </message>
 </context>
 <context>
+    <name>ImagesController</name>
+    <message>
+        <location filename="../../app/controllers/images.py" line="41" />
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/images.py" line="41" />
+        <source>Find something in the attached image</source>
+        <translation>在附加的图片中查找某样东西</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/images.py" line="45" />
+        <location filename="../../app/controllers/images.py" line="93" />
+        <source>Chart to table</source>
+        <translation>图表转表格</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/images.py" line="45" />
+        <source>Read the attached chart into a table</source>
+        <translation>把附加的图表读成表格</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/images.py" line="78" />
+        <source>Find in the image</source>
+        <translation>在图片中查找</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/images.py" line="79" />
+        <source>What should Hearth find?</source>
+        <translation>要让 Hearth 找什么？</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/images.py" line="88" />
+        <source>Find: {0}</source>
+        <translation>查找：{0}</translation>
+    </message>
+</context>
+<context>
     <name>MailAccountsDialog</name>
     <message>
         <location filename="../../app/widgets/mail_accounts_dialog.py" line="57" />
@@ -1748,55 +1787,6 @@ Ollama：{1}
         <location filename="../../app/controllers/transfer.py" line="100" />
         <source>Import finished</source>
         <translation>导入完成</translation>
-    </message>
-</context>
-<context>
-    <name>composer</name>
-    <message>
-        <location filename="../../app/controllers/images.py" line="39" />
-        <source>Find…</source>
-        <translation>查找…</translation>
-    </message>
-    <message>
-        <location filename="../../app/controllers/images.py" line="39" />
-        <source>Find something in the attached image</source>
-        <translation>在附加的图片中查找某样东西</translation>
-    </message>
-    <message>
-        <location filename="../../app/controllers/images.py" line="43" />
-        <source>Chart to table</source>
-        <translation>图表转表格</translation>
-    </message>
-    <message>
-        <location filename="../../app/controllers/images.py" line="43" />
-        <source>Read the attached chart into a table</source>
-        <translation>把附加的图表读成表格</translation>
-    </message>
-</context>
-<context>
-    <name>self.window.composer</name>
-    <message>
-        <location filename="../../app/controllers/images.py" line="91" />
-        <source>Chart to table</source>
-        <translation>图表转表格</translation>
-    </message>
-</context>
-<context>
-    <name>window.composer</name>
-    <message>
-        <location filename="../../app/controllers/images.py" line="76" />
-        <source>Find in the image</source>
-        <translation>在图片中查找</translation>
-    </message>
-    <message>
-        <location filename="../../app/controllers/images.py" line="77" />
-        <source>What should Hearth find?</source>
-        <translation>要让 Hearth 找什么？</translation>
-    </message>
-    <message>
-        <location filename="../../app/controllers/images.py" line="86" />
-        <source>Find: {0}</source>
-        <translation>查找：{0}</translation>
     </message>
 </context>
 </TS>
