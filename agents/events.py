@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -45,6 +46,19 @@ class Stats:
             "load_seconds": self.load_seconds,
             "eval_seconds": self.eval_seconds,
         }
+
+    @classmethod
+    def combined(cls, parts: Sequence[Stats]) -> Stats:
+        """The stats of an answer written in several requests (a long rewrite)."""
+        return cls(
+            model=next((s.model for s in parts if s.model), ""),
+            done_reason="length" if any(s.truncated for s in parts) else "stop",
+            prompt_tokens=sum(s.prompt_tokens for s in parts),
+            output_tokens=sum(s.output_tokens for s in parts),
+            total_seconds=sum(s.total_seconds for s in parts),
+            load_seconds=sum(s.load_seconds for s in parts),
+            eval_seconds=sum(s.eval_seconds for s in parts),
+        )
 
     @classmethod
     def from_metadata(cls, meta: dict[str, Any]) -> Stats:

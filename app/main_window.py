@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agents import paths
 from agents.chat.personas import PersonaLibrary
 from agents.images.store import ImageStore
 from agents.llm import OllamaService
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
 
     # -- layout --------------------------------------------------------------------------
     def _layout_settings(self) -> QSettings:
-        return QSettings(str(self.data_dir / "window.ini"), QSettings.Format.IniFormat)
+        return QSettings(str(paths.window_state(self.data_dir)), QSettings.Format.IniFormat)
 
     def _restore_layout(self) -> None:
         """Puts the window back where the person left it."""

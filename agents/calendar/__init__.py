@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from pathlib import Path
 
+from agents import paths
 from agents.calendar.model import (
     CalendarError,
     CalendarEvent,
@@ -18,16 +19,10 @@ __all__ = [
     "CalendarEvent",
     "CalendarStore",
     "FieldError",
-    "default_ics_path",
     "local_timezone",
     "open_calendar",
     "open_location",
 ]
-
-
-def default_ics_path(root: Path) -> Path:
-    """The local calendar file in the data folder."""
-    return root / "calendar.ics"
 
 
 def open_calendar(
@@ -48,7 +43,7 @@ def open_calendar(
     if ics is None:
         if data_dir is None:
             raise CalendarError("No calendar given: pass an .ics file or a CalDAV URL.")
-        ics = default_ics_path(data_dir)
+        ics = paths.calendar_file(data_dir)
     return IcsCalendar(ics, tz=tz)
 
 

@@ -15,13 +15,13 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from agents import paths
 from agents.mail.errors import MailAuthError, MailError
 from agents.storage.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "Hearth mail"
-ACCOUNTS_FILE = "mail_accounts.json"
 
 SourceKind = Literal["imap", "maildir", "mbox"]
 Security = Literal["ssl", "starttls", "plain"]
@@ -140,7 +140,7 @@ class AccountStore:
     """
 
     def __init__(self, data_dir: Path) -> None:
-        self.path = Path(data_dir) / ACCOUNTS_FILE
+        self.path = paths.accounts_file(Path(data_dir))
 
     def accounts(self) -> list[MailAccount]:
         """All accounts, in the order they were added; a damaged file is set aside."""

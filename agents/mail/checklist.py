@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from agents import paths
 from agents.storage.atomic import write_atomic
 
 if TYPE_CHECKING:
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CHECKLIST_FILE = "mail_action_items.json"
 MAX_ENTRIES = 5_000  # the oldest ticks are forgotten beyond this
 
 
@@ -28,7 +28,7 @@ class ActionChecklist:
     """
 
     def __init__(self, data_dir: Path) -> None:
-        self.path = Path(data_dir) / CHECKLIST_FILE
+        self.path = paths.checklist_file(Path(data_dir))
         self._lock = threading.Lock()
 
     def done_keys(self) -> set[str]:

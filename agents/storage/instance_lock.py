@@ -15,10 +15,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import ClassVar
 
+from agents import paths
 from agents.errors import HearthError
 from agents.storage.chat_store import StoreError
-
-LOCK_FILE_NAME = ".lock"
 
 
 class AlreadyRunning(HearthError):
@@ -55,7 +54,7 @@ class InstanceLock:
     def __init__(self, data_dir: Path) -> None:
         """Prepares the lock; nothing is locked until ``acquire``."""
         self.data_dir = Path(data_dir)
-        self.path = self.data_dir / LOCK_FILE_NAME
+        self.path = paths.instance_lock(self.data_dir)
         self._fd: int | None = None
         self._key: Path | None = None
 

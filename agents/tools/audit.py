@@ -13,13 +13,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from agents import paths
 from agents.errors import HearthError
 from agents.tools.approval import ProposedAction, Undo
 
 if TYPE_CHECKING:
     from agents.calendar.model import CalendarStore
 
-AUDIT_FILE = "audit.sqlite3"
 SCHEMA_VERSION = 1
 # Fields kept out of the audit log as text (it holds decisions, not message bodies).
 PRIVATE_FIELDS = frozenset({"body", "ics", "description"})
@@ -110,7 +110,7 @@ class AuditLog:
     @classmethod
     def in_data_dir(cls, root: Path) -> AuditLog:
         """The audit log of a data folder."""
-        return cls(Path(root) / AUDIT_FILE)
+        return cls(paths.audit_db(Path(root)))
 
     @contextlib.contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:

@@ -16,6 +16,8 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from agents import paths
+
 if TYPE_CHECKING:
     from agents.calendar.model import CalendarStore
     from agents.mail.accounts import MailAccount
@@ -23,8 +25,6 @@ if TYPE_CHECKING:
     from agents.mail.sources import MailSource
     from agents.tools.approval import ApprovalGate
     from agents.tools.common import ToolContext
-
-DRAFTS_FOLDER = "drafts"
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ class WorkspaceSpec:
         sender = self.sender or (account.from_address if account is not None else "")
         return Workspace(
             mail=self._mail(account),
-            outbox=Outbox(self.data_dir / DRAFTS_FOLDER, smtp),
+            outbox=Outbox(paths.drafts_dir(self.data_dir), smtp),
             calendar=open_calendar(
                 ics=self.ics, caldav_url=self.caldav_url, data_dir=self.data_dir, tz=tz
             ),

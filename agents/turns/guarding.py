@@ -13,7 +13,8 @@ the turn: nothing goes through unchecked.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from functools import partial
 
 from agents.cancel import CancelToken
 from agents.chat.guard import Guard, GuardVerdict, Stage
@@ -50,42 +51,43 @@ def guarded(run: Run, guard: Guard, prompt: str, cancel: CancelToken) -> Iterato
         cancel: Stops the turn, between checks and inside the agent.
     """
     yield Status("Checking your message…")
-    try:
-        verdict = guard.check_prompt(prompt)
-    except HearthError as exc:
-        yield Failed(exc, "")
-        return
-    if cancel.cancelled:
-        yield Stopped("")
-        return
-    if not verdict.allowed:
-        yield blocked(verdict, "prompt")
+    if not (yield from _passes(partial(guard.check_prompt, prompt), "prompt", cancel)):
         return
     held: list[AnswerPart] = []
     yield Status("Writing the answer; it shows once the safety check has read it…")
     for event in run(cancel):
         if isinstance(event, AnswerPart):
             held.append(event)
-            continue
-        if not isinstance(event, Final):
-            # Stopped and Failed keep no unchecked text: what arrived was never shown.
-            if isinstance(event, Stopped | Failed):
-                yield Stopped("") if isinstance(event, Stopped) else Failed(event.error, "")
-                return
+        elif isinstance(event, Stopped):
+            yield Stopped("")  # what arrived was never checked, so it was never shown
+            return
+        elif isinstance(event, Failed):
+            yield Failed(event.error, "")
+            return
+        elif isinstance(event, Final):
+            yield Status("Checking the answer…")
+            check = partial(guard.check_answer, prompt, event.text)
+            if (yield from _passes(check, "answer", cancel)):
+                yield from held
+                yield event
+            return
+        else:
             yield event
-            continue
-        yield Status("Checking the answer…")
-        try:
-            answer_verdict = guard.check_answer(prompt, event.text)
-        except HearthError as exc:
-            yield Failed(exc, "")
-            return
-        if cancel.cancelled:
-            yield Stopped("")
-            return
-        if not answer_verdict.allowed:
-            yield blocked(answer_verdict, "answer")
-            return
-        yield from held
-        yield event
-        return
+
+
+def _passes(
+    check: Callable[[], GuardVerdict], stage: Stage, cancel: CancelToken
+) -> Generator[Event, None, bool]:
+    """Runs one check; yields the turn's ending unless the text may pass."""
+    try:
+        verdict = check()
+    except HearthError as exc:
+        yield Failed(exc, "")
+        return False
+    if cancel.cancelled:
+        yield Stopped("")
+        return False
+    if not verdict.allowed:
+        yield blocked(verdict, stage)
+        return False
+    return True

@@ -197,38 +197,6 @@ class _Progress:
         return out.rstrip()
 
 
-@dataclass
-class _Totals:
-    model: str = ""
-    prompt_tokens: int = 0
-    output_tokens: int = 0
-    total_seconds: float = 0.0
-    load_seconds: float = 0.0
-    eval_seconds: float = 0.0
-    truncated: bool = False
-    stats: list[Stats] = field(default_factory=list)
-
-    def add(self, stats: Stats) -> None:
-        self.model = self.model or stats.model
-        self.prompt_tokens += stats.prompt_tokens
-        self.output_tokens += stats.output_tokens
-        self.total_seconds += stats.total_seconds
-        self.load_seconds += stats.load_seconds
-        self.eval_seconds += stats.eval_seconds
-        self.truncated = self.truncated or stats.truncated
-
-    def result(self) -> Stats:
-        return Stats(
-            model=self.model,
-            done_reason="length" if self.truncated else "stop",
-            prompt_tokens=self.prompt_tokens,
-            output_tokens=self.output_tokens,
-            total_seconds=self.total_seconds,
-            load_seconds=self.load_seconds,
-            eval_seconds=self.eval_seconds,
-        )
-
-
 class Rewriter:
     """Rewrites text in a style with a local model, streaming typed events.
 
@@ -281,7 +249,7 @@ class Rewriter:
             )
         run.model = model = self.service.route(model=self.model)
         layout = progress.layout = plan_pieces(text, self.piece_budget(model, spec))
-        totals = _Totals()
+        parts: list[Stats] = []
         source_language = None if spec.translates else script_language(text)
         budget = max((estimate_tokens(p) for p in layout.pieces), default=0)
         chat = self._chat_model(model, spec, 2 * budget + 256)
@@ -297,9 +265,9 @@ class Rewriter:
                     progress.current.append(token.text)
                     yield token
                 else:
-                    totals.add(token.stats)
+                    parts.append(token.stats)
                     progress.done.append(token.text)
-        yield Final(layout.join(progress.done), totals.result())
+        yield Final(layout.join(progress.done), Stats.combined(parts))
 
     def _chat_model(self, model: str, spec: RewriteSpec, answer_limit: int) -> ChatOllama:
         """One chat model for all pieces (one HTTP connection, reused)."""

@@ -9,8 +9,8 @@ import keyring
 import keyring.errors
 import pytest
 
+from agents import paths
 from agents.mail.accounts import (
-    ACCOUNTS_FILE,
     KEYRING_SERVICE,
     AccountStore,
     MailAccount,
@@ -43,7 +43,7 @@ def test_accounts_round_trip_without_passwords(
     store.save(MailAccount("local", kind="maildir", path="/home/alice/Maildir"))
     assert [a.name for a in store.accounts()] == ["work", "local"]
     assert store.get("work") == WORK
-    text = (tmp_path / ACCOUNTS_FILE).read_text()
+    text = (paths.accounts_file(tmp_path)).read_text()
     assert "secret" not in text
     assert memory_keyring.entries[(KEYRING_SERVICE, "imap://alice@mail.example.org")] == (
         "imap-secret-123"
@@ -79,14 +79,14 @@ def test_invalid_accounts_are_refused(tmp_path: Path, account: MailAccount, mess
 
 
 def test_damaged_accounts_file_is_set_aside(tmp_path: Path) -> None:
-    (tmp_path / ACCOUNTS_FILE).write_text("{not json")
+    (paths.accounts_file(tmp_path)).write_text("{not json")
     assert AccountStore(tmp_path).accounts() == []
     assert (tmp_path / "mail_accounts.json.bad").exists()
 
 
 def test_unknown_and_mistyped_keys_are_ignored(tmp_path: Path) -> None:
     data = {"accounts": [{"name": "w", "imap_port": "993", "colour": "red", "kind": "mbox"}]}
-    (tmp_path / ACCOUNTS_FILE).write_text(json.dumps(data))
+    (paths.accounts_file(tmp_path)).write_text(json.dumps(data))
     [account] = AccountStore(tmp_path).accounts()
     assert account.imap_port == 993 and account.kind == "mbox"
 

@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from agents import paths
 from agents.llm import OllamaService
-from agents.mail.accounts import ACCOUNTS_FILE, KEYRING_SERVICE, AccountStore, MailAccount
+from agents.mail.accounts import KEYRING_SERVICE, AccountStore, MailAccount
 from agents.mail.checklist import ActionChecklist
 from agents.settings import Settings, apply_environment
 from app.services.mail import MailService
@@ -156,7 +157,7 @@ def test_set_up_an_imap_account_test_and_save(
     assert (saved.imap_port, saved.imap_security, saved.smtp_port) == (
         dovecot.port, "plain", smtp_server.port
     )  # fmt: skip
-    assert dovecot.password not in (tmp_path / ACCOUNTS_FILE).read_text()
+    assert dovecot.password not in (paths.accounts_file(tmp_path)).read_text()
     assert memory_keyring.entries[(KEYRING_SERVICE, "imap://alice@127.0.0.1")] == "secret"
     assert dialog.imap_password.text() == ""
     assert [dialog.account_list.item(i).text() for i in range(dialog.account_list.count())] == [
