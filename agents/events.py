@@ -93,29 +93,31 @@ class Status:
 
 
 @dataclass(frozen=True)
-class ToolCallProposed:
-    """The model wants to call a tool."""
+class ToolCallEvent:
+    """Something about one tool call: its id (unique in a turn) and the tool's name."""
 
     call_id: str
     name: str
+
+
+@dataclass(frozen=True)
+class ToolCallProposed(ToolCallEvent):
+    """The model wants to call a tool."""
+
     arguments: dict[str, Any]
 
 
 @dataclass(frozen=True)
-class ToolCallDecided:
+class ToolCallDecided(ToolCallEvent):
     """The person approved or denied a proposed call."""
 
-    call_id: str
-    name: str
     approved: bool
 
 
 @dataclass(frozen=True)
-class ToolResult:
+class ToolResult(ToolCallEvent):
     """What a tool returned."""
 
-    call_id: str
-    name: str
     content: str
 
 

@@ -11,6 +11,7 @@ import os
 import statistics
 import sys
 import time
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -20,10 +21,27 @@ PARAGRAPH = (
 )
 
 
+def _message(mid: int, role: str, text: str, status: str = "complete") -> Any:
+    """A saved message for the view (imported late: the bench measures imports too)."""
+    from agents.storage.chat_store import MessageStatus, StoredMessage
+
+    return StoredMessage(
+        id=mid,
+        conversation_id="c",
+        role=role,  # type: ignore[arg-type]
+        content=text,
+        status=MessageStatus(status),
+        created_at=0.0,
+        model=None,
+        stats=None,
+        error=None,
+        attachments=(),
+    )
+
+
 def _updates(history: int, length: int, plain_labels: bool) -> list[float]:
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from agents.storage.chat_store import StoredMessage
     from app.widgets import message_view
     from app.widgets.chat_view import ChatView
 
@@ -38,13 +56,9 @@ def _updates(history: int, length: int, plain_labels: bool) -> list[float]:
         for i in range(history):
             role = "assistant" if i % 2 else "user"
             text = (PARAGRAPH * 30)[:3000]
-            view.add_message(
-                StoredMessage(i + 10, "c", role, text, "complete", 0.0, None, None, None, [])
-            )
+            view.add_message(_message(i + 10, role, text))
         app.processEvents()
-        answer = view.add_message(
-            StoredMessage(1, "c", "assistant", "", "streaming", 0.0, None, None, None, [])
-        )
+        answer = view.add_message(_message(1, "assistant", "", "streaming"))
         full = PARAGRAPH * (length // len(PARAGRAPH) + 1)
         times = []
         for end in range(200, length, 200):
@@ -63,7 +77,6 @@ def _updates(history: int, length: int, plain_labels: bool) -> list[float]:
 def _open_seconds(count: int, page: int) -> float:
     from PySide6.QtWidgets import QApplication
 
-    from agents.storage.chat_store import StoredMessage
     from app.widgets import chat_view
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -75,21 +88,7 @@ def _open_seconds(count: int, page: int) -> float:
         view.show()
         app.processEvents()
         text = (PARAGRAPH * 30)[:3000]
-        messages = [
-            StoredMessage(
-                i,
-                "c",
-                "assistant" if i % 2 else "user",
-                text,
-                "complete",
-                0.0,
-                None,
-                None,
-                None,
-                [],
-            )
-            for i in range(count)
-        ]
+        messages = [_message(i, "assistant" if i % 2 else "user", text) for i in range(count)]
         start = time.perf_counter()
         view.show_messages(messages)
         app.processEvents()

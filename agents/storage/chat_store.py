@@ -87,11 +87,9 @@ class Conversation:
 
 
 @dataclass(frozen=True)
-class StoredMessage:
-    """One message of a conversation as saved."""
+class MessageData:
+    """What one message holds, apart from where it is stored (an export carries this)."""
 
-    id: int
-    conversation_id: str
     role: Role
     content: str
     status: MessageStatus
@@ -100,6 +98,14 @@ class StoredMessage:
     stats: dict[str, Any] | None
     error: str | None
     attachments: tuple[Attachment, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class StoredMessage(MessageData):
+    """One message of a conversation as saved."""
+
+    id: int
+    conversation_id: str
 
 
 @dataclass(frozen=True)

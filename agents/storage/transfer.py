@@ -25,14 +25,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast, get_args
 
 import agents
 from agents.attachments import Attachment, ImageRef, from_records, images_in, to_records
 from agents.chat.personas import Persona, PersonaError, PersonaLibrary, persona_from_dict
 from agents.errors import HearthError
-from agents.storage import ChatStore, Conversation, MessageStatus, StoredMessage
 from agents.storage.atomic import write_atomic
+from agents.storage.chat_store import (
+    ChatStore,
+    Conversation,
+    MessageData,
+    MessageStatus,
+    Role,
+    StoredMessage,
+)
 
 FORMAT = "hearth-chats"
 VERSION = 1
@@ -48,8 +55,8 @@ MAX_PROMPT_CHARS = 200_000
 MAX_ATTACHMENTS = 100
 MAX_OBJECT_BYTES = 100_000  # one attachment or stats object, as JSON
 
-_ROLES = frozenset({"system", "user", "assistant"})
-_STATUSES = frozenset({"complete", "streaming", "interrupted", "error"})
+_ROLES = frozenset(get_args(Role))
+_STATUSES = frozenset(MessageStatus)
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -81,20 +88,6 @@ class ImageSource(Protocol):
 
 
 @dataclass(frozen=True)
-class ExportedMessage:
-    """One message as it travels."""
-
-    role: str
-    content: str
-    status: str
-    created_at: float
-    model: str | None
-    stats: dict[str, Any] | None
-    error: str | None
-    attachments: tuple[Attachment, ...]
-
-
-@dataclass(frozen=True)
 class ExportedChat:
     """One conversation as it travels."""
 
@@ -105,7 +98,7 @@ class ExportedChat:
     persona: str | None
     created_at: float
     updated_at: float
-    messages: list[ExportedMessage]
+    messages: list[MessageData]
 
 
 @dataclass
@@ -397,7 +390,7 @@ def _attachment(value: Any, where: str, known_images: set[str]) -> dict[str, Any
     return data
 
 
-def _message(value: Any, where: str, known_images: set[str]) -> ExportedMessage:
+def _message(value: Any, where: str, known_images: set[str]) -> MessageData:
     if not isinstance(value, dict):
         raise _Invalid(f"{where} must be an object")
     role = value.get("role")
@@ -410,10 +403,10 @@ def _message(value: Any, where: str, known_images: set[str]) -> ExportedMessage:
     attachments = value.get("attachments", [])
     if not isinstance(attachments, list) or len(attachments) > MAX_ATTACHMENTS:
         raise _Invalid(f"{where}.attachments must be a list of at most {MAX_ATTACHMENTS}")
-    return ExportedMessage(
-        role=role,
+    return MessageData(
+        role=cast(Role, role),
         content=_text(value.get("content"), f"{where}.content", MAX_CONTENT_CHARS) or "",
-        status=status,
+        status=MessageStatus(status),
         created_at=_number(value.get("created_at", 0), f"{where}.created_at"),
         model=_text(value.get("model"), f"{where}.model", MAX_SHORT_CHARS, optional=True),
         stats=None if stats is None else _json_object(stats, f"{where}.stats"),
@@ -673,14 +666,13 @@ def import_export(
                     else a
                     for a in message.attachments
                 ]
-                status = MessageStatus(message.status)
                 store.add_message(
                     conversation.id,
-                    message.role,  # type: ignore[arg-type]
+                    message.role,
                     message.content,
                     status=MessageStatus.INTERRUPTED
-                    if status is MessageStatus.STREAMING
-                    else status,
+                    if message.status is MessageStatus.STREAMING
+                    else message.status,
                     model=message.model,
                     stats=message.stats,
                     error=message.error,
