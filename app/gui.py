@@ -17,6 +17,7 @@ from agents import settings as settings_mod
 from agents.errors import HearthError
 from agents.llm import OllamaService
 from agents.storage import AlreadyRunning, ChatStore, InstanceLock
+from app import plain
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 log = logging.getLogger(__name__)
@@ -128,4 +129,4 @@ def _report_when_idle(app: QApplication, window: object, started: float) -> None
 def _fatal(message: str, args: argparse.Namespace) -> None:
     print(f"hearth: {message}", file=sys.stderr)
     if not getattr(args, "smoke_test", False):
-        QMessageBox.critical(None, "Hearth", message)
+        plain.tell(None, "Hearth", message, QMessageBox.Icon.Critical)

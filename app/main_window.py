@@ -16,7 +16,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QSplitter,
     QTabWidget,
@@ -32,6 +31,7 @@ from agents.llm import OllamaService
 from agents.settings import Loaded, Settings
 from agents.storage import ChatStore
 from agents.turns.router import Router
+from app import plain
 from app.controllers.chat import ChatController
 from app.controllers.documents import DocumentsController
 from app.controllers.images import ImagesController
@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.menus = MenuController(self)
         self.settings_service.changed.connect(self.monitor.reconfigure)
         self.settings_service.saveFailed.connect(
-            lambda message: QMessageBox.warning(self, self.tr("Settings not saved"), message)
+            lambda message: plain.tell(self, self.tr("Settings not saved"), message)
         )
         self._restore_layout()
         self.monitor.start()

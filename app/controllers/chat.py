@@ -14,6 +14,7 @@ from agents.errors import HearthError
 from agents.llm import LLMError
 from agents.storage import Conversation, MessageStatus, StoredMessage
 from agents.turns.request import TurnRequest
+from app import plain
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
@@ -258,13 +259,13 @@ class ChatController(QObject):
         refuses kinds of link Hearth doesn't open."""
         url = QUrl(href)
         if url.scheme().lower() not in SAFE_SCHEMES:
-            QMessageBox.warning(
+            plain.tell(
                 self.window,
                 self.tr("Link not opened"),
                 self.tr("Hearth doesn't open links of this kind:\n{0}").format(href),
             )
             return False
-        answer = QMessageBox.question(
+        answer = plain.ask(
             self.window,
             self.tr("Open link?"),
             self.tr("Open this address in your browser?\n\n{0}").format(url.toString()),

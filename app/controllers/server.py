@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 
 from agents.llm import ErrorKind, LLMError
+from app import plain
 from app.services.jobs import run_call
 from app.services.ollama_monitor import ServerReport, ServerState
 from app.widgets.pull_dialog import PullDialog
@@ -71,7 +72,7 @@ class ServerController(QObject):
         window, service = self.window, self.window.service
         status = window.status
         status.show_report(report)
-        status.setToolTip(f"{status.toolTip()}\n{service.host}".strip())
+        status.setToolTip(f"{status.toolTip()}{plain.tip(service.host)}")
         if report.state is ServerState.CONNECTED and service.is_remote:
             # Another computer sees every message: say so wherever the status shows.
             status.label.setText(self.tr("Connected to {0}").format(service.host))

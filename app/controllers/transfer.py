@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from agents.errors import HearthError
 from agents.storage.transfer import ImportReport, export_json, export_markdown, import_file
+from app import plain
 from app.services.jobs import run_call
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ class TransferController(QObject):
         self.window = window
         self.exported.connect(self._on_exported)
         self.imported.connect(self._on_imported)
-        self.failed.connect(lambda message: QMessageBox.warning(window, self.tr("Hearth"), message))
+        self.failed.connect(lambda message: plain.tell(window, self.tr("Hearth"), message))
 
     def export_chats(self, fmt: str, everything: bool = False, path: Path | None = None) -> None:
         """Exports the open chat (or all) as Markdown (``md``) or JSON (``json``)."""
@@ -97,4 +98,9 @@ class TransferController(QObject):
             )
         ]
         lines += [self.tr("Skipped: {0}").format(s) for s in report.skipped]
-        QMessageBox.information(self.window, self.tr("Import finished"), "\n".join(lines))
+        plain.tell(
+            self.window,
+            self.tr("Import finished"),
+            "\n".join(lines),
+            QMessageBox.Icon.Information,
+        )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from agents.calendar.model import CalendarStore
 from agents.errors import HearthError
 from agents.tools.audit import AuditEntry, AuditLog
+from app import plain
 from app.services.jobs import run_call
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -96,7 +97,7 @@ class AuditLogView(QWidget):
                 ]
             )
             item.setData(0, ENTRY_ROLE, entry)
-            item.setToolTip(2, "\n".join(f"{k}: {v}" for k, v in entry.details.items()))
+            item.setToolTip(2, plain.tip("\n".join(f"{k}: {v}" for k, v in entry.details.items())))
             self.tree.addTopLevelItem(item)
         for column in (0, 1, 3):
             self.tree.resizeColumnToContents(column)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from agents.calendar.model import CalendarEvent, CalendarStore, local_timezone
 from agents.errors import HearthError
+from app import plain
 from app.services.jobs import run_call
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole
@@ -94,7 +95,7 @@ class CalendarPanel(QWidget):
             item = QListWidgetItem(event.describe(self.tz))
             item.setData(EVENT_ROLE, event)
             if event.description:
-                item.setToolTip(event.description[:1000])
+                item.setToolTip(plain.tip(event.description))
             self.list.addItem(item)
         self.status.setText(
             self.tr("No events in the next {0} days.").format(self.days) if not events else ""

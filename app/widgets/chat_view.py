@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from agents.storage import StoredMessage
+from app import plain
 from app.widgets.message_view import MessageView
 
 PAGE = 30  # messages shown when a chat opens, and per "Show earlier messages"
@@ -133,7 +134,7 @@ class ChatView(QScrollArea):
         load = float(stats.get("load_seconds") or 0)
         if load >= 0.5:
             parts.append(self.tr("model loaded in {0:.1f} s").format(load))
-        view.header.setToolTip(" · ".join(parts))
+        view.header.setToolTip(plain.tip(" · ".join(parts)))
 
     def _update_earlier(self) -> None:
         count = len(self._earlier)

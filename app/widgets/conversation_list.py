@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from agents.storage import ChatStore, Conversation
+from app import plain
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -86,7 +87,7 @@ class ConversationList(QWidget):
             item = QListWidgetItem(self._title(conversation))
             item.setData(ID_ROLE, conversation.id)
             if snippet:
-                item.setToolTip(snippet)
+                item.setToolTip(plain.tip(snippet))
                 item.setText(f"{self._title(conversation)}\n{snippet[:80]}")
             self.list.addItem(item)
             if conversation.id == self._current:
@@ -118,7 +119,7 @@ class ConversationList(QWidget):
         if conversation is None:
             return
         if confirm:
-            answer = QMessageBox.question(
+            answer = plain.ask(
                 self,
                 self.tr("Delete chat"),
                 self.tr("Delete “{0}” for good? This can't be undone.").format(

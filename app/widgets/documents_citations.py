@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from agents.documents.answer import Citation
+from app import plain
 
 UrlOpener = Callable[[QUrl], bool]
 
@@ -54,6 +55,7 @@ class CitationView(QWidget):
         self.passage = QPlainTextEdit()
         self.passage.setReadOnly(True)  # plain text: a passage is never rendered as HTML
         self.where = QLabel()
+        plain.labels(self.where)
         self.where.setWordWrap(True)
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setEnabled(False)
@@ -78,7 +80,7 @@ class CitationView(QWidget):
             if citation.heading:
                 text += f" — {citation.heading}"
             item = QListWidgetItem(text)
-            item.setToolTip(citation.path)
+            item.setToolTip(plain.tip(citation.path))
             self.list.addItem(item)
         self.setVisible(bool(self._citations))
         if self._citations:

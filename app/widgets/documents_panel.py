@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from agents.documents.index import SyncReport
 from agents.documents.loaders import SUPPORTED_SUFFIXES
 from agents.documents.manifest import FAILED, INDEXED, INDEXING, STALE, IndexedFile
+from app import plain
 from app.services.documents import DocumentsService
 from app.widgets.documents_drop import document_paths
 
@@ -75,6 +76,7 @@ class DocumentsPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.message = QLabel()
+        plain.labels(self.message)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -186,9 +188,9 @@ class DocumentsPanel(QWidget):
                 if f.indexed_at
                 else ""
             )
-            tip = f.path + (f"\n{when}" if when else "") + (f"\n{f.error}" if f.error else "")
+            text = f.path + (f"\n{when}" if when else "") + (f"\n{f.error}" if f.error else "")
             for column in range(5):
-                item.setToolTip(column, tip)
+                item.setToolTip(column, plain.tip(text))
             self.tree.addTopLevelItem(item)
             item.setSelected(f.path in chosen)
         self._update_buttons()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from agents.attachments import ImageRef
 from agents.errors import HearthError
 from agents.images.intake import OPENABLE_FORMATS, PreparedImage
+from app import plain
 from app.services.images import ImageIntake
 
 THUMB_SIZE = 64
@@ -64,12 +65,12 @@ class AttachmentChip(QFrame):
         self.picture.setPixmap(thumbnail(image.data, THUMB_SIZE))
         self.picture.setFixedSize(QSize(THUMB_SIZE, THUMB_SIZE))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setToolTip(describe(image))
+        self.picture.setToolTip(plain.tip(describe(image)))
         self.picture.setAccessibleName(self.tr("Attached image {name}").format(name=image.name))
         self.remove_button = QToolButton()
         self.remove_button.setObjectName("removeImage")
         self.remove_button.setText("×")
-        self.remove_button.setToolTip(self.tr("Remove {name}").format(name=image.name))
+        self.remove_button.setToolTip(plain.tip(self.tr("Remove {name}").format(name=image.name)))
         self.remove_button.setAccessibleName(self.tr("Remove image"))
         self.remove_button.clicked.connect(lambda: self.removeRequested.emit(image.sha256))
         layout = QHBoxLayout(self)
@@ -99,6 +100,7 @@ class ImageAttachmentStrip(QWidget):
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.addStretch(1)
         self.status = QLabel()
+        plain.labels(self.status)
         self.status.setObjectName("imageAttachmentStatus")
         self.status.setWordWrap(True)
         self.status.hide()

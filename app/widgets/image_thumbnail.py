@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 from agents.attachments import Attachment, ImageRef, images_in
 from agents.images.errors import ImageMissingError
 from agents.images.store import ImageStore
+from app import plain
 from app.services.images import ImageTaskService
 from app.widgets.image_attachments import thumbnail
 from app.widgets.image_viewer import ImageViewer
@@ -58,14 +59,16 @@ class MessageImageThumbnail(QToolButton):
             self.setText(self.tr("Image missing"))
             self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.setToolTip(
-                self.tr("{name} is no longer in Hearth's data folder.").format(name=self.name)
+                plain.tip(
+                    self.tr("{name} is no longer in Hearth's data folder.").format(name=self.name)
+                )
             )
             self.setEnabled(False)
             return
         from PySide6.QtGui import QIcon
 
         self.setIcon(QIcon(thumbnail(data, edge)))
-        self.setToolTip(self.tr("{name}: click to open").format(name=self.name))
+        self.setToolTip(plain.tip(self.tr("{name}: click to open").format(name=self.name)))
         self.setAccessibleName(self.tr("Image {name}").format(name=self.name))
         self.clicked.connect(self.open_viewer)
 

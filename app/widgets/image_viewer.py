@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from agents.errors import HearthError
 from agents.images.chart import ChartTable
 from agents.images.grounding import Box, Grounding
+from app import plain
 from app.services.images import ImageTaskService
 
 BOX_COLOUR = QColor(255, 64, 160)
@@ -135,6 +136,7 @@ class ImageViewer(QDialog):
         self.tasks = tasks
         self.canvas = ImageCanvas(pixmap_from_bytes(data))
         self.status = QLabel()
+        plain.labels(self.status)
         self.status.setObjectName("imageViewerStatus")
         self.status.setWordWrap(True)
         self.query = QLineEdit()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from agents.errors import HearthError
 from agents.mail.accounts import AccountStore, MailAccount
+from app import plain
 from app.services.mail import MailService
 
 KINDS = ("imap", "maildir", "mbox")
@@ -104,6 +105,7 @@ class MailAccountsDialog(QDialog):
         self.save_button = QPushButton(self.tr("Save"))
         self.close_button = QPushButton(self.tr("Close"))
         self.result_label = QLabel()
+        plain.labels(self.result_label)
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -212,7 +214,7 @@ class MailAccountsDialog(QDialog):
         item = self.account_list.currentItem()
         if item is None:
             return
-        answer = QMessageBox.question(
+        answer = plain.ask(
             self,
             self.tr("Remove account"),
             self.tr("Remove the account “%1” and its stored passwords?").replace("%1", item.text()),

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from agents.mail.accounts import AccountStore, MailAccount
 from agents.mail.checklist import ActionChecklist
+from app import plain
 from app.services.mail import MailService
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ class MailPanel(QWidget):
         self.stop_button.setEnabled(False)
         self.accounts_button = QPushButton(self.tr("Accounts…"))
         self.status = QLabel(self.tr("Choose an account and press Refresh."))
+        plain.labels(self.status)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.digest_view = QPlainTextEdit()
@@ -180,7 +182,7 @@ class MailPanel(QWidget):
             entry.setData(ITEM_ROLE, action)
             source = self._source_subject(digest, action)
             if source:
-                entry.setToolTip(self.tr("From: %1").replace("%1", source))
+                entry.setToolTip(plain.tip(self.tr("From: %1").replace("%1", source)))
             self.items.addItem(entry)
         self.items.blockSignals(False)
         self.items_label.setText(self.tr("Action items (%n)", "", len(digest.action_items)))

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app import plain
 from app.markdown import COPY_SCHEME, render, split_settled
 
 
@@ -85,6 +86,7 @@ class MessageView(QFrame):
         self.setFrameShape(QFrame.Shape.NoFrame)
 
         self.header = QLabel()
+        plain.labels(self.header)
         self.header.setObjectName("messageHeader")
 
         # An answer is shown as its finished Markdown blocks (rendered once each) and a
@@ -99,6 +101,7 @@ class MessageView(QFrame):
         self.body_box.addWidget(self.body)
 
         self.note = QLabel()
+        plain.labels(self.note)
         self.note.setObjectName("messageNote")
         self.note.setWordWrap(True)
         self.note.hide()

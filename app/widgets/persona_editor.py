@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from agents.chat.personas import PersonaError, PersonaLibrary
+from app import plain
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -51,6 +52,7 @@ class PersonaEditorDialog(QDialog):
         self.prompt = QPlainTextEdit()
         self.prompt.setPlaceholderText(self.tr("How should the assistant act? (system prompt)"))
         self.message = QLabel()
+        plain.labels(self.message)
         self.message.setWordWrap(True)
         self.add_button = QPushButton(self.tr("New"))
         self.save_button = QPushButton(self.tr("Save"))
@@ -158,7 +160,7 @@ class PersonaEditorDialog(QDialog):
 
     # -- internals -----------------------------------------------------------------------
     def _ask(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Personas"), question)
+        answer = plain.ask(self, self.tr("Personas"), question)
         return answer == QMessageBox.StandardButton.Yes
 
     def _reload(self, select: str | None = None) -> None:

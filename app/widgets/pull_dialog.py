@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from agents.errors import HearthError
 from agents.llm import OllamaService, PullProgress
+from app import plain
 from app.services.jobs import JobSlot
 
 
@@ -58,6 +59,7 @@ class PullDialog(QDialog):
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
         self.status = QLabel()
+        plain.labels(self.status)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app import plain
 from app.services.ollama_monitor import ServerReport, ServerState
 
 
@@ -23,6 +24,7 @@ class StatusIndicator(QWidget):
         self.dot = QLabel("●")
         self.dot.setObjectName("statusDot")
         self.label = QLabel()
+        plain.labels(self.label)
         self.label.setObjectName("statusText")
         self.retry = QPushButton(self.tr("Retry now"))
         self.retry.setObjectName("flatButton")
@@ -63,5 +65,5 @@ class StatusIndicator(QWidget):
         self.dot.style().unpolish(self.dot)
         self.dot.style().polish(self.dot)
         self.label.setText(text)
-        self.setToolTip(tip)
+        self.setToolTip(plain.tip(tip))
         self.retry.setVisible(retry)

@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app import plain
 from app.main_window import MainWindow
 from tests.app.conftest import WindowFactory
 from tests.fakes import OllamaDouble, Reply
@@ -192,13 +193,13 @@ def test_links_open_only_after_confirmation(
     monkeypatch.setattr(
         "app.controllers.chat.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
     )
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(plain, "ask", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     assert not window.chats.confirm_link("https://example.org/x")
     assert opened == []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Open)
+    monkeypatch.setattr(plain, "ask", lambda *a, **k: QMessageBox.StandardButton.Open)
     window.chats.confirm_link("https://example.org/x")
     assert opened == ["https://example.org/x"]
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    monkeypatch.setattr(plain, "tell", lambda *a, **k: None)
     assert not window.chats.confirm_link("file:///etc/passwd")
     assert opened == ["https://example.org/x"]
 
@@ -222,7 +223,7 @@ def test_conversations_new_rename_search_delete(
     qtbot.waitUntil(lambda: window.conversations.list.count() == 1)
     window.conversations.search.clear()
     qtbot.waitUntil(lambda: window.conversations.list.count() == 2)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(plain, "ask", lambda *a, **k: QMessageBox.StandardButton.Yes)
     doomed = window.chats.conversation_id or ""
     window.conversations.delete(doomed)
     assert window.store.get_conversation(doomed) is None

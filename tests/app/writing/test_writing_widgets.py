@@ -171,10 +171,9 @@ def test_picker_reports_choices_and_edit_requests(qtbot: QtBot, tmp_path: Path) 
 def test_chats_export_and_import_off_the_gui_thread(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
+    from app import plain
 
-    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: None)
+    monkeypatch.setattr(plain, "tell", lambda *args: None)
     source, target = tmp_path / "a", tmp_path / "b"
     exporter = make_window("http://127.0.0.1:9", source)
     chat = exporter.store.create_conversation("Travel")
