@@ -8,6 +8,10 @@ import platformdirs
 
 APP_NAME = "Hearth"
 ENV_DATA_DIR = "HEARTH_DATA_DIR"
+ENV_LOG_DIR = "HEARTH_LOG_DIR"
+#: Everything Hearth writes is private: folders 0700, files 0600 (the umask 077 gives it).
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_UMASK = 0o077
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -17,9 +21,30 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     platform's convention (``~/.local/share/Hearth`` on Linux).
     """
     chosen = override or os.environ.get(ENV_DATA_DIR) or platformdirs.user_data_dir(APP_NAME)
-    path = Path(chosen).expanduser().resolve()
-    path.mkdir(parents=True, exist_ok=True)
+    return private_dir(Path(chosen).expanduser().resolve())
+
+
+def private_dir(path: Path) -> Path:
+    """Creates a folder only its owner can read (0700), tightening one that exists."""
+    path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        path.chmod(PRIVATE_DIR_MODE)
     return path
+
+
+def log_dir(data_root: Path | None = None) -> Path:
+    """Where the log file goes, creating it.
+
+    ``HEARTH_LOG_DIR`` if set; else, for a data folder chosen by ``--data-dir`` or
+    ``HEARTH_DATA_DIR``, its ``logs`` folder (a test or a portable setup keeps its log
+    with its data); else the platform's log folder (``~/.local/state/Hearth/log``).
+    """
+    chosen = os.environ.get(ENV_LOG_DIR)
+    if chosen:
+        return private_dir(Path(chosen).expanduser())
+    if data_root is not None and data_root != Path(platformdirs.user_data_dir(APP_NAME)):
+        return private_dir(logs_dir(data_root))
+    return private_dir(Path(platformdirs.user_log_dir(APP_NAME)))
 
 
 def _inside(name: str, doc: str) -> Callable[[Path], Path]:
@@ -37,7 +62,7 @@ settings_file = _inside("settings.json", "The JSON file that holds settings.")
 personas_file = _inside("personas.json", "The JSON file that holds the persona library.")
 images_dir = _inside("images", "Where prepared images are stored, by content hash.")
 index_dir = _inside("index", "Where the document index (Chroma and its ledger) lives.")
-logs_dir = _inside("logs", "Where logs go (never with secrets or message bodies).")
+logs_dir = _inside("logs", "The log folder of a data folder chosen by hand (see log_dir).")
 audit_db = _inside("audit.sqlite3", "The audit log of approved and denied actions.")
 accounts_file = _inside("mail_accounts.json", "The mail accounts (never their passwords).")
 checklist_file = _inside("mail_action_items.json", "Which action items are ticked off.")

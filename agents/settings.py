@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from agents import paths
-from agents.storage.atomic import write_atomic
+from agents.storage.atomic import keep_aside, write_atomic
 
 log = logging.getLogger(__name__)
+MAX_SETTINGS_BYTES = 1_000_000
 
 DEFAULT_HOST = "http://127.0.0.1:11434"
 
@@ -116,8 +117,18 @@ class Settings:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
         """Builds settings from a dict, keeping defaults for unknown or mistyped values."""
+        return cls.parse(data)[0]
+
+    @classmethod
+    def parse(cls, data: dict[str, Any]) -> tuple[Settings, tuple[str, ...]]:
+        """Builds settings from a dict, and says what was not taken as written.
+
+        A value of the wrong type keeps the default; a number outside its declared range
+        is brought to the nearest end of it. Each such case gives a note for the person.
+        """
         defaults = cls()
         values: dict[str, Any] = {}
+        notes: list[str] = []
         for f in fields(cls):
             if f.name not in data:
                 continue
@@ -129,14 +140,19 @@ class Settings:
                 or (default is not None and isinstance(value, type(default)))
                 or (isinstance(default, float) and numeric)
             ):
-                values[f.name] = _within_range(f, value)
+                values[f.name] = _within_range(f, value, notes)
             else:
-                log.warning("setting %s has the wrong type; using the default", f.name)
-        return cls(**values)
+                notes.append(
+                    f"The setting {f.name} has a value of the wrong kind ({value!r:.40}); "
+                    f"Hearth uses the default ({default!r}). Change it in Settings."
+                )
+        for note in notes:
+            log.warning("%s", note)
+        return cls(**values), tuple(notes)
 
 
-def _within_range(f: Field[Any], value: Any) -> Any:
-    """A number outside its declared range is brought to the nearest end of it."""
+def _within_range(f: Field[Any], value: Any, notes: list[str]) -> Any:
+    """A number outside its declared range is brought to the nearest end of it (noted)."""
     low, high = f.metadata.get("low"), f.metadata.get("high")
     if not isinstance(value, int | float) or isinstance(value, bool):
         return value
@@ -146,7 +162,10 @@ def _within_range(f: Field[Any], value: Any) -> Any:
     if high is not None and bounded > high:
         bounded = high
     if bounded != value:
-        log.warning("setting %s is out of range (%s to %s); using %s", f.name, low, high, bounded)
+        notes.append(
+            f"The setting {f.name} was {value}, outside {low} to {high}; Hearth uses "
+            f"{bounded}. Change it in Settings."
+        )
     return type(value)(bounded)
 
 
@@ -176,10 +195,12 @@ class Overrides:
 
 
 class Loaded(NamedTuple):
-    """Settings as loaded: the ones in force, and what the environment overrode."""
+    """Settings as loaded: the ones in force, what the environment overrode, and what the
+    person should know about the file (a value out of range, a damaged file kept aside)."""
 
     settings: Settings
     overrides: Overrides = Overrides()  # never changed in place
+    notes: tuple[str, ...] = ()
 
 
 def environment() -> dict[str, Any]:
@@ -202,18 +223,25 @@ def load(root: Path) -> Loaded:
     """
     path = paths.settings_file(root)
     settings = Settings()
+    notes: tuple[str, ...] = ()
     if path.exists():
         try:
+            if not path.is_file() or path.stat().st_size > MAX_SETTINGS_BYTES:
+                raise ValueError("not a settings file of a sensible size")
             data = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(data, dict):
                 raise ValueError("not a JSON object")
-            settings = Settings.from_dict(data)
+            settings, notes = Settings.parse(data)
         except (OSError, ValueError) as exc:
-            log.warning("settings file %s is damaged (%s); using defaults", path, exc)
-            path.replace(path.with_suffix(".json.bad"))
+            kept = keep_aside(path)
+            notes = (
+                f"The settings file was damaged ({exc}); it is kept as {kept.name} and "
+                "Hearth uses the default settings. Set them again in Settings.",
+            )
+            log.warning("%s", notes[0])
     applied = environment()
     stored = {name: getattr(settings, name) for name in applied}
-    return Loaded(dataclasses.replace(settings, **applied), Overrides(applied, stored))
+    return Loaded(dataclasses.replace(settings, **applied), Overrides(applied, stored), notes)
 
 
 def apply_environment(settings: Settings) -> Settings:

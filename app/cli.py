@@ -8,6 +8,8 @@ declare theirs when :func:`build_parser` imports them.
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from agents.turns.router import Router, ToolSetup
 
 Handler = Callable[[argparse.Namespace], int]
+log = logging.getLogger(__name__)
 BLOCKED_EXIT = 12  # the request was refused (here: by the safety check)
 
 
@@ -128,18 +131,28 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     if not with_commands:
         return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # --data-dir is also accepted after the subcommand (hearth ask --data-dir D "hi").
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     _load_feature_commands()
     groups: dict[str, Any] = {}
     for spec in COMMANDS.values():
         where, _, action = spec.name.rpartition(" ")
         if where and where not in groups:
             outer_help, outer_description = GROUPS[where]
-            made = subparsers.add_parser(where, help=outer_help, description=outer_description)
+            made = subparsers.add_parser(
+                where,
+                help=outer_help,
+                description=outer_description or outer_help,
+                parents=[common],
+            )
             groups[where] = made.add_subparsers(
                 dest=f"{where}_command", metavar="ACTION", required=True
             )
         into = groups[where] if where else subparsers
-        sub = into.add_parser(action, help=spec.help, description=spec.description)
+        sub = into.add_parser(
+            action, help=spec.help, description=spec.description or spec.help, parents=[common]
+        )
         _add(sub, spec.args)
         sub.set_defaults(handler=spec.handler)
     return parser
@@ -155,9 +168,12 @@ def _load_feature_commands() -> None:
 def run_command(args: argparse.Namespace) -> int:
     """Runs the chosen subcommand; a HearthError becomes one line on stderr."""
     handler: Handler = args.handler
+    name = " ".join(str(v) for k, v in sorted(vars(args).items()) if k.endswith("command"))
+    log.info("hearth %s", name)
     try:
         return handler(args)
     except HearthError as exc:
+        log.warning("hearth %s failed (exit %d): %s", name, exc.exit_code, exc.message)
         fail(exc)
         return exc.exit_code
     except KeyboardInterrupt:
@@ -177,7 +193,10 @@ def service_for(args: argparse.Namespace) -> OllamaService:
     from agents.paths import data_dir
 
     root = data_dir(getattr(args, "data_dir", None))
-    return OllamaService(settings_mod.load(root).settings)
+    loaded = settings_mod.load(root)
+    for note in loaded.notes:
+        print(f"hearth: {note}", file=sys.stderr)
+    return OllamaService(loaded.settings)
 
 
 # -- doctor ------------------------------------------------------------------------
@@ -185,8 +204,13 @@ def service_for(args: argparse.Namespace) -> OllamaService:
 def doctor(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Prints host, server version, models and what is missing; 0 iff chat works."""
     from agents.llm.models import Capability, canonical
+    from agents.paths import ENV_DATA_DIR, data_dir
+    from app import logs
 
     out = out or sys.stdout
+    chosen = getattr(args, "data_dir", None) or os.environ.get(ENV_DATA_DIR)
+    print(f"Data folder: {data_dir(chosen)}", file=out)
+    print(f"Log file: {logs.where(data_dir(chosen) if chosen else None)}", file=out)
     service = service_for(args)
     where = "another computer" if service.is_remote else "this computer"
     print(f"Ollama host: {service.host} ({where})", file=out)

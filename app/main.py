@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 STARTED = time.perf_counter()
 
 # Global options that take a value (their value is not a subcommand).
 _VALUED = {"--data-dir"}
+PIPE_CLOSED_EXIT = 141  # 128 + SIGPIPE, as a shell reports it
 
 
 def wants_command(argv: Sequence[str]) -> bool:
@@ -36,11 +37,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The window needs no subcommand parsers: don't import the feature modules for it.
     parser = build_parser(with_commands=wants_command(args_list))
     args = parser.parse_args(args_list)
+    _private_and_logged(getattr(args, "data_dir", None))
     if getattr(args, "command", None):
-        return run_command(args)
+        return _quiet_on_closed_pipe(lambda: run_command(args))
     from app.gui import run_gui  # Qt loads only when a window is wanted
 
     return run_gui(args, STARTED)
+
+
+def _private_and_logged(data_dir: str | None) -> None:
+    """Everything Hearth writes from here on is private (0600 files, 0700 folders), and
+    its log goes to the rotated log file."""
+    import os
+
+    from agents import paths
+    from app import logs
+
+    if os.name == "posix":
+        os.umask(paths.PRIVATE_UMASK)
+    logs.setup(paths.data_dir(data_dir) if data_dir or os.environ.get(paths.ENV_DATA_DIR) else None)
+
+
+def _quiet_on_closed_pipe(run: Callable[[], int]) -> int:
+    """Runs a command; a reader that went away (``hearth ask ... | head -1``) ends it quietly
+    with the shell's code for SIGPIPE, not a traceback."""
+    import os
+
+    try:
+        code = run()
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # Python flushes stdout again at exit: point it at nothing so that flush is quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return PIPE_CLOSED_EXIT
 
 
 if __name__ == "__main__":

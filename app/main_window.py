@@ -118,6 +118,10 @@ class MainWindow(QMainWindow):
             lambda message: plain.tell(self, self.tr("Settings not saved"), message)
         )
         self._restore_layout()
+        if self.settings_service.notes:  # a setting out of range, a damaged file kept aside
+            self.banner.show_message(
+                " ".join(self.settings_service.notes), "settings", self.tr("Open Settings")
+            )
         self.monitor.start()
         self.chats.open_latest()
 

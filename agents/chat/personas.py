@@ -20,7 +20,7 @@ from typing import Any
 
 from agents.errors import HearthError
 from agents.paths import personas_file
-from agents.storage.atomic import write_atomic
+from agents.storage.atomic import keep_aside, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +151,7 @@ class PersonaLibrary:
 
     Args:
         path: The JSON file. A missing file means the built-in personas; a damaged one
-            is kept aside as ``personas.json.bad`` and the built-ins are used.
+            is kept aside as ``personas.json.bad-<time>`` and the built-ins are used.
     """
 
     def __init__(self, path: Path) -> None:
@@ -302,10 +302,9 @@ class PersonaLibrary:
                     personas.append(persona)
             return personas
         except (OSError, ValueError, PersonaError) as exc:
-            bad = self.path.with_name(self.path.name + ".bad")
-            log.warning("persona library %s is damaged (%s); kept as %s", self.path, exc, bad)
             try:
-                self.path.replace(bad)
+                bad = keep_aside(self.path)
+                log.warning("persona library %s is damaged (%s); kept as %s", self.path, exc, bad)
             except OSError:
                 log.warning("could not move the damaged persona library aside", exc_info=True)
             return list(DEFAULT_PERSONAS)

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from agents import paths
 from agents.mail.errors import MailAuthError, MailError
-from agents.storage.atomic import write_atomic
+from agents.storage.atomic import keep_aside, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -150,8 +150,8 @@ class AccountStore:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             entries = data.get("accounts", []) if isinstance(data, dict) else []
         except (OSError, ValueError) as exc:
-            log.warning("accounts file %s is damaged (%s); setting it aside", self.path, exc)
-            self.path.replace(self.path.with_suffix(".json.bad"))
+            kept = keep_aside(self.path)
+            log.warning("accounts file %s is damaged (%s); kept as %s", self.path, exc, kept)
             return []
         return [MailAccount.from_dict(e) for e in entries if isinstance(e, dict) and e.get("name")]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from agents import paths
-from agents.storage.atomic import write_atomic
+from agents.storage.atomic import keep_aside, write_atomic
 
 if TYPE_CHECKING:
     from agents.mail.digest import ActionItem
@@ -63,7 +63,8 @@ class ActionChecklist:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            log.warning("checklist file %s is damaged (%s); starting afresh", self.path, exc)
+            kept = keep_aside(self.path)
+            log.warning("checklist file %s is damaged (%s); kept as %s", self.path, exc, kept)
             return {}
         items = data.get("items", {}) if isinstance(data, dict) else {}
         return {str(k): v for k, v in items.items() if isinstance(v, dict)}

@@ -1,4 +1,5 @@
-"""The one atomic file write: a crash or an error never leaves half a file.
+"""The one atomic file write (a crash or an error never leaves half a file), and the one
+way a damaged file is set aside (never overwritten, never deleted).
 
 The data goes to a temporary file in the same folder, is flushed and synced to disk,
 then renamed over the target; the folder is synced too, so the rename itself survives a
@@ -11,6 +12,7 @@ import contextlib
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -60,3 +62,15 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def keep_aside(path: Path) -> Path:
+    """Renames a damaged file beside itself (``name.bad-<time>``), never over an earlier
+    one kept the same way; returns where it went. Nothing is deleted."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for n in range(1000):
+        target = path.with_name(f"{path.name}.bad-{stamp}" + (f"-{n}" if n else ""))
+        if not target.exists():
+            path.replace(target)
+            return target
+    raise OSError(f"no free name to keep {path} aside")

@@ -119,6 +119,9 @@ class ServerController(QObject):
     def _on_banner_action(self, action: str) -> None:
         if action == "retry_server":
             self.window.monitor.check_now()
+        elif action == "settings":
+            self.window.banner.clear()
+            self.window.open_settings()
         elif action.startswith("pull:"):
             self.open_pull(action.split(":", 1)[1], start=True)
 

@@ -34,7 +34,9 @@ class SettingsService(QObject):
     def __init__(self, data_dir: Path, loaded: Loaded, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
-        self.settings, self.overrides = loaded
+        self.settings = loaded.settings
+        self.overrides = loaded.overrides
+        self.notes = loaded.notes  # what the person should know about the file
 
     def apply(self, settings: Settings) -> None:
         """Saves the settings to the data folder, then announces them with ``changed``.

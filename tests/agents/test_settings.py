@@ -24,11 +24,36 @@ def test_mistyped_values_keep_their_defaults() -> None:
     assert Settings.from_dict({"temperature": 0.2}).temperature == 0.2
 
 
-def test_damaged_file_is_kept_aside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_damaged_files_are_kept_aside_each_under_its_own_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("OLLAMA_HOST", raising=False)
-    (tmp_path / "settings.json").write_text("{not json", encoding="utf-8")
-    assert settings_mod.load(tmp_path).settings == Settings()
-    assert (tmp_path / "settings.json.bad").exists()
+    damaged = [b"{not json", b"[1, 2]", b"\xff\xfe garbage"]
+    for content in damaged:
+        (tmp_path / "settings.json").write_bytes(content)
+        loaded = settings_mod.load(tmp_path)
+        assert loaded.settings == Settings()
+        (note,) = loaded.notes
+        assert "damaged" in note and "kept as settings.json.bad-" in note
+    kept = sorted(tmp_path.glob("settings.json.bad-*"))
+    assert sorted(p.read_bytes() for p in kept) == sorted(damaged)  # nothing overwritten
+    assert not (tmp_path / "settings.json").exists()
+
+
+def test_a_settings_file_that_is_no_file_is_kept_aside(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").mkdir()
+    loaded = settings_mod.load(tmp_path)
+    assert loaded.settings.chat_model == Settings().chat_model
+    assert "damaged" in loaded.notes[0]
+    assert len(list(tmp_path.glob("settings.json.bad-*"))) == 1
+
+
+def test_values_not_taken_as_written_are_told() -> None:
+    settings, notes = Settings.parse({"num_ctx": 10**9, "temperature": "hot", "top_p": 0.5})
+    assert settings.num_ctx == 131072 or settings.num_ctx < 10**9
+    assert len(notes) == 2
+    assert any("num_ctx" in n and "outside" in n and "Settings" in n for n in notes)
+    assert any("temperature" in n and "wrong kind" in n for n in notes)
 
 
 def test_save_then_load_round_trips(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -42,7 +67,7 @@ def test_save_then_load_round_trips(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_environment_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OLLAMA_HOST", "127.0.0.1:9999")
     monkeypatch.setenv("HEARTH_ALLOW_REMOTE_OLLAMA", "1")
-    loaded, overrides = settings_mod.load(tmp_path)
+    loaded, overrides, _ = settings_mod.load(tmp_path)
     assert loaded.ollama_host == "127.0.0.1:9999" and loaded.allow_remote_ollama
     assert set(overrides.applied) == {"ollama_host", "allow_remote_ollama"}
 
@@ -53,7 +78,7 @@ def test_environment_overrides_are_never_saved(
     settings_mod.save(tmp_path, Settings(ollama_host="http://127.0.0.1:11500"))
     monkeypatch.setenv("OLLAMA_HOST", "http://gpu-box.example:11434")
     monkeypatch.setenv("HEARTH_ALLOW_REMOTE_OLLAMA", "yes")
-    loaded, overrides = settings_mod.load(tmp_path)
+    loaded, overrides, _ = settings_mod.load(tmp_path)
     assert loaded.ollama_host == "http://gpu-box.example:11434" and loaded.allow_remote_ollama
     settings_mod.save(tmp_path, replace(loaded, chat_model="llama3.2:1b"), overrides)
     monkeypatch.delenv("OLLAMA_HOST")
@@ -69,7 +94,7 @@ def test_a_field_changed_away_from_its_override_is_saved(
 ) -> None:
     monkeypatch.setenv("OLLAMA_HOST", "http://127.0.0.1:9999")
     monkeypatch.delenv("HEARTH_ALLOW_REMOTE_OLLAMA", raising=False)
-    loaded, overrides = settings_mod.load(tmp_path)  # no file: the defaults underneath
+    loaded, overrides, _ = settings_mod.load(tmp_path)  # no file: the defaults underneath
     assert overrides.stored == {"ollama_host": Settings().ollama_host}
     chosen = replace(loaded, ollama_host="http://127.0.0.1:11600")
     settings_mod.save(tmp_path, chosen, overrides)

@@ -4,12 +4,10 @@ documents and file names, shows it as written and never as rich text (which load
 
 from __future__ import annotations
 
-import io
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PIL import Image
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +39,7 @@ from app.widgets.calendar_panel import CalendarPanel
 from app.widgets.documents_citations import CitationView
 from app.widgets.image_attachments import AttachmentChip
 from app.widgets.mail_panel import MailPanel
+from tests.agents.images.pictures import photo
 from tests.app.conftest import WindowFactory
 from tests.fakes import OllamaDouble
 
@@ -101,18 +100,12 @@ def shown_somewhere(root: QWidget, text: str) -> bool:
     return False
 
 
-def _png() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), "red").save(buffer, "PNG")
-    return buffer.getvalue()
-
-
 def test_window_shows_hostile_chats_searches_and_attachments_as_text(
     make_window: WindowFactory, ollama_double: OllamaDouble, data_root: Path, qtbot: QtBot
 ) -> None:
     with ChatStore.in_data_dir(data_root) as store:
         conversation = store.create_conversation(HOSTILE, model=HOSTILE, persona=HOSTILE)
-        image = prepare_image(_png(), name=HOSTILE)
+        image = prepare_image(photo(40, 30, "PNG"), name=HOSTILE)
         ImageStore.in_data_dir(data_root).put(image.data)
         ref = ImageRef(image.sha256, HOSTILE, image.width, image.height)
         store.add_message(conversation.id, "user", f"zebra {HOSTILE}", attachments=[ref])
@@ -186,7 +179,7 @@ def test_panels_show_hostile_mail_calendar_audit_and_sources_as_text(
     citations.set_citations([Citation(1, f"/tmp/{HOSTILE}.txt", 2, HOSTILE, HOSTILE)])
     panels.append(citations)
     panels.append(ApprovalDialog(action))
-    panels.append(AttachmentChip(prepare_image(_png(), name=HOSTILE)))
+    panels.append(AttachmentChip(prepare_image(photo(40, 30, "PNG"), name=HOSTILE)))
 
     for panel in panels:
         qtbot.addWidget(panel)

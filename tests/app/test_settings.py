@@ -140,3 +140,32 @@ def test_environment_overrides_are_noted_in_the_dialog_and_never_saved(
     saved = _edit_and_apply(qtbot, service, "ollama_host", "http://127.0.0.1:11600")
     assert saved["ollama_host"] == "http://127.0.0.1:11600"
     assert set(service.overrides.applied) == {"allow_remote_ollama"}
+
+
+def test_a_damaged_settings_file_is_told_in_the_window_and_kept(
+    qtbot: QtBot, tmp_path: Path, ollama_double: OllamaDouble, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from agents.llm import OllamaService
+    from agents.storage import ChatStore
+
+    monkeypatch.setenv("OLLAMA_HOST", ollama_double.url)
+    (tmp_path / "settings.json").write_text('{"num_ctx": ', encoding="utf-8")
+    loaded = settings_mod.load(tmp_path)
+    with ChatStore.in_data_dir(tmp_path) as store:
+        window = MainWindow(
+            store,
+            OllamaService(loaded.settings),
+            data_dir=tmp_path,
+            settings_service=SettingsService(tmp_path, loaded),
+        )
+        qtbot.addWidget(window)
+        window.show()
+        assert window.banner.isVisible() and window.banner.action == "settings"
+        assert "damaged" in window.banner.label.text()
+        assert "settings.json.bad-" in window.banner.label.text()
+        opened: list[bool] = []
+        monkeypatch.setattr(window, "open_settings", lambda: opened.append(True))
+        window.banner.button.click()
+        assert opened == [True] and not window.banner.isVisible()
+    (kept,) = tmp_path.glob("settings.json.bad-*")
+    assert kept.read_text(encoding="utf-8") == '{"num_ctx": '
