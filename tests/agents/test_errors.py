@@ -1,0 +1,45 @@
+"""The shared error mechanism: kinds carry exit codes, errors take theirs from the kind."""
+
+from __future__ import annotations
+
+from agents.errors import HearthError, Kind
+from agents.llm.errors import ErrorKind, LLMError
+
+
+class _Sample(Kind):
+    FIRST = 20, "The first way to fail."
+    SECOND = 20, "The second way, with the same exit code."
+    THIRD = 21, "Another exit code."
+
+
+def test_kinds_with_the_same_exit_code_stay_distinct() -> None:
+    assert list(_Sample) == [_Sample.FIRST, _Sample.SECOND, _Sample.THIRD]
+    assert _Sample.FIRST is not _Sample.SECOND
+    assert [k.exit_code for k in _Sample] == [20, 20, 21]
+    assert _Sample.SECOND.__doc__ == "The second way, with the same exit code."
+    assert _Sample["THIRD"] is _Sample.THIRD
+
+
+def test_an_error_takes_its_exit_code_from_its_kind() -> None:
+    assert HearthError("plain").exit_code == 1
+    assert HearthError("plain").kind is None
+    error = HearthError("kinded", _Sample.THIRD)
+    assert (error.kind, error.exit_code, str(error)) == (_Sample.THIRD, 21, "kinded")
+
+
+def test_llm_exit_codes_are_unchanged() -> None:
+    codes = {kind.name: kind.exit_code for kind in ErrorKind}
+    assert codes == {
+        "UNREACHABLE": 3,
+        "MODEL_MISSING": 4,
+        "UNSUPPORTED": 5,
+        "BUSY": 6,
+        "INTERRUPTED": 7,
+        "INCOMPLETE": 8,
+        "TIMEOUT": 9,
+        "SERVER": 10,
+        "REFUSED_HOST": 11,
+        "BAD_REQUEST": 12,
+        "UNUSABLE": 14,
+    }
+    assert LLMError(ErrorKind.BUSY, "busy").exit_code == 6
