@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from agents.documents.errors import DocumentError, DocumentKind
 from agents.errors import HearthError, Kind
+from agents.images.errors import ImageKind
 from agents.llm.errors import ErrorKind, LLMError
 
 
@@ -43,3 +45,19 @@ def test_llm_exit_codes_are_unchanged() -> None:
         "UNUSABLE": 14,
     }
     assert LLMError(ErrorKind.BUSY, "busy").exit_code == 6
+
+
+def test_image_and_document_exit_codes_are_unchanged() -> None:
+    assert {kind.exit_code for kind in ImageKind} == {13}
+    codes = {kind: kind.exit_code for kind in DocumentKind}
+    assert codes.pop(DocumentKind.INDEX_UNAVAILABLE) == 21
+    assert codes.pop(DocumentKind.NOT_INDEXED) == 22
+    assert set(codes.values()) == {20}
+
+
+def test_document_messages_name_the_file_or_the_index() -> None:
+    refused = DocumentError(DocumentKind.EMPTY, "/notes/plan.md", "it contains no text to read.")
+    assert str(refused) == "plan.md: it contains no text to read."
+    assert (refused.path, refused.reason) == ("/notes/plan.md", "it contains no text to read.")
+    missing = DocumentError.about_index(DocumentKind.NOT_INDEXED, "Not in the index: a.pdf.")
+    assert (str(missing), missing.path, missing.exit_code) == ("Not in the index: a.pdf.", None, 22)
