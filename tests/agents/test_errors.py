@@ -6,6 +6,7 @@ from agents.documents.errors import DocumentError, DocumentKind
 from agents.errors import HearthError, Kind
 from agents.images.errors import ImageKind
 from agents.llm.errors import ErrorKind, LLMError
+from agents.mail.errors import MailError, MailKind
 
 
 class _Sample(Kind):
@@ -61,3 +62,15 @@ def test_document_messages_name_the_file_or_the_index() -> None:
     assert (refused.path, refused.reason) == ("/notes/plan.md", "it contains no text to read.")
     missing = DocumentError.about_index(DocumentKind.NOT_INDEXED, "Not in the index: a.pdf.")
     assert (str(missing), missing.path, missing.exit_code) == ("Not in the index: a.pdf.", None, 22)
+
+
+def test_mail_exit_codes_are_unchanged() -> None:
+    codes = {kind.name: kind.exit_code for kind in MailKind}
+    assert codes == {
+        "GENERAL": 20,
+        "HEADER_INJECTION": 21,
+        "ADDRESS": 22,
+        "AUTH": 23,
+        "CONNECTION": 24,
+    }
+    assert MailError(MailKind.AUTH, "No password is stored.").exit_code == 23
