@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from agents.calendar.model import CalendarKind
 from agents.documents.errors import DocumentError, DocumentKind
 from agents.errors import HearthError, Kind
 from agents.images.errors import ImageKind
@@ -74,3 +75,7 @@ def test_mail_exit_codes_are_unchanged() -> None:
         "CONNECTION": 24,
     }
     assert MailError(MailKind.AUTH, "No password is stored.").exit_code == 23
+
+
+def test_calendar_errors_keep_exit_code_1() -> None:
+    assert [(kind.name, kind.exit_code) for kind in CalendarKind] == [("GENERAL", 1), ("FIELD", 1)]
