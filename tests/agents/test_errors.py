@@ -8,6 +8,7 @@ from agents.errors import HearthError, Kind
 from agents.images.errors import ImageKind
 from agents.llm.errors import ErrorKind, LLMError
 from agents.mail.errors import MailError, MailKind
+from agents.storage.errors import StorageKind
 
 
 class _Sample(Kind):
@@ -77,5 +78,7 @@ def test_mail_exit_codes_are_unchanged() -> None:
     assert MailError(MailKind.AUTH, "No password is stored.").exit_code == 23
 
 
-def test_calendar_errors_keep_exit_code_1() -> None:
+def test_calendar_and_storage_errors_keep_exit_code_1() -> None:
     assert [(kind.name, kind.exit_code) for kind in CalendarKind] == [("GENERAL", 1), ("FIELD", 1)]
+    assert [kind.name for kind in StorageKind] == ["STORE", "TRANSFER", "ALREADY_RUNNING"]
+    assert {kind.exit_code for kind in StorageKind} == {1}
