@@ -9,6 +9,7 @@ from agents.images.errors import ImageKind
 from agents.llm.errors import ErrorKind, LLMError
 from agents.mail.errors import MailError, MailKind
 from agents.storage.errors import StorageKind
+from agents.tools.errors import ToolKind
 
 
 class _Sample(Kind):
@@ -82,3 +83,7 @@ def test_calendar_and_storage_errors_keep_exit_code_1() -> None:
     assert [(kind.name, kind.exit_code) for kind in CalendarKind] == [("GENERAL", 1), ("FIELD", 1)]
     assert [kind.name for kind in StorageKind] == ["STORE", "TRANSFER", "ALREADY_RUNNING"]
     assert {kind.exit_code for kind in StorageKind} == {1}
+
+
+def test_tool_exit_codes_are_unchanged() -> None:
+    assert [(kind.name, kind.exit_code) for kind in ToolKind] == [("AGENT", 30), ("AUDIT", 1)]
