@@ -16,7 +16,7 @@ from agents import paths
 from agents import settings as settings_mod
 from agents.errors import HearthError
 from agents.llm import OllamaService
-from agents.storage import AlreadyRunning, ChatStore, InstanceLock
+from agents.storage import ChatStore, InstanceLock, StorageError, StorageKind
 from app import plain
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -60,15 +60,13 @@ def run_gui(args: argparse.Namespace, started: float | None = None) -> int:
         root = paths.data_dir(getattr(args, "data_dir", None))
         lock = InstanceLock(root)
         lock.acquire()
-    except AlreadyRunning as exc:
-        from app.single_instance import ask_running_instance_to_show
-
-        if not getattr(args, "smoke_test", False) and ask_running_instance_to_show(root):
-            print("hearth: already running; its window was brought forward", file=sys.stderr)
-            return 0
-        _fatal(exc.message, args)
-        return 1
     except (HearthError, OSError) as exc:
+        if isinstance(exc, StorageError) and exc.kind is StorageKind.ALREADY_RUNNING:
+            from app.single_instance import ask_running_instance_to_show
+
+            if not getattr(args, "smoke_test", False) and ask_running_instance_to_show(root):
+                print("hearth: already running; its window was brought forward", file=sys.stderr)
+                return 0
         message = exc.message if isinstance(exc, HearthError) else str(exc)
         _fatal(message, args)
         return 1

@@ -9,16 +9,16 @@ from agents import paths
 from agents.calendar.model import (
     CalendarError,
     CalendarEvent,
+    CalendarKind,
     CalendarStore,
-    FieldError,
     local_timezone,
 )
 
 __all__ = [
     "CalendarError",
     "CalendarEvent",
+    "CalendarKind",
     "CalendarStore",
-    "FieldError",
     "local_timezone",
     "open_calendar",
     "open_location",
@@ -42,7 +42,9 @@ def open_calendar(
 
     if ics is None:
         if data_dir is None:
-            raise CalendarError("No calendar given: pass an .ics file or a CalDAV URL.")
+            raise CalendarError(
+                CalendarKind.GENERAL, "No calendar given: pass an .ics file or a CalDAV URL."
+            )
         ics = paths.calendar_file(data_dir)
     return IcsCalendar(ics, tz=tz)
 
@@ -54,4 +56,4 @@ def open_location(location: str, tz: tzinfo | None = None) -> CalendarStore:
         return open_calendar(ics=Path(where), tz=tz)
     if kind == "caldav" and where:
         return open_calendar(caldav_url=where, tz=tz)
-    raise CalendarError(f"Unknown calendar location {location!r}.")
+    raise CalendarError(CalendarKind.GENERAL, f"Unknown calendar location {location!r}.")

@@ -13,6 +13,7 @@ import icalendar
 from agents.calendar.model import (
     CalendarError,
     CalendarEvent,
+    CalendarKind,
     from_vevent,
     local_timezone,
     matches,
@@ -65,7 +66,9 @@ class CalDavCalendar:
 
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in {"http", "https"} or not parts.hostname:
-            raise CalendarError(f"The CalDAV address {url!r} isn't an http(s) URL.")
+            raise CalendarError(
+                CalendarKind.GENERAL, f"The CalDAV address {url!r} isn't an http(s) URL."
+            )
         username = username or (urllib.parse.unquote(parts.username) if parts.username else None)
         if parts.password:
             password = password or urllib.parse.unquote(parts.password)
@@ -105,17 +108,20 @@ class CalDavCalendar:
             raise
         except dav_error.AuthorizationError as exc:
             raise CalendarError(
+                CalendarKind.GENERAL,
                 f"The CalDAV server {self.url} refused the login while trying to {what}: "
-                "check the user name and password."
+                "check the user name and password.",
             ) from exc
         except dav_error.NotFoundError as exc:
             raise CalendarError(
-                f"The CalDAV server {self.url} has no such calendar or event ({what})."
+                CalendarKind.GENERAL,
+                f"The CalDAV server {self.url} has no such calendar or event ({what}).",
             ) from exc
         except Exception as exc:
             raise CalendarError(
+                CalendarKind.GENERAL,
                 f"The CalDAV server {self.url} failed to {what}: {exc}. Check that it is "
-                "running and the address is right."
+                "running and the address is right.",
             ) from exc
 
     def _collection(self) -> Any:
@@ -133,9 +139,14 @@ class CalDavCalendar:
                 for calendar in calendars:
                     if calendar.get_display_name() == self.name:
                         return calendar
-                raise CalendarError(f"There is no calendar called {self.name!r} on {self.url}.")
+                raise CalendarError(
+                    CalendarKind.GENERAL,
+                    f"There is no calendar called {self.name!r} on {self.url}.",
+                )
             if not calendars:
-                raise CalendarError(f"There is no calendar at {self.url}: create one first.")
+                raise CalendarError(
+                    CalendarKind.GENERAL, f"There is no calendar at {self.url}: create one first."
+                )
             return calendars[0]
 
         with self._lock:
@@ -191,7 +202,8 @@ class CalDavCalendar:
         old = resource.icalendar_component
         if old.get("RRULE") is not None or old.get("RDATE") is not None:
             raise CalendarError(
-                f"'{event.summary}' repeats; change repeating events in your calendar app."
+                CalendarKind.GENERAL,
+                f"'{event.summary}' repeats; change repeating events in your calendar app.",
             )
         ics = new_calendar()
         ics.add_component(to_vevent(event))

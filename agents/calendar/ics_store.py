@@ -14,6 +14,7 @@ import recurring_ical_events
 from agents.calendar.model import (
     CalendarError,
     CalendarEvent,
+    CalendarKind,
     from_vevent,
     local_timezone,
     matches,
@@ -60,13 +61,15 @@ class IcsCalendar:
             size = self.path.stat().st_size
             if size > MAX_FILE_BYTES:
                 raise CalendarError(
+                    CalendarKind.GENERAL,
                     f"The calendar file {self.path} is too large ({size // 1_000_000} MB): "
-                    "split it or use a CalDAV server."
+                    "split it or use a CalDAV server.",
                 )
             data = self.path.read_bytes()
         except OSError as exc:
             raise CalendarError(
-                f"Can't read the calendar file {self.path}: {exc.strerror or exc}."
+                CalendarKind.GENERAL,
+                f"Can't read the calendar file {self.path}: {exc.strerror or exc}.",
             ) from exc
         if not data.strip():
             return new_calendar()
@@ -74,11 +77,14 @@ class IcsCalendar:
             calendar = icalendar.Calendar.from_ical(data)
         except Exception as exc:
             raise CalendarError(
+                CalendarKind.GENERAL,
                 f"The calendar file {self.path} isn't valid iCalendar ({exc}): fix or replace "
-                "it; Hearth won't change it until it can be read."
+                "it; Hearth won't change it until it can be read.",
             ) from exc
         if not isinstance(calendar, icalendar.Calendar):
-            raise CalendarError(f"The calendar file {self.path} holds no VCALENDAR.")
+            raise CalendarError(
+                CalendarKind.GENERAL, f"The calendar file {self.path} holds no VCALENDAR."
+            )
         return calendar
 
     def _events(self, calendar: icalendar.Calendar) -> Iterator[icalendar.Event]:
@@ -99,7 +105,8 @@ class IcsCalendar:
             components = recurring_ical_events.of(calendar).between(start, end)
         except Exception as exc:
             raise CalendarError(
-                f"The calendar file {self.path} has an event Hearth can't read ({exc})."
+                CalendarKind.GENERAL,
+                f"The calendar file {self.path} has an event Hearth can't read ({exc}).",
             ) from exc
         events = []
         for component in components:
@@ -126,7 +133,9 @@ class IcsCalendar:
         for component in self._events(calendar):
             if str(component.get("UID")) == uid and component.get("RECURRENCE-ID") is None:
                 return component
-        raise CalendarError(f"There is no event with id {uid!r} in {self.path.name}.")
+        raise CalendarError(
+            CalendarKind.GENERAL, f"There is no event with id {uid!r} in {self.path.name}."
+        )
 
     # -- changing -----------------------------------------------------------------------
     def create(self, event: CalendarEvent) -> CalendarEvent:
@@ -134,7 +143,9 @@ class IcsCalendar:
         with self._locked():
             calendar = self._load()
             if any(str(c.get("UID")) == event.uid for c in self._events(calendar)):
-                raise CalendarError(f"An event with id {event.uid!r} already exists.")
+                raise CalendarError(
+                    CalendarKind.GENERAL, f"An event with id {event.uid!r} already exists."
+                )
             calendar.add_component(to_vevent(event))
             self._write(calendar)
         return event
@@ -146,7 +157,8 @@ class IcsCalendar:
             old = self._find(calendar, event.uid)
             if old.get("RRULE") is not None or old.get("RDATE") is not None:
                 raise CalendarError(
-                    f"'{event.summary}' repeats; change repeating events in your calendar app."
+                    CalendarKind.GENERAL,
+                    f"'{event.summary}' repeats; change repeating events in your calendar app.",
                 )
             calendar.subcomponents.remove(old)
             calendar.add_component(to_vevent(event))
@@ -170,8 +182,9 @@ class IcsCalendar:
             write_atomic(self.path, calendar.to_ical())
         except OSError as exc:
             raise CalendarError(
+                CalendarKind.GENERAL,
                 f"Can't write the calendar file {self.path}: {exc.strerror or exc}. "
-                "Nothing was changed."
+                "Nothing was changed.",
             ) from exc
 
     @contextlib.contextmanager

@@ -7,8 +7,9 @@ from datetime import tzinfo
 from typing import TYPE_CHECKING
 
 from agents.calendar.model import (
+    CalendarError,
     CalendarEvent,
-    FieldError,
+    CalendarKind,
     check_address,
     check_addresses,
     new_calendar,
@@ -28,14 +29,18 @@ def invite_event(event: CalendarEvent, organizer: str, attendees: tuple[str, ...
     merged = check_addresses((*event.attendees, *attendees))
     merged = tuple(a for a in merged if a.lower() != organizer.lower())
     if not merged:
-        raise FieldError("An invitation needs at least one attendee other than you.")
+        raise CalendarError(
+            CalendarKind.FIELD, "An invitation needs at least one attendee other than you."
+        )
     return replace(event, organizer=organizer, attendees=merged)
 
 
 def build_invite(event: CalendarEvent) -> str:
     """The iMIP REQUEST .ics text for an event that has an organizer and attendees."""
     if not event.organizer or not event.attendees:
-        raise FieldError("An invitation needs an organizer and at least one attendee.")
+        raise CalendarError(
+            CalendarKind.FIELD, "An invitation needs an organizer and at least one attendee."
+        )
     calendar = new_calendar(method="REQUEST")
     calendar.add_component(to_vevent(event))
     return calendar.to_ical().decode("utf-8")

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 import icalendar
 
-from agents.errors import HearthError
+from agents.errors import HearthError, Kind
 
 PRODID = "-//Hearth//Hearth private assistant//EN"
 MAX_SUMMARY = 200
@@ -29,12 +29,20 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\x85]")
 _LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x85]")
 
 
+class CalendarKind(Kind):
+    """What went wrong with the calendar (exit 1, like any other error)."""
+
+    GENERAL = 1, "A calendar problem: bad file, server refused, event missing, odd times."
+    FIELD = 1, "A field that would break a header or an iCalendar line (e.g. CR/LF injection)."
+
+
 class CalendarError(HearthError):
-    """A calendar problem a person can act on (bad file, server refused, event missing)."""
+    """A calendar problem a person can act on; the message says what to do."""
 
+    kind: CalendarKind
 
-class FieldError(CalendarError):
-    """A field that would break a header or an iCalendar line (e.g. CR/LF injection)."""
+    def __init__(self, kind: CalendarKind, message: str) -> None:
+        super().__init__(message, kind)
 
 
 def local_timezone(name: str | None = None) -> tzinfo:
@@ -46,7 +54,8 @@ def local_timezone(name: str | None = None) -> tzinfo:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise CalendarError(
-                f"Unknown timezone {name!r}: use an IANA name like Europe/Berlin."
+                CalendarKind.GENERAL,
+                f"Unknown timezone {name!r}: use an IANA name like Europe/Berlin.",
             ) from exc
     tz = datetime.now().astimezone().tzinfo
     assert tz is not None
@@ -54,46 +63,66 @@ def local_timezone(name: str | None = None) -> tzinfo:
 
 
 def check_line(name: str, value: str, limit: int) -> str:
-    """Returns a one-line text field stripped, or raises FieldError.
+    """Returns a one-line text field stripped, or raises CalendarError (FIELD).
 
     Line breaks and control characters are refused, never silently removed: in a header
     or an iCalendar property they are how injection works.
     """
     if _LINE_BREAK.search(value):
-        raise FieldError(f"The {name} contains a line break, which isn't allowed: use one line.")
+        raise CalendarError(
+            CalendarKind.FIELD,
+            f"The {name} contains a line break, which isn't allowed: use one line.",
+        )
     if _CONTROL.search(value):
-        raise FieldError(f"The {name} contains control characters: remove them.")
+        raise CalendarError(
+            CalendarKind.FIELD, f"The {name} contains control characters: remove them."
+        )
     value = value.strip()
     if len(value) > limit:
-        raise FieldError(f"The {name} is too long ({len(value)} characters, at most {limit}).")
+        raise CalendarError(
+            CalendarKind.FIELD,
+            f"The {name} is too long ({len(value)} characters, at most {limit}).",
+        )
     return value
 
 
 def check_text(name: str, value: str, limit: int) -> str:
     """Returns a multi-line text field (line breaks allowed, other controls refused)."""
     if _CONTROL.sub("", value.replace("\t", " ")) != value.replace("\t", " "):
-        raise FieldError(f"The {name} contains control characters: remove them.")
+        raise CalendarError(
+            CalendarKind.FIELD, f"The {name} contains control characters: remove them."
+        )
     if len(value) > limit:
-        raise FieldError(f"The {name} is too long ({len(value)} characters, at most {limit}).")
+        raise CalendarError(
+            CalendarKind.FIELD,
+            f"The {name} is too long ({len(value)} characters, at most {limit}).",
+        )
     return value.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def check_address(value: str, what: str = "address") -> str:
-    """Returns a bare e-mail address (``name@example.org``) or raises FieldError.
+    """Returns a bare e-mail address (``name@example.org``) or raises CalendarError (FIELD).
 
     Accepts ``Name <addr>`` and ``mailto:addr``; refuses line breaks, several addresses in
     one field, and anything that is not a plain addr-spec.
     """
     if _LINE_BREAK.search(value) or _CONTROL.search(value):
-        raise FieldError(f"The {what} {value!r} contains a line break or control character.")
+        raise CalendarError(
+            CalendarKind.FIELD, f"The {what} {value!r} contains a line break or control character."
+        )
     text = value.strip()
     if text.lower().startswith("mailto:"):
         text = text[7:]
     if "," in text or ";" in text:
-        raise FieldError(f"The {what} {value!r} holds more than one address: give one per entry.")
+        raise CalendarError(
+            CalendarKind.FIELD,
+            f"The {what} {value!r} holds more than one address: give one per entry.",
+        )
     _, address = parseaddr(text)
     if not address or not _ADDRESS.match(address) or ".." in address:
-        raise FieldError(f"The {what} {value!r} isn't a valid e-mail address.")
+        raise CalendarError(
+            CalendarKind.FIELD, f"The {what} {value!r} isn't a valid e-mail address."
+        )
     return address
 
 
@@ -104,7 +133,9 @@ def check_addresses(values: Iterable[str], what: str = "attendee") -> tuple[str,
         address = check_address(value, what)
         seen.setdefault(address.lower(), address)
     if len(seen) > MAX_ATTENDEES:
-        raise FieldError(f"Too many {what}s ({len(seen)}, at most {MAX_ATTENDEES}).")
+        raise CalendarError(
+            CalendarKind.FIELD, f"Too many {what}s ({len(seen)}, at most {MAX_ATTENDEES})."
+        )
     return tuple(seen.values())
 
 
@@ -174,18 +205,20 @@ def new_event(
     """Builds a checked event: one-line fields, valid addresses, aware times, end after start.
 
     Raises:
-        FieldError: A field would break the calendar or a mail header.
-        CalendarError: The times make no sense.
+        CalendarError: FIELD when a field would break the calendar or a mail header;
+            GENERAL when the times make no sense.
     """
     summary = check_line("title", summary, MAX_SUMMARY)
     if not summary:
-        raise FieldError("The event needs a title.")
+        raise CalendarError(CalendarKind.FIELD, "The event needs a title.")
     if start.tzinfo is None or end.tzinfo is None:
-        raise CalendarError("Event times need a timezone.")
+        raise CalendarError(CalendarKind.GENERAL, "Event times need a timezone.")
     if end <= start:
-        raise CalendarError("The event must end after it starts.")
+        raise CalendarError(CalendarKind.GENERAL, "The event must end after it starts.")
     if end - start > MAX_EVENT_LENGTH:
-        raise CalendarError("The event is longer than two weeks: check the dates.")
+        raise CalendarError(
+            CalendarKind.GENERAL, "The event is longer than two weeks: check the dates."
+        )
     return CalendarEvent(
         uid=uid or f"{uuid.uuid4()}@hearth",
         summary=summary,
@@ -216,7 +249,7 @@ def from_vevent(component: icalendar.Event, tz: tzinfo) -> CalendarEvent:
     """Reads a VEVENT defensively: missing end, all-day dates and floating times handled."""
     start_prop = component.get("DTSTART")
     if start_prop is None:
-        raise CalendarError("An event without a start time was skipped.")
+        raise CalendarError(CalendarKind.GENERAL, "An event without a start time was skipped.")
     raw_start = start_prop.dt
     all_day = not isinstance(raw_start, datetime)
     start = _as_datetime(raw_start, tz).astimezone(tz)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
-from agents.calendar.model import CalendarError, CalendarEvent
+from agents.calendar.model import CalendarError, CalendarEvent, CalendarKind
 
 MAX_SEARCH_DAYS = 92
 
@@ -28,7 +28,7 @@ class WorkingHours:
 
     def __post_init__(self) -> None:
         if self.end <= self.start:
-            raise CalendarError("Working hours must end after they start.")
+            raise CalendarError(CalendarKind.GENERAL, "Working hours must end after they start.")
 
 
 @dataclass(frozen=True)
@@ -76,16 +76,17 @@ def find_free_slots(
     """
     hours = hours or WorkingHours()
     if duration <= timedelta(0):
-        raise CalendarError("A meeting needs a positive duration.")
+        raise CalendarError(CalendarKind.GENERAL, "A meeting needs a positive duration.")
     if not_before.tzinfo is None or not_after.tzinfo is None:
-        raise CalendarError("The search range needs a timezone.")
+        raise CalendarError(CalendarKind.GENERAL, "The search range needs a timezone.")
     working_day = datetime.combine(datetime.min, hours.end) - datetime.combine(
         datetime.min, hours.start
     )
     if duration > working_day:
         raise CalendarError(
+            CalendarKind.GENERAL,
             f"A {_minutes(duration)} meeting doesn't fit in a working day "
-            f"({hours.start:%H:%M}–{hours.end:%H:%M})."
+            f"({hours.start:%H:%M}–{hours.end:%H:%M}).",
         )
     if not_after - not_before > timedelta(days=MAX_SEARCH_DAYS):
         not_after = not_before + timedelta(days=MAX_SEARCH_DAYS)

@@ -22,7 +22,7 @@ from typing import Any
 from agents import paths
 from agents.cancel import CancelToken
 from agents.documents.chunking import Chunk, chunk_document
-from agents.documents.errors import DocumentError, IndexUnavailable, UnsupportedFormat
+from agents.documents.errors import DocumentError, DocumentKind
 from agents.documents.loaders import file_sha256, is_supported, load_document
 from agents.documents.manifest import (
     FAILED,
@@ -95,9 +95,10 @@ class OllamaEmbedder:
             raise self.service.error(exc, self.model) from exc
         vectors = [list(map(float, v)) for v in response.embeddings]
         if len(vectors) != len(texts):
-            raise IndexUnavailable(
+            raise DocumentError.about_index(
+                DocumentKind.INDEX_UNAVAILABLE,
                 f"Ollama returned {len(vectors)} embeddings for {len(texts)} passages; "
-                f"check the embedding model '{self.model}'."
+                f"check the embedding model '{self.model}'.",
             )
         return vectors
 
@@ -203,10 +204,11 @@ class DocumentIndex:
             self._collection.count()
         except Exception as exc:
             if server:
-                raise IndexUnavailable(
+                raise DocumentError.about_index(
+                    DocumentKind.INDEX_UNAVAILABLE,
                     f"The Chroma server at {server} can't be used ({exc}). "
                     "Check that it is running, or clear the server setting to use the "
-                    "built-in index."
+                    "built-in index.",
                 ) from exc
             log.warning("document index is damaged (%s); rebuilding it", exc)
             self._rebuild_store()
@@ -406,7 +408,8 @@ class DocumentIndex:
                     if is_supported(target):
                         files[str(target)] = None
                     else:
-                        error = UnsupportedFormat(
+                        error = DocumentError(
+                            DocumentKind.UNSUPPORTED_FORMAT,
                             target,
                             "Hearth doesn't read this kind of file. Supported: PDF, Word "
                             "(.docx), Markdown, text and HTML.",

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from agents.cancel import CancelToken
-from agents.documents.errors import IndexUnavailable
+from agents.documents.errors import DocumentError, DocumentKind
 from agents.documents.index import SyncProgress, SyncReport, manifest_path, relevant_passages
 from agents.documents.manifest import IndexedFile, Manifest
 from agents.documents.retrieval import Passage
@@ -102,7 +102,7 @@ class _ProcessCancel(CancelToken):
 
 
 def _lock_data_dir(root: Path) -> Any:
-    """Takes the writer lock of a data folder; raises IndexUnavailable when held."""
+    """Takes the writer lock of a data folder; DocumentError INDEX_UNAVAILABLE when held."""
     directory = root / "index"
     directory.mkdir(parents=True, exist_ok=True)
     handle = (directory / "writer.lock").open("a+")
@@ -114,9 +114,10 @@ def _lock_data_dir(root: Path) -> Any:
         return handle
     except OSError as exc:
         handle.close()
-        raise IndexUnavailable(
+        raise DocumentError.about_index(
+            DocumentKind.INDEX_UNAVAILABLE,
             "Another Hearth process is already indexing this data folder: wait for it to "
-            "finish (or close it), then try again."
+            "finish (or close it), then try again.",
         ) from exc
     return handle
 
@@ -130,14 +131,14 @@ def _error_reply(exc: BaseException) -> _ErrorReply:
         "internal",
         f"The document index failed unexpectedly ({type(exc).__name__}: {exc}). Try again; "
         "if it keeps failing, remove the 'index' folder in the data folder to rebuild it.",
-        IndexUnavailable.exit_code,
+        DocumentKind.INDEX_UNAVAILABLE.exit_code,
     )
 
 
 def _as_error(reply: _ErrorReply) -> HearthError:
     if reply.kind == "llm" and reply.llm_kind:
         return LLMError(ErrorKind[reply.llm_kind], reply.message)
-    error = IndexUnavailable(reply.message)
+    error = DocumentError.about_index(DocumentKind.INDEX_UNAVAILABLE, reply.message)
     error.exit_code = reply.exit_code
     return error
 
@@ -347,10 +348,11 @@ class IndexClient:
                     if worker.fatal is not None:
                         raise worker.fatal from None
                     if not worker.dispatcher.is_alive() and waiter.empty():
-                        raise IndexUnavailable(
+                        raise DocumentError.about_index(
+                            DocumentKind.INDEX_UNAVAILABLE,
                             f"The indexing process stopped unexpectedly (exit code "
                             f"{worker.process.exitcode}). The index stays consistent: run the "
-                            "same command again to resume."
+                            "same command again to resume.",
                         ) from None
                     continue
                 if kind == "progress":

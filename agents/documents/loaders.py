@@ -18,17 +18,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from agents.documents.errors import (
-    BinaryFile,
-    CorruptDocument,
-    DocumentError,
-    EmptyDocument,
-    EncryptedDocument,
-    NoTextLayer,
-    TooLarge,
-    TooSlow,
-    UnsupportedFormat,
-)
+from agents.documents.errors import DocumentError, DocumentKind
 from agents.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -103,7 +93,8 @@ class _Budget:
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
             seconds = self.settings.documents_parse_seconds
-            raise TooSlow(
+            raise DocumentError(
+                DocumentKind.TOO_SLOW,
                 self.path,
                 f"reading took longer than {seconds:.0f} s, so it was stopped. "
                 "Split the file or convert it to plain text, then add it again.",
@@ -113,7 +104,8 @@ class _Budget:
         self.chars += len(text)
         limit = self.settings.documents_max_chars
         if self.chars > limit:
-            raise TooLarge(
+            raise DocumentError(
+                DocumentKind.TOO_LARGE,
                 self.path,
                 f"it holds more than {limit:,} characters of text, over "
                 "Hearth's memory cap. Split it into smaller files.",
@@ -125,13 +117,14 @@ def load_document(path: Path, settings: Settings | None = None) -> LoadedDocumen
     """Reads a supported file into sections.
 
     Raises:
-        DocumentError: a subclass that says what is wrong with the file and what to do.
+        DocumentError: says what is wrong with the file and what to do (its kind says which way).
     """
     settings = settings or Settings()
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UnsupportedFormat(
+        raise DocumentError(
+            DocumentKind.UNSUPPORTED_FORMAT,
             path,
             f"Hearth doesn't read '{suffix or 'extensionless'}' files. Supported: PDF, Word "
             "(.docx), Markdown, text and HTML.",
@@ -139,16 +132,23 @@ def load_document(path: Path, settings: Settings | None = None) -> LoadedDocumen
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
-        raise DocumentError(path, "the file doesn't exist (was it moved or deleted?).") from exc
+        raise DocumentError(
+            DocumentKind.UNREADABLE, path, "the file doesn't exist (was it moved or deleted?)."
+        ) from exc
     except OSError as exc:
-        raise DocumentError(path, f"it can't be opened ({exc.strerror}).") from exc
+        raise DocumentError(
+            DocumentKind.UNREADABLE, path, f"it can't be opened ({exc.strerror})."
+        ) from exc
     if not path.is_file():
-        raise DocumentError(path, "it is not a regular file.")
+        raise DocumentError(DocumentKind.UNREADABLE, path, "it is not a regular file.")
     if size == 0:
-        raise EmptyDocument(path, "the file is empty (0 bytes); there is nothing to read.")
+        raise DocumentError(
+            DocumentKind.EMPTY, path, "the file is empty (0 bytes); there is nothing to read."
+        )
     limit = settings.documents_max_file_bytes
     if size > limit:
-        raise TooLarge(
+        raise DocumentError(
+            DocumentKind.TOO_LARGE,
             path,
             f"the file is {size / 2**20:,.0f} MB, over the {limit / 2**20:,.0f} MB limit. "
             "Split it into smaller files.",
@@ -160,17 +160,20 @@ def load_document(path: Path, settings: Settings | None = None) -> LoadedDocumen
     except DocumentError:
         raise
     except MemoryError as exc:
-        raise TooLarge(path, "it needs more memory than Hearth allows to read.") from exc
+        raise DocumentError(
+            DocumentKind.TOO_LARGE, path, "it needs more memory than Hearth allows to read."
+        ) from exc
     except Exception as exc:
         log.info("could not parse %s: %s", path, exc)
-        raise CorruptDocument(
+        raise DocumentError(
+            DocumentKind.CORRUPT,
             path,
             f"the file looks damaged or isn't a real {_kind(suffix).upper()} file "
             f"({type(exc).__name__}). Open it in its usual program and save it again.",
         ) from exc
     document.sections = [s for s in document.sections if s.text.strip()]
     if not document.sections:
-        raise EmptyDocument(path, "it contains no text to read.")
+        raise DocumentError(DocumentKind.EMPTY, path, "it contains no text to read.")
     return document
 
 
@@ -193,7 +196,9 @@ def _load_pdf(path: Path, budget: _Budget) -> LoadedDocument:
 
     with path.open("rb") as handle:
         if not handle.read(1024).lstrip().startswith(b"%PDF"):
-            raise CorruptDocument(path, "it isn't a PDF (no PDF header). Check the file type.")
+            raise DocumentError(
+                DocumentKind.CORRUPT, path, "it isn't a PDF (no PDF header). Check the file type."
+            )
     try:
         reader = pypdf.PdfReader(str(path), strict=False)
         if reader.is_encrypted:
@@ -202,16 +207,20 @@ def _load_pdf(path: Path, budget: _Budget) -> LoadedDocument:
             except (NotImplementedError, PdfReadError, FileNotDecryptedError):
                 opened = False
             if not opened:
-                raise EncryptedDocument(
+                raise DocumentError(
+                    DocumentKind.ENCRYPTED,
                     path,
                     "the PDF is protected by a password. Open it, save an unprotected copy "
                     "(e.g. Print to PDF), and add that copy.",
                 )
         count = len(reader.pages)
     except FileNotDecryptedError as exc:
-        raise EncryptedDocument(path, "the PDF is protected by a password.") from exc
+        raise DocumentError(
+            DocumentKind.ENCRYPTED, path, "the PDF is protected by a password."
+        ) from exc
     if count > budget.settings.documents_max_pages:
-        raise TooLarge(
+        raise DocumentError(
+            DocumentKind.TOO_LARGE,
             path,
             f"it has {count:,} pages, over the {budget.settings.documents_max_pages:,}-page limit. "
             "Split it into smaller PDFs.",
@@ -224,7 +233,8 @@ def _load_pdf(path: Path, budget: _Budget) -> LoadedDocument:
         if text.strip():
             document.sections.append(Section(text, page=number))
     if not document.sections and count:
-        raise NoTextLayer(
+        raise DocumentError(
+            DocumentKind.NO_TEXT_LAYER,
             path,
             f"its {count} page(s) have no text layer (a scan or images). Run OCR on it "
             "(e.g. ocrmypdf) and add the result.",
@@ -241,21 +251,30 @@ def _clean(text: str) -> str:
 # -- DOCX -----------------------------------------------------------------------------
 def _check_zip(path: Path, budget: _Budget) -> None:
     if not zipfile.is_zipfile(path):
-        raise CorruptDocument(path, "it isn't a real Word file (not a .docx archive).")
+        raise DocumentError(
+            DocumentKind.CORRUPT, path, "it isn't a real Word file (not a .docx archive)."
+        )
     with zipfile.ZipFile(path) as archive:
         infos = archive.infolist()
         if len(infos) > 10_000:
-            raise TooLarge(path, f"the archive holds {len(infos):,} parts; refused as unsafe.")
+            raise DocumentError(
+                DocumentKind.TOO_LARGE,
+                path,
+                f"the archive holds {len(infos):,} parts; refused as unsafe.",
+            )
         unpacked = sum(info.file_size for info in infos)
         packed = max(1, sum(info.compress_size for info in infos))
         if unpacked > budget.settings.documents_max_unpacked_bytes or unpacked / packed > 200:
-            raise TooLarge(
+            raise DocumentError(
+                DocumentKind.TOO_LARGE,
                 path,
                 f"it would unpack to {unpacked / 2**20:,.0f} MB (from {packed / 2**20:,.1f} MB): "
                 "a compression bomb or an oversized file; refused.",
             )
         if "word/document.xml" not in archive.namelist():
-            raise CorruptDocument(path, "it isn't a Word document (no word/document.xml).")
+            raise DocumentError(
+                DocumentKind.CORRUPT, path, "it isn't a Word document (no word/document.xml)."
+            )
 
 
 def _load_docx(path: Path, budget: _Budget) -> LoadedDocument:
@@ -310,7 +329,7 @@ def decode_text(path: Path, data: bytes) -> str:
     """Decodes text bytes: BOM, then UTF-8, then detection (charset-normalizer).
 
     Raises:
-        BinaryFile: when the bytes are not text in any encoding.
+        DocumentError (kind BINARY): the bytes are not text in any encoding.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -333,7 +352,8 @@ def decode_text(path: Path, data: bytes) -> str:
                 best = match
                 break
     if best is None or best.encoding is None:
-        raise BinaryFile(
+        raise DocumentError(
+            DocumentKind.BINARY,
             path,
             "it isn't text (binary data under a text file name). Open it in the program "
             "that made it and export it as text or PDF.",
@@ -341,7 +361,11 @@ def decode_text(path: Path, data: bytes) -> str:
     text = data.decode(best.encoding, errors="replace")
     control = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if control > len(text[:65536]) * 0.05:
-        raise BinaryFile(path, "it isn't text (too many control characters for a text file).")
+        raise DocumentError(
+            DocumentKind.BINARY,
+            path,
+            "it isn't text (too many control characters for a text file).",
+        )
     return text
 
 

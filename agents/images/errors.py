@@ -1,42 +1,41 @@
-"""The errors a person sees when an image can't be used, each naming the file and why."""
+"""The one error a person sees when an image can't be used, and its kinds."""
 
 from __future__ import annotations
 
-from agents.errors import HearthError
+from agents.errors import HearthError, Kind
+
+
+class ImageKind(Kind):
+    """Why an image was refused or could not be used (all exit 13)."""
+
+    UNREADABLE = 13, "The file could not be read from disk."
+    EMPTY = 13, "The file has no bytes at all."
+    NOT_AN_IMAGE = 13, "The content is not an image format Hearth can open."
+    TOO_LARGE = 13, "Too many pixels or bytes: a decompression bomb or too big to open safely."
+    DAMAGED = 13, "The image is truncated or corrupt."
+    MISSING = 13, "A stored image is gone from the data folder (or was damaged)."
 
 
 class ImageError(HearthError):
-    """An image was refused or could not be used; the message says why and what to do."""
+    """An image was refused or could not be used; the message says why and what to do.
 
-    exit_code = 13
+    Args:
+        kind: Why.
+        name: The file the person picked (for MISSING: the stored image's hash).
+        reason: What is wrong and what to do. The message is "Can't use the image
+            '<name>': <reason>", except for MISSING, whose reason is the whole message
+            (see :meth:`missing`).
+    """
 
-    def __init__(self, name: str, reason: str) -> None:
-        super().__init__(f"Can't use the image '{name}': {reason}")
+    kind: ImageKind
+
+    def __init__(self, kind: ImageKind, name: str, reason: str) -> None:
+        prefix = "" if kind is ImageKind.MISSING else f"Can't use the image '{name}': "
+        super().__init__(prefix + reason, kind)
         self.name = name
         self.reason = reason
 
-
-class ImageUnreadableError(ImageError):
-    """The file could not be read from disk."""
-
-
-class EmptyImageError(ImageError):
-    """The file has no bytes at all."""
-
-
-class NotAnImageError(ImageError):
-    """The content is not an image format Hearth can open (whatever its name says)."""
-
-
-class ImageTooLargeError(ImageError):
-    """Too many pixels or bytes: a decompression bomb or simply too big to open safely."""
-
-
-class DamagedImageError(ImageError):
-    """The image is truncated or corrupt."""
-
-
-class ImageMissingError(HearthError):
-    """A stored image is gone from the data folder (or was damaged)."""
-
-    exit_code = 13
+    @classmethod
+    def missing(cls, sha256: str, message: str) -> ImageError:
+        """A stored image that is gone or damaged; ``message`` is shown as it is."""
+        return cls(ImageKind.MISSING, sha256, message)

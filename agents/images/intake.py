@@ -23,13 +23,7 @@ from typing import cast
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
 from agents.attachments import ImageRef
-from agents.images.errors import (
-    DamagedImageError,
-    EmptyImageError,
-    ImageTooLargeError,
-    ImageUnreadableError,
-    NotAnImageError,
-)
+from agents.images.errors import ImageError, ImageKind
 
 MAX_SIDE = 1120
 """Longest side sent to the vision model (two 560-px tiles)."""
@@ -125,11 +119,13 @@ def prepare_image(
         The prepared image.
 
     Raises:
-        ImageError: A subclass that names the file and says why it was refused.
+        ImageError: Names the file and says why it was refused (its kind says which way).
     """
     raw, label = _read(source, name, max_file_bytes)
     if not raw:
-        raise EmptyImageError(label, "the file is empty (0 bytes). Pick the image again.")
+        raise ImageError(
+            ImageKind.EMPTY, label, "the file is empty (0 bytes). Pick the image again."
+        )
     image = _open(raw, label, max_pixels)
     notes: list[str] = []
     try:
@@ -163,7 +159,9 @@ def prepare_image(
         data, mime = _encode(image, photo=fmt in _PHOTO_FORMATS)
         width, height = image.size
     except MemoryError as exc:
-        raise ImageTooLargeError(label, "it is too large to open on this computer.") from exc
+        raise ImageError(
+            ImageKind.TOO_LARGE, label, "it is too large to open on this computer."
+        ) from exc
     finally:
         image.close()
     return PreparedImage(
@@ -204,26 +202,30 @@ def _read(source: Path | bytes, name: str | None, max_file_bytes: int) -> tuple[
         raw = bytes(source)
         label = name or "pasted image"
         if len(raw) > max_file_bytes:
-            raise ImageTooLargeError(label, _too_many_bytes(len(raw), max_file_bytes))
+            raise ImageError(ImageKind.TOO_LARGE, label, _too_many_bytes(len(raw), max_file_bytes))
         return raw, label
     path = Path(source)
     label = name or path.name or str(path)
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise ImageUnreadableError(label, "it is not a file.")
+            raise ImageError(ImageKind.UNREADABLE, label, "it is not a file.")
         if size > max_file_bytes:
-            raise ImageTooLargeError(label, _too_many_bytes(size, max_file_bytes))
+            raise ImageError(ImageKind.TOO_LARGE, label, _too_many_bytes(size, max_file_bytes))
         with path.open("rb") as handle:
             raw = handle.read(max_file_bytes + 1)
     except FileNotFoundError as exc:
-        raise ImageUnreadableError(label, f"the file doesn't exist ({path}).") from exc
+        raise ImageError(ImageKind.UNREADABLE, label, f"the file doesn't exist ({path}).") from exc
     except PermissionError as exc:
-        raise ImageUnreadableError(label, "Hearth isn't allowed to read the file.") from exc
+        raise ImageError(
+            ImageKind.UNREADABLE, label, "Hearth isn't allowed to read the file."
+        ) from exc
     except OSError as exc:
-        raise ImageUnreadableError(label, f"the file couldn't be read ({exc.strerror}).") from exc
+        raise ImageError(
+            ImageKind.UNREADABLE, label, f"the file couldn't be read ({exc.strerror})."
+        ) from exc
     if len(raw) > max_file_bytes:  # it grew while we read it
-        raise ImageTooLargeError(label, _too_many_bytes(len(raw), max_file_bytes))
+        raise ImageError(ImageKind.TOO_LARGE, label, _too_many_bytes(len(raw), max_file_bytes))
     return raw, label
 
 
@@ -241,20 +243,22 @@ def _open(raw: bytes, label: str, max_pixels: int) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(raw), formats=list(OPENABLE_FORMATS))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageTooLargeError(label, _bomb_reason(None, max_pixels)) from exc
+        raise ImageError(ImageKind.TOO_LARGE, label, _bomb_reason(None, max_pixels)) from exc
     except UnidentifiedImageError as exc:
-        raise NotAnImageError(label, _not_an_image_reason(raw)) from exc
+        raise ImageError(ImageKind.NOT_AN_IMAGE, label, _not_an_image_reason(raw)) from exc
     except _DECODE_ERRORS as exc:
-        raise DamagedImageError(
-            label, f"the file is damaged ({exc}). Open and save it again in an image editor."
+        raise ImageError(
+            ImageKind.DAMAGED,
+            label,
+            f"the file is damaged ({exc}). Open and save it again in an image editor.",
         ) from exc
     width, height = image.size
     if width <= 0 or height <= 0:
         image.close()
-        raise DamagedImageError(label, "it says it has no pixels.")
+        raise ImageError(ImageKind.DAMAGED, label, "it says it has no pixels.")
     if width * height > max_pixels:
         image.close()
-        raise ImageTooLargeError(label, _bomb_reason((width, height), max_pixels))
+        raise ImageError(ImageKind.TOO_LARGE, label, _bomb_reason((width, height), max_pixels))
     return image
 
 
@@ -330,10 +334,11 @@ def _load(image: Image.Image, label: str) -> None:
     try:
         image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageTooLargeError(label, _bomb_reason(image.size, MAX_PIXELS)) from exc
+        raise ImageError(ImageKind.TOO_LARGE, label, _bomb_reason(image.size, MAX_PIXELS)) from exc
     except _DECODE_ERRORS as exc:
         detail = "it is cut off (truncated)" if "truncated" in str(exc) else "it is damaged"
-        raise DamagedImageError(
+        raise ImageError(
+            ImageKind.DAMAGED,
             label,
             f"{detail}: the file may not have finished downloading or copying. "
             "Get a complete copy and try again.",

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from agents import paths
-from agents.images.errors import ImageMissingError
+from agents.images.errors import ImageError
 from agents.storage.atomic import write_atomic
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -62,13 +62,14 @@ class ImageStore:
         """The stored image's bytes.
 
         Raises:
-            ImageMissingError: No such image, or the file no longer matches its hash.
+            ImageError (kind MISSING): No such image, or the file no longer matches its hash.
         """
         data = self.path(sha256).read_bytes()
         if hashlib.sha256(data).hexdigest() != sha256:
-            raise ImageMissingError(
+            raise ImageError.missing(
+                sha256,
                 f"The stored image {sha256[:12]}… is damaged (its content changed on disk). "
-                "Attach the picture again."
+                "Attach the picture again.",
             )
         return data
 
@@ -76,21 +77,22 @@ class ImageStore:
         """Where the stored image is.
 
         Raises:
-            ImageMissingError: No image with this hash is stored.
+            ImageError (kind MISSING): No image with this hash is stored.
         """
         for candidate in self._candidates(sha256):
             if candidate.is_file():
                 return candidate
-        raise ImageMissingError(
+        raise ImageError.missing(
+            sha256,
             f"The image {sha256[:12]}… is no longer in Hearth's data folder "
-            f"({self.directory}). Attach the picture again."
+            f"({self.directory}). Attach the picture again.",
         )
 
     def has(self, sha256: str) -> bool:
         """Whether an image with this hash is stored."""
         try:
             return any(c.is_file() for c in self._candidates(sha256))
-        except ImageMissingError:
+        except ImageError:  # only MISSING: the hash is not one Hearth made
             return False
 
     def delete(self, sha256: str) -> None:
@@ -101,7 +103,7 @@ class ImageStore:
     def _candidates(self, sha256: str) -> list[Path]:
         key = sha256.lower()
         if not _SHA256.fullmatch(key):
-            raise ImageMissingError(f"'{sha256}' is not an image reference Hearth made.")
+            raise ImageError.missing(sha256, f"'{sha256}' is not an image reference Hearth made.")
         return [self.directory / f"{key}.{ext}" for ext in _EXTENSIONS]
 
 

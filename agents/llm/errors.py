@@ -2,35 +2,33 @@
 
 from __future__ import annotations
 
-import enum
-
-from agents.errors import HearthError
+from agents.errors import HearthError, Kind
 
 
-class ErrorKind(enum.Enum):
-    """What went wrong, with the process exit code the CLI uses for it."""
+class ErrorKind(Kind):
+    """What went wrong between Hearth and Ollama, with the CLI's exit code for it."""
 
-    UNREACHABLE = 3
-    MODEL_MISSING = 4
-    UNSUPPORTED = 5
-    BUSY = 6
-    INTERRUPTED = 7
-    INCOMPLETE = 8
-    TIMEOUT = 9
-    SERVER = 10
-    REFUSED_HOST = 11
-    BAD_REQUEST = 12
-    UNUSABLE = 14  # the model kept answering in a shape Hearth can't use
+    UNREACHABLE = 3, "The server does not answer (not running, wrong host)."
+    MODEL_MISSING = 4, "The model is not downloaded."
+    UNSUPPORTED = 5, "The model can't do what was asked (tools, chat, images)."
+    BUSY = 6, "The server is busy with other requests."
+    INTERRUPTED = 7, "The connection dropped mid-answer."
+    INCOMPLETE = 8, "The answer ended before the server said it was done."
+    TIMEOUT = 9, "The server stopped answering in time."
+    SERVER = 10, "The server reported an error (or ran out of memory)."
+    REFUSED_HOST = 11, "The host is not one Hearth is allowed to talk to."
+    BAD_REQUEST = 12, "The server refused the request as it was sent."
+    UNUSABLE = 14, "The model kept answering in a shape Hearth can't use."
 
 
 class LLMError(HearthError):
     """A failure talking to the model server, with a message that says what to do."""
 
+    kind: ErrorKind
+
     def __init__(self, kind: ErrorKind, message: str, *, model: str | None = None) -> None:
-        super().__init__(message)
-        self.kind = kind
+        super().__init__(message, kind)
         self.model = model
-        self.exit_code = kind.value
 
     @property
     def retryable(self) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from agents import paths
-from agents.mail.errors import MailAuthError, MailError
+from agents.mail.errors import MailError, MailKind
 from agents.storage.atomic import keep_aside, write_atomic
 
 log = logging.getLogger(__name__)
@@ -81,22 +81,30 @@ class MailAccount:
     def validated(self) -> MailAccount:
         """Returns the account if it is complete, else raises MailError saying what's missing."""
         if not _NAME.match(self.name) or not self.name.strip():
-            raise MailError("An account name needs 1 to 64 characters on one line.")
+            raise MailError(
+                MailKind.GENERAL, "An account name needs 1 to 64 characters on one line."
+            )
         if self.kind not in ("imap", "maildir", "mbox"):
-            raise MailError(f"Unknown mailbox kind '{self.kind}': use imap, maildir or mbox.")
+            raise MailError(
+                MailKind.GENERAL, f"Unknown mailbox kind '{self.kind}': use imap, maildir or mbox."
+            )
         if self.kind == "imap":
             if not self.imap_host or not self.imap_username:
-                raise MailError(f"Account '{self.name}': IMAP needs a server and a username.")
+                raise MailError(
+                    MailKind.GENERAL, f"Account '{self.name}': IMAP needs a server and a username."
+                )
             _check_security(self.imap_security, "IMAP")
             _check_port(self.imap_port, "IMAP")
         elif not self.path:
-            raise MailError(f"Account '{self.name}': give the {self.kind} location.")
+            raise MailError(
+                MailKind.GENERAL, f"Account '{self.name}': give the {self.kind} location."
+            )
         if self.smtp_host:
             _check_security(self.smtp_security, "SMTP")
             _check_port(self.smtp_port, "SMTP")
         for value in (self.name, self.path, self.imap_host, self.imap_username, self.smtp_host):
             if any(ch in value for ch in "\r\n\0"):
-                raise MailError("Account fields must be single lines.")
+                raise MailError(MailKind.GENERAL, "Account fields must be single lines.")
         return self
 
     def to_dict(self) -> dict[str, Any]:
@@ -124,12 +132,14 @@ def keyring_key(protocol: str, username: str, host: str) -> str:
 
 def _check_security(value: str, what: str) -> None:
     if value not in SECURITY_CHOICES:
-        raise MailError(f"{what} security must be one of: {', '.join(SECURITY_CHOICES)}.")
+        raise MailError(
+            MailKind.GENERAL, f"{what} security must be one of: {', '.join(SECURITY_CHOICES)}."
+        )
 
 
 def _check_port(value: int, what: str) -> None:
     if not 0 < value < 65536:
-        raise MailError(f"The {what} port must be between 1 and 65535.")
+        raise MailError(MailKind.GENERAL, f"The {what} port must be between 1 and 65535.")
 
 
 class AccountStore:
@@ -162,8 +172,9 @@ class AccountStore:
                 return account
         known = ", ".join(a.name for a in self.accounts()) or "none yet"
         raise MailError(
+            MailKind.GENERAL,
             f"There is no mail account called '{name}' (accounts: {known}). "
-            "Add one in Mail > Accounts."
+            "Add one in Mail > Accounts.",
         )
 
     def save(self, account: MailAccount) -> None:
@@ -198,7 +209,9 @@ def _keyring() -> Any:
     try:
         import keyring
     except ImportError as exc:  # pragma: no cover - a dependency
-        raise MailError("The keyring package is missing: reinstall Hearth.") from exc
+        raise MailError(
+            MailKind.GENERAL, "The keyring package is missing: reinstall Hearth."
+        ) from exc
     return keyring
 
 
@@ -209,9 +222,10 @@ def store_password(key: str, password: str) -> None:
         keyring.set_password(KEYRING_SERVICE, key, password)
     except Exception as exc:
         raise MailError(
+            MailKind.GENERAL,
             f"Couldn't store the password in the system keyring ({type(exc).__name__}). "
             "Start or unlock your desktop's keyring (GNOME Keyring, KWallet, macOS Keychain, "
-            "Windows Credential Manager) and try again."
+            "Windows Credential Manager) and try again.",
         ) from exc
 
 
@@ -222,19 +236,21 @@ def get_password(key: str) -> str | None:
         value = keyring.get_password(KEYRING_SERVICE, key)
     except Exception as exc:
         raise MailError(
+            MailKind.GENERAL,
             f"Couldn't read the password from the system keyring ({type(exc).__name__}). "
-            "Start or unlock your desktop's keyring and try again."
+            "Start or unlock your desktop's keyring and try again.",
         ) from exc
     return value if isinstance(value, str) else None
 
 
 def require_password(key: str) -> str:
-    """The stored password; raises MailAuthError saying how to store it."""
+    """The stored password; raises MailError (AUTH) saying how to store it."""
     password = get_password(key)
     if password is None:
-        raise MailAuthError(
+        raise MailError(
+            MailKind.AUTH,
             f"No password is stored for {key}. Store it with `hearth mail password {key}` "
-            "or in Mail > Accounts."
+            "or in Mail > Accounts.",
         )
     return password
 

@@ -15,7 +15,7 @@ from email.errors import HeaderDefect, HeaderParseError
 from email.headerregistry import Address
 from email.message import EmailMessage
 
-from agents.mail.errors import AddressError, HeaderInjectionError, MailError
+from agents.mail.errors import MailError, MailKind
 
 MAX_SUBJECT_CHARS = 900
 MAX_BODY_BYTES = 5 * 1024 * 1024
@@ -67,42 +67,47 @@ class OutgoingMail:
 
 
 def check_header_value(value: str, field_name: str) -> str:
-    """Returns ``value`` if it is one line; raises HeaderInjectionError otherwise."""
+    """Returns ``value`` if it is one line; raises MailError (HEADER_INJECTION) otherwise."""
     if _BREAKS.search(value):
-        raise HeaderInjectionError(
+        raise MailError(
+            MailKind.HEADER_INJECTION,
             f"The {field_name} contains a line break, which a mail header can't hold (it "
             "could be used to add hidden recipients or headers). Remove the line break and "
-            "try again."
+            "try again.",
         )
     return value
 
 
 def parse_address(value: str, field_name: str) -> Address:
-    """Parses exactly one e-mail address; raises AddressError with the reason."""
+    """Parses exactly one e-mail address; raises MailError (ADDRESS) with the reason."""
     check_header_value(value, field_name)
     text = value.strip()
     if not text:
-        raise AddressError(f"The {field_name} is empty: give an e-mail address.")
+        raise MailError(MailKind.ADDRESS, f"The {field_name} is empty: give an e-mail address.")
     pairs = email.utils.getaddresses([text])
     if len(pairs) != 1:
-        raise AddressError(
-            f"The {field_name} '{text}' holds more than one address: give one per entry."
+        raise MailError(
+            MailKind.ADDRESS,
+            f"The {field_name} '{text}' holds more than one address: give one per entry.",
         )
     display, addr = pairs[0]
     local, at, domain = addr.rpartition("@")
     if not at or not local or not domain or ("." not in domain and domain != "localhost"):
-        raise AddressError(
-            f"The {field_name} '{text}' isn't a valid e-mail address (expected name@domain)."
+        raise MailError(
+            MailKind.ADDRESS,
+            f"The {field_name} '{text}' isn't a valid e-mail address (expected name@domain).",
         )
     if any(ch.isspace() for ch in addr) or "<" in addr or ">" in addr:
-        raise AddressError(f"The {field_name} '{text}' isn't a valid e-mail address.")
+        raise MailError(
+            MailKind.ADDRESS, f"The {field_name} '{text}' isn't a valid e-mail address."
+        )
     try:
         address = Address(display_name=display, addr_spec=addr)
         # Round-trip through the header parser: it rejects what it can't represent.
         str(address)
     except (HeaderParseError, ValueError, IndexError, TypeError) as exc:
-        raise AddressError(
-            f"The {field_name} '{text}' isn't a valid e-mail address ({exc})."
+        raise MailError(
+            MailKind.ADDRESS, f"The {field_name} '{text}' isn't a valid e-mail address ({exc})."
         ) from exc
     return address
 
@@ -111,25 +116,34 @@ def build_message(mail: OutgoingMail) -> EmailMessage:
     """Builds the message to send or save, after checking every field.
 
     Raises:
-        HeaderInjectionError: A header field has a line break.
-        AddressError: An address doesn't parse, or there is no recipient.
-        MailError: Something is too large.
+        MailError: HEADER_INJECTION when a header field has a line break; ADDRESS when
+            an address doesn't parse, or there is no recipient; GENERAL when something is
+            too large.
     """
     sender = parse_address(mail.sender, "sender address")
     recipients = [parse_address(a, "recipient address") for a in mail.to]
     copies = [parse_address(a, "copy (Cc) address") for a in mail.cc]
     if not recipients and not copies:
-        raise AddressError("The message has no recipient: add at least one address.")
+        raise MailError(MailKind.ADDRESS, "The message has no recipient: add at least one address.")
     if len(recipients) + len(copies) > MAX_RECIPIENTS:
-        raise MailError(f"More than {MAX_RECIPIENTS} recipients: split the message.")
+        raise MailError(
+            MailKind.GENERAL, f"More than {MAX_RECIPIENTS} recipients: split the message."
+        )
     subject = check_header_value(mail.subject, "subject").strip()
     if len(subject) > MAX_SUBJECT_CHARS:
-        raise MailError(f"The subject is longer than {MAX_SUBJECT_CHARS} characters: shorten it.")
+        raise MailError(
+            MailKind.GENERAL,
+            f"The subject is longer than {MAX_SUBJECT_CHARS} characters: shorten it.",
+        )
     if len(mail.body.encode("utf-8", "surrogatepass")) > MAX_BODY_BYTES:
-        raise MailError("The message text is larger than 5 MB: attach it as a file instead.")
+        raise MailError(
+            MailKind.GENERAL, "The message text is larger than 5 MB: attach it as a file instead."
+        )
     in_reply_to = check_header_value(mail.in_reply_to, "In-Reply-To").strip()
     if in_reply_to and not re.fullmatch(r"<[^<>\s]+>", in_reply_to):
-        raise MailError(f"'{in_reply_to}' isn't a Message-ID (expected <id@host>).")
+        raise MailError(
+            MailKind.GENERAL, f"'{in_reply_to}' isn't a Message-ID (expected <id@host>)."
+        )
 
     msg = EmailMessage(policy=policy.default)
     msg["From"] = sender
@@ -151,17 +165,22 @@ def build_message(mail: OutgoingMail) -> EmailMessage:
 
 def _attach_all(msg: EmailMessage, attachments: tuple[OutgoingAttachment, ...]) -> None:
     if len(attachments) > MAX_ATTACHMENTS:
-        raise MailError(f"More than {MAX_ATTACHMENTS} attachments: send fewer at once.")
+        raise MailError(
+            MailKind.GENERAL, f"More than {MAX_ATTACHMENTS} attachments: send fewer at once."
+        )
     total = sum(len(a.data) for a in attachments)
     if total > MAX_ATTACHMENT_BYTES:
         raise MailError(
-            f"The attachments add up to {total // (1024 * 1024)} MB; the limit is 20 MB."
+            MailKind.GENERAL,
+            f"The attachments add up to {total // (1024 * 1024)} MB; the limit is 20 MB.",
         )
     for attachment in attachments:
         filename = check_header_value(attachment.filename, "attachment name").strip()
         content_type = check_header_value(attachment.content_type, "attachment type")
         if not filename or "/" in filename or "\\" in filename:
-            raise MailError(f"'{attachment.filename}' isn't a usable attachment name.")
+            raise MailError(
+                MailKind.GENERAL, f"'{attachment.filename}' isn't a usable attachment name."
+            )
         maintype, subtype, params = _split_content_type(content_type)
         if maintype == "text":
             text = attachment.data.decode(params.pop("charset", "utf-8"), errors="replace")
@@ -177,7 +196,7 @@ def _split_content_type(value: str) -> tuple[str, str, dict[str, str]]:
     main, _, rest = value.partition(";")
     maintype, _, subtype = main.strip().lower().partition("/")
     if not _TOKEN.match(maintype or "") or not _TOKEN.match(subtype or ""):
-        raise MailError(f"'{value}' isn't a MIME type (expected type/subtype).")
+        raise MailError(MailKind.GENERAL, f"'{value}' isn't a MIME type (expected type/subtype).")
     params: dict[str, str] = {}
     for item in rest.split(";"):
         key, eq, val = item.partition("=")
@@ -192,4 +211,4 @@ def _check_no_defects(msg: EmailMessage) -> None:
         defects = getattr(header, "defects", ()) if header is not None else ()
         for defect in defects:
             if isinstance(defect, HeaderDefect):
-                raise AddressError(f"The {name} header is malformed ({defect}).")
+                raise MailError(MailKind.ADDRESS, f"The {name} header is malformed ({defect}).")

@@ -7,7 +7,7 @@ import socket
 import ssl
 from pathlib import Path
 
-from agents.mail.errors import MailConnectionError, MailError
+from agents.mail.errors import MailError, MailKind
 
 
 def is_loopback_host(host: str) -> bool:
@@ -31,12 +31,15 @@ def tls_context(ca_file: str | Path | None = None) -> ssl.SSLContext:
     if ca_file:
         path = Path(ca_file).expanduser()
         if not path.is_file():
-            raise MailError(f"The CA certificate file {path} doesn't exist: check the path.")
+            raise MailError(
+                MailKind.GENERAL, f"The CA certificate file {path} doesn't exist: check the path."
+            )
         try:
             context.load_verify_locations(cafile=str(path))
         except (ssl.SSLError, OSError) as exc:
             raise MailError(
-                f"{path} isn't a PEM certificate file ({exc}): export the server's CA as PEM."
+                MailKind.GENERAL,
+                f"{path} isn't a PEM certificate file ({exc}): export the server's CA as PEM.",
             ) from exc
     return context
 
@@ -46,41 +49,48 @@ def check_plaintext_allowed(host: str, allow_unencrypted: bool, what: str) -> No
     if is_loopback_host(host) or allow_unencrypted:
         return
     raise MailError(
+        MailKind.GENERAL,
         f"{what} server {host} would get your password unencrypted. Use SSL/TLS or STARTTLS; "
         "only if the server is on a network you trust, turn on 'allow unencrypted' "
-        "(--allow-unencrypted)."
+        "(--allow-unencrypted).",
     )
 
 
 def connection_error(exc: BaseException, what: str, host: str, port: int) -> MailError:
     """Turns a socket or TLS failure into a message that says what to do."""
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return MailConnectionError(
+        return MailError(
+            MailKind.CONNECTION,
             f"The {what} server {host}:{port} presented a certificate that can't be verified "
             f"({exc.verify_message or exc.reason}). If it is your own server with a "
             "self-signed certificate, give its CA certificate file (--ca-file or in the "
-            "account settings)."
+            "account settings).",
         )
     if isinstance(exc, ssl.SSLError):
-        return MailConnectionError(
+        return MailError(
+            MailKind.CONNECTION,
             f"The TLS handshake with the {what} server {host}:{port} failed ({exc.reason}). "
             "Check that the port matches the security setting (SSL/TLS: 993/465; STARTTLS: "
-            "143/587)."
+            "143/587).",
         )
     if isinstance(exc, socket.gaierror):
-        return MailConnectionError(
-            f"The {what} server name {host} can't be found: check the spelling and the network."
+        return MailError(
+            MailKind.CONNECTION,
+            f"The {what} server name {host} can't be found: check the spelling and the network.",
         )
     if isinstance(exc, TimeoutError | socket.timeout):
-        return MailConnectionError(
+        return MailError(
+            MailKind.CONNECTION,
             f"The {what} server {host}:{port} didn't answer in time: check the port and the "
-            "network, then try again."
+            "network, then try again.",
         )
     if isinstance(exc, ConnectionRefusedError):
-        return MailConnectionError(
-            f"Nothing is listening at {host}:{port} ({what}): check the server name and port."
+        return MailError(
+            MailKind.CONNECTION,
+            f"Nothing is listening at {host}:{port} ({what}): check the server name and port.",
         )
-    return MailConnectionError(
+    return MailError(
+        MailKind.CONNECTION,
         f"The connection to the {what} server {host}:{port} failed ({type(exc).__name__}: "
-        f"{exc}). Check the server settings and the network, then try again."
+        f"{exc}). Check the server settings and the network, then try again.",
     )

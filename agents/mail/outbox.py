@@ -22,7 +22,7 @@ from pathlib import Path
 from agents.mail.accounts import MailAccount, Security, keyring_key
 from agents.mail.accounts import require_password as keyring_password
 from agents.mail.compose import OutgoingMail, build_message
-from agents.mail.errors import MailAuthError, MailConnectionError, MailError
+from agents.mail.errors import MailError, MailKind
 from agents.mail.net import check_plaintext_allowed, connection_error, tls_context
 from agents.storage.atomic import write_atomic
 
@@ -63,8 +63,9 @@ class SmtpConfig:
         """The SMTP settings of an account; raises MailError when it has none."""
         if not account.smtp_host:
             raise MailError(
+                MailKind.GENERAL,
                 f"The account '{account.name}' has no SMTP server, so it can only save "
-                "drafts. Add the SMTP server in Mail > Accounts to send."
+                "drafts. Add the SMTP server in Mail > Accounts to send.",
             )
         return cls(
             host=account.smtp_host,
@@ -93,7 +94,8 @@ class SmtpConfig:
         host = host.strip("[]")
         if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
             raise MailError(
-                f"'{host_port}' isn't [USER@]HOST:PORT (for example smtp.example.org:587)."
+                MailKind.GENERAL,
+                f"'{host_port}' isn't [USER@]HOST:PORT (for example smtp.example.org:587).",
             )
         port = int(port_text)
         security: Security = "ssl" if port == 465 else "starttls"
@@ -140,28 +142,30 @@ class Outbox:
         message = build_message(mail)
         if self.smtp is None:
             raise MailError(
+                MailKind.GENERAL,
                 "No SMTP server is set up, so Hearth can't send. The message can be saved "
-                "as a draft instead; add an SMTP server in Mail > Accounts to send."
+                "as a draft instead; add an SMTP server in Mail > Accounts to send.",
             )
         try:
             refused = self._deliver(self.smtp, message)
         except MailError as exc:
             draft = self._write_draft(message)
-            raise type(exc)(
-                f"{exc.message} Nothing was sent; the message was saved as {draft}."
+            raise MailError(
+                exc.kind, f"{exc.message} Nothing was sent; the message was saved as {draft}."
             ) from exc
         if refused:
             raise MailError(
+                MailKind.GENERAL,
                 "The SMTP server took the message but refused these recipients: "
                 f"{', '.join(sorted(refused))}. The others will get it; check the refused "
-                "addresses."
+                "addresses.",
             )
         return str(message["Message-ID"])
 
     def check(self) -> None:
         """Connects and logs in to the SMTP server without sending (the Test button)."""
         if self.smtp is None:
-            raise MailError("No SMTP server is set up.")
+            raise MailError(MailKind.GENERAL, "No SMTP server is set up.")
         with self._connect(self.smtp):
             pass
 
@@ -179,8 +183,9 @@ class Outbox:
             write_atomic(path, message.as_bytes(policy=policy.default))
         except OSError as exc:
             raise MailError(
+                MailKind.GENERAL,
                 f"Couldn't save the draft in {self.drafts_dir} ({exc.strerror or exc}): "
-                "check that the folder is writable."
+                "check that the folder is writable.",
             ) from exc
         return path
 
@@ -240,36 +245,44 @@ def _quietly_quit(smtp: smtplib.SMTP) -> None:
 
 def _smtp_error(exc: BaseException, cfg: SmtpConfig) -> MailError:
     if isinstance(exc, smtplib.SMTPAuthenticationError):
-        return MailAuthError(
+        return MailError(
+            MailKind.AUTH,
             f"The SMTP server {cfg.host} refused the login for {cfg.username}. Check the "
-            f"username and the stored password (`hearth mail password {cfg.keyring_key}`)."
+            f"username and the stored password (`hearth mail password {cfg.keyring_key}`).",
         )
     if isinstance(exc, smtplib.SMTPNotSupportedError):
         return MailError(
+            MailKind.GENERAL,
             f"The SMTP server {cfg.host} doesn't support what Hearth asked ({exc}). Check the "
-            "security setting (SSL/TLS on 465, STARTTLS on 587)."
+            "security setting (SSL/TLS on 465, STARTTLS on 587).",
         )
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         who = ", ".join(sorted(exc.recipients))
-        return MailError(f"The SMTP server refused every recipient ({who}): check the addresses.")
+        return MailError(
+            MailKind.GENERAL,
+            f"The SMTP server refused every recipient ({who}): check the addresses.",
+        )
     if isinstance(exc, smtplib.SMTPSenderRefused):
         return MailError(
+            MailKind.GENERAL,
             f"The SMTP server refused the sender address {exc.sender!r}: use the address of "
-            "this account."
+            "this account.",
         )
     if isinstance(exc, smtplib.SMTPResponseException):
         text = (
             exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else ""
         )
         return MailError(
+            MailKind.GENERAL,
             f"The SMTP server {cfg.host} answered {exc.smtp_code} ({' '.join(text.split())}). "
-            "Try again later or check the account settings."
+            "Try again later or check the account settings.",
         )
     if isinstance(exc, smtplib.SMTPServerDisconnected):
-        return MailConnectionError(
+        return MailError(
+            MailKind.CONNECTION,
             f"The SMTP server {cfg.host}:{cfg.port} closed the connection. Check the port and "
-            "security setting (SSL/TLS on 465, STARTTLS on 587), then try again."
+            "security setting (SSL/TLS on 465, STARTTLS on 587), then try again.",
         )
     if isinstance(exc, OSError | ssl.SSLError):
         return connection_error(exc, "SMTP", cfg.host, cfg.port)
-    return MailError(f"Sending failed ({type(exc).__name__}: {exc}).")
+    return MailError(MailKind.GENERAL, f"Sending failed ({type(exc).__name__}: {exc}).")

@@ -25,7 +25,7 @@ from typing import Any, Protocol
 
 from agents.mail.accounts import AccountStore, MailAccount, Security, keyring_key
 from agents.mail.accounts import require_password as keyring_password
-from agents.mail.errors import MailAuthError, MailConnectionError, MailError
+from agents.mail.errors import MailError, MailKind
 from agents.mail.model import MailMessage
 from agents.mail.net import check_plaintext_allowed, connection_error, is_loopback_host, tls_context
 from agents.mail.parse import MAX_RAW_BYTES, parse_message
@@ -56,7 +56,7 @@ class MailSource(Protocol):
 
 def _check_count(count: int) -> int:
     if count < 1:
-        raise MailError("Ask for at least one message.")
+        raise MailError(MailKind.GENERAL, "Ask for at least one message.")
     return min(count, MAX_COUNT)
 
 
@@ -74,7 +74,7 @@ def _matches(message: MailMessage, words: list[str]) -> bool:
 
 
 def _not_found(message_id: str, where: str) -> MailError:
-    return MailError(f"There is no message with id {message_id} in {where}.")
+    return MailError(MailKind.GENERAL, f"There is no message with id {message_id} in {where}.")
 
 
 # -- local files -------------------------------------------------------------------------
@@ -98,7 +98,9 @@ class _LocalSource:
         except (KeyError, FileNotFoundError):
             return None  # moved or deleted by a mail client since listing
         except OSError as exc:
-            raise MailError(f"Couldn't read {self.where}: {exc.strerror or exc}.") from exc
+            raise MailError(
+                MailKind.GENERAL, f"Couldn't read {self.where}: {exc.strerror or exc}."
+            ) from exc
         if raw is None:
             return None
         truncated = len(raw) > MAX_RAW_BYTES
@@ -156,11 +158,14 @@ class MaildirSource(_LocalSource):
         self.path = Path(path).expanduser()
         self.where = f"the Maildir {self.path}"
         if not self.path.is_dir():
-            raise MailError(f"The Maildir folder {self.path} doesn't exist: check the path.")
+            raise MailError(
+                MailKind.GENERAL, f"The Maildir folder {self.path} doesn't exist: check the path."
+            )
         if not (self.path / "cur").is_dir() or not (self.path / "new").is_dir():
             raise MailError(
+                MailKind.GENERAL,
                 f"{self.path} isn't a Maildir (it has no cur/ and new/ folders). Give the "
-                "folder that contains them, or use --mbox for a single mailbox file."
+                "folder that contains them, or use --mbox for a single mailbox file.",
             )
         self._box = mailbox.Maildir(str(self.path), factory=None, create=False)
 
@@ -178,7 +183,9 @@ class MaildirSource(_LocalSource):
                         except OSError:
                             continue
             except OSError as exc:
-                raise MailError(f"Couldn't list {self.where}: {exc.strerror or exc}.") from exc
+                raise MailError(
+                    MailKind.GENERAL, f"Couldn't list {self.where}: {exc.strerror or exc}."
+                ) from exc
         return sorted(arrival, key=lambda k: (arrival[k], k), reverse=True)
 
     def _open(self, key: str) -> bytes | None:
@@ -198,13 +205,16 @@ class MboxSource(_LocalSource):
         self.path = Path(path).expanduser()
         self.where = f"the mbox file {self.path}"
         if not self.path.is_file():
-            raise MailError(f"The mbox file {self.path} doesn't exist: check the path.")
+            raise MailError(
+                MailKind.GENERAL, f"The mbox file {self.path} doesn't exist: check the path."
+            )
         with self.path.open("rb") as handle:
             start = handle.read(5)
         if start and start != b"From ":
             raise MailError(
+                MailKind.GENERAL,
                 f"{self.path} isn't an mbox file (it doesn't start with a 'From ' line). "
-                "For a folder of messages use --maildir."
+                "For a folder of messages use --maildir.",
             )
         self._box = mailbox.mbox(str(self.path), factory=None, create=False)
 
@@ -215,7 +225,9 @@ class MboxSource(_LocalSource):
             self._box = mailbox.mbox(str(self.path), factory=None, create=False)
             keys = list(self._box.iterkeys())
         except OSError as exc:
-            raise MailError(f"Couldn't read {self.where}: {exc.strerror or exc}.") from exc
+            raise MailError(
+                MailKind.GENERAL, f"Couldn't read {self.where}: {exc.strerror or exc}."
+            ) from exc
         return [str(k) for k in reversed(keys)]
 
     def _open(self, key: str) -> bytes | None:
@@ -267,20 +279,26 @@ class ImapConfig:
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in {"imap", "imaps"} or not parts.hostname:
             raise MailError(
+                MailKind.GENERAL,
                 f"'{url}' isn't an IMAP URL: write imaps://USER@HOST[:PORT][/FOLDER] "
-                "(or imap:// for STARTTLS)."
+                "(or imap:// for STARTTLS).",
             )
         if parts.password:
             raise MailError(
+                MailKind.GENERAL,
                 "Don't put the password in the URL (it would end up in your shell history): "
-                "store it with `hearth mail password imap://USER@HOST`."
+                "store it with `hearth mail password imap://USER@HOST`.",
             )
         if not parts.username:
-            raise MailError(f"The IMAP URL '{url}' has no user name: write imaps://USER@HOST.")
+            raise MailError(
+                MailKind.GENERAL, f"The IMAP URL '{url}' has no user name: write imaps://USER@HOST."
+            )
         try:
             port = parts.port
         except ValueError as exc:
-            raise MailError(f"The port in '{url}' isn't a number between 1 and 65535.") from exc
+            raise MailError(
+                MailKind.GENERAL, f"The port in '{url}' isn't a number between 1 and 65535."
+            ) from exc
         ssl_mode = parts.scheme == "imaps"
         folder = urllib.parse.unquote(parts.path.lstrip("/")) or "INBOX"
         return cls(
@@ -385,10 +403,11 @@ class ImapSource:
             elif is_loopback_host(cfg.host) or cfg.allow_unencrypted:
                 check_plaintext_allowed(cfg.host, cfg.allow_unencrypted, "The IMAP")
             else:
-                raise MailConnectionError(
+                raise MailError(
+                    MailKind.CONNECTION,
                     f"The IMAP server {cfg.host}:{cfg.port} doesn't offer STARTTLS, so the "
                     "password would travel unencrypted. Use imaps:// (port 993), or, only on "
-                    "a network you trust, --allow-unencrypted."
+                    "a network you trust, --allow-unencrypted.",
                 )
         except MailError:
             _quietly_close(conn)
@@ -408,16 +427,18 @@ class ImapSource:
             try:
                 conn.login(cfg.username, password)
             except imaplib.IMAP4.error as exc:
-                raise MailAuthError(
+                raise MailError(
+                    MailKind.AUTH,
                     f"The IMAP server {cfg.host} refused the login for {cfg.username} "
                     f"({_imap_text(exc)}). Check the username and the stored password "
-                    f"(`hearth mail password {cfg.keyring_key}`)."
+                    f"(`hearth mail password {cfg.keyring_key}`).",
                 ) from exc
             typ, data = conn.select(_quote_mailbox(cfg.folder), readonly=True)  # EXAMINE
             if typ != "OK":
                 raise MailError(
+                    MailKind.GENERAL,
                     f"The IMAP server {cfg.host} has no folder '{cfg.folder}' "
-                    f"({_imap_text(data)}). Check the folder name (INBOX is the usual one)."
+                    f"({_imap_text(data)}). Check the folder name (INBOX is the usual one).",
                 )
             exists = int(data[0]) if data and data[0] and bytes(data[0]).isdigit() else 0
         except MailError:
@@ -450,8 +471,9 @@ class _ImapSession:
             raise _imap_connection_error(exc, self.source.config) from exc
         if typ != "OK":
             raise MailError(
+                MailKind.GENERAL,
                 f"The IMAP server {self.source.config.host} refused a request "
-                f"({_imap_text(data)}). Try again later."
+                f"({_imap_text(data)}). Try again later.",
             )
         return data
 
@@ -525,9 +547,10 @@ def _imap_text(data: object) -> str:
 
 def _imap_connection_error(exc: BaseException, cfg: ImapConfig) -> MailError:
     if isinstance(exc, imaplib.IMAP4.error):
-        return MailConnectionError(
+        return MailError(
+            MailKind.CONNECTION,
             f"The IMAP server {cfg.host}:{cfg.port} answered in a way Hearth didn't expect "
-            f"({_imap_text(exc)}). Check that this is an IMAP port and try again."
+            f"({_imap_text(exc)}). Check that this is an IMAP port and try again.",
         )
     if isinstance(exc, socket.timeout | TimeoutError | OSError):
         return connection_error(exc, "IMAP", cfg.host, cfg.port)
@@ -591,7 +614,10 @@ def open_source(
     """
     given = [x for x in (maildir, mbox, imap_url, account) if x]
     if len(given) > 1:
-        raise MailError("Give one mailbox: --maildir, --mbox, --imap or --account, not several.")
+        raise MailError(
+            MailKind.GENERAL,
+            "Give one mailbox: --maildir, --mbox, --imap or --account, not several.",
+        )
     if maildir:
         return MaildirSource(Path(maildir))
     if mbox:
@@ -605,12 +631,15 @@ def open_source(
     store = AccountStore(data_dir) if data_dir else None
     if account:
         if store is None:
-            raise MailError("Accounts live in the data folder: give the data folder too.")
+            raise MailError(
+                MailKind.GENERAL, "Accounts live in the data folder: give the data folder too."
+            )
         return source_for_account(store.get(account))
     accounts = store.accounts() if store else []
     if accounts:
         return source_for_account(accounts[0])
     raise MailError(
+        MailKind.GENERAL,
         "Say which mailbox to read: --maildir DIR, --mbox FILE, --imap imaps://USER@HOST or "
-        "--account NAME (add accounts in the window under Mail > Accounts)."
+        "--account NAME (add accounts in the window under Mail > Accounts).",
     )

@@ -7,18 +7,18 @@ from agents.storage.chat_store import (
     Role,
     SearchHit,
     StoredMessage,
-    StoreError,
 )
-from agents.storage.instance_lock import AlreadyRunning, InstanceLock
+from agents.storage.errors import StorageError, StorageKind
+from agents.storage.instance_lock import InstanceLock
 
 __all__ = [
-    "AlreadyRunning",
     "ChatStore",
     "Conversation",
     "InstanceLock",
     "MessageStatus",
     "Role",
     "SearchHit",
-    "StoreError",
+    "StorageError",
+    "StorageKind",
     "StoredMessage",
 ]

@@ -39,8 +39,8 @@ from types import TracebackType
 from typing import Any, Literal, cast, get_args
 
 from agents.attachments import Attachment, from_records, to_records
-from agents.errors import HearthError
 from agents.paths import chats_db
+from agents.storage.errors import StorageError, StorageKind
 
 _log = logging.getLogger(__name__)
 
@@ -67,10 +67,6 @@ _SNIPPET_AFTER = 120
 _MAX_SEARCH_TERMS = 16
 _MAX_TERM_CHARS = 200
 _TRIGRAM = 3
-
-
-class StoreError(HearthError):
-    """The chat store could not do what was asked; the message says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -177,10 +173,11 @@ def _v2_search(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE VIRTUAL TABLE temp.hearth_fts_probe USING fts5(x, tokenize=trigram)")
         conn.execute("DROP TABLE temp.hearth_fts_probe")
     except sqlite3.OperationalError as exc:
-        raise StoreError(
+        raise StorageError(
+            StorageKind.STORE,
             "This build of Python's SQLite has no FTS5 trigram search "
             f"(SQLite {sqlite3.sqlite_version}; 3.34 or newer with FTS5 is needed). "
-            "Install Hearth from its official package, which brings a suitable SQLite."
+            "Install Hearth from its official package, which brings a suitable SQLite.",
         ) from exc
     _run(
         conn,
@@ -335,7 +332,7 @@ class ChatStore:
     """Saves conversations and messages; safe to share between threads.
 
     Open it once per process (``InstanceLock`` keeps a second process away) and
-    close it at exit. Every method may raise ``StoreError``.
+    close it at exit. Every method may raise ``StorageError`` (kind STORE).
     """
 
     SCHEMA_VERSION: int = len(_MIGRATIONS)
@@ -347,7 +344,7 @@ class ChatStore:
             path: The SQLite file; its parent folders are created.
 
         Raises:
-            StoreError: The file is damaged, not a Hearth database, from a newer Hearth,
+            StorageError: The file is damaged, not a Hearth database, from a newer Hearth,
                 or cannot be opened. The file is never changed or removed in that case.
         """
         self.path = Path(path)
@@ -362,9 +359,10 @@ class ChatStore:
                 # is readable by the owner only.
                 os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
         except OSError as exc:
-            raise StoreError(
+            raise StorageError(
+                StorageKind.STORE,
                 f"Hearth can't create its chat database {self.path} ({exc.strerror}). "
-                "Check that the folder is writable, or start Hearth with --data-dir."
+                "Check that the folder is writable, or start Hearth with --data-dir.",
             ) from exc
         try:
             conn = sqlite3.connect(
@@ -398,7 +396,7 @@ class ChatStore:
     # ----------------------------------------------------------------- lifecycle
 
     def close(self) -> None:
-        """Finishes pending clean-up and closes; later calls raise ``StoreError``.
+        """Finishes pending clean-up and closes; later calls raise ``StorageError``.
 
         Safe to call twice.
         """
@@ -408,7 +406,7 @@ class ChatStore:
             if self._index_dirty:
                 try:
                     self._scrub()
-                except StoreError:
+                except StorageError:
                     _log.warning("Could not merge the search index at close", exc_info=True)
             conn, self._conn = self._conn, None
             try:
@@ -498,7 +496,7 @@ class ChatStore:
         ``updated_at`` moves only if something actually changed.
 
         Raises:
-            StoreError: No conversation has this id.
+            StorageError: No conversation has this id.
         """
         with self._write("update a conversation") as conn:
             current = self._require_conversation(conn, conversation_id)
@@ -556,7 +554,7 @@ class ChatStore:
         """Appends a message and marks the conversation as updated.
 
         Raises:
-            StoreError: No conversation has this id.
+            StorageError: No conversation has this id.
             ValueError: ``role`` or ``status`` is not one of the allowed values.
         """
         _check_literal("role", role, _ROLES)
@@ -602,7 +600,7 @@ class ChatStore:
         conversation's ``updated_at``.
 
         Raises:
-            StoreError: No message has this id.
+            StorageError: No message has this id.
         """
         if status is not None:
             _check_literal("status", status, _STATUSES)
@@ -648,7 +646,7 @@ class ChatStore:
             How many messages were deleted.
 
         Raises:
-            StoreError: No conversation has this id.
+            StorageError: No conversation has this id.
         """
         with self._lock:
             with self._write("delete messages") as conn:
@@ -806,7 +804,7 @@ class ChatStore:
                 for table in ("messages_fts", "conversations_fts"):
                     conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
                 return True
-        except (StoreError, sqlite3.Error):
+        except (StorageError, sqlite3.Error):
             _log.error("Chat database integrity check failed", exc_info=True)
             return False
 
@@ -847,25 +845,27 @@ class ChatStore:
 
     def _check_version(self, conn: sqlite3.Connection, version: int) -> None:
         if version > self.SCHEMA_VERSION:
-            raise StoreError(
+            raise StorageError(
+                StorageKind.STORE,
                 f"The chat database {self.path} was saved by a newer version of Hearth "
                 f"(schema {version}; this version knows up to {self.SCHEMA_VERSION}). "
-                "Update Hearth to open it. The file has not been changed."
+                "Update Hearth to open it. The file has not been changed.",
             )
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
         tables = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
         if (version > 0 and app_id != APPLICATION_ID) or (version == 0 and tables):
-            raise StoreError(
+            raise StorageError(
+                StorageKind.STORE,
                 f"{self.path} is not a Hearth chat database. Hearth has not changed it. "
                 "Move it out of the data folder (or start Hearth with --data-dir) "
-                "and start Hearth again."
+                "and start Hearth again.",
             )
 
     def _scrub_after_delete(self, *, merge_index: bool) -> None:
         """Runs ``_scrub``; a failure there is logged, not raised: the deletion stands."""
         try:
             self._scrub(merge_index=merge_index)
-        except StoreError:
+        except StorageError:
             self._index_dirty = True  # close() tries again
             _log.warning("Clean-up after a deletion failed", exc_info=True)
 
@@ -913,9 +913,10 @@ class ChatStore:
     def _require_conversation(self, conn: sqlite3.Connection, conversation_id: str) -> Conversation:
         conversation = self._get_conversation(conn, conversation_id)
         if conversation is None:
-            raise StoreError(
+            raise StorageError(
+                StorageKind.STORE,
                 "That conversation no longer exists (it may have been deleted). "
-                "Pick another conversation or start a new one."
+                "Pick another conversation or start a new one.",
             )
         return conversation
 
@@ -924,19 +925,22 @@ class ChatStore:
             f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE id = ?", (message_id,)
         ).fetchone()
         if row is None:
-            raise StoreError(
+            raise StorageError(
+                StorageKind.STORE,
                 "That message no longer exists (it may have been deleted). "
-                "Reopen the conversation to see what is saved."
+                "Reopen the conversation to see what is saved.",
             )
         return _message(row)
 
     @contextmanager
     def _read(self, action: str) -> Iterator[sqlite3.Connection]:
-        """Holds the lock; turns SQLite errors into ``StoreError``."""
+        """Holds the lock; turns SQLite errors into ``StorageError``."""
         with self._lock:
             conn = self._conn
             if conn is None:
-                raise StoreError(f"Hearth could not {action}: the chat store is closed.")
+                raise StorageError(
+                    StorageKind.STORE, f"Hearth could not {action}: the chat store is closed."
+                )
             try:
                 yield conn
             except sqlite3.Error as exc:
@@ -955,30 +959,36 @@ class ChatStore:
                     conn.execute("ROLLBACK")
                 raise
 
-    def _error(self, action: str, exc: sqlite3.Error) -> StoreError:
+    def _error(self, action: str, exc: sqlite3.Error) -> StorageError:
         name = str(getattr(exc, "sqlite_errorname", ""))
         text = str(exc)
         if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or (
             "malformed" in text or "not a database" in text
         ):
-            return StoreError(
+            return StorageError(
+                StorageKind.STORE,
                 f"Hearth could not {action}: the chat database {self.path} is damaged "
                 f"or is not a Hearth database ({text}). Hearth has not deleted it. Quit "
                 "Hearth, move the file aside (for example rename it to "
                 f"'{self.path.name}.damaged'), and start Hearth again to begin a new chat "
-                "history; keep the old file if you want to try to recover it."
+                "history; keep the old file if you want to try to recover it.",
             )
         if name.startswith("SQLITE_FULL") or "disk is full" in text:
-            return StoreError(
+            return StorageError(
+                StorageKind.STORE,
                 f"Hearth could not {action}: the disk holding {self.path} is full. "
-                "Free some space and try again; nothing saved before was lost."
+                "Free some space and try again; nothing saved before was lost.",
             )
         if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
-            return StoreError(
+            return StorageError(
+                StorageKind.STORE,
                 f"Hearth could not {action}: it cannot write to {self.path} ({text}). "
-                "Check the file's permissions, or start Hearth with --data-dir."
+                "Check the file's permissions, or start Hearth with --data-dir.",
             )
-        return StoreError(f"Hearth could not {action} ({text}). The chat database is {self.path}.")
+        return StorageError(
+            StorageKind.STORE,
+            f"Hearth could not {action} ({text}). The chat database is {self.path}.",
+        )
 
 
 def _check_literal(name: str, value: str, allowed: frozenset[str]) -> None:

@@ -16,25 +16,7 @@ from types import TracebackType
 from typing import ClassVar
 
 from agents import paths
-from agents.errors import HearthError
-from agents.storage.chat_store import StoreError
-
-
-class AlreadyRunning(HearthError):
-    """Another Hearth (in this or another process) holds the data folder.
-
-    Attributes:
-        data_dir: The contested data folder.
-        pid: The holder's process id if it could be read, else None.
-    """
-
-    def __init__(self, data_dir: Path, pid: int | None = None) -> None:
-        super().__init__(
-            f"Hearth is already running with this data folder ({data_dir}). Switch to that "
-            "window, or start with --data-dir for a separate profile."
-        )
-        self.data_dir = data_dir
-        self.pid = pid
+from agents.storage.errors import StorageError, StorageKind
 
 
 class InstanceLock:
@@ -67,8 +49,8 @@ class InstanceLock:
         """Takes the lock. Does nothing if this object already holds it.
 
         Raises:
-            AlreadyRunning: Another instance holds it.
-            StoreError: The lock file cannot be created (e.g. a read-only folder).
+            StorageError: ALREADY_RUNNING when another instance holds it; STORE when the
+                lock file cannot be created (e.g. a read-only folder).
         """
         if self._fd is not None:
             return
@@ -77,24 +59,26 @@ class InstanceLock:
             key = self.path.resolve()
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
-            raise StoreError(
+            raise StorageError(
+                StorageKind.STORE,
                 f"Hearth can't create its lock file {self.path} ({exc.strerror}). Check that "
-                "the data folder is writable, or start with --data-dir."
+                "the data folder is writable, or start with --data-dir.",
             ) from exc
         with self._held_guard:
             if key in self._held:
                 os.close(fd)
-                raise AlreadyRunning(self.data_dir, os.getpid())
+                raise StorageError.already_running(self.data_dir, os.getpid())
             try:
                 _lock(fd)
             except OSError as exc:
                 pid = _read_pid(fd)
                 os.close(fd)
                 if _is_contention(exc):
-                    raise AlreadyRunning(self.data_dir, pid) from exc
-                raise StoreError(
+                    raise StorageError.already_running(self.data_dir, pid) from exc
+                raise StorageError(
+                    StorageKind.STORE,
                     f"Hearth can't lock {self.path} ({exc.strerror}). If the data folder is on "
-                    "a network drive, start with --data-dir pointing to a local folder."
+                    "a network drive, start with --data-dir pointing to a local folder.",
                 ) from exc
             self._held.add(key)
             self._key = key

@@ -40,6 +40,7 @@ from agents.storage.chat_store import (
     Role,
     StoredMessage,
 )
+from agents.storage.errors import StorageError, StorageKind
 
 FORMAT = "hearth-chats"
 VERSION = 1
@@ -58,10 +59,6 @@ MAX_OBJECT_BYTES = 100_000  # one attachment or stats object, as JSON
 _ROLES = frozenset(get_args(Role))
 _STATUSES = frozenset(MessageStatus)
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-
-
-class TransferError(HearthError):
-    """An export or import could not be done; the message says why and what to do."""
 
 
 class ImageSource(Protocol):
@@ -159,9 +156,10 @@ def _chosen(store: ChatStore, conversation_ids: Sequence[str] | None) -> list[Co
     for cid in conversation_ids:
         found = store.get_conversation(cid)
         if found is None:
-            raise TransferError(
+            raise StorageError(
+                StorageKind.TRANSFER,
                 f"There is no chat with the id '{cid}'. List the chats and their ids with "
-                "`hearth export --list`."
+                "`hearth export --list`.",
             )
         chosen.append(found)
     return chosen
@@ -238,13 +236,14 @@ def build_export(
 
 
 def _write_export(path: Path, data: bytes) -> None:
-    """Writes an export file (see write_atomic); a failure is a TransferError."""
+    """Writes an export file (see write_atomic); a failure is a StorageError (TRANSFER)."""
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise TransferError(
+        raise StorageError(
+            StorageKind.TRANSFER,
             f"Hearth could not write {path} ({exc.strerror or exc}). Choose a folder you can "
-            "write to, with enough free space."
+            "write to, with enough free space.",
         ) from exc
 
 
@@ -476,41 +475,48 @@ def parse_export(raw: bytes, name: str = "the file") -> ParsedExport:
     """Reads and checks an export completely; nothing is written.
 
     Raises:
-        TransferError: The file is not a Hearth export, is damaged, truncated or
+        StorageError (kind TRANSFER): The file is not a Hearth export, is damaged, truncated or
             changed, or is from a newer Hearth. The message names the problem.
     """
     try:
         payload = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise TransferError(
-            f"{name} is not a Hearth chat export (it is not UTF-8 text). Nothing was imported."
+        raise StorageError(
+            StorageKind.TRANSFER,
+            f"{name} is not a Hearth chat export (it is not UTF-8 text). Nothing was imported.",
         ) from None
     except json.JSONDecodeError as exc:
-        raise TransferError(
+        raise StorageError(
+            StorageKind.TRANSFER,
             f"{name} is damaged or incomplete (invalid JSON at line {exc.lineno}, column "
             f"{exc.colno}: {exc.msg}); it may have been cut short while copying. Export the "
-            "chats again. Nothing was imported."
+            "chats again. Nothing was imported.",
         ) from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise TransferError(
+        raise StorageError(
+            StorageKind.TRANSFER,
             f"{name} is not a Hearth chat export (use a .json file made by `hearth export "
-            "--format json`; Markdown exports can't be imported). Nothing was imported."
+            "--format json`; Markdown exports can't be imported). Nothing was imported.",
         )
     version = payload.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise TransferError(f"{name} has no valid format version. Nothing was imported.")
+        raise StorageError(
+            StorageKind.TRANSFER, f"{name} has no valid format version. Nothing was imported."
+        )
     if version not in SUPPORTED_VERSIONS:
         newer = version > max(SUPPORTED_VERSIONS)
-        raise TransferError(
+        raise StorageError(
+            StorageKind.TRANSFER,
             f"{name} uses export format version {version}, which this Hearth can't read"
             + (" (it was made by a newer Hearth: update Hearth to import it)." if newer else ".")
-            + " Nothing was imported."
+            + " Nothing was imported.",
         )
     if payload.get("checksum") != checksum(payload):
-        raise TransferError(
+        raise StorageError(
+            StorageKind.TRANSFER,
             f"{name} was changed after it was exported (its checksum doesn't match), so "
             "Hearth won't trust it. Export the chats again from the original. Nothing was "
-            "imported."
+            "imported.",
         )
     try:
         images = _images(payload.get("images", {}))
@@ -535,8 +541,9 @@ def parse_export(raw: bytes, name: str = "the file") -> ParsedExport:
             except PersonaError as exc:
                 raise _Invalid(f"personas[{i}]: {exc.message}") from None
     except _Invalid as exc:
-        raise TransferError(
-            f"{name} is not a valid Hearth chat export: {exc}. Nothing was imported."
+        raise StorageError(
+            StorageKind.TRANSFER,
+            f"{name} is not a valid Hearth chat export: {exc}. Nothing was imported.",
         ) from None
     return ParsedExport(version, chats, images, missing, personas)
 
@@ -547,12 +554,15 @@ def read_export(path: Path) -> ParsedExport:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise TransferError(
-                f"{path.name} is too large to import ({size / 2**30:.1f} GiB, at most 1 GiB)."
+            raise StorageError(
+                StorageKind.TRANSFER,
+                f"{path.name} is too large to import ({size / 2**30:.1f} GiB, at most 1 GiB).",
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise TransferError(f"Hearth could not read {path} ({exc.strerror or exc}).") from exc
+        raise StorageError(
+            StorageKind.TRANSFER, f"Hearth could not read {path} ({exc.strerror or exc})."
+        ) from exc
     return parse_export(raw, path.name)
 
 
@@ -611,7 +621,7 @@ def import_export(
     """Adds a checked export to the data folder; never overwrites.
 
     All or nothing: if a write fails, what this import added is removed again and a
-    TransferError says what happened.
+    StorageError (TRANSFER) says what happened.
     """
     report = ImportReport()
     added_conversations: list[str] = []
@@ -683,9 +693,10 @@ def import_export(
     except Exception as exc:
         _roll_back(store, images, personas, added_conversations, added_images, added_personas)
         detail = exc.message if isinstance(exc, HearthError) else str(exc)
-        raise TransferError(
+        raise StorageError(
+            StorageKind.TRANSFER,
             f"The import failed while saving ({detail}). Everything it had added was removed "
-            "again; your chats are as they were."
+            "again; your chats are as they were.",
         ) from exc
     return report
 

@@ -35,7 +35,6 @@ from langchain_core.tools import BaseTool
 from pydantic import BaseModel, ValidationError
 
 from agents.cancel import CancelToken
-from agents.errors import HearthError
 from agents.events import (
     Event,
     Final,
@@ -51,6 +50,7 @@ from agents.llm.streaming import Run, run_steps
 from agents.llm.structured import Unusable, repair_loop
 from agents.tools.approval import ApprovalGate
 from agents.tools.common import TurnContext
+from agents.tools.errors import ToolError, ToolKind
 
 DEFAULT_MAX_STEPS = 8
 DEFAULT_MAX_REPAIRS = 2
@@ -77,12 +77,6 @@ do not try it again.
 - Prefer save_draft; use send_mail only when the user asked to send.
 - Write times as ISO 8601, like {example}.
 - Call one tool at a time. When the task is done, answer briefly in plain text."""
-
-
-class AgentError(HearthError):
-    """The model could not do the task (bad tool calls, loops, too many steps)."""
-
-    exit_code = 30
 
 
 # -- recovering tool calls from text ---------------------------------------------------------
@@ -413,7 +407,7 @@ class _Run:
 
     def _steps(self, run: Run) -> Iterator[Event]:
         if not self.request.strip():
-            raise AgentError("Nothing to do: say what you want done.")
+            raise ToolError(ToolKind.AGENT, "Nothing to do: say what you want done.")
         run.model = model = self.agent.service.route(tools=True, model=self.agent.model)
         graph = create_agent(
             self.agent.service.chat_model(model),
@@ -448,10 +442,11 @@ class _Run:
             raise self._failure(model)
         yield Final(self._partial(), Stats.from_metadata(self.meta))
 
-    def _failure(self, model: str) -> AgentError:
-        return AgentError(
+    def _failure(self, model: str) -> ToolError:
+        return ToolError(
+            ToolKind.AGENT,
             f"{self.repair.failure} The request was stopped; anything not approved was not "
-            f"done. Try a simpler, more explicit request, or a larger model than {model}."
+            f"done. Try a simpler, more explicit request, or a larger model than {model}.",
         )
 
     def _partial(self) -> str:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from agents import paths
-from agents.errors import HearthError
 from agents.tools.approval import ProposedAction, Undo
+from agents.tools.errors import ToolError, ToolKind
 
 if TYPE_CHECKING:
     from agents.calendar.model import CalendarStore
@@ -69,10 +69,6 @@ def redact(details: dict[str, str]) -> dict[str, str]:
     return kept
 
 
-class AuditError(HearthError):
-    """The audit log can't be read or written."""
-
-
 class AuditLog:
     """Every approved and denied action, in SQLite in the data folder.
 
@@ -103,8 +99,9 @@ class AuditLog:
                 )
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             elif version > SCHEMA_VERSION:
-                raise AuditError(
-                    f"The audit log {self.path} was written by a newer Hearth: update Hearth."
+                raise ToolError(
+                    ToolKind.AUDIT,
+                    f"The audit log {self.path} was written by a newer Hearth: update Hearth.",
                 )
 
     @classmethod
@@ -117,13 +114,17 @@ class AuditLog:
         try:
             db = sqlite3.connect(self.path, timeout=10)
         except sqlite3.Error as exc:
-            raise AuditError(f"Can't open the audit log {self.path}: {exc}.") from exc
+            raise ToolError(
+                ToolKind.AUDIT, f"Can't open the audit log {self.path}: {exc}."
+            ) from exc
         try:
             db.execute("PRAGMA journal_mode=WAL")
             with self._lock, db:
                 yield db
         except sqlite3.Error as exc:
-            raise AuditError(f"Can't write the audit log {self.path}: {exc}.") from exc
+            raise ToolError(
+                ToolKind.AUDIT, f"Can't write the audit log {self.path}: {exc}."
+            ) from exc
         finally:
             db.close()
 
@@ -166,7 +167,7 @@ class AuditLog:
         return [_entry(row) for row in rows]
 
     def get(self, entry_id: int) -> AuditEntry:
-        """One entry; raises AuditError if missing."""
+        """One entry; raises ToolError (AUDIT) if missing."""
         with self._connect() as db:
             row = db.execute(
                 "SELECT id, at, kind, summary, details, approved, outcome, error, undo "
@@ -174,7 +175,7 @@ class AuditLog:
                 (entry_id,),
             ).fetchone()
         if row is None:
-            raise AuditError(f"There is no audit entry {entry_id}.")
+            raise ToolError(ToolKind.AUDIT, f"There is no audit entry {entry_id}.")
         return _entry(row)
 
     def undo(
@@ -186,12 +187,14 @@ class AuditLog:
         approved. ``resolve`` reopens the calendar from its location string.
 
         Raises:
-            AuditError: The entry can't be undone.
+            ToolError (kind AUDIT): The entry can't be undone.
             CalendarError: The calendar refused.
         """
         entry = self.get(entry_id)
         if not entry.can_undo or entry.undo is None:
-            raise AuditError(f"'{entry.summary}' can't be undone (it is {entry.outcome}).")
+            raise ToolError(
+                ToolKind.AUDIT, f"'{entry.summary}' can't be undone (it is {entry.outcome})."
+            )
         if resolve is None:
             from agents.calendar import open_location
 
@@ -214,7 +217,7 @@ class AuditLog:
                     )
                 )
             else:
-                raise AuditError(f"Unknown undo step {undo.op!r}.")
+                raise ToolError(ToolKind.AUDIT, f"Unknown undo step {undo.op!r}.")
         except BaseException as exc:
             self.finish(undo_id, "failed", error=str(exc))
             raise

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from pydantic import ValidationError
 
-from agents.calendar.model import CalendarError, CalendarStore, local_timezone
+from agents.calendar.model import CalendarError, CalendarKind, CalendarStore, local_timezone
 from agents.calendar.slots import WorkingHours
 from agents.cancel import CancelToken
 from agents.errors import HearthError
@@ -162,7 +162,10 @@ def parse_when(text: str, ctx: ToolContext, what: str = "time") -> datetime:
 
     raw = " ".join(str(text).split())
     if not raw:
-        raise CalendarError(f"The {what} is empty: give a date and time like 2026-11-26T15:00.")
+        raise CalendarError(
+            CalendarKind.GENERAL,
+            f"The {what} is empty: give a date and time like 2026-11-26T15:00.",
+        )
     now = ctx.current_time()
     try:
         moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
@@ -178,7 +181,8 @@ def parse_when(text: str, ctx: ToolContext, what: str = "time") -> datetime:
             moment = date_parser.parse(lowered, default=base, fuzzy=True)
         except (ValueError, OverflowError) as exc:
             raise CalendarError(
-                f"Can't read the {what} {raw!r}: write it like 2026-11-26T15:00."
+                CalendarKind.GENERAL,
+                f"Can't read the {what} {raw!r}: write it like 2026-11-26T15:00.",
             ) from exc
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ctx.tz)

@@ -6,7 +6,7 @@ from langchain.tools import ToolRuntime
 from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, field_validator
 
-from agents.calendar.model import CalendarError, event_ics
+from agents.calendar.model import CalendarError, CalendarKind, event_ics
 from agents.errors import HearthError
 from agents.tools.approval import ProposedAction, Undo
 from agents.tools.common import ToolContext, gated, none_to_empty, parse_when, tool_errors
@@ -35,7 +35,7 @@ def make_move_event(ctx: ToolContext) -> BaseTool:
         finish = parse_when(new_end, ctx, "new end") if new_end else None
         moved = event.moved(begin, finish)
         if moved.end <= moved.start:
-            raise CalendarError("The event must end after it starts.")
+            raise CalendarError(CalendarKind.GENERAL, "The event must end after it starts.")
         where = calendar.location
         action = ProposedAction(
             kind="move_event",

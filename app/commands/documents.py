@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the documents stack loads only when a documents command run
     from agents.documents.index_worker import IndexClient
     from agents.events import Sources
 
-DOCUMENT_ERROR_EXIT = 20  # agents.documents.errors.DocumentError.exit_code
+DOCUMENT_ERROR_EXIT = 20  # the exit code of agents.documents.errors.DocumentKind's file kinds
 
 
 def _client(args: argparse.Namespace) -> IndexClient:
@@ -113,7 +113,7 @@ def docs_list(args: argparse.Namespace, out: TextIO | None = None) -> int:
 )
 def docs_remove(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Removes files (or folders) from the index."""
-    from agents.documents.errors import NotIndexed
+    from agents.documents.errors import DocumentError, DocumentKind
 
     out = out or sys.stdout
     client = _client(args)
@@ -122,8 +122,9 @@ def docs_remove(args: argparse.Namespace, out: TextIO | None = None) -> int:
     finally:
         client.close()
     if not removed:
-        raise NotIndexed(
-            f"Not in the index: {', '.join(args.paths)}. See `hearth docs list` for what is."
+        raise DocumentError.about_index(
+            DocumentKind.NOT_INDEXED,
+            f"Not in the index: {', '.join(args.paths)}. See `hearth docs list` for what is.",
         )
     for path in removed:
         print(f"removed {path}", file=out)

@@ -75,12 +75,14 @@ def rewrite(args: argparse.Namespace) -> int:
 # -- export ------------------------------------------------------------------------
 def _locked(root: Path, action: str) -> InstanceLock:
     """Holds the data folder like the window does: one writer per folder."""
-    from agents.storage import AlreadyRunning, InstanceLock
+    from agents.storage import InstanceLock, StorageError, StorageKind
 
     lock = InstanceLock(root)
     try:
         lock.acquire()
-    except AlreadyRunning as exc:
+    except StorageError as exc:
+        if exc.kind is not StorageKind.ALREADY_RUNNING:
+            raise
         raise HearthError(
             f"Hearth is running with this data folder ({root}): {action} from the window, or "
             "quit Hearth and run the command again."

@@ -39,7 +39,7 @@ from agents.attachments import CHART, FIND, ImageRef, ImageTaskRequest
 from agents.cancel import CancelToken
 from agents.errors import HearthError
 from agents.events import Event
-from agents.images.errors import ImageError, ImageMissingError
+from agents.images.errors import ImageError
 from agents.images.intake import PreparedImage, prepare_image
 from agents.images.store import ImageStore
 from agents.llm import ErrorKind, LLMError
@@ -63,7 +63,7 @@ def image_loader_for(store: ImageStore) -> Callable[[ImageRef], bytes | None]:
     def load(image: ImageRef) -> bytes | None:
         try:
             return store.get(image.sha256)
-        except (ImageMissingError, OSError):
+        except (ImageError, OSError):  # from store.get: always kind MISSING
             log.warning("image attachment missing from the store")
             return None
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from agents.attachments import Attachment, ImageRef, images_in
-from agents.images.errors import ImageMissingError
+from agents.images.errors import ImageError
 from agents.images.store import ImageStore
 from app import plain
 from app.services.images import ImageTaskService
@@ -54,7 +54,7 @@ class MessageImageThumbnail(QToolButton):
         self.missing = False
         try:
             data = store.get(self.sha256)
-        except (ImageMissingError, OSError):
+        except (ImageError, OSError):  # from store.get: always kind MISSING
             self.missing = True
             self.setText(self.tr("Image missing"))
             self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -76,7 +76,7 @@ class MessageImageThumbnail(QToolButton):
         """Opens the full-size viewer (non-modal); returns it."""
         try:
             data = self.store.get(self.sha256)
-        except (ImageMissingError, OSError):
+        except (ImageError, OSError):  # from store.get: always kind MISSING
             return None
         viewer = ImageViewer(data, self.name, sha256=self.sha256, tasks=self.tasks, parent=self)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -8,7 +8,7 @@ import icalendar
 import pytest
 
 from agents.calendar.invites import build_invite, invite_event, invite_mail
-from agents.calendar.model import FieldError, new_event
+from agents.calendar.model import CalendarError, CalendarKind, new_event
 from agents.mail.compose import build_message
 
 
@@ -42,13 +42,16 @@ def test_invitation_is_an_imip_request(tz: tzinfo) -> None:
 
 def test_invitation_needs_someone_else(tz: tzinfo) -> None:
     event = new_event("Alone", at(tz, 26, 15), at(tz, 26, 16))
-    with pytest.raises(FieldError, match="attendee"):
+    with pytest.raises(CalendarError, match="attendee") as caught:
         invite_event(event, "me@example.org", ("me@example.org",))
+    assert caught.value.kind is CalendarKind.FIELD
 
 
 def test_injected_attendee_is_refused(tz: tzinfo) -> None:
     event = new_event("X", at(tz, 26, 15), at(tz, 26, 16))
-    with pytest.raises(FieldError):
+    with pytest.raises(CalendarError) as caught:
         invite_event(event, "me@example.org", ("anna@example.org\r\nBcc: evil@example.com",))
-    with pytest.raises(FieldError):
+    assert caught.value.kind is CalendarKind.FIELD
+    with pytest.raises(CalendarError) as caught:
         invite_event(event, "me@example.org\r\nBcc: evil@example.com", ("anna@example.org",))
+    assert caught.value.kind is CalendarKind.FIELD

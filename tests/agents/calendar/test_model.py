@@ -9,7 +9,7 @@ import pytest
 
 from agents.calendar.model import (
     CalendarError,
-    FieldError,
+    CalendarKind,
     check_address,
     event_ics,
     from_vevent,
@@ -31,13 +31,15 @@ def at(tz: tzinfo, day: int, hour: int, minute: int = 0) -> datetime:
     ],
 )
 def test_title_with_line_breaks_or_controls_is_refused(tz: tzinfo, summary: str) -> None:
-    with pytest.raises(FieldError):
+    with pytest.raises(CalendarError) as caught:
         new_event(summary, at(tz, 26, 15), at(tz, 26, 16))
+    assert caught.value.kind is CalendarKind.FIELD
 
 
 def test_location_with_line_break_is_refused(tz: tzinfo) -> None:
-    with pytest.raises(FieldError, match="location"):
+    with pytest.raises(CalendarError, match="location") as caught:
         new_event("Lunch", at(tz, 26, 15), at(tz, 26, 16), location="Cafe\r\nORGANIZER:x")
+    assert caught.value.kind is CalendarKind.FIELD
 
 
 @pytest.mark.parametrize(
@@ -53,8 +55,9 @@ def test_location_with_line_break_is_refused(tz: tzinfo) -> None:
     ],
 )
 def test_bad_attendee_addresses_are_refused(tz: tzinfo, address: str) -> None:
-    with pytest.raises(FieldError):
+    with pytest.raises(CalendarError) as caught:
         new_event("Lunch", at(tz, 26, 15), at(tz, 26, 16), attendees=[address])
+    assert caught.value.kind is CalendarKind.FIELD
 
 
 def test_address_forms_are_normalised() -> None:

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from agents import paths
-from agents.documents.errors import IndexUnavailable
+from agents.documents.errors import DocumentError, DocumentKind
 from agents.documents.index import DocumentIndex
 from agents.llm import OllamaService
 
@@ -87,6 +87,7 @@ def test_unreachable_server_gives_a_clear_error(
 ) -> None:
     url = f"http://127.0.0.1:{_free_port()}"
     index = DocumentIndex(data_root, _using(service, url))
-    with pytest.raises(IndexUnavailable, match=r"Chroma server at .* can.t be used"):
+    with pytest.raises(DocumentError, match=r"Chroma server at .* can.t be used") as caught:
         index.sync([docs_dir])
+    assert caught.value.kind is DocumentKind.INDEX_UNAVAILABLE
     index.close()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from agents.documents import errors
 from agents.documents.chunking import chunk_document
+from agents.documents.errors import DocumentError, DocumentKind
 from agents.documents.loaders import load_document
 from agents.settings import Settings
 from tests.agents.documents.makers import (
@@ -104,8 +104,8 @@ def test_chunks_never_span_pages(docs_dir: Path) -> None:
 
 
 # -- bad files --------------------------------------------------------------------------
-def _error(path: Path, settings: Settings | None = None) -> errors.DocumentError:
-    with pytest.raises(errors.DocumentError) as caught:
+def _error(path: Path, settings: Settings | None = None) -> DocumentError:
+    with pytest.raises(DocumentError) as caught:
         load_document(path, settings)
     assert caught.value.message.startswith(path.name + ": ")
     return caught.value
@@ -113,13 +113,13 @@ def _error(path: Path, settings: Settings | None = None) -> errors.DocumentError
 
 def test_encrypted_pdf(docs_dir: Path) -> None:
     error = _error(make_pdf(docs_dir / "locked.pdf", ["secret"], password="pw"))
-    assert isinstance(error, errors.EncryptedDocument)
+    assert error.kind is DocumentKind.ENCRYPTED
     assert "password" in error.message
 
 
 def test_scanned_pdf_without_text(docs_dir: Path) -> None:
     error = _error(make_scanned_pdf(docs_dir / "scan.pdf"))
-    assert isinstance(error, errors.NoTextLayer)
+    assert error.kind is DocumentKind.NO_TEXT_LAYER
     assert "OCR" in error.message
 
 
@@ -127,59 +127,61 @@ def test_corrupt_pdf(docs_dir: Path) -> None:
     good = make_pdf(docs_dir / "good.pdf", ["text " * 50] * 3).read_bytes()
     broken = docs_dir / "broken.pdf"
     broken.write_bytes(good[:200] + b"\x00garbage" * 50)
-    assert isinstance(_error(broken), errors.CorruptDocument | errors.NoTextLayer)
+    assert _error(broken).kind in {DocumentKind.CORRUPT, DocumentKind.NO_TEXT_LAYER}
     not_pdf = docs_dir / "fake.pdf"
     not_pdf.write_text("just words", encoding="utf-8")
-    assert isinstance(_error(not_pdf), errors.CorruptDocument)
+    assert _error(not_pdf).kind is DocumentKind.CORRUPT
 
 
 def test_zip_bomb_docx(docs_dir: Path) -> None:
     error = _error(make_zip_bomb_docx(docs_dir / "bomb.docx"))
-    assert isinstance(error, errors.TooLarge)
+    assert error.kind is DocumentKind.TOO_LARGE
     assert "compression bomb" in error.message
 
 
 def test_docx_that_is_not_a_zip(docs_dir: Path) -> None:
-    assert isinstance(_error(random_bytes(docs_dir / "fake.docx")), errors.CorruptDocument)
+    assert _error(random_bytes(docs_dir / "fake.docx")).kind is DocumentKind.CORRUPT
 
 
 def test_binary_file_named_txt(docs_dir: Path) -> None:
-    assert isinstance(_error(random_bytes(docs_dir / "photo.txt")), errors.BinaryFile)
+    assert _error(random_bytes(docs_dir / "photo.txt")).kind is DocumentKind.BINARY
     png = docs_dir / "image.txt"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
-    assert isinstance(_error(png), errors.BinaryFile)
+    assert _error(png).kind is DocumentKind.BINARY
 
 
 def test_empty_file(docs_dir: Path) -> None:
     empty = docs_dir / "empty.md"
     empty.touch()
-    assert isinstance(_error(empty), errors.EmptyDocument)
+    assert _error(empty).kind is DocumentKind.EMPTY
     blank = docs_dir / "blank.txt"
     blank.write_text("  \n\n ", encoding="utf-8")
-    assert isinstance(_error(blank), errors.EmptyDocument)
+    assert _error(blank).kind is DocumentKind.EMPTY
 
 
 def test_one_gigabyte_file_is_refused_without_reading(docs_dir: Path) -> None:
     error = _error(make_sparse(docs_dir / "huge.txt", 1 << 30))
-    assert isinstance(error, errors.TooLarge)
+    assert error.kind is DocumentKind.TOO_LARGE
     assert "1,024 MB" in error.message
 
 
 def test_page_and_text_caps(docs_dir: Path) -> None:
     pdf = make_pdf(docs_dir / "many.pdf", ["page"] * 5)
-    assert isinstance(_error(pdf, Settings(documents_max_pages=3)), errors.TooLarge)
+    assert _error(pdf, Settings(documents_max_pages=3)).kind is DocumentKind.TOO_LARGE
     text = docs_dir / "long.txt"
     text.write_text("x" * 5000, encoding="utf-8")
-    assert isinstance(_error(text, Settings(documents_max_chars=1000)), errors.TooLarge)
+    assert _error(text, Settings(documents_max_chars=1000)).kind is DocumentKind.TOO_LARGE
 
 
 def test_time_cap(docs_dir: Path) -> None:
     pdf = make_pdf(docs_dir / "slow.pdf", ["page"] * 3)
-    assert isinstance(_error(pdf, Settings(documents_parse_seconds=-1)), errors.TooSlow)
+    assert _error(pdf, Settings(documents_parse_seconds=-1)).kind is DocumentKind.TOO_SLOW
 
 
 def test_unsupported_and_missing(docs_dir: Path) -> None:
     exe = docs_dir / "tool.exe"
     exe.write_bytes(b"MZ")
-    assert isinstance(_error(exe), errors.UnsupportedFormat)
-    assert "doesn't exist" in _error(docs_dir / "gone.txt").message
+    assert _error(exe).kind is DocumentKind.UNSUPPORTED_FORMAT
+    gone = _error(docs_dir / "gone.txt")
+    assert "doesn't exist" in gone.message and gone.kind is DocumentKind.UNREADABLE
+    assert gone.exit_code == 20 and gone.path == str(docs_dir / "gone.txt")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from agents.cancel import CancelToken
-from agents.documents.errors import IndexUnavailable
+from agents.documents.errors import DocumentError, DocumentKind
 from agents.documents.index import DocumentIndex, SyncProgress
 from agents.documents.index_worker import IndexClient
 from agents.llm import OllamaService
@@ -89,8 +89,10 @@ def test_killed_midway_then_restarted_is_consistent(
         if step.files_done == 3 and first.pid:
             os.kill(first.pid, signal.SIGKILL)
 
-    with pytest.raises(IndexUnavailable, match="stopped unexpectedly"):
+    with pytest.raises(DocumentError, match="stopped unexpectedly") as caught:
         first.index([docs_dir], kill_midway)
+    assert caught.value.kind is DocumentKind.INDEX_UNAVAILABLE
+    assert caught.value.exit_code == 21
     first.close()
     partial = {f.path for f in IndexClient(data_root, Settings()).files() if f.status == "indexed"}
     assert 3 <= len(partial) < 40
@@ -107,8 +109,9 @@ def test_one_writer_per_data_folder(client: IndexClient, data_root: Path, docs_d
     client.index([docs_dir])
     other = IndexClient(data_root, apply_environment(Settings()))
     try:
-        with pytest.raises(IndexUnavailable, match="Another Hearth process"):
+        with pytest.raises(DocumentError, match="Another Hearth process") as caught:
             other.index([docs_dir])
+        assert caught.value.kind is DocumentKind.INDEX_UNAVAILABLE
     finally:
         other.close()
 

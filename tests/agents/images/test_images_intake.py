@@ -12,12 +12,8 @@ from PIL import Image, ImageCms
 from agents.attachments import ImageRef
 from agents.images import (
     MAX_SIDE,
-    DamagedImageError,
-    EmptyImageError,
     ImageError,
-    ImageTooLargeError,
-    ImageUnreadableError,
-    NotAnImageError,
+    ImageKind,
     prepare_image,
 )
 from agents.images.intake import sniff_format
@@ -95,9 +91,10 @@ def test_bomb_header_claiming_100k_by_100k_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "bomb.png"
     path.write_bytes(png_header_only(100_000, 100_000))
 
-    with pytest.raises(ImageTooLargeError) as caught:
+    with pytest.raises(ImageError) as caught:
         prepare_image(path)
 
+    assert caught.value.kind is ImageKind.TOO_LARGE
     message = str(caught.value)
     assert "bomb.png" in message
     assert "megapixels" in message and "decompression bomb" in message
@@ -106,29 +103,33 @@ def test_bomb_header_claiming_100k_by_100k_is_refused(tmp_path: Path) -> None:
 def test_pillow_bomb_warning_becomes_an_error() -> None:
     # 9500 x 9500 = 90 MP: above Pillow's warning threshold (89 MP), below its error.
     assert (Image.MAX_IMAGE_PIXELS or 0) < 9500 * 9500
-    with pytest.raises(ImageTooLargeError, match="bomb"):
+    with pytest.raises(ImageError, match="bomb") as caught:
         prepare_image(png_header_only(9500, 9500), "warned.png", max_pixels=10**9)
+    assert caught.value.kind is ImageKind.TOO_LARGE
 
 
 def test_real_compressed_huge_image_is_refused_by_our_own_cap() -> None:
     data = encode(Image.new("1", (3000, 3000)), "PNG")
     assert len(data) < 100_000  # small on disk, 9 MP when decoded
-    with pytest.raises(ImageTooLargeError, match="3000 x 3000"):
+    with pytest.raises(ImageError, match="3000 x 3000") as caught:
         prepare_image(data, "flat.png", max_pixels=5_000_000)
+    assert caught.value.kind is ImageKind.TOO_LARGE
 
 
 def test_pillow_global_limit_is_untouched() -> None:
     before = Image.MAX_IMAGE_PIXELS
-    with pytest.raises(ImageTooLargeError):
+    with pytest.raises(ImageError) as caught:
         prepare_image(png_header_only(100_000, 100_000))
+    assert caught.value.kind is ImageKind.TOO_LARGE
     assert before == Image.MAX_IMAGE_PIXELS
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG"])
 def test_truncated_image_is_refused(fmt: str) -> None:
     whole = photo(800, 600, fmt)
-    with pytest.raises(DamagedImageError) as caught:
+    with pytest.raises(ImageError) as caught:
         prepare_image(whole[: len(whole) // 2], f"cut.{fmt.lower()}")
+    assert caught.value.kind is ImageKind.DAMAGED
     assert "cut." in str(caught.value)
     assert "truncated" in str(caught.value) or "damaged" in str(caught.value)
 
@@ -146,8 +147,9 @@ def test_wrong_extension_is_read_by_content(tmp_path: Path) -> None:
 def test_text_file_named_like_an_image_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "notes.jpg"
     path.write_text("shopping list: eggs, milk\n")
-    with pytest.raises(NotAnImageError, match=r"notes\.jpg.*text, not an image"):
+    with pytest.raises(ImageError, match=r"notes\.jpg.*text, not an image") as caught:
         prepare_image(path)
+    assert caught.value.kind is ImageKind.NOT_AN_IMAGE
 
 
 @pytest.mark.parametrize(
@@ -160,29 +162,33 @@ def test_text_file_named_like_an_image_is_refused(tmp_path: Path) -> None:
     ],
 )
 def test_other_formats_get_a_specific_message(data: bytes, expected: str) -> None:
-    with pytest.raises(NotAnImageError, match=expected):
+    with pytest.raises(ImageError, match=expected) as caught:
         prepare_image(data, "thing")
+    assert caught.value.kind is ImageKind.NOT_AN_IMAGE
 
 
 def test_empty_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "empty.png"
     path.write_bytes(b"")
-    with pytest.raises(EmptyImageError, match=r"'empty\.png'.*empty \(0 bytes\)"):
+    with pytest.raises(ImageError, match=r"'empty\.png'.*empty \(0 bytes\)") as caught:
         prepare_image(path)
+    assert caught.value.kind is ImageKind.EMPTY
 
 
 def test_missing_file_and_folder_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(ImageUnreadableError, match="doesn't exist"):
+    with pytest.raises(ImageError, match="doesn't exist") as gone:
         prepare_image(tmp_path / "gone.png")
-    with pytest.raises(ImageUnreadableError, match="not a file"):
+    with pytest.raises(ImageError, match="not a file") as folder:
         prepare_image(tmp_path)
+    assert gone.value.kind is folder.value.kind is ImageKind.UNREADABLE
 
 
 def test_file_over_the_byte_limit_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "big.png"
     path.write_bytes(encode(two_halves(400, 400)))
-    with pytest.raises(ImageTooLargeError, match="MB"):
+    with pytest.raises(ImageError, match="MB") as caught:
         prepare_image(path, max_file_bytes=1000)
+    assert caught.value.kind is ImageKind.TOO_LARGE
 
 
 def test_cmyk_jpeg_is_converted_to_rgb() -> None:

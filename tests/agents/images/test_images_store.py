@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from agents import paths
-from agents.images import ImageMissingError, ImageStore, prepare_image
+from agents.images import ImageError, ImageKind, ImageStore, prepare_image
 from tests.agents.images.pictures import encode, photo, two_halves
 
 
@@ -36,12 +36,15 @@ def test_missing_and_damaged_images_are_clear_errors(tmp_path: Path) -> None:
     store = ImageStore(tmp_path)
     absent = "0" * 64
     assert not store.has(absent)
-    with pytest.raises(ImageMissingError, match="no longer in Hearth's data folder"):
+    with pytest.raises(ImageError, match="no longer in Hearth's data folder") as gone:
         store.get(absent)
     digest = store.put(encode(two_halves(10, 10)))
     store.path(digest).write_bytes(encode(two_halves(12, 12)))
-    with pytest.raises(ImageMissingError, match="damaged"):
+    with pytest.raises(ImageError, match="damaged") as damaged:
         store.get(digest)
+    assert gone.value.kind is damaged.value.kind is ImageKind.MISSING
+    assert str(gone.value).startswith("The image 000000000000… is no longer")
+    assert gone.value.exit_code == 13
 
 
 def test_references_that_are_not_hashes_never_touch_the_disk(tmp_path: Path) -> None:
@@ -49,8 +52,9 @@ def test_references_that_are_not_hashes_never_touch_the_disk(tmp_path: Path) -> 
     (tmp_path / "secret.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     for bad in ("../secret", "../../etc/passwd", "abc", "g" * 64):
         assert not store.has(bad)
-        with pytest.raises(ImageMissingError, match="not an image reference"):
+        with pytest.raises(ImageError, match="not an image reference") as caught:
             store.path(bad)
+        assert caught.value.kind is ImageKind.MISSING
 
 
 def test_only_prepared_png_or_jpeg_is_accepted(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from agents.mail.accounts import (
 )
 from agents.mail.checklist import ActionChecklist
 from agents.mail.digest import ActionItem
-from agents.mail.errors import MailAuthError, MailError
+from agents.mail.errors import MailError, MailKind
 from tests.agents.mail.conftest import MemoryKeyring
 
 WORK = MailAccount(
@@ -92,8 +92,9 @@ def test_unknown_and_mistyped_keys_are_ignored(tmp_path: Path) -> None:
 
 
 def test_missing_password_and_missing_keyring(memory_keyring: MemoryKeyring) -> None:
-    with pytest.raises(MailAuthError, match="hearth mail password imap://a@b"):
+    with pytest.raises(MailError, match="hearth mail password imap://a@b") as caught:
         require_password("imap://a@b")
+    assert caught.value.kind is MailKind.AUTH
 
     class NoKeyring(MemoryKeyring):
         def get_password(self, service: str, username: str) -> str | None:

@@ -9,7 +9,7 @@ from email.parser import BytesParser
 import pytest
 
 from agents.mail.compose import OutgoingAttachment, OutgoingMail, build_message, parse_address
-from agents.mail.errors import AddressError, HeaderInjectionError, MailError
+from agents.mail.errors import MailError, MailKind
 
 MAIL = OutgoingMail(
     sender="Me <me@example.org>",
@@ -48,16 +48,18 @@ def test_line_breaks_in_any_header_field_are_refused(field: str, payload: str) -
         mail = replace(MAIL, cc=("carl@example.org" + payload,))
     else:
         mail = replace(MAIL, in_reply_to="<a@b.org>" + payload)
-    with pytest.raises(HeaderInjectionError, match="line break"):
+    with pytest.raises(MailError, match="line break") as caught:
         build_message(mail)
+    assert caught.value.kind is MailKind.HEADER_INJECTION
 
 
 def test_line_breaks_in_attachment_names_and_types_are_refused() -> None:
     bad_name = OutgoingAttachment("a.txt\r\nX-Evil: 1", "text/plain", b"x")
     bad_type = OutgoingAttachment("a.txt", "text/plain\r\nX-Evil: 1", b"x")
     for attachment in (bad_name, bad_type):
-        with pytest.raises(HeaderInjectionError):
+        with pytest.raises(MailError) as caught:
             build_message(replace(MAIL, attachments=(attachment,)))
+        assert caught.value.kind is MailKind.HEADER_INJECTION
 
 
 def test_body_may_have_line_breaks() -> None:
@@ -71,8 +73,9 @@ def test_body_may_have_line_breaks() -> None:
     ["", "anna", "anna@", "@example.org", "a b@example.org", "anna@example.org, b@example.org"],
 )
 def test_invalid_addresses_are_refused(address: str) -> None:
-    with pytest.raises(AddressError):
+    with pytest.raises(MailError) as caught:
         build_message(replace(MAIL, to=(address,)))
+    assert caught.value.kind is MailKind.ADDRESS
 
 
 def test_valid_address_forms() -> None:
@@ -82,8 +85,9 @@ def test_valid_address_forms() -> None:
 
 
 def test_needs_a_recipient() -> None:
-    with pytest.raises(AddressError, match="no recipient"):
+    with pytest.raises(MailError, match="no recipient") as caught:
         build_message(replace(MAIL, to=(), cc=()))
+    assert caught.value.kind is MailKind.ADDRESS
 
 
 def test_caps() -> None:

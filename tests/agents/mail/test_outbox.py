@@ -12,12 +12,7 @@ import pytest
 
 from agents.mail.accounts import KEYRING_SERVICE, MailAccount
 from agents.mail.compose import OutgoingAttachment, OutgoingMail
-from agents.mail.errors import (
-    HeaderInjectionError,
-    MailAuthError,
-    MailConnectionError,
-    MailError,
-)
+from agents.mail.errors import MailError, MailKind
 from agents.mail.net import check_plaintext_allowed
 from agents.mail.outbox import Outbox, SmtpConfig
 from tests.agents.mail.conftest import MemoryKeyring
@@ -62,8 +57,9 @@ def test_save_draft_writes_a_readable_eml(tmp_path: Path) -> None:
 def test_draft_refuses_header_injection(tmp_path: Path) -> None:
     from dataclasses import replace
 
-    with pytest.raises(HeaderInjectionError):
+    with pytest.raises(MailError) as caught:
         Outbox(tmp_path).save_draft(replace(MAIL, subject="Hi\r\nBcc: all@evil.example"))
+    assert caught.value.kind is MailKind.HEADER_INJECTION
     assert list(tmp_path.iterdir()) == []
 
 
@@ -89,8 +85,9 @@ def test_invalid_mail_is_neither_sent_nor_saved(tmp_path: Path, smtp_server: Smt
     from dataclasses import replace
 
     outbox = Outbox(tmp_path / "drafts", SmtpConfig("127.0.0.1", smtp_server.port))
-    with pytest.raises(HeaderInjectionError):
+    with pytest.raises(MailError) as caught:
         outbox.send(replace(MAIL, to=("anna@example.org\nBcc: x@evil.example",)))
+    assert caught.value.kind is MailKind.HEADER_INJECTION
     assert smtp_server.messages == []
     assert not (tmp_path / "drafts").exists()
 
@@ -133,8 +130,9 @@ def test_untrusted_certificate_is_refused_and_draft_kept(
 ) -> None:
     config = SmtpConfig("127.0.0.1", tls_smtp.port, username="me", security="starttls")
     memory_keyring.set_password(KEYRING_SERVICE, config.keyring_key, "s3cret")
-    with pytest.raises(MailConnectionError, match="certificate") as caught:
+    with pytest.raises(MailError, match="certificate") as caught:
         Outbox(tmp_path / "drafts", config).send(MAIL)
+    assert caught.value.kind is MailKind.CONNECTION
     assert tls_smtp.messages == [] and tls_smtp.logins == []
     drafts = list((tmp_path / "drafts").glob("*.eml"))
     assert len(drafts) == 1 and str(drafts[0]) in str(caught.value)
@@ -145,21 +143,24 @@ def test_wrong_password(
 ) -> None:
     config = SmtpConfig("127.0.0.1", tls_smtp.port, username="me", ca_file=str(tls_files.ca_file))
     memory_keyring.set_password(KEYRING_SERVICE, config.keyring_key, "wrong")
-    with pytest.raises(MailAuthError, match="refused the login"):
+    with pytest.raises(MailError, match="refused the login") as caught:
         Outbox(tmp_path, config).send(MAIL)
+    assert caught.value.kind is MailKind.AUTH
     assert tls_smtp.messages == []
 
 
 def test_missing_password_says_how_to_store_it(tmp_path: Path, tls_smtp: SmtpServer) -> None:
     config = SmtpConfig("127.0.0.1", tls_smtp.port, username="me")
-    with pytest.raises(MailAuthError, match=r"hearth mail password smtp://me@127\.0\.0\.1"):
+    with pytest.raises(MailError, match=r"hearth mail password smtp://me@127\.0\.0\.1") as caught:
         Outbox(tmp_path, config).send(MAIL)
+    assert caught.value.kind is MailKind.AUTH
 
 
 def test_server_down_keeps_a_draft(tmp_path: Path) -> None:
     config = SmtpConfig("127.0.0.1", free_port(), security="plain")
-    with pytest.raises(MailConnectionError, match="Nothing is listening") as caught:
+    with pytest.raises(MailError, match="Nothing is listening") as caught:
         Outbox(tmp_path / "drafts", config).send(MAIL)
+    assert (caught.value.kind, caught.value.exit_code) == (MailKind.CONNECTION, 24)
     assert "saved as" in str(caught.value)
     assert len(list((tmp_path / "drafts").glob("*.eml"))) == 1
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from agents.mail.accounts import KEYRING_SERVICE, AccountStore, MailAccount
-from agents.mail.errors import MailAuthError, MailConnectionError, MailError
+from agents.mail.errors import MailError, MailKind
 from agents.mail.sources import (
     ImapConfig,
     ImapSource,
@@ -212,17 +212,20 @@ def test_imap_empty_folder_and_missing_folder(
 
 @needs_dovecot
 def test_imap_login_errors(dovecot: DovecotServer, memory_keyring: MemoryKeyring) -> None:
-    with pytest.raises(MailAuthError, match="No password is stored"):
+    with pytest.raises(MailError, match="No password is stored") as caught:
         open_source(imap_url=dovecot.url).latest(1)
+    assert caught.value.kind is MailKind.AUTH
     memory_keyring.set_password(KEYRING_SERVICE, f"imap://alice@{dovecot.host}", "wrong")
-    with pytest.raises(MailAuthError, match="refused the login"):
+    with pytest.raises(MailError, match="refused the login") as caught:
         open_source(imap_url=dovecot.url).latest(1)
+    assert caught.value.kind is MailKind.AUTH
 
 
 def test_imap_server_not_running() -> None:
     cfg = ImapConfig("127.0.0.1", free_port(), "alice", "starttls", password="x")
-    with pytest.raises(MailConnectionError, match="Nothing is listening"):
+    with pytest.raises(MailError, match="Nothing is listening") as caught:
         ImapSource(cfg).latest(1)
+    assert caught.value.kind is MailKind.CONNECTION
 
 
 def test_imap_account_source(tmp_path: Path) -> None:
@@ -267,16 +270,18 @@ def test_starttls_with_trusted_ca(tls_dovecot: DovecotServer, tls_files: TlsFile
 @needs_dovecot
 def test_untrusted_certificate_is_refused(tls_dovecot: DovecotServer) -> None:
     for url in (f"imaps://alice@127.0.0.1:{tls_dovecot.imaps_port}", tls_dovecot.url):
-        with pytest.raises(MailConnectionError, match="certificate that can't be verified"):
+        with pytest.raises(MailError, match="certificate that can't be verified") as caught:
             open_source(imap_url=url).latest(1)
+        assert caught.value.kind is MailKind.CONNECTION
     assert "Login: user=<alice>" not in tls_dovecot.log()
 
 
 @needs_dovecot
 def test_imaps_to_a_plain_port_says_so(loaded_dovecot: DovecotServer) -> None:
     url = f"imaps://alice@127.0.0.1:{loaded_dovecot.port}"
-    with pytest.raises(MailConnectionError):
+    with pytest.raises(MailError) as caught:
         open_source(imap_url=url).latest(1)
+    assert caught.value.kind is MailKind.CONNECTION
 
 
 @needs_dovecot
@@ -286,8 +291,9 @@ def test_no_plaintext_password_to_another_computer(
     """A server without STARTTLS that is not this computer gets no password, unless opted in."""
     monkeypatch.setattr("agents.mail.sources.is_loopback_host", lambda host: False)
     monkeypatch.setattr("agents.mail.net.is_loopback_host", lambda host: False)
-    with pytest.raises(MailConnectionError, match="doesn't offer STARTTLS"):
+    with pytest.raises(MailError, match="doesn't offer STARTTLS") as caught:
         open_source(imap_url=loaded_dovecot.url).latest(1)
+    assert caught.value.kind is MailKind.CONNECTION
     plain = ImapConfig("127.0.0.1", loaded_dovecot.port, "alice", "plain", password="secret")
     with pytest.raises(MailError, match="unencrypted"):
         ImapSource(plain).latest(1)

@@ -26,7 +26,7 @@ from agents.attachments import (
     from_record,
 )
 from agents.events import Citation
-from agents.storage import ChatStore, Conversation, SearchHit, StoreError
+from agents.storage import ChatStore, Conversation, SearchHit, StorageError, StorageKind
 
 REPO_ROOT = Path(chat_store_module.__file__).resolve().parents[2]
 
@@ -112,8 +112,9 @@ def test_newer_schema_is_refused_without_touching_the_file(tmp_path: Path) -> No
         conn.execute(f"PRAGMA user_version = {ChatStore.SCHEMA_VERSION + 1}")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = sha256(path)
-    with pytest.raises(StoreError, match="newer version of Hearth") as caught:
+    with pytest.raises(StorageError, match="newer version of Hearth") as caught:
         ChatStore(path)
+    assert caught.value.kind is StorageKind.STORE
     assert "Update Hearth" in str(caught.value)
     assert str(path) in str(caught.value)
     assert sha256(path) == before
@@ -123,8 +124,9 @@ def test_corrupt_file_is_refused_and_kept(tmp_path: Path) -> None:
     path = tmp_path / "chats.sqlite3"
     junk = random.Random(7).randbytes(16384)
     path.write_bytes(junk)
-    with pytest.raises(StoreError) as caught:
+    with pytest.raises(StorageError) as caught:
         ChatStore(path)
+    assert caught.value.kind is StorageKind.STORE
     message = str(caught.value)
     assert str(path) in message
     assert "damaged" in message
@@ -137,8 +139,9 @@ def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
     with raw(path) as conn:
         conn.execute("CREATE TABLE recipes (name TEXT)")
     before = sha256(path)
-    with pytest.raises(StoreError, match="not a Hearth chat database"):
+    with pytest.raises(StorageError, match="not a Hearth chat database") as caught:
         ChatStore(path)
+    assert caught.value.kind is StorageKind.STORE
     assert sha256(path) == before
 
 
@@ -182,8 +185,9 @@ def test_failed_migration_step_leaves_the_old_version(
     monkeypatch.setattr(
         chat_store_module, "_MIGRATIONS", (chat_store_module._MIGRATIONS[0], broken)
     )
-    with pytest.raises(StoreError, match="simulated failure"):
+    with pytest.raises(StorageError, match="simulated failure") as caught:
         ChatStore(path)
+    assert caught.value.kind is StorageKind.STORE
     with raw(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
@@ -240,16 +244,21 @@ def test_update_changes_only_given_fields(store: ChatStore) -> None:
 
 
 def test_unknown_ids_raise_store_error(store: ChatStore) -> None:
-    with pytest.raises(StoreError, match="no longer exists"):
+    with pytest.raises(StorageError, match="no longer exists") as caught:
         store.add_message("nope", "user", "hi")
-    with pytest.raises(StoreError):
+    assert caught.value.kind is StorageKind.STORE
+    with pytest.raises(StorageError) as caught:
         store.update_conversation("nope", title="x")
-    with pytest.raises(StoreError):
+    assert caught.value.kind is StorageKind.STORE
+    with pytest.raises(StorageError) as caught:
         store.rename_conversation("nope", "x")
-    with pytest.raises(StoreError):
+    assert caught.value.kind is StorageKind.STORE
+    with pytest.raises(StorageError) as caught:
         store.update_message(12345, content="x")
-    with pytest.raises(StoreError):
+    assert caught.value.kind is StorageKind.STORE
+    with pytest.raises(StorageError) as caught:
         store.delete_messages_from("nope", 1)
+    assert caught.value.kind is StorageKind.STORE
     assert store.get_conversation("nope") is None
     assert store.messages("nope") == []
     store.delete_message(12345)  # ignored
@@ -267,8 +276,9 @@ def test_closed_store_raises_store_error(tmp_path: Path) -> None:
     store = ChatStore(tmp_path / "chats.sqlite3")
     store.close()
     store.close()  # twice is fine
-    with pytest.raises(StoreError, match="closed"):
+    with pytest.raises(StorageError, match="closed") as caught:
         store.list_conversations()
+    assert caught.value.kind is StorageKind.STORE
 
 
 # --------------------------------------------------------------------------- messages

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import agents.storage.instance_lock as instance_lock_module
-from agents.storage import AlreadyRunning, InstanceLock, StoreError
+from agents.storage import InstanceLock, StorageError, StorageKind
 
 REPO_ROOT = Path(instance_lock_module.__file__).resolve().parents[2]
 
@@ -61,8 +61,9 @@ def test_acquire_writes_pid_and_release_frees(tmp_path: Path) -> None:
 
 def test_second_lock_in_same_process_is_refused(tmp_path: Path) -> None:
     with InstanceLock(tmp_path):
-        with pytest.raises(AlreadyRunning) as caught:
+        with pytest.raises(StorageError) as caught:
             InstanceLock(tmp_path).acquire()
+        assert caught.value.kind is StorageKind.ALREADY_RUNNING
         message = str(caught.value)
         assert message == (
             f"Hearth is already running with this data folder ({tmp_path}). Switch to that "
@@ -77,8 +78,9 @@ def test_second_lock_in_same_process_is_refused(tmp_path: Path) -> None:
 
 def test_lock_held_by_another_process_is_refused(tmp_path: Path) -> None:
     with start_holder(tmp_path) as child:
-        with pytest.raises(AlreadyRunning) as caught:
+        with pytest.raises(StorageError) as caught:
             InstanceLock(tmp_path).acquire()
+        assert caught.value.kind is StorageKind.ALREADY_RUNNING
         assert caught.value.pid == child.pid
         out, _ = child.communicate("", timeout=10)
     assert out.strip() == "released"
@@ -98,6 +100,6 @@ def test_killed_holder_leaves_no_stale_lock(tmp_path: Path) -> None:
 def test_unusable_data_dir_is_a_store_error(tmp_path: Path) -> None:
     not_a_dir = tmp_path / "file"
     not_a_dir.write_text("x")
-    with pytest.raises(StoreError, match="lock file"):
+    with pytest.raises(StorageError, match="lock file") as caught:
         InstanceLock(not_a_dir).acquire()
-    assert not issubclass(AlreadyRunning, StoreError)
+    assert caught.value.kind is StorageKind.STORE  # not ALREADY_RUNNING: nothing to switch to

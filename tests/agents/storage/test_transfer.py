@@ -16,10 +16,9 @@ from PIL import Image
 from agents.attachments import ImageRef
 from agents.chat.personas import PersonaLibrary
 from agents.images.store import ImageStore
-from agents.storage import ChatStore
+from agents.storage import ChatStore, StorageError, StorageKind
 from agents.storage.transfer import (
     FORMAT,
-    TransferError,
     checksum,
     export_json,
     export_markdown,
@@ -144,8 +143,9 @@ def test_one_chat_can_be_exported(source: DataDir, target: DataDir, tmp_path: Pa
     import_file(out, target.store, target.images, target.personas)
     (chat,) = target.store.list_conversations()
     assert chat.title == "Poems"
-    with pytest.raises(TransferError, match="no chat with the id"):
+    with pytest.raises(StorageError, match="no chat with the id") as caught:
         export_json(out, source.store, source.images, source.personas, ["nope"])
+    assert caught.value.kind is StorageKind.TRANSFER
 
 
 def test_importing_twice_skips_exact_duplicates_and_reports(
@@ -254,8 +254,9 @@ def test_a_tampered_export_is_refused_and_nothing_changes(
     export_json(out, source.store, source.images, source.personas)
     rewrite_export(out, change, fix_checksum=fix_checksum)
     before = target.snapshot()
-    with pytest.raises(TransferError, match=message) as info:
+    with pytest.raises(StorageError, match=message) as info:
         import_file(out, target.store, target.images, target.personas)
+    assert info.value.kind is StorageKind.TRANSFER
     assert "Nothing was imported" in info.value.message
     assert target.snapshot() == before
 
@@ -269,8 +270,9 @@ def test_a_truncated_export_is_refused_and_nothing_changes(
     raw = out.read_bytes()
     out.write_bytes(raw[: int(len(raw) * keep)])
     before = target.snapshot()
-    with pytest.raises(TransferError, match="damaged or incomplete"):
+    with pytest.raises(StorageError, match="damaged or incomplete") as caught:
         import_file(out, target.store, target.images, target.personas)
+    assert caught.value.kind is StorageKind.TRANSFER
     assert target.snapshot() == before
 
 
@@ -282,10 +284,12 @@ def test_other_files_are_refused_clearly(tmp_path: Path, target: DataDir) -> Non
     ]:
         path = tmp_path / name
         path.write_bytes(data)
-        with pytest.raises(TransferError, match=message):
+        with pytest.raises(StorageError, match=message) as caught:
             read_export(path)
-    with pytest.raises(TransferError, match="could not read"):
+        assert caught.value.kind is StorageKind.TRANSFER
+    with pytest.raises(StorageError, match="could not read") as caught:
         read_export(tmp_path / "missing.json")
+    assert caught.value.kind is StorageKind.TRANSFER
 
 
 def test_a_failure_while_saving_rolls_everything_back(
@@ -304,8 +308,9 @@ def test_a_failure_while_saving_rolls_everything_back(
         return real_add(*args, **kwargs)
 
     monkeypatch.setattr(target.store, "add_message", failing_add)
-    with pytest.raises(TransferError, match="removed again"):
+    with pytest.raises(StorageError, match="removed again") as caught:
         import_file(out, target.store, target.images, target.personas)
+    assert caught.value.kind is StorageKind.TRANSFER
     assert target.snapshot() == before
     assert PersonaLibrary.in_data_dir(target.root).find_by_name("Poet") is None
 

@@ -8,7 +8,8 @@ import pytest
 
 from agents.cancel import CancelToken
 from agents.tools.approval import ApprovalGate, CallRef, Denied, ProposedAction, Undo, deny_all
-from agents.tools.audit import AuditError, AuditLog
+from agents.tools.audit import AuditLog
+from agents.tools.errors import ToolError, ToolKind
 from tests.agents.tools.conftest import ScriptedApprover
 
 ACTION = ProposedAction(
@@ -86,8 +87,9 @@ def test_audit_survives_reopening_and_refuses_undo_of_denied(tmp_path: Path) -> 
     reopened = AuditLog(path)
     entry = reopened.entries()[0]
     assert entry.outcome == "denied" and not entry.can_undo
-    with pytest.raises(AuditError, match="can't be undone"):
+    with pytest.raises(ToolError, match="can't be undone") as caught:
         reopened.undo(entry.id)
+    assert caught.value.kind is ToolKind.AUDIT
 
 
 def test_undo_info_is_stored(audit: AuditLog) -> None:

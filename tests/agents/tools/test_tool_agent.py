@@ -24,9 +24,10 @@ from agents.events import (
 )
 from agents.llm import OllamaService
 from agents.settings import Settings, apply_environment
-from agents.tools.agent import AgentError, ToolAgent, calls_from_text
+from agents.tools.agent import ToolAgent, calls_from_text
 from agents.tools.approval import ApprovalGate, deny_all
 from agents.tools.audit import AuditLog
+from agents.tools.errors import ToolError, ToolKind
 from agents.tools.registry import ToolContext, tools_for
 from tests.agents.tools.conftest import BERLIN, NOW, ScriptedApprover
 from tests.fakes import OllamaDouble, Reply
@@ -112,7 +113,8 @@ def test_unknown_tool_ends_with_a_clear_message(
     ollama_double.set_responder(MODEL, lambda body: call("delete_everything", really=True))
     events = run(agent_for(make_ctx(), task="read"), "Clean up")
     failure = events[-1]
-    assert isinstance(failure, Failed) and isinstance(failure.error, AgentError)
+    assert isinstance(failure, Failed) and isinstance(failure.error, ToolError)
+    assert failure.error.kind is ToolKind.AGENT and failure.error.exit_code == 30
     assert "could not make a valid tool call" in failure.error.message
     assert "delete_everything" in failure.error.message
     assert "larger model" in failure.error.message

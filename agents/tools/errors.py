@@ -1,0 +1,21 @@
+"""The one error the tool agent shows to a person, and its kinds."""
+
+from __future__ import annotations
+
+from agents.errors import HearthError, Kind
+
+
+class ToolKind(Kind):
+    """What went wrong in the tool agent, with the CLI's exit code for it."""
+
+    AGENT = 30, "The model could not do the task (bad tool calls, loops, too many steps)."
+    AUDIT = 1, "The audit log can't be read or written, or an entry can't be undone."
+
+
+class ToolError(HearthError):
+    """A tool-agent failure, with a message that says what happened and what to do."""
+
+    kind: ToolKind
+
+    def __init__(self, kind: ToolKind, message: str) -> None:
+        super().__init__(message, kind)
