@@ -8,12 +8,13 @@ Streaming work ends with a ``Stopped`` event (agents/events.py); work that retur
 import threading
 
 from agents.errors import HearthError
+from agents.exit_codes import Exit
 
 
 class Cancelled(HearthError):
     """The person stopped the work before it finished."""
 
-    exit_code = 130
+    exit_code = Exit.STOPPED
 
     def __init__(self) -> None:
         super().__init__("Stopped.")

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import agents
 from agents.errors import HearthError
+from agents.exit_codes import Exit, listing
 
 if TYPE_CHECKING:
     from agents.cancel import CancelToken
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 
 Handler = Callable[[argparse.Namespace], int]
 log = logging.getLogger(__name__)
-BLOCKED_EXIT = 12  # the request was refused (here: by the safety check)
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,10 @@ def _add(parser: argparse.ArgumentParser, args: tuple[Arg | OneOf, ...]) -> None
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The parser for ``hearth`` and (unless told not to) every subcommand."""
     parser = argparse.ArgumentParser(
-        prog="hearth", description="Hearth: a private desktop assistant on your own computer."
+        prog="hearth",
+        description="Hearth: a private desktop assistant on your own computer.",
+        epilog="exit codes:\n" + listing(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"hearth {agents.__version__}")
     parser.add_argument("--data-dir", help="data folder (default: HEARTH_DATA_DIR or the OS's)")
@@ -178,7 +181,7 @@ def run_command(args: argparse.Namespace) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         print("hearth: interrupted", file=sys.stderr)
-        return 130
+        return Exit.STOPPED
 
 
 def fail(error: HearthError, stream: TextIO | None = None) -> None:
@@ -250,7 +253,7 @@ def doctor(args: argparse.Namespace, out: TextIO | None = None) -> int:
             f"`ollama pull {s.chat_model}`",
             file=sys.stderr,
         )
-        return 4
+        return Exit.MODEL_MISSING
     return 0
 
 
@@ -405,7 +408,7 @@ def print_events(
         elif isinstance(event, Stopped):
             out.write("\n")
             print("hearth: stopped", file=sys.stderr)
-            return 130
+            return Exit.STOPPED
         elif isinstance(event, Failed):
             if wrote:
                 out.write("\n")
@@ -413,7 +416,7 @@ def print_events(
             return event.error.exit_code
         elif isinstance(event, Blocked):
             fail(HearthError(event.message))
-            return BLOCKED_EXIT
+            return Exit.BLOCKED
         elif on_event is not None:
             on_event(event)
     return 1

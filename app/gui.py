@@ -69,13 +69,13 @@ def run_gui(args: argparse.Namespace, started: float | None = None) -> int:
                 return 0
         message = exc.message if isinstance(exc, HearthError) else str(exc)
         _fatal(message, args)
-        return 1
+        return exc.exit_code if isinstance(exc, HearthError) else 1
     try:
         store = ChatStore.in_data_dir(root)
     except HearthError as exc:
         lock.release()
         _fatal(exc.message, args)
-        return 1
+        return exc.exit_code
 
     from app.main_window import MainWindow
     from app.services.settings import SettingsService

@@ -10,7 +10,6 @@ STARTED = time.perf_counter()
 
 # Global options that take a value (their value is not a subcommand).
 _VALUED = {"--data-dir"}
-PIPE_CLOSED_EXIT = 141  # 128 + SIGPIPE, as a shell reports it
 
 
 def wants_command(argv: Sequence[str]) -> bool:
@@ -71,7 +70,9 @@ def _quiet_on_closed_pipe(run: Callable[[], int]) -> int:
         # Python flushes stdout again at exit: point it at nothing so that flush is quiet.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return PIPE_CLOSED_EXIT
+        from agents.exit_codes import Exit
+
+        return Exit.PIPE_CLOSED  # 128 + SIGPIPE, as a shell reports it
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 import icalendar
 
 from agents.errors import HearthError, Kind
+from agents.exit_codes import Exit
 
 PRODID = "-//Hearth//Hearth private assistant//EN"
 MAX_SUMMARY = 200
@@ -30,10 +31,16 @@ _LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x85]")
 
 
 class CalendarKind(Kind):
-    """What went wrong with the calendar (exit 1, like any other error)."""
+    """What went wrong with the calendar, with the CLI's exit code for it."""
 
-    GENERAL = 1, "A calendar problem: bad file, server refused, event missing, odd times."
-    FIELD = 1, "A field that would break a header or an iCalendar line (e.g. CR/LF injection)."
+    GENERAL = (
+        Exit.CALENDAR,
+        "A calendar problem: bad file, server refused, event missing.",
+    )
+    FIELD = (
+        Exit.CALENDAR_FIELD,
+        "A field that would break an iCalendar line (CR/LF).",
+    )
 
 
 class CalendarError(HearthError):

@@ -5,22 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from agents.errors import HearthError, Kind
+from agents.exit_codes import Exit
 
 
 class DocumentKind(Kind):
     """Why a document was refused (exit 20) or the index could not do what was asked."""
 
-    UNREADABLE = 20, "The file is missing, can't be opened or is not a regular file."
-    UNSUPPORTED_FORMAT = 20, "The file type is not one Hearth reads."
-    EMPTY = 20, "The file is empty or has no text at all."
-    TOO_LARGE = 20, "The file (or what it unpacks to) is over a size, page or memory cap."
-    TOO_SLOW = 20, "Reading the file took longer than the time cap."
-    ENCRYPTED = 20, "The PDF is protected by a password."
-    NO_TEXT_LAYER = 20, "A scanned PDF: pages are images without a text layer."
-    BINARY = 20, "The file is not text although its name says so."
-    CORRUPT = 20, "The file is damaged or not what its extension claims."
-    INDEX_UNAVAILABLE = 21, "The document index can't be opened or reached."
-    NOT_INDEXED = 22, "A path the person named is not in the index."
+    UNREADABLE = Exit.DOCUMENT, "The file is missing, can't be opened or is not a regular file."
+    UNSUPPORTED_FORMAT = Exit.DOCUMENT, "The file type is not one Hearth reads."
+    EMPTY = Exit.DOCUMENT, "The file is empty or has no text at all."
+    TOO_LARGE = (
+        Exit.DOCUMENT,
+        "The file (or what it unpacks to) is over a size or page cap.",
+    )
+    TOO_SLOW = Exit.DOCUMENT, "Reading the file took longer than the time cap."
+    ENCRYPTED = Exit.DOCUMENT, "The PDF is protected by a password."
+    NO_TEXT_LAYER = Exit.DOCUMENT, "A scanned PDF: pages are images without a text layer."
+    BINARY = Exit.DOCUMENT, "The file is not text although its name says so."
+    CORRUPT = Exit.DOCUMENT, "The file is damaged or not what its extension claims."
+    INDEX_UNAVAILABLE = Exit.INDEX_UNAVAILABLE, "The document index can't be opened or reached."
+    NOT_INDEXED = Exit.NOT_INDEXED, "A path the person named is not in the index."
 
 
 class DocumentError(HearthError):

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from agents.errors import HearthError, Kind
+from agents.exit_codes import Exit
 
 
 class ImageKind(Kind):
     """Why an image was refused or could not be used (all exit 13)."""
 
-    UNREADABLE = 13, "The file could not be read from disk."
-    EMPTY = 13, "The file has no bytes at all."
-    NOT_AN_IMAGE = 13, "The content is not an image format Hearth can open."
-    TOO_LARGE = 13, "Too many pixels or bytes: a decompression bomb or too big to open safely."
-    DAMAGED = 13, "The image is truncated or corrupt."
-    MISSING = 13, "A stored image is gone from the data folder (or was damaged)."
+    UNREADABLE = Exit.IMAGE, "The file could not be read from disk."
+    EMPTY = Exit.IMAGE, "The file has no bytes at all."
+    NOT_AN_IMAGE = Exit.IMAGE, "The content is not an image format Hearth can open."
+    TOO_LARGE = (
+        Exit.IMAGE,
+        "Too many pixels or bytes: a bomb, or too big to open safely.",
+    )
+    DAMAGED = Exit.IMAGE, "The image is truncated or corrupt."
+    MISSING = Exit.IMAGE, "A stored image is gone from the data folder (or was damaged)."
 
 
 class ImageError(HearthError):

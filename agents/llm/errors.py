@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from agents.errors import HearthError, Kind
+from agents.exit_codes import Exit
 
 
 class ErrorKind(Kind):
     """What went wrong between Hearth and Ollama, with the CLI's exit code for it."""
 
-    UNREACHABLE = 3, "The server does not answer (not running, wrong host)."
-    MODEL_MISSING = 4, "The model is not downloaded."
-    UNSUPPORTED = 5, "The model can't do what was asked (tools, chat, images)."
-    BUSY = 6, "The server is busy with other requests."
-    INTERRUPTED = 7, "The connection dropped mid-answer."
-    INCOMPLETE = 8, "The answer ended before the server said it was done."
-    TIMEOUT = 9, "The server stopped answering in time."
-    SERVER = 10, "The server reported an error (or ran out of memory)."
-    REFUSED_HOST = 11, "The host is not one Hearth is allowed to talk to."
-    BAD_REQUEST = 12, "The server refused the request as it was sent."
-    UNUSABLE = 14, "The model kept answering in a shape Hearth can't use."
+    UNREACHABLE = Exit.UNREACHABLE, "The server does not answer (not running, wrong host)."
+    MODEL_MISSING = Exit.MODEL_MISSING, "The model is not downloaded."
+    UNSUPPORTED = Exit.UNSUPPORTED, "The model can't do what was asked (tools, chat, images)."
+    BUSY = Exit.BUSY, "The server is busy with other requests."
+    INTERRUPTED = Exit.INTERRUPTED, "The connection dropped mid-answer."
+    INCOMPLETE = Exit.INCOMPLETE, "The answer ended before the server said it was done."
+    TIMEOUT = Exit.TIMEOUT, "The server stopped answering in time."
+    SERVER = Exit.SERVER, "The server reported an error (or ran out of memory)."
+    REFUSED_HOST = Exit.REFUSED_HOST, "The host is not one Hearth is allowed to talk to."
+    BAD_REQUEST = Exit.BAD_REQUEST, "The server refused the request as it was sent."
+    UNUSABLE = Exit.UNUSABLE, "The model kept answering in a shape Hearth can't use."
 
 
 class LLMError(HearthError):

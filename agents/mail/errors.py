@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from agents.errors import HearthError, Kind
+from agents.exit_codes import Exit
 
 
 class MailKind(Kind):
     """What went wrong with mail, with the CLI's exit code for it."""
 
-    GENERAL = 20, "A mail problem: a path, a folder, a size cap or a server's answer."
-    HEADER_INJECTION = 21, "A header field carried a line break (it could forge headers)."
-    ADDRESS = 22, "An address does not parse as exactly one e-mail address."
-    AUTH = 23, "The server refused the username or password, or no password is stored."
-    CONNECTION = 24, "The server could not be reached, or its TLS certificate not verified."
+    GENERAL = Exit.MAIL, "A mail problem: a path, a folder, a size cap or a server's answer."
+    HEADER_INJECTION = (
+        Exit.HEADER_INJECTION,
+        "A header field carried a line break.",
+    )
+    ADDRESS = Exit.ADDRESS, "An address does not parse as exactly one e-mail address."
+    AUTH = Exit.MAIL_AUTH, "The server refused the username or password, or no password is stored."
+    CONNECTION = (
+        Exit.MAIL_CONNECTION,
+        "The server can't be reached, or its certificate not verified.",
+    )
 
 
 class MailError(HearthError):

@@ -5,14 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from agents.errors import HearthError, Kind
+from agents.exit_codes import Exit
 
 
 class StorageKind(Kind):
-    """What went wrong with Hearth's stored data (exit 1, like any other error)."""
+    """What went wrong with Hearth's stored data, with the CLI's exit code for it."""
 
-    STORE = 1, "The chat store (or the data folder's lock file) could not do what was asked."
-    TRANSFER = 1, "An export or import could not be done."
-    ALREADY_RUNNING = 1, "Another Hearth (in this or another process) holds the data folder."
+    STORE = (
+        Exit.STORE,
+        "The chat store (or its lock file) could not do what was asked.",
+    )
+    TRANSFER = Exit.TRANSFER, "An export or import could not be done."
+    ALREADY_RUNNING = (
+        Exit.ALREADY_RUNNING,
+        "Another Hearth holds the data folder.",
+    )
 
 
 class StorageError(HearthError):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from agents.errors import HearthError, Kind
+from agents.exit_codes import Exit
 
 
 class ToolKind(Kind):
     """What went wrong in the tool agent, with the CLI's exit code for it."""
 
-    AGENT = 30, "The model could not do the task (bad tool calls, loops, too many steps)."
-    AUDIT = 1, "The audit log can't be read or written, or an entry can't be undone."
+    AGENT = Exit.AGENT, "The model could not do the task (bad tool calls, loops, too many steps)."
+    AUDIT = Exit.AUDIT, "The audit log can't be read or written, or an entry can't be undone."
 
 
 class ToolError(HearthError):

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from agents.exit_codes import Exit
 from agents.paths import data_dir
 from app.cli import (
     MODEL,
@@ -82,7 +83,7 @@ def index_command(args: argparse.Namespace, err: TextIO | None = None) -> int:
         print(f"hearth: {message}", file=err)
     if report.cancelled:
         print("hearth: stopped; files done so far are indexed", file=err)
-        return 130
+        return Exit.STOPPED
     return DOCUMENT_ERROR_EXIT if report.failed else 0
 
 

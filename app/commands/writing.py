@@ -83,9 +83,10 @@ def _locked(root: Path, action: str) -> InstanceLock:
     except StorageError as exc:
         if exc.kind is not StorageKind.ALREADY_RUNNING:
             raise
-        raise HearthError(
+        raise StorageError(
+            StorageKind.ALREADY_RUNNING,
             f"Hearth is running with this data folder ({root}): {action} from the window, or "
-            "quit Hearth and run the command again."
+            "quit Hearth and run the command again.",
         ) from exc
     return lock
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from agents.exit_codes import Exit
 from app.main import main
 from tests.fakes import OllamaDouble, Reply
 
@@ -154,7 +155,7 @@ def test_real_entry_point_version_and_smoke_test(
             env=env,
             timeout=120,
         )
-        assert second.returncode == 1
+        assert second.returncode == Exit.ALREADY_RUNNING
         assert "already running" in second.stderr
     finally:
         first.kill()

@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 
 from agents import settings as settings_mod
+from agents.exit_codes import Exit
 from agents.images.store import ImageStore
 from agents.settings import Settings
 from agents.storage import ChatStore
 from agents.tools.audit import AuditLog
 from app import logs
 from app.cli import build_parser
-from app.main import PIPE_CLOSED_EXIT, main
+from app.main import main
 from tests.agents.images.pictures import photo
 from tests.fakes import OllamaDouble, Reply
 
@@ -96,7 +97,7 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(
     process.stdout.close()  # as `| head -c 20` does
     code = process.wait(timeout=60)
     err = process.stderr.read().decode()
-    assert code == PIPE_CLOSED_EXIT, err
+    assert code == Exit.PIPE_CLOSED, err
     assert "Traceback" not in err and "BrokenPipe" not in err
 
 
@@ -131,3 +132,11 @@ def test_everything_written_in_the_data_folder_is_private(
     for path in written:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode & 0o077 == 0, f"{path} is {oct(mode)}"
+
+
+def test_every_code_is_listed_in_the_readme_and_in_help() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    helptext = build_parser(with_commands=False).format_help()
+    for code in Exit:
+        assert f"| {code.value} | {code.meaning} |" in readme, code
+        assert f"{code.value:>3}  {code.meaning}" in helptext, code

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from agents.exit_codes import Exit
 from app.main import main
 from tests.agents.images.pictures import bar_chart
 from tests.fakes import OllamaDouble, Reply
@@ -56,7 +57,7 @@ def test_a_flagged_request_reaches_only_the_guard(
     ollama_double.set_responder(GUARD, lambda body: Reply(text="unsafe\nS2"))
     code = main(commands(tmp_path)[command])
     out, err = capsys.readouterr()
-    assert code == 12, err
+    assert code == Exit.BLOCKED, err
     assert "blocked by the safety check" in err and "S2 Non-Violent Crimes" in err
     assert err.count("\n") == 1 and out == ""
     assert {r.model for r in ollama_double.requests_to("/api/chat")} == {GUARD}
@@ -68,7 +69,7 @@ def test_a_flagged_answer_is_not_printed(
 ) -> None:
     ollama_double.script(GUARD, Reply(text="safe"), Reply(text="unsafe\nS6"))
     ollama_double.script("llama3.2", Reply(text="Take 40 pills of it."))
-    assert main(["ask", "dosage?"]) == 12
+    assert main(["ask", "dosage?"]) == Exit.BLOCKED
     out, err = capsys.readouterr()
     assert out == "" and "The answer was blocked" in err
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from agents.exit_codes import Exit
 from agents.tools.audit import AuditLog
 from app.main import main
 from tests.agents.tools.conftest import add_mail
@@ -128,7 +129,7 @@ def test_bad_input_gets_one_clear_line(
 ) -> None:
     assert main(["agent", "   "]) == 1
     assert "Nothing to do" in capsys.readouterr().err
-    assert main(["agent", "hi", "--tz", "Mars/Olympus"]) == 1
+    assert main(["agent", "hi", "--tz", "Mars/Olympus"]) == Exit.CALENDAR
     assert "Unknown timezone 'Mars/Olympus'" in capsys.readouterr().err
 
 
@@ -162,5 +163,5 @@ def test_audit_lists_and_undoes_a_created_event(
     assert main(["audit", "--undo", "1"]) == 0
     assert "undone: create event" in capsys.readouterr().out
     assert "SUMMARY:Demo" not in ics.read_text(encoding="utf-8")
-    assert main(["audit", "--undo", "1"]) == 1  # already undone: a clear one-line error
+    assert main(["audit", "--undo", "1"]) == Exit.AUDIT  # already undone: a clear one-line error
     assert "can't be undone" in capsys.readouterr().err

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from agents.exit_codes import Exit
 from agents.mail.accounts import KEYRING_SERVICE, AccountStore, MailAccount
 from app.main import main
 from tests.agents.mail.conftest import MemoryKeyring
@@ -89,13 +90,13 @@ def test_digest_from_imap_with_password_stored_by_the_cli(
 def test_errors_are_one_line_with_exit_codes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--data-dir", str(tmp_path), "mail", "digest"]) == 20
+    assert main(["--data-dir", str(tmp_path), "mail", "digest"]) == Exit.MAIL
     assert "Say which mailbox to read" in capsys.readouterr().err
     code = main(["--data-dir", str(tmp_path), "mail", "digest", "--maildir", str(tmp_path / "x")])
-    assert code == 20
+    assert code == Exit.MAIL
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "doesn't exist" in err
-    assert main(["mail", "digest", "--imap", "imaps://a:pw@host"]) == 20
+    assert main(["mail", "digest", "--imap", "imaps://a:pw@host"]) == Exit.MAIL
     assert "Don't put the password in the URL" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["mail", "digest", "--maildir", "a", "--mbox", "b"])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from agents.exit_codes import Exit
 from agents.storage import ChatStore
 from app.main import main
 from tests.agents.writing.helpers import chat_requests, upper
@@ -88,9 +89,9 @@ def test_export_and_import_round_trip_through_the_cli(
         assert [m.content for m in store.messages(imported.id)] == ["Hi", "Ahoy"]
         assert imported.persona == "pirate"
     out.write_text(out.read_text(encoding="utf-8")[:100], encoding="utf-8")
-    assert main(["--data-dir", str(target), "import", str(out)]) == 1
+    assert main(["--data-dir", str(target), "import", str(out)]) == Exit.TRANSFER
     assert "damaged or incomplete" in capsys.readouterr().err
-    assert main(["--data-dir", str(source), "export", "--chat", "nope", str(out)]) == 1
+    assert main(["--data-dir", str(source), "export", "--chat", "nope", str(out)]) == Exit.TRANSFER
     assert "no chat with the id 'nope'" in capsys.readouterr().err
 
 
@@ -102,8 +103,11 @@ def test_export_and_import_refuse_while_hearth_holds_the_folder(
     made = tmp_path / "made.json"
     assert main(["--data-dir", str(tmp_path), "export", str(made)]) == 0
     with InstanceLock(tmp_path):
-        assert main(["--data-dir", str(tmp_path), "export", str(tmp_path / "x.json")]) == 1
+        assert (
+            main(["--data-dir", str(tmp_path), "export", str(tmp_path / "x.json")])
+            == Exit.ALREADY_RUNNING
+        )
         assert "export from the window, or quit Hearth" in capsys.readouterr().err
-        assert main(["--data-dir", str(tmp_path), "import", str(made)]) == 1
+        assert main(["--data-dir", str(tmp_path), "import", str(made)]) == Exit.ALREADY_RUNNING
         assert "import from the window, or quit Hearth" in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
