@@ -119,7 +119,7 @@ def test_window_shows_hostile_chats_searches_and_attachments_as_text(
             error=HOSTILE,
         )
     window = make_window(ollama_double.url)
-    qtbot.waitUntil(lambda: window.status.state == "connected", timeout=5000)
+    qtbot.waitUntil(lambda: window.status.state == "connected", timeout=20_000)
     window.conversations.select(conversation.id)
     window.conversations.search.setText("zebra")
     window.conversations.refresh()
