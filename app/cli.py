@@ -8,11 +8,12 @@ declare theirs when :func:`build_parser` imports them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from agents.turns.router import Router, ToolSetup
 
 Handler = Callable[[argparse.Namespace], int]
+Record = Callable[[Iterable[object]], Iterable[object]]  # passes a turn's events on
 log = logging.getLogger(__name__)
 
 
@@ -81,6 +83,23 @@ MAILBOX = OneOf(
         ),
         arg("--account", metavar="NAME", help="a mail account set up in the window"),
     )
+)
+
+
+#: Whether and where `hearth ask` keeps the exchange in the history the window shows.
+SAVE = (
+    arg("--no-save", action="store_true", help="don't keep this exchange in the history"),
+    OneOf(
+        (
+            arg(
+                "--continue",
+                dest="continue_chat",
+                action="store_true",
+                help="continue the most recent chat (the window's too)",
+            ),
+            arg("--chat", metavar="ID", help="continue the chat with this id"),
+        )
+    ),
 )
 
 
@@ -275,6 +294,7 @@ def doctor(args: argparse.Namespace, out: TextIO | None = None) -> int:
         action="store_true",
         help="answer only from your indexed documents, then list the sources",
     ),
+    *SAVE,
 )
 def ask(args: argparse.Namespace) -> int:
     """Streams one answer to stdout; one line on stderr and non-zero on failure."""
@@ -292,7 +312,8 @@ def ask(args: argparse.Namespace) -> int:
     request = TurnRequest.ask(
         read_text(args.text, "ask"), images=images, model=args.model, system_prompt=args.system
     )
-    return run_turn(args, request)
+    names = [Path(p).name for p in getattr(args, "image", None) or ()]
+    return run_turn(args, request, save=True, image_names=names)
 
 
 def read_text(text: str, what: str) -> str:
@@ -339,12 +360,29 @@ def run_turn(
     on_event: Callable[[object], None] | None = None,
     after_final: Callable[[TextIO], None] | None = None,
     answer: bool = True,
+    save: bool = False,
+    image_names: Sequence[str] = (),
 ) -> int:
     """Routes a request, streams its answer to stdout (see :func:`print_events`) and
-    returns the exit code; Ctrl+C stops it, keeping what arrived."""
-    with routed(args, tools) as router, interruptible() as cancel:
-        turn = router.build(request)
-        return print_events(turn.stream(cancel), on_event, after_final, answer=answer)
+    returns the exit code; Ctrl+C stops it, keeping what arrived.
+
+    With ``save`` the exchange goes into the history the window shows (see
+    :mod:`app.commands.history`), unless the command was given ``--no-save``.
+    """
+    history: contextlib.AbstractContextManager[tuple[TurnRequest, Record]]
+    if save:
+        from app.commands.history import remembered
+
+        history = remembered(args, request, image_names)
+    else:
+        history = contextlib.nullcontext((request, _as_is))
+    with history as (saved, record), routed(args, tools) as router, interruptible() as cancel:
+        turn = router.build(saved)
+        return print_events(record(turn.stream(cancel)), on_event, after_final, answer=answer)
+
+
+def _as_is(events: Iterable[object]) -> Iterable[object]:
+    return events
 
 
 @contextmanager

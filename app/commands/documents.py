@@ -189,4 +189,4 @@ def ask_with_docs(args: argparse.Namespace) -> int:
         if found:
             print(format_sources(found[-1]), file=out)
 
-    return run_turn(args, request, on_event=remember, after_final=list_sources)
+    return run_turn(args, request, on_event=remember, after_final=list_sources, save=True)
