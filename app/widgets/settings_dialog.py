@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Collection
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,35 +26,38 @@ from agents.settings import ENVIRONMENT, Settings
 
 # Settings edited elsewhere or not meant for this form.
 HIDDEN = {"model_num_ctx"}
+# Marked for translation here (lupdate can't see through a variable); shown with self.tr.
 LABELS = {
-    "ollama_host": "Ollama server",
-    "allow_remote_ollama": "Allow remote Ollama",
-    "chat_model": "Chat model",
-    "fast_model": "Fast model",
-    "vision_model": "Vision model",
-    "embed_model": "Embedding model",
-    "guard_model": "Safety model",
-    "guard_enabled": "Check with Llama Guard",
-    "num_ctx": "Context window (tokens)",
-    "keep_alive": "Keep model loaded for",
-    "connect_timeout": "Connect timeout (s)",
-    "read_timeout": "Answer timeout (s)",
-    "temperature": "Temperature",
-    "system_prompt": "System prompt for new chats",
-    "warm_up": "Load the chat model at start",
-    "documents_chroma_server": "Shared documents server",
-    "documents_retrieval": "Passage search",
-    "documents_top_k": "Sources per answer",
-    "documents_summary_max_ctx": "Summary context limit",
-    "documents_max_file_bytes": "Largest document (bytes)",
-    "documents_max_pages": "Most pages per document",
-    "documents_max_chars": "Most characters per document",
-    "documents_max_unpacked_bytes": "Largest unpacked Word file (bytes)",
-    "documents_parse_seconds": "Reading time limit (s)",
-    "documents_chunk_chars": "Passage length (characters)",
-    "documents_chunk_overlap": "Passage overlap (characters)",
-    "documents_embed_batch": "Passages per embedding request",
-    "documents_min_similarity": "Least similarity of a source",
+    "ollama_host": QT_TRANSLATE_NOOP("SettingsDialog", "Ollama server"),
+    "allow_remote_ollama": QT_TRANSLATE_NOOP("SettingsDialog", "Allow remote Ollama"),
+    "chat_model": QT_TRANSLATE_NOOP("SettingsDialog", "Chat model"),
+    "fast_model": QT_TRANSLATE_NOOP("SettingsDialog", "Fast model"),
+    "vision_model": QT_TRANSLATE_NOOP("SettingsDialog", "Vision model"),
+    "embed_model": QT_TRANSLATE_NOOP("SettingsDialog", "Embedding model"),
+    "guard_model": QT_TRANSLATE_NOOP("SettingsDialog", "Safety model"),
+    "guard_enabled": QT_TRANSLATE_NOOP("SettingsDialog", "Check with Llama Guard"),
+    "num_ctx": QT_TRANSLATE_NOOP("SettingsDialog", "Context window (tokens)"),
+    "keep_alive": QT_TRANSLATE_NOOP("SettingsDialog", "Keep model loaded for"),
+    "connect_timeout": QT_TRANSLATE_NOOP("SettingsDialog", "Connect timeout (s)"),
+    "read_timeout": QT_TRANSLATE_NOOP("SettingsDialog", "Answer timeout (s)"),
+    "temperature": QT_TRANSLATE_NOOP("SettingsDialog", "Temperature"),
+    "system_prompt": QT_TRANSLATE_NOOP("SettingsDialog", "System prompt for new chats"),
+    "warm_up": QT_TRANSLATE_NOOP("SettingsDialog", "Load the chat model at start"),
+    "documents_chroma_server": QT_TRANSLATE_NOOP("SettingsDialog", "Shared documents server"),
+    "documents_retrieval": QT_TRANSLATE_NOOP("SettingsDialog", "Passage search"),
+    "documents_top_k": QT_TRANSLATE_NOOP("SettingsDialog", "Sources per answer"),
+    "documents_summary_max_ctx": QT_TRANSLATE_NOOP("SettingsDialog", "Summary context limit"),
+    "documents_max_file_bytes": QT_TRANSLATE_NOOP("SettingsDialog", "Largest document (bytes)"),
+    "documents_max_pages": QT_TRANSLATE_NOOP("SettingsDialog", "Most pages per document"),
+    "documents_max_chars": QT_TRANSLATE_NOOP("SettingsDialog", "Most characters per document"),
+    "documents_max_unpacked_bytes": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Largest unpacked Word file (bytes)"
+    ),
+    "documents_parse_seconds": QT_TRANSLATE_NOOP("SettingsDialog", "Reading time limit (s)"),
+    "documents_chunk_chars": QT_TRANSLATE_NOOP("SettingsDialog", "Passage length (characters)"),
+    "documents_chunk_overlap": QT_TRANSLATE_NOOP("SettingsDialog", "Passage overlap (characters)"),
+    "documents_embed_batch": QT_TRANSLATE_NOOP("SettingsDialog", "Passages per embedding request"),
+    "documents_min_similarity": QT_TRANSLATE_NOOP("SettingsDialog", "Least similarity of a source"),
 }
 SPINBOX_MAX = 2**31 - 1  # a QSpinBox holds a 32-bit int; bigger ranges use a double box
 
