@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from agents.exit_codes import Exit
 from agents.mail.accounts import KEYRING_SERVICE, MailAccount
 from agents.mail.compose import OutgoingAttachment, OutgoingMail
 from agents.mail.errors import MailError, MailKind
@@ -160,7 +161,10 @@ def test_server_down_keeps_a_draft(tmp_path: Path) -> None:
     config = SmtpConfig("127.0.0.1", free_port(), security="plain")
     with pytest.raises(MailError, match="Nothing is listening") as caught:
         Outbox(tmp_path / "drafts", config).send(MAIL)
-    assert (caught.value.kind, caught.value.exit_code) == (MailKind.CONNECTION, 24)
+    assert (caught.value.kind, caught.value.exit_code) == (
+        MailKind.CONNECTION,
+        Exit.MAIL_CONNECTION,
+    )
     assert "saved as" in str(caught.value)
     assert len(list((tmp_path / "drafts").glob("*.eml"))) == 1
 
