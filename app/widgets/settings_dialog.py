@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from agents.settings import ENVIRONMENT, Settings
 
 # Settings edited elsewhere or not meant for this form.
-HIDDEN = {"model_num_ctx"}
+HIDDEN = {"model_num_ctx", "calendar"}
 LABELS = {
     "ollama_host": "Ollama server",
     "allow_remote_ollama": "Allow remote Ollama",
