@@ -94,6 +94,12 @@ class Settings:
         0.0,
         1.0,
     )
+    calendar: str = _setting(
+        "",
+        "Which calendar Hearth shows and its tools use: ics:<file> or caldav:<URL with the "
+        "user name>; empty: calendar.ics in the data folder. Set it up in Calendar > Set "
+        "up; a CalDAV password is kept in the system keyring, never here.",
+    )
     system_prompt: str = _setting(
         "You are Hearth, a helpful private assistant running on the user's own computer. "
         "Answer clearly and concisely. Use Markdown for lists, tables and code.",

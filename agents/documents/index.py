@@ -468,6 +468,8 @@ class DocumentIndex:
             vectors += self.embedder.embed_documents(
                 [c.text for c in chunks[start : start + batch]]
             )
+        if cancel.cancelled:
+            return None  # stopped while the last batch was embedded: nothing written
         self._write(
             key,
             kind=kind,

@@ -74,7 +74,8 @@ def stream_reply(
     """Streams a ChatOllama reply, one Token per piece; returns how it ended.
 
     Use as ``reply = yield from stream_reply(...)``. Cancellation is checked per chunk
-    and closes the HTTP stream (Ollama stops generating). Errors propagate.
+    and closes the HTTP stream (Ollama stops generating); each piece is counted on the
+    token's progress. Errors propagate.
 
     Args:
         chat: A LangChain chat model (``ChatOllama``).
@@ -92,6 +93,7 @@ def stream_reply(
     started = not strip_leading
     if cancel.cancelled:  # a stopped turn starts no request
         return Reply("", cancelled=True)
+    cancel.report(tokens=0)
     stream = chat.stream(messages)
     try:
         for chunk in stream:
@@ -102,6 +104,7 @@ def stream_reply(
                 meta = dict(chunk.response_metadata)
             if not text:
                 continue
+            cancel.count_token()
             parts.append(text)
             if not started:
                 text = text.lstrip()

@@ -60,6 +60,7 @@ def repair_loop(
     *,
     attempts: int,
     fix: str,
+    on_attempt: Callable[[int, int], None] | None = None,
 ) -> T:
     """Asks, reads, and asks again with the problem until a reply can be used.
 
@@ -71,6 +72,7 @@ def repair_loop(
         echo: The reply as text, shown back to the model with the problem.
         attempts: Model calls in all (at least one).
         fix: What the model should do instead, after "That reply can't be used: ...".
+        on_attempt: Told ``(attempt, attempts)`` before each model call (1-based).
 
     Raises:
         Unusable: The last attempt was refused too.
@@ -79,7 +81,9 @@ def repair_loop(
 
     repairs: list[Any] = []
     problem = "no answer"
-    for _ in range(max(1, attempts)):
+    for attempt in range(1, max(1, attempts) + 1):
+        if on_attempt is not None:
+            on_attempt(attempt, max(1, attempts))
         reply = ask(list(repairs))
         try:
             return read(reply)
@@ -111,7 +115,8 @@ def structured(
     The JSON schema is generated from the pydantic model and sent as Ollama's
     ``format``; the reply is read leniently (see :func:`loads_lenient`), validated, then
     given to ``check`` (which raises ValueError to refuse it). A refused reply is shown
-    to the model with the problem, at most ``attempts`` model calls in all.
+    to the model with the problem, at most ``attempts`` model calls in all. Each attempt
+    is told on the cancel token's progress.
 
     Raises:
         LLMError: ``UNUSABLE`` when no reply could be used (the message names the model,
@@ -137,7 +142,16 @@ def structured(
         return check(parsed) if check else parsed
 
     try:
-        return repair_loop(ask, read, lambda reply: reply.text, attempts=attempts, fix=fix)
+        return repair_loop(
+            ask,
+            read,
+            lambda reply: reply.text,
+            attempts=attempts,
+            fix=fix,
+            on_attempt=lambda attempt, tries: cancel.report(
+                attempt=attempt, attempts=tries, tokens=0
+            ),
+        )
     except Unusable as exc:
         raise LLMError(
             ErrorKind.UNUSABLE,

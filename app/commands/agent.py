@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from agents.cancel import CancelToken
 from agents.events import ToolCallProposed, ToolResult
@@ -101,6 +101,13 @@ def agent_command(args: argparse.Namespace) -> int:
 
     text = read_text(args.text, "do")
     root = data_dir(getattr(args, "data_dir", None))
+    calendar: dict[str, Any] = {"ics": args.ics, "caldav_url": args.caldav}
+    if args.ics is None and args.caldav is None:  # the calendar set up in the window
+        from agents import settings as settings_mod
+        from agents.calendar.setup import CalendarSetup
+
+        saved = settings_mod.load(root).settings.calendar
+        calendar = CalendarSetup.from_location(saved).workspace_fields()
     setup = ToolSetup(
         gate=ApprovalGate(TerminalApprover(args.confirm), AuditLog.in_data_dir(root)),
         workspace=WorkspaceSpec(
@@ -109,8 +116,7 @@ def agent_command(args: argparse.Namespace) -> int:
             maildir=args.maildir,
             mbox=args.mbox,
             imap_url=args.imap,
-            ics=args.ics,
-            caldav_url=args.caldav,
+            **calendar,
             smtp=args.smtp,
             sender=args.sender,
             tz=args.tz,

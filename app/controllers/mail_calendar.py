@@ -1,5 +1,5 @@
-"""Mail and calendar in the window: the Mail and Calendar tabs, the composer's Mail &
-calendar switch, and the approval questions of the tool agent."""
+"""Mail and calendar in the window: the Mail and Calendar tabs, the calendar's setup, the
+composer's Mail & calendar switch, and the approval questions of the tool agent."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from agents.tools.workspace import WorkspaceSpec
 from agents.turns.request import Mode
 from agents.turns.router import ToolSetup
 from app.services.approvals import ApprovalBridge
+from app.services.calendar import CalendarSetupService
 from app.widgets.approval_dialog import dialog_asker
 from app.widgets.lazy_tab import LazyTab
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from app.services.mail import MailService
     from app.widgets.audit_log_view import AuditLogView
     from app.widgets.calendar_panel import CalendarPanel
+    from app.widgets.calendar_setup_dialog import CalendarSetupDialog
     from app.widgets.mail_panel import MailPanel
 
 
@@ -41,7 +43,10 @@ class MailCalendarController(QObject):
         self.window = window
         self.audit = AuditLog.in_data_dir(window.data_dir)
         self.approvals = ApprovalBridge(self.audit, ask=dialog_asker(window), parent=self)
-        self.workspace = WorkspaceSpec(window.data_dir)
+        self.calendar_setup = CalendarSetupService(
+            window.settings_service, window.data_dir, parent=self
+        )
+        self.calendar_setup.changed.connect(self._on_calendar_changed)
         self.mail: MailService | None = None
         self.mail_panel: MailPanel | None = None
         self.mail_tab = LazyTab(self._make_mail_panel)
@@ -64,19 +69,40 @@ class MailCalendarController(QObject):
         window.composer.add_mode(Mode.TOOLS, self.switch)
         window.session.turnEnded.connect(lambda *_: self.approvals.withdraw_all())
 
+    @property
+    def workspace(self) -> WorkspaceSpec:
+        """Where the tools find mail and the calendar (the calendar as set up)."""
+        fields = self.calendar_setup.setup.workspace_fields()
+        return WorkspaceSpec(self.window.data_dir, **fields)
+
     def tool_setup(self) -> ToolSetup:
         """How the router sets up the tool agent for this window."""
         return ToolSetup(self.approvals.gate, self.workspace)
 
     def calendar(self) -> CalendarStore:
-        """The calendar the tools use (the local .ics file unless set up otherwise)."""
-        from agents.calendar import open_calendar
+        """The calendar the tools use (Hearth's own .ics file unless set up otherwise)."""
+        return self.calendar_setup.open()
 
-        return open_calendar(
-            ics=self.workspace.ics,
-            caldav_url=self.workspace.caldav_url,
-            data_dir=self.window.data_dir,
-        )
+    def open_calendar_setup(self) -> CalendarSetupDialog:
+        """Opens the calendar setup dialog (window-modal; it saves off the GUI thread)."""
+        from app.widgets.calendar_setup_dialog import CalendarSetupDialog
+
+        dialog = CalendarSetupDialog(self.calendar_setup, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _on_calendar_changed(self, _setup: object = None) -> None:
+        """A new calendar applies to the next tool request and to the panel at once."""
+        self.window.router.tools = self.tool_setup()
+        if self.calendar_panel is not None:
+            self.calendar_panel.set_calendar(self._open_calendar())
+
+    def _open_calendar(self) -> CalendarStore | None:
+        try:
+            return self.calendar()
+        except HearthError:
+            return None
 
     def _make_mail_panel(self) -> QWidget:
         from agents.mail.accounts import AccountStore
@@ -100,11 +126,8 @@ class MailCalendarController(QObject):
             from app.widgets.audit_log_view import AuditLogView
             from app.widgets.calendar_panel import CalendarPanel
 
-            try:
-                calendar: CalendarStore | None = self.calendar()
-            except HearthError:
-                calendar = None
-            self.calendar_panel = CalendarPanel(calendar)
+            self.calendar_panel = CalendarPanel(self._open_calendar())
+            self.calendar_panel.setupRequested.connect(self.open_calendar_setup)
             self.audit_view = AuditLogView(self.audit)
             self.calendar_tab.addWidget(self.calendar_panel)
             self.calendar_tab.addWidget(self.audit_view)

@@ -28,6 +28,9 @@ from app.services.jobs import JobSlot, run_call
 
 log = logging.getLogger(__name__)
 
+STOP_WAIT_SECONDS = 600.0
+"""After a stop, how long to wait for the worker to let go before listing the files."""
+
 
 class DocumentsService(QObject):
     """The documents feature for the window.
@@ -41,7 +44,9 @@ class DocumentsService(QObject):
         filesChanged(list): the IndexedFile list, after refresh, indexing or removal.
         indexingChanged(bool): an indexing run started or ended.
         indexProgress(int, int, int, str): files done, files in all, passages, current file.
-        indexFinished(object): the SyncReport of a run (also when cancelled).
+        indexFinished(object): the SyncReport of a run that ran to its end.
+        indexStopped(int, int): the run was stopped after this many files of so many;
+            ``filesChanged`` follows once the worker has let go of the file in hand.
         indexFailed(str): an indexing run or a removal failed: what happened, what to do.
     """
 
@@ -49,6 +54,7 @@ class DocumentsService(QObject):
     indexingChanged = Signal(bool)
     indexProgress = Signal(int, int, int, str)
     indexFinished = Signal(object)
+    indexStopped = Signal(int, int)
     indexFailed = Signal(str)
 
     def __init__(
@@ -58,6 +64,9 @@ class DocumentsService(QObject):
         self.service = service
         self.client = client
         self._files: list[IndexedFile] = []
+        self._step = SyncProgress(0, 0, 0, "")
+        self._run_ended = threading.Event()
+        self._run_ended.set()
         self._indexer = JobSlot(parent=self)
         self._indexer.busyChanged.connect(self.indexingChanged)
         self._indexer.item.connect(self._on_index_progress)
@@ -74,6 +83,12 @@ class DocumentsService(QObject):
     def indexing(self) -> bool:
         """Whether an indexing run is going."""
         return self._indexer.busy
+
+    @property
+    def settled(self) -> bool:
+        """Whether the index worker has let go of the last run (a stopped run finishes the
+        embedding request in hand first)."""
+        return self._run_ended.is_set()
 
     def refresh(self) -> None:
         """Reloads the file list (off the GUI thread); ``filesChanged`` follows."""
@@ -92,6 +107,8 @@ class DocumentsService(QObject):
             return False
         client = self.client
         targets = None if paths is None else [Path(p) for p in paths]
+        self._step = SyncProgress(0, 0, 0, "")
+        self._run_ended = ended = threading.Event()
 
         def run(cancel: CancelToken) -> Generator[SyncProgress, None, SyncReport]:
             steps: queue.Queue[SyncProgress | None] = queue.Queue()
@@ -103,6 +120,7 @@ class DocumentsService(QObject):
                 except BaseException as exc:
                     outcome["error"] = exc
                 finally:
+                    ended.set()
                     steps.put(None)
 
             threading.Thread(target=work, name="hearth-indexing", daemon=True).start()
@@ -120,9 +138,20 @@ class DocumentsService(QObject):
         """Re-checks every indexed file (changed ones are re-read, gone ones removed)."""
         return self.index_paths(None)
 
-    def cancel_indexing(self) -> None:
-        """Stops the indexing run after the file in hand; what is done stays indexed."""
-        self._indexer.cancel()
+    def stop_indexing(self) -> None:
+        """Stops the indexing run now (``indexStopped`` follows at once).
+
+        The worker stops at its next check (between embedding requests) without writing
+        the file in hand, which keeps its earlier version; files finished before stay
+        indexed. Nothing is half-written: a file's passages are replaced in one step.
+        """
+        if not self._indexer.busy:
+            return
+        ended = self._run_ended
+        self._indexer.stop()
+        self.indexStopped.emit(self._step.files_done, self._step.files_total)
+        self.refresh()
+        run_call(lambda: ended.wait(STOP_WAIT_SECONDS), lambda _ended: self.refresh(), parent=self)
 
     def remove(self, paths: Sequence[str | Path]) -> None:
         """Removes files (or folders) from the index; ``filesChanged`` follows."""
@@ -136,6 +165,7 @@ class DocumentsService(QObject):
         )
 
     def _on_index_progress(self, step: SyncProgress) -> None:
+        self._step = step
         self.indexProgress.emit(step.files_done, step.files_total, step.chunks_done, step.path)
 
     def _on_indexed(self, report: SyncReport) -> None:

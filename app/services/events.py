@@ -54,6 +54,8 @@ class EventPump(QObject):
         partial(str): the text so far, at most every ``flush_ms``.
         status(str): a step the person should see ("Loading llama3.2…").
         progress(int, int): sections done, sections in all (SummaryProgress).
+        jobProgress(Progress): attempt n of m and tokens so far, told by the run's cancel
+            token (see agents.cancel).
         sources(list): the answer's Citation list.
         attached(list): the attachments the answer comes with (e.g. an image).
         result(object): a structured result the answer comes with (a chart's table).
@@ -72,6 +74,7 @@ class EventPump(QObject):
     partial = Signal(str)
     status = Signal(str)
     progress = Signal(int, int)
+    jobProgress = Signal(object)
     sources = Signal(list)
     attached = Signal(list)
     result = Signal(object)
@@ -95,6 +98,7 @@ class EventPump(QObject):
         self._slot = JobSlot(translate, self)
         self._slot.busyChanged.connect(self.busyChanged)
         self._slot.item.connect(self._on_event)
+        self._slot.progress.connect(self.jobProgress)
         self._slot.returned.connect(self._on_end)
         self._slot.failed.connect(self._on_failed)
         self._slot.stopped.connect(self._on_stopped)

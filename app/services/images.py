@@ -277,6 +277,8 @@ class ImageTaskService(QObject):
         chartReady(str, ChartTable): sha256 of the image and its table.
         groundingReady(str, Grounding): sha256 of the image and where the thing is.
         status(str): a step the person should see ("Reading the chart…").
+        progress(Progress): attempt n of m and tokens so far of the running task.
+        stopped(str): sha256 of the image whose task was stopped; nothing of it is kept.
         failed(HearthError): a clear message for the person.
         modelMissing(str): the vision model isn't pulled: offer to pull this model.
         busyChanged(bool): a task started or ended.
@@ -285,6 +287,8 @@ class ImageTaskService(QObject):
     chartReady = Signal(str, object)
     groundingReady = Signal(str, object)
     status = Signal(str)
+    progress = Signal(object)
+    stopped = Signal(str)
     failed = Signal(object)
     modelMissing = Signal(str)
     busyChanged = Signal(bool)
@@ -294,9 +298,12 @@ class ImageTaskService(QObject):
         self.router = router
         self.store = store
         self._on_result: Callable[[Any], None] = lambda _result: None  # the running task's
+        self._current = ""
         self._pump = EventPump(translate=router.service.error, parent=self)
         self._pump.busyChanged.connect(self.busyChanged)
         self._pump.status.connect(self.status)
+        self._pump.jobProgress.connect(self.progress)
+        self._pump.stopped.connect(lambda _text: self.stopped.emit(self._current))
         self._pump.result.connect(lambda result: self._on_result(result))
         self._pump.failed.connect(lambda error, _text: self._report(error))
         self._pump.blocked.connect(lambda blocked: self.failed.emit(HearthError(blocked.message)))
@@ -305,6 +312,11 @@ class ImageTaskService(QObject):
     def busy(self) -> bool:
         """Whether a task is running."""
         return self._pump.busy
+
+    @property
+    def current(self) -> str:
+        """The sha256 of the image of the running (or last) task; '' before the first."""
+        return self._current
 
     def chart_to_table(self, sha256: str) -> None:
         """Reads the stored chart image into a table (result: ``chartReady``)."""
@@ -317,10 +329,13 @@ class ImageTaskService(QObject):
         self._on_result = lambda found: self.groundingReady.emit(sha256, found)
 
     def cancel(self) -> None:
-        """Stops the running task; no result or error is reported for it."""
+        """Stops the running task at once (``stopped`` follows); no result or error is
+        reported for it, and the model's stream closes at its next piece."""
         self._pump.stop()
 
     def _run(self, sha256: str, task: ImageTaskRequest, text: str) -> None:
+        self._pump.stop()  # the last task ends first, reported under its own image
+        self._current = sha256
         router, store = self.router, self.store
 
         def stream(cancel: CancelToken) -> Iterator[Event]:
@@ -329,7 +344,7 @@ class ImageTaskService(QObject):
             )
             return router.build(request).stream(cancel)
 
-        self._pump.start(stream)  # the last task is stopped: its result never arrives
+        self._pump.start(stream)
 
     def _report(self, error: HearthError) -> None:
         if isinstance(error, LLMError) and error.kind is ErrorKind.MODEL_MISSING:

@@ -4,7 +4,8 @@ A job runs on a daemon thread, so a model that is still loading never keeps the 
 quitting. A job is a generator ``run(cancel)``: each value it yields is reported, and so
 is what it returns. Cancellation is cooperative: a CancelToken the job checks between
 chunks. Stopping does not wait for the thread: the job is detached at once and nothing it
-sends later is delivered.
+sends later is delivered. The same token carries the job's progress (attempt n of m,
+tokens so far): every job reports it as ``progress`` without plumbing of its own.
 
 :func:`clear_error` is the one place where an unexpected exception becomes a message a
 person can act on; every job reports failures as a HearthError.
@@ -66,6 +67,7 @@ class _Worker(QObject):
     """
 
     item = Signal(object)
+    progress = Signal(object)
     returned = Signal(object)
     failed = Signal(object)
     _sent = Signal(str, object)  # (signal name, value): worker thread -> GUI thread
@@ -79,7 +81,7 @@ class _Worker(QObject):
         super().__init__(parent)
         self._run = run
         self._translate = translate
-        self.cancel_token = CancelToken()
+        self.cancel_token = CancelToken(on_progress=lambda p: self._send("progress", p))
         self._detached = threading.Event()
         self._sent.connect(self._deliver)
         self._ended.connect(self._release)
@@ -169,6 +171,7 @@ class JobSlot(QObject):
     Signals:
         started(): a job began.
         item(object): a value the job yielded.
+        progress(Progress): how far the job has come (told through its cancel token).
         returned(object): what the job returned (None for a generator that just ends).
         failed(object): the HearthError that ended the job.
         stopped(): the job was stopped (by stop() or a new start()); nothing more comes.
@@ -177,6 +180,7 @@ class JobSlot(QObject):
 
     started = Signal()
     item = Signal(object)
+    progress = Signal(object)
     returned = Signal(object)
     failed = Signal(object)
     stopped = Signal()
@@ -197,6 +201,7 @@ class JobSlot(QObject):
         self.stop()
         worker = _Worker(run, self.translate, self)
         worker.item.connect(self.item)
+        worker.progress.connect(self.progress)
         worker.returned.connect(self._on_returned)
         worker.failed.connect(self._on_failed)
         self._worker = worker

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from agents.cancel import CancelToken
+from agents.cancel import CancelToken, Progress
 from agents.llm import OllamaService
 from agents.mail.accounts import AccountStore, MailAccount, store_password
 from agents.mail.outbox import Outbox, SmtpConfig
@@ -47,7 +47,8 @@ class MailService(QObject):
         writer_factory: Builds the digest writer.
 
     Signals:
-        status(str): progress, such as "Reading mail…".
+        status(str): the step in hand, such as "Reading mail…", or how the digest ended.
+        progress(Progress): attempt n of m and tokens so far of the digest being written.
         digestReady(object): the finished Digest.
         digestFailed(str): what went wrong and what to do.
         busyChanged(bool): a digest is (no longer) being made.
@@ -57,6 +58,7 @@ class MailService(QObject):
     """
 
     status = Signal(str)
+    progress = Signal(object)
     digestReady = Signal(object)
     digestFailed = Signal(str)
     busyChanged = Signal(bool)
@@ -77,9 +79,11 @@ class MailService(QObject):
         self.accounts = accounts
         self.source_factory = source_factory or source_for_account
         self.writer_factory = writer_factory or _digest_writer
+        self._finding_items = False  # the summary is written; the action items are next
         self._digest = JobSlot(parent=self)
         self._digest.busyChanged.connect(self.busyChanged)
         self._digest.item.connect(self._on_step)
+        self._digest.progress.connect(self._on_progress)
         self._digest.returned.connect(self._on_digest)
         self._digest.failed.connect(lambda error: self.digestFailed.emit(error.message))
 
@@ -93,6 +97,7 @@ class MailService(QObject):
         """Reads the account's last ``last`` messages and writes the digest, off-thread."""
         writer = self.writer_factory(self.service)
         open_source = self.source_factory
+        self._finding_items = False
 
         def run(cancel: CancelToken) -> Generator[tuple[str, int], None, Any]:
             yield "reading", last
@@ -105,10 +110,11 @@ class MailService(QObject):
         self._digest.start(run)
 
     def stop(self) -> None:
-        """Stops the digest being made (nothing is reported for it)."""
+        """Stops the digest being made, at once: nothing is reported or kept for it, and
+        the model's stream closes at its next piece."""
         if self._digest.busy:
             self._digest.stop()
-            self.status.emit(self.tr("Stopped."))
+            self.status.emit(self.tr("Stopped. No digest was written; nothing was changed."))
 
     def _on_step(self, step: tuple[str, int]) -> None:
         kind, count = step
@@ -116,6 +122,12 @@ class MailService(QObject):
             self.status.emit(self.tr("Reading the last %n message(s)…", "", count))
         else:
             self.status.emit(self.tr("Writing the digest of %n message(s)…", "", count))
+
+    def _on_progress(self, progress: Progress) -> None:
+        if progress.attempt and not self._finding_items:  # a structured answer: the items
+            self._finding_items = True
+            self.status.emit(self.tr("Finding the action items…"))
+        self.progress.emit(progress)
 
     def _on_digest(self, digest: object) -> None:
         if digest is not None:  # None: cancelled between steps

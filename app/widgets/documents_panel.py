@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -21,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agents.cancel import Progress
 from agents.documents.index import SyncReport
 from agents.documents.loaders import SUPPORTED_SUFFIXES
 from agents.documents.manifest import FAILED, INDEXED, INDEXING, STALE, IndexedFile
 from app import plain
 from app.services.documents import DocumentsService
 from app.widgets.documents_drop import document_paths
+from app.widgets.job_bar import JobBar
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -72,9 +73,8 @@ class DocumentsPanel(QWidget):
         )
         self.remove_button = QPushButton(self.tr("Remove"))
         self.summarize_button = QPushButton(self.tr("Summarize"))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.progress = QProgressBar()
-        self.progress.setTextVisible(True)
+        self.job = JobBar()
+        self.stop_button = self.job.stop_button
         self.message = QLabel()
         plain.labels(self.message)
         self.message.setWordWrap(True)
@@ -91,13 +91,10 @@ class DocumentsPanel(QWidget):
                 row.addWidget(button)
             row.addStretch(1)
             buttons.addLayout(row)
-        running = QHBoxLayout()
-        running.addWidget(self.progress, 1)
-        running.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
-        layout.addLayout(running)
+        layout.addWidget(self.job)
         layout.addWidget(self.message)
 
         self.add_files_button.clicked.connect(self.choose_files)
@@ -105,11 +102,12 @@ class DocumentsPanel(QWidget):
         self.reindex_button.clicked.connect(self.reindex)
         self.remove_button.clicked.connect(self.remove_selected)
         self.summarize_button.clicked.connect(self._summarize_selected)
-        self.cancel_button.clicked.connect(documents.cancel_indexing)
+        self.stop_button.clicked.connect(documents.stop_indexing)
         documents.filesChanged.connect(self.show_files)
         documents.indexingChanged.connect(self._on_indexing)
         documents.indexProgress.connect(self._on_progress)
         documents.indexFinished.connect(self._on_finished)
+        documents.indexStopped.connect(self._on_stopped)
         documents.indexFailed.connect(self._on_failed)
         self._on_indexing(documents.indexing)
         self.show_files(documents.files)
@@ -133,7 +131,7 @@ class DocumentsPanel(QWidget):
     def add_paths(self, paths: list[Path]) -> None:
         """Indexes files or folders (also used for drops onto the panel)."""
         if paths and not self.documents.index_paths(paths):
-            self.message.setText(self.tr("Indexing is already running; wait for it or cancel it."))
+            self.message.setText(self.tr("Indexing is already running; wait for it or stop it."))
 
     def choose_files(self) -> None:
         """Asks for files to add."""
@@ -155,7 +153,7 @@ class DocumentsPanel(QWidget):
         if selected:
             self.add_paths([Path(p) for p in selected])
         elif not self.documents.reindex_all():
-            self.message.setText(self.tr("Indexing is already running; wait for it or cancel it."))
+            self.message.setText(self.tr("Indexing is already running; wait for it or stop it."))
 
     def remove_selected(self) -> None:
         """Removes the selected files from the index (the files themselves stay)."""
@@ -214,16 +212,13 @@ class DocumentsPanel(QWidget):
         self.add_folder_button.setEnabled(not busy)
 
     def _on_indexing(self, running: bool) -> None:
-        self.progress.setVisible(running)
-        self.cancel_button.setVisible(running)
+        self.job.set_running(running)
         if running:
-            self.progress.setRange(0, 0)
             self.message.setText(self.tr("Starting the indexer…"))
         self._update_buttons()
 
     def _on_progress(self, done: int, total: int, chunks: int, path: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
+        self.job.set_progress(Progress(done=done, total=total))
         name = Path(path).name if path else ""
         self.message.setText(
             self.tr("{0} of {1} files, {2} passages {3}")
@@ -246,6 +241,19 @@ class DocumentsPanel(QWidget):
         if report.failed:
             text += "\n" + "\n".join(message for _path, message in report.failed[:5])
         self.message.setText(text)
+
+    def _on_stopped(self, done: int, total: int) -> None:
+        if not total:
+            self.message.setText(self.tr("Stopped before any file was read; nothing changed."))
+            return
+        self.message.setText(
+            self.tr(
+                "Stopped after {0} of {1} files. Files finished before the stop stay "
+                "indexed; the rest are as they were."
+            )
+            .replace("{0}", str(done))
+            .replace("{1}", str(total))
+        )
 
     def _on_failed(self, message: str) -> None:
         self.message.setText(message)

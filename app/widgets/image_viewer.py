@@ -1,4 +1,5 @@
-"""The full-size image viewer, with a bounding-box overlay for "find X"."""
+"""The full-size image viewer, with a bounding-box overlay for "find X", and Find and
+Chart to table shown while they run (attempt, tokens, time so far) with a Stop button."""
 
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agents.cancel import Progress
 from agents.errors import HearthError
 from agents.images.chart import ChartTable
 from agents.images.grounding import Box, Grounding
 from app import plain
 from app.services.images import ImageTaskService
+from app.widgets.job_bar import JobBar
 
 BOX_COLOUR = QColor(255, 64, 160)
 
@@ -145,6 +148,8 @@ class ImageViewer(QDialog):
         self.chart_button = QPushButton(self.tr("Chart to table"))
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.accept)
+        self.job = JobBar()
+        self.stop_button = self.job.stop_button
 
         actions = QHBoxLayout()
         actions.addWidget(self.query, 1)
@@ -154,6 +159,7 @@ class ImageViewer(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.job)
         layout.addLayout(actions)
 
         has_tasks = tasks is not None and bool(sha256)
@@ -167,6 +173,9 @@ class ImageViewer(QDialog):
             tasks.chartReady.connect(self._on_chart)
             tasks.failed.connect(self._on_failed)
             tasks.busyChanged.connect(self._on_busy)
+            tasks.progress.connect(self._on_progress)
+            tasks.stopped.connect(self._on_stopped)
+            self.stop_button.clicked.connect(tasks.cancel)
         self.resize(self.canvas.sizeHint() + QSize(40, 100))
 
     def show_grounding(self, result: Grounding) -> None:
@@ -185,15 +194,15 @@ class ImageViewer(QDialog):
         query = self.query.text().strip()
         if not query or self.tasks is None:
             return
-        self.status.setText(self.tr("Looking for {query}…").format(query=query))
         self.tasks.find(self.sha256, query)
+        self.status.setText(self.tr("Looking for {query}…").format(query=query))
 
     def read_chart(self) -> None:
         """Asks the vision model for the chart's data."""
         if self.tasks is None:
             return
-        self.status.setText(self.tr("Reading the chart…"))
         self.tasks.chart_to_table(self.sha256)
+        self.status.setText(self.tr("Reading the chart…"))
 
     def _on_grounding(self, sha256: str, result: Grounding) -> None:
         if sha256 == self.sha256:
@@ -210,14 +219,28 @@ class ImageViewer(QDialog):
         dialog.show()
 
     def _on_failed(self, error: HearthError) -> None:
-        self.status.setText(error.message)
+        if self._mine():
+            self.status.setText(error.message)
+
+    def _on_stopped(self, sha256: str) -> None:
+        if sha256 == self.sha256:
+            self.status.setText(self.tr("Stopped. Nothing was kept from that task."))
+
+    def _on_progress(self, progress: Progress) -> None:
+        if self._mine():
+            self.job.set_progress(progress)
 
     def _on_busy(self, busy: bool) -> None:
         self.find_button.setEnabled(not busy)
         self.chart_button.setEnabled(not busy)
+        self.job.set_running(busy and self._mine())
+
+    def _mine(self) -> bool:
+        """Whether the task service's task is about this viewer's image."""
+        return self.tasks is not None and self.tasks.current == self.sha256
 
     def done(self, result: int) -> None:
-        """Stops a running task when the viewer closes."""
-        if self.tasks is not None and self.tasks.busy:
+        """Stops this image's running task when the viewer closes."""
+        if self.tasks is not None and self.tasks.busy and self._mine():
             self.tasks.cancel()
         super().done(result)

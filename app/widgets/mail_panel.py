@@ -23,6 +23,7 @@ from agents.mail.accounts import AccountStore, MailAccount
 from agents.mail.checklist import ActionChecklist
 from app import plain
 from app.services.mail import MailService
+from app.widgets.job_bar import JobBar
 
 if TYPE_CHECKING:
     from agents.mail.digest import ActionItem, Digest
@@ -76,8 +77,8 @@ class MailPanel(QWidget):
         self.count_box.setSuffix(self.tr(" messages"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Read the newest messages and write the digest"))
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.setEnabled(False)
+        self.job = JobBar()
+        self.stop_button = self.job.stop_button
         self.accounts_button = QPushButton(self.tr("Accounts…"))
         self.status = QLabel(self.tr("Choose an account and press Refresh."))
         plain.labels(self.status)
@@ -97,8 +98,8 @@ class MailPanel(QWidget):
         first.addWidget(self.count_box)
         second = QHBoxLayout()
         second.addWidget(self.refresh_button)
-        second.addWidget(self.stop_button)
         second.addWidget(self.accounts_button)
+        second.addStretch(1)
         top.addLayout(first)
         top.addLayout(second)
         lower = QWidget()
@@ -112,10 +113,11 @@ class MailPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
+        layout.addWidget(self.job)
         layout.addWidget(splitter, 1)
 
         self.refresh_button.clicked.connect(self.refresh)
-        self.stop_button.clicked.connect(self.mail.stop)
+        self.job.follow(self.mail.busyChanged, self.mail.progress, self.mail.stop)
         self.accounts_button.clicked.connect(self._accounts_clicked)
         self.items.itemChanged.connect(self._item_ticked)
         self.mail.status.connect(self.status.setText)
@@ -215,5 +217,4 @@ class MailPanel(QWidget):
 
     def _busy(self, busy: bool) -> None:
         self.refresh_button.setEnabled(not busy and self.account_box.count() > 0)
-        self.stop_button.setEnabled(busy)
         self.account_box.setEnabled(not busy)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from agents.settings import ENVIRONMENT, Settings
 
 # Settings edited elsewhere or not meant for this form.
-HIDDEN = {"model_num_ctx"}
+HIDDEN = {"model_num_ctx", "calendar"}
 # Marked for translation here (lupdate can't see through a variable); shown with self.tr.
 LABELS = {
     "ollama_host": QT_TRANSLATE_NOOP("SettingsDialog", "Ollama server"),
@@ -90,7 +90,7 @@ class SettingsDialog(QDialog):
             editor = self._editor(field.name, getattr(settings, field.name), field.metadata)
             editor.setToolTip(docs.get(field.name, ""))
             editor.setObjectName(f"setting_{field.name}")
-            label = QLabel(self.tr(LABELS.get(field.name, field.name)))
+            label = QLabel(self.tr(str(LABELS.get(field.name, field.name))))
             label.setToolTip(docs.get(field.name, ""))
             self._editors[field.name] = editor
             if field.name in overridden:

@@ -163,7 +163,7 @@ def test_panels_show_hostile_mail_calendar_audit_and_sources_as_text(
     calendar_panel = CalendarPanel(calendar, BERLIN)
     qtbot.addWidget(calendar_panel)
     with qtbot.waitSignal(calendar_panel.refreshed, timeout=5_000):
-        calendar_panel.refresh()
+        calendar_panel.show_period(day=soon.date())
     panels.append(calendar_panel)
 
     action = ProposedAction("send_mail", HOSTILE, {"to": HOSTILE, "body": HOSTILE})

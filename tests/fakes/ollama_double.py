@@ -531,6 +531,7 @@ class OllamaDouble:
         loads: ``(model, context length)`` each time a model was (re)loaded.
         max_loaded: When set, loading one more model evicts the least recently used
             (like ``OLLAMA_MAX_LOADED_MODELS``; e.g. the vision model evicting the text one).
+        embed_delay: Seconds each ``/api/embed`` request takes (a slow embedding model).
     """
 
     def __init__(self, models: list[ModelSpec] | None = None, port: int = 0) -> None:
@@ -546,6 +547,7 @@ class OllamaDouble:
         self.pull_behaviour: dict[str, PullSpec] = {}
         self.loads: list[tuple[str, int]] = []
         self.max_loaded: int | None = None
+        self.embed_delay = 0.0
         self._lock = threading.RLock()
         self._models: dict[str, tuple[ModelSpec, datetime]] = {}
         self._queues: dict[str, deque[ReplySource]] = {}
@@ -1548,6 +1550,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not inputs:
             self._send_json(200, {"model": name, "embeddings": []}, rec)
             return
+        self._wait(self.double.embed_delay)
         truncate = body.get("truncate") is not False
         dims = body.get("dimensions")
         vectors = []

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, Field
 
-from agents.cancel import Cancelled, CancelToken
+from agents.cancel import Cancelled, CancelToken, Progress
 from agents.llm import ErrorKind, LLMError, OllamaService
 from agents.llm.structured import loads_lenient, structured
 from tests.fakes import OllamaDouble, Reply
@@ -82,6 +82,32 @@ def test_a_stopped_request_raises_cancelled(
     ollama_double.script("llama3.2", Reply(text='{"x": 1, "y": 2}'))
     with pytest.raises(Cancelled):
         ask_point(service, cancel=cancel)
+
+
+def test_each_attempt_and_its_tokens_are_told_on_the_cancel_token(
+    ollama_double: OllamaDouble, service: OllamaService
+) -> None:
+    ollama_double.script(
+        "llama3.2",
+        Reply(tokens=['{"x": 1, ', '"y": -5}'], token_delay=0.12),
+        Reply(tokens=['{"x": 1, ', '"y": 5}'], token_delay=0.12),
+    )
+    told: list[Progress] = []
+    assert ask_point(service, cancel=CancelToken(told.append)) == Point(x=1, y=5)
+    # Each attempt is told, then the start of its reply; its second piece comes 0.12 s on.
+    assert [p.attempt for p in told if p.tokens == 0] == [1, 1, 2, 2]
+    assert [p.tokens for p in told if p.attempt == 1][-1] == 2
+    assert told[-1] == Progress(attempt=2, attempts=3, tokens=2)
+
+
+def test_token_counts_are_told_a_few_times_a_second() -> None:
+    told: list[Progress] = []
+    cancel = CancelToken(told.append)
+    cancel.report(attempt=1, attempts=2)
+    for _ in range(500):
+        cancel.count_token()
+    assert cancel.progress == Progress(attempt=1, attempts=2, tokens=500)
+    assert told == [Progress(attempt=1, attempts=2)]  # 500 pieces in far less than 0.1 s
 
 
 @pytest.mark.parametrize(

@@ -242,14 +242,15 @@ def test_audit_log_view_undoes_a_created_event(qtbot: QtBot, tmp_path: Path) -> 
 
 def test_calendar_panel_lists_events_and_reports_errors(qtbot: QtBot, tmp_path: Path) -> None:
     calendar = IcsCalendar(tmp_path / "cal.ics", BERLIN)
-    soon = datetime.now(BERLIN).replace(microsecond=0) + timedelta(days=2)
+    soon = (datetime.now(BERLIN) + timedelta(days=2)).replace(hour=10, minute=0, second=0)
+    soon = soon.replace(microsecond=0)
     calendar.create(new_event("Dentist", soon, soon + timedelta(hours=1), location="Town"))
     panel = CalendarPanel(calendar, BERLIN)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.refreshed, timeout=5_000) as blocker:
-        panel.refresh()
+        panel.show_period(day=soon.date())
     assert blocker.args == [1]
-    assert "Dentist at Town" in panel.list.item(0).text()  # type: ignore[union-attr]
+    assert panel.shown_events() == [(soon.date(), "10:00–11:00  Dentist · Town")]
 
     (tmp_path / "cal.ics").write_text("garbage", encoding="utf-8")
     with qtbot.waitSignal(panel.failed, timeout=5_000):

@@ -51,6 +51,22 @@ def send_script(double: OllamaDouble) -> None:
     )
 
 
+def script_demo_event(double: OllamaDouble) -> None:
+    """The model proposes one event, "Demo", then says it is done."""
+    double.script(
+        "llama3.2",
+        Reply(
+            tool_calls=[
+                {
+                    "name": "create_event",
+                    "arguments": {"title": "Demo", "start": "2030-01-07T10:00"},
+                }
+            ]
+        ),
+        Reply(text="Created."),
+    )
+
+
 class FakeTerminal(io.StringIO):
     """Standard input that claims to be a terminal."""
 
@@ -140,18 +156,7 @@ def test_audit_lists_and_undoes_a_created_event(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    ollama_double.script(
-        "llama3.2",
-        Reply(
-            tool_calls=[
-                {
-                    "name": "create_event",
-                    "arguments": {"title": "Demo", "start": "2030-01-07T10:00"},
-                }
-            ]
-        ),
-        Reply(text="Created."),
-    )
+    script_demo_event(ollama_double)
     monkeypatch.setattr("sys.stdin", FakeTerminal("y\n"))
     ics = tmp_path / "cal.ics"
     assert main(["agent", "Add a demo", "--ics", str(ics), "--confirm", "--task", "schedule"]) == 0
@@ -165,3 +170,21 @@ def test_audit_lists_and_undoes_a_created_event(
     assert "SUMMARY:Demo" not in ics.read_text(encoding="utf-8")
     assert main(["audit", "--undo", "1"]) == Exit.AUDIT  # already undone: a clear one-line error
     assert "can't be undone" in capsys.readouterr().err
+
+
+def test_without_ics_or_caldav_the_calendar_set_up_in_the_window_is_used(
+    ollama_double: OllamaDouble,
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from agents import settings as settings_mod
+    from agents.settings import Settings
+
+    chosen = tmp_path / "chosen.ics"
+    settings_mod.save(data_dir, Settings(calendar=f"ics:{chosen}"))
+    script_demo_event(ollama_double)
+    monkeypatch.setattr("sys.stdin", FakeTerminal("y\n"))
+    assert main(["agent", "Add a demo", "--confirm", "--task", "schedule"]) == 0
+    assert "SUMMARY:Demo" in chosen.read_text(encoding="utf-8")
+    assert not (data_dir / "calendar.ics").exists()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
@@ -63,13 +63,13 @@ def test_panel_indexes_lists_and_removes(
     documents.indexProgress.connect(lambda done, total, _c, _p: progress.append((done, total)))
     with qtbot.waitSignal(documents.indexFinished, timeout=WAIT_MS) as finished:
         panel.add_paths([docs_dir])
-        assert panel.progress.isVisible() and panel.cancel_button.isVisible()
+        assert panel.job.isVisible() and panel.stop_button.isVisible()
         assert not panel.add_files_button.isEnabled()
     report = finished.args[0]
     assert len(report.indexed) == 1 and len(report.failed) == 1
     assert progress[-1] == (2, 2)
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not panel.progress.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not panel.job.isVisible(), timeout=WAIT_MS)
     rows = {
         _row(panel, i).text(0): _row(panel, i).text(1)
         for i in range(panel.tree.topLevelItemCount())
@@ -85,21 +85,42 @@ def test_panel_indexes_lists_and_removes(
     assert _row(panel, 0).text(0) == "lighthouse.pdf"
 
 
-def test_cancel_indexing_keeps_what_is_done(
-    qtbot: QtBot, documents: DocumentsService, docs_dir: Path
+def test_stop_ends_indexing_within_a_second_and_keeps_what_is_done(
+    qtbot: QtBot, documents: DocumentsService, docs_dir: Path, ollama_double: OllamaDouble
 ) -> None:
     _notes(docs_dir, 15)
-    documents.indexProgress.connect(
-        lambda done, _t, _c, _p: documents.cancel_indexing() if done >= 1 else None
-    )
-    with qtbot.waitSignal(documents.indexFinished, timeout=WAIT_MS) as finished:
+    ollama_double.embed_delay = 0.3  # each file takes a few tenths of a second
+    panel = DocumentsPanel(documents)
+    qtbot.addWidget(panel)
+    panel.show()
+    finished: list[object] = []
+    documents.indexFinished.connect(finished.append)
+    assert documents.index_paths([docs_dir])
+    assert not documents.index_paths([docs_dir])  # one run at a time
+    # While it runs: Stop, files done of all, and the time so far.
+    qtbot.waitUntil(lambda: panel.job.bar.value() >= 2, timeout=WAIT_MS)
+    assert panel.job.isVisible() and panel.job.bar.maximum() == 15
+    assert panel.job.detail.text().count(":") == 1  # the elapsed time, e.g. 0:03
+
+    qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    assert not documents.indexing and not panel.job.isVisible()
+    assert panel.message.text().startswith("Stopped after ")
+    assert panel.add_files_button.isEnabled()
+    # The worker process lets go within a second too (the request in hand ends first).
+    qtbot.waitUntil(lambda: documents.settled, timeout=1000)
+    # What was finished stays indexed; the file in hand was not half-written.
+    qtbot.waitUntil(lambda: len(documents.files) >= 2, timeout=WAIT_MS)
+    kept = len(documents.files)
+    states = {_row(panel, i).text(1) for i in range(panel.tree.topLevelItemCount())}
+    assert states == {"Indexed"} and kept < 15
+    assert finished == []
+
+    # The next run picks up where the stopped one left off.
+    ollama_double.embed_delay = 0.0
+    with qtbot.waitSignal(documents.indexFinished, timeout=WAIT_MS) as again:
         assert documents.index_paths([docs_dir])
-        assert not documents.index_paths([docs_dir])  # one run at a time
-    assert finished.args[0].cancelled
-    qtbot.waitUntil(lambda: not documents.indexing, timeout=WAIT_MS)
-    done = len(finished.args[0].indexed)
-    qtbot.waitUntil(lambda: len(documents.files) == done, timeout=WAIT_MS)
-    assert 1 <= done < 15
+    assert len(again.args[0].unchanged) == kept
+    qtbot.waitUntil(lambda: len(documents.files) == 15, timeout=WAIT_MS)
 
 
 def test_ask_streams_answer_and_sources_into_citation_view(

@@ -8,6 +8,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -394,6 +395,50 @@ def test_viewer_chart_to_table_opens_the_dialog(
     qtbot.waitUntil(lambda: viewer.findChild(ChartTableDialog) is not None)
     dialog = viewer.findChild(ChartTableDialog)
     assert dialog is not None and cell(dialog.grid, 1, 1) == "75"
+
+
+def slow_reply(pieces: int = 3000, delay: float = 0.05) -> Reply:
+    """A reply that streams for minutes, one piece every ``delay`` seconds."""
+    return Reply(tokens=['{"rows": ['] + ['"x", '] * pieces, token_delay=delay)
+
+
+@pytest.mark.parametrize("task", ["find", "chart"])
+def test_stop_ends_find_and_chart_within_a_second(
+    qtbot: QtBot, ollama_double: OllamaDouble, store: ImageStore, tasks: ImageTaskService, task: str
+) -> None:
+    prepared = prepare_image(bar_chart([25, 75, 50]), "chart.png")
+    store.put(prepared.data)
+    ollama_double.set_responder("llama3.2-vision", lambda _body: slow_reply())
+    viewer = ImageViewer(prepared.data, "chart.png", sha256=prepared.sha256, tasks=tasks)
+    qtbot.addWidget(viewer)
+    viewer.show()
+    assert not viewer.job.isVisible()
+    if task == "find":
+        viewer.query.setText("the tallest bar")
+        viewer.find_button.click()
+    else:
+        viewer.chart_button.click()
+
+    # While it runs: Stop, the attempt, the tokens so far and the time are shown.
+    qtbot.waitUntil(lambda: "token" in viewer.job.detail.text(), timeout=10_000)
+    assert viewer.job.isVisible() and viewer.stop_button.isVisible()
+    assert "attempt 1 of 3" in viewer.job.detail.text()
+    assert viewer.job.detail.text().endswith(("0:00", "0:01", "0:02"))
+    (request,) = ollama_double.requests_to("/api/chat")
+    images_before = sorted(p.name for p in store.directory.rglob("*") if p.is_file())
+
+    started = time.monotonic()
+    viewer.stop_button.click()
+    assert not tasks.busy and not viewer.job.isVisible()
+    assert viewer.status.text() == "Stopped. Nothing was kept from that task."
+    assert viewer.find_button.isEnabled() and viewer.chart_button.isEnabled()
+    # The model's stream is closed too, within a second: Ollama stops generating.
+    assert request.finished.wait(1.0) and request.disconnected
+    assert time.monotonic() - started < 1.0
+    qtbot.wait(300)  # nothing late arrives, nothing is kept
+    assert viewer.status.text() == "Stopped. Nothing was kept from that task."
+    assert sorted(p.name for p in store.directory.rglob("*") if p.is_file()) == images_before
+    assert len(ollama_double.requests_to("/api/chat")) == 1
 
 
 def test_missing_vision_model_offers_a_pull(

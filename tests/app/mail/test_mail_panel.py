@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -76,20 +77,52 @@ def test_window_stays_responsive_while_the_model_loads(
     assert panel.refresh_button.isEnabled()
 
 
-def test_stop_abandons_the_digest(
+def test_stop_ends_the_digest_within_a_second(
     qtbot: QtBot, ollama_double: OllamaDouble, inbox_maildir: Path, tmp_path: Path
 ) -> None:
     AccountStore(tmp_path).save(MailAccount("home", kind="maildir", path=str(inbox_maildir)))
-    ollama_double.set_responder(MODEL, lambda body: Reply(text="slow", first_token_delay=2.0))
+    ollama_double.set_responder(
+        MODEL, lambda body: Reply(tokens=["word "] * 3000, token_delay=0.05)
+    )
     panel = _panel(qtbot, tmp_path)
+    panel.show()
     shown: list[object] = []
     panel.mail.digestReady.connect(shown.append)
     panel.refresh()
-    qtbot.waitUntil(lambda: "Writing the digest" in panel.status.text(), timeout=10_000)
+    # While it runs: Stop, the tokens so far and the time are shown.
+    qtbot.waitUntil(lambda: "token" in panel.job.detail.text(), timeout=10_000)
+    assert "Writing the digest" in panel.status.text()
+    assert panel.job.isVisible() and panel.stop_button.isVisible()
+    (request,) = ollama_double.requests_to("/api/chat")
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+
+    started = time.monotonic()
     qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
     assert not panel.mail.busy and panel.refresh_button.isEnabled()
-    assert panel.status.text() == "Stopped."
-    assert shown == []
+    assert not panel.job.isVisible()
+    assert panel.status.text() == "Stopped. No digest was written; nothing was changed."
+    assert request.finished.wait(1.0) and request.disconnected
+    assert time.monotonic() - started < 1.0
+    qtbot.wait(300)
+    assert shown == [] and panel.digest_view.toPlainText() == ""
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_the_action_items_show_their_attempt(
+    qtbot: QtBot, ollama_double: OllamaDouble, inbox_maildir: Path, tmp_path: Path
+) -> None:
+    AccountStore(tmp_path).save(MailAccount("home", kind="maildir", path=str(inbox_maildir)))
+    ollama_double.script(MODEL, Reply(text=SUMMARY))
+    ollama_double.set_responder(
+        MODEL, lambda body: Reply(tokens=['{"items": ['] + [" "] * 3000, token_delay=0.05)
+    )
+    panel = _panel(qtbot, tmp_path)
+    panel.show()
+    panel.refresh()
+    qtbot.waitUntil(lambda: "attempt 1 of" in panel.job.detail.text(), timeout=10_000)
+    assert panel.status.text() == "Finding the action items…"
+    panel.mail.stop()
+    assert not panel.job.isVisible()
 
 
 def test_errors_are_shown_not_raised(qtbot: QtBot, tmp_path: Path) -> None:

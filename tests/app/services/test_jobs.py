@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
-from agents.cancel import CancelToken
+from agents.cancel import CancelToken, Progress
 from agents.errors import HearthError
 from app.services.jobs import JobSlot, clear_error, run_call
 
@@ -83,6 +83,27 @@ def test_a_job_reports_its_items_then_what_it_returned(qtbot: QtBot) -> None:
         ("busy", False),
         ("returned", "three"),
     ]
+
+
+def test_progress_told_on_the_cancel_token_is_reported_until_stop(qtbot: QtBot) -> None:
+    slot = JobSlot()
+    progress: list[Progress] = []
+    slot.progress.connect(progress.append)
+    job = Held()
+
+    def run(cancel: CancelToken) -> Iterator[object]:
+        cancel.report(attempt=1, attempts=3)
+        return job(cancel)
+
+    with qtbot.waitSignal(slot.progress, timeout=WAIT_S * 1000):
+        slot.start(run)
+    assert progress == [Progress(attempt=1, attempts=3)]
+    assert job.blocked.wait(WAIT_S)
+    slot.stop()
+    assert job.cancel is not None
+    job.cancel.report(attempt=2)  # told after the stop: never delivered
+    job.finish(qtbot)
+    assert progress == [Progress(attempt=1, attempts=3)]
 
 
 def test_call_runs_a_plain_function(qtbot: QtBot) -> None:
