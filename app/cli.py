@@ -276,6 +276,21 @@ def doctor(args: argparse.Namespace, out: TextIO | None = None) -> int:
     return 0
 
 
+# -- quick -------------------------------------------------------------------------
+@command(
+    "quick",
+    "open the quick-ask window (bind this to a desktop shortcut)",
+    description="Opens Hearth's small quick-ask window, or asks the running Hearth to open "
+    "it. Bind `hearth quick` to a keyboard shortcut in your desktop's settings to ask from "
+    "anywhere.",
+)
+def quick(args: argparse.Namespace) -> int:
+    """Opens the quick-ask window."""
+    from app.gui import run_gui
+
+    return run_gui(args, quick=True)
+
+
 # -- ask ---------------------------------------------------------------------------
 @command(
     "ask",

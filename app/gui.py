@@ -42,8 +42,12 @@ def stylesheet() -> str:
     return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
-def run_gui(args: argparse.Namespace, started: float | None = None) -> int:
-    """Opens the window and runs until it closes; returns the exit code."""
+def run_gui(args: argparse.Namespace, started: float | None = None, quick: bool = False) -> int:
+    """Opens the window and runs until it closes; returns the exit code.
+
+    With ``quick`` (``hearth quick``) only the quick-ask window opens (the main window
+    waits behind the tray icon), or the running Hearth opens its own.
+    """
     started = started or time.perf_counter()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -62,9 +66,12 @@ def run_gui(args: argparse.Namespace, started: float | None = None) -> int:
         lock.acquire()
     except (HearthError, OSError) as exc:
         if isinstance(exc, StorageError) and exc.kind is StorageKind.ALREADY_RUNNING:
-            from app.single_instance import ask_running_instance_to_show
+            from app.single_instance import QUICK, WAKE, ask_running_instance_to_show
 
-            if not getattr(args, "smoke_test", False) and ask_running_instance_to_show(root):
+            request = QUICK if quick else WAKE
+            if not getattr(args, "smoke_test", False) and ask_running_instance_to_show(
+                root, request=request
+            ):
                 print("hearth: already running; its window was brought forward", file=sys.stderr)
                 return 0
         message = exc.message if isinstance(exc, HearthError) else str(exc)
@@ -85,11 +92,17 @@ def run_gui(args: argparse.Namespace, started: float | None = None) -> int:
     window = MainWindow(
         store, service, data_dir=root, settings_service=SettingsService(root, loaded)
     )
-    window.show()
+    from app.controllers.desktop import DesktopController
     from app.single_instance import InstanceServer
 
+    desktop = DesktopController(window)
+    if quick:
+        desktop.quick.summon()
+    else:
+        window.show()
     instance = InstanceServer(root, window)
-    instance.showRequested.connect(lambda: _bring_forward(window))
+    instance.showRequested.connect(desktop.show_window)
+    instance.quickRequested.connect(desktop.quick.summon)
     if getattr(args, "smoke_test", False):
         QTimer.singleShot(0, lambda: _report_when_idle(app, window, started))
     try:
@@ -98,15 +111,6 @@ def run_gui(args: argparse.Namespace, started: float | None = None) -> int:
         del translators
         store.close()
         lock.release()
-
-
-def _bring_forward(window: object) -> None:
-    from PySide6.QtWidgets import QWidget
-
-    assert isinstance(window, QWidget)
-    window.showNormal()
-    window.raise_()
-    window.activateWindow()
 
 
 def _report_when_idle(app: QApplication, window: object, started: float) -> None:

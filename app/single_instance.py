@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 WAKE = b"show\n"
+QUICK = b"quick\n"  # open the quick-ask window
 
 
 def server_name(data_dir: Path) -> str:
@@ -17,13 +18,16 @@ def server_name(data_dir: Path) -> str:
     return f"hearth-{digest}"
 
 
-def ask_running_instance_to_show(data_dir: Path, timeout_ms: int = 1000) -> bool:
-    """Tells the running Hearth to bring its window forward; whether it answered."""
+def ask_running_instance_to_show(
+    data_dir: Path, timeout_ms: int = 1000, request: bytes = WAKE
+) -> bool:
+    """Tells the running Hearth to bring its window (or with ``QUICK``, its quick-ask
+    window) forward; whether it answered."""
     socket = QLocalSocket()
     socket.connectToServer(server_name(data_dir))
     if not socket.waitForConnected(timeout_ms):
         return False
-    socket.write(WAKE)
+    socket.write(request)
     socket.waitForBytesWritten(timeout_ms)
     socket.disconnectFromServer()
     return True
@@ -33,6 +37,7 @@ class InstanceServer(QObject):
     """Listens for later starts on the same data folder and asks the window to show."""
 
     showRequested = Signal()
+    quickRequested = Signal()
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,5 +55,8 @@ class InstanceServer(QObject):
             socket.readyRead.connect(lambda s=socket: self._on_ready(s))
 
     def _on_ready(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(WAKE.strip()):
+        said = bytes(socket.readAll().data())
+        if said.startswith(WAKE.strip()):
             self.showRequested.emit()
+        elif said.startswith(QUICK.strip()):
+            self.quickRequested.emit()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from app.single_instance import InstanceServer, ask_running_instance_to_show
+from app.single_instance import QUICK, InstanceServer, ask_running_instance_to_show
 
 
 def test_second_start_wakes_the_first(qtbot: QtBot, tmp_path: Path) -> None:
@@ -18,3 +18,9 @@ def test_second_start_wakes_the_first(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_nobody_listening(tmp_path: Path) -> None:
     assert not ask_running_instance_to_show(tmp_path / "other", timeout_ms=200)
+
+
+def test_hearth_quick_asks_the_first_for_its_quick_ask_window(qtbot: QtBot, tmp_path: Path) -> None:
+    server = InstanceServer(tmp_path)
+    with qtbot.waitSignal(server.quickRequested, timeout=3000):
+        assert ask_running_instance_to_show(tmp_path, request=QUICK)
