@@ -7,13 +7,14 @@ import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from pydantic import ValidationError
 
-from agents.calendar.model import CalendarError, CalendarStore, local_timezone
+from agents.calendar.model import CalendarError, CalendarStore
 from agents.calendar.slots import WorkingHours
+from agents.calendar.zones import local_timezone
 from agents.cancel import CancelToken
 from agents.errors import HearthError
 
@@ -44,7 +45,7 @@ class ToolContext:
         outbox: Drafts and sending (None: no draft/send tools).
         calendar: The calendar (None: no calendar tools).
         sender: The user's own address (From: of mail and ORGANIZER of invites).
-        tz: The user's timezone; times without one are read in it.
+        tz: The user's IANA timezone; times without one are read in it.
         hours: Working hours for free-slot search.
         now: The clock (injectable for tests).
     """
@@ -56,7 +57,7 @@ class ToolContext:
     sender: str = ""
     tz: tzinfo = field(default_factory=local_timezone)
     hours: WorkingHours = field(default_factory=WorkingHours)
-    now: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     listed_messages: list[str] = field(default_factory=list)
 
     def current_time(self) -> datetime:

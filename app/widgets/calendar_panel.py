@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agents.calendar.model import CalendarEvent, CalendarStore, local_timezone
+from agents.calendar.model import CalendarEvent, CalendarStore, notes_of
+from agents.calendar.zones import local_timezone
 from agents.errors import HearthError
 from app.services.jobs import run_call
 
@@ -96,9 +97,9 @@ class CalendarPanel(QWidget):
             if event.description:
                 item.setToolTip(event.description[:1000])
             self.list.addItem(item)
-        self.status.setText(
-            self.tr("No events in the next {0} days.").format(self.days) if not events else ""
-        )
+        notes = notes_of(events)  # skipped events and limits reached, named
+        empty = self.tr("No events in the next {0} days.").format(self.days) if not events else ""
+        self.status.setText("\n".join(notes) if notes else empty)
         self.refreshed.emit(len(events))
 
     def _on_error(self, error: HearthError) -> None:

@@ -251,7 +251,15 @@ def test_calendar_panel_lists_events_and_reports_errors(qtbot: QtBot, tmp_path: 
     assert blocker.args == [1]
     assert "Dentist at Town" in panel.list.item(0).text()  # type: ignore[union-attr]
 
+    text = (tmp_path / "cal.ics").read_text(encoding="utf-8")
+    broken = "BEGIN:VEVENT\r\nUID:broken\r\nSUMMARY:No start\r\nEND:VEVENT\r\n"
+    (tmp_path / "cal.ics").write_text(text.replace("END:VCALENDAR", broken + "END:VCALENDAR"))
+    with qtbot.waitSignal(panel.refreshed, timeout=5_000) as blocker:
+        panel.refresh()
+    assert blocker.args == [1]  # the good event is still listed, the bad one named
+    assert "Skipped 'No start'" in panel.status.text()
+
     (tmp_path / "cal.ics").write_text("garbage", encoding="utf-8")
     with qtbot.waitSignal(panel.failed, timeout=5_000):
         panel.refresh()
-    assert "isn't valid iCalendar" in panel.status.text()
+    assert "isn't iCalendar" in panel.status.text()
