@@ -10,14 +10,8 @@ from pydantic import BaseModel, Field, field_validator
 from agents.calendar.model import notes_of
 from agents.calendar.slots import find_free_slots
 from agents.errors import HearthError
-from agents.tools.common import (
-    ToolContext,
-    minutes,
-    none_to_empty,
-    parse_when,
-    tool_errors,
-    untrusted,
-)
+from agents.tools.common import ToolContext, minutes, none_to_empty, tool_errors, untrusted
+from agents.tools.when import parse_when
 
 
 class FindFreeSlotArgs(BaseModel):

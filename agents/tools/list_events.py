@@ -9,7 +9,8 @@ from pydantic import BaseModel, Field, field_validator
 
 from agents.calendar.model import notes_of
 from agents.errors import HearthError
-from agents.tools.common import ToolContext, none_to_empty, parse_when, tool_errors, untrusted
+from agents.tools.common import ToolContext, none_to_empty, tool_errors, untrusted
+from agents.tools.when import parse_when
 
 MAX_EVENTS = 50
 

@@ -61,6 +61,7 @@ def list_through_the_tool(path: Path, tmp_path: Path) -> str:
         calendar=IcsCalendar(path, BERLIN),
         tz=BERLIN,
         now=lambda: NOW,
+        languages=("en",),
     )
     return str(make_list_events(ctx).invoke({"start": "2026-11-23T00:00", "end": "2026-12-01"}))
 

@@ -67,6 +67,21 @@ def test_dialog_shows_everything_as_plain_text_and_denies_by_default(qtbot: QtBo
     assert dialog.result() == QDialog.DialogCode.Rejected
 
 
+def test_dialog_shows_the_resolved_time_of_an_event(qtbot: QtBot) -> None:
+    starts = "Wednesday 15 July 2026, 15:00 CEST (Europe/Berlin, UTC+02:00)"
+    action = ProposedAction(
+        kind="create_event",
+        summary="create event Garden party",
+        details={"title": "Garden party", "starts": starts, "requested": "July 15 at 3pm"},
+    )
+    dialog = ApprovalDialog(action)
+    qtbot.addWidget(dialog)
+    label = dialog.fields["starts"]
+    assert isinstance(label, QLabel) and label.text() == starts
+    assert "Starts" in [child.text() for child in dialog.findChildren(QLabel)]
+    assert dialog.fields["requested"].text() == "July 15 at 3pm"  # type: ignore[attr-defined]
+
+
 def _open_dialogs() -> list[ApprovalDialog]:
     return [
         w for w in QApplication.topLevelWidgets() if isinstance(w, ApprovalDialog) and w.isVisible()
