@@ -11,14 +11,16 @@ from agents.calendar.model import (
     CalendarEvent,
     CalendarKind,
     CalendarStore,
-    local_timezone,
+    Listing,
 )
+from agents.calendar.zones import local_timezone
 
 __all__ = [
     "CalendarError",
     "CalendarEvent",
     "CalendarKind",
     "CalendarStore",
+    "Listing",
     "local_timezone",
     "open_calendar",
     "open_location",

@@ -6,20 +6,24 @@ import threading
 import urllib.parse
 from collections.abc import Callable
 from datetime import datetime, tzinfo
+from functools import partial
 from typing import Any, TypeVar
 
 import icalendar
 
+from agents.calendar.budget import Budget, Limits
+from agents.calendar.listing import Entry, collect, event_name
 from agents.calendar.model import (
     CalendarError,
     CalendarEvent,
     CalendarKind,
+    Listing,
     from_vevent,
-    local_timezone,
     matches,
     new_calendar,
     to_vevent,
 )
+from agents.calendar.zones import local_timezone
 
 T = TypeVar("T")
 KEYRING_SERVICE = "hearth-caldav"
@@ -50,6 +54,7 @@ class CalDavCalendar:
         name: The calendar's display name, when ``url`` is not the calendar itself.
         tz: The timezone floating times are read in.
         timeout: Seconds per request.
+        limits: What one query may cost.
     """
 
     def __init__(
@@ -61,6 +66,7 @@ class CalDavCalendar:
         name: str | None = None,
         tz: tzinfo | None = None,
         timeout: int = 30,
+        limits: Limits | None = None,
     ) -> None:
         import caldav
 
@@ -78,6 +84,7 @@ class CalDavCalendar:
         if username and password is None:
             password = password_from_keyring(self.url, username)
         self.tz = tz or local_timezone()
+        self.limits = limits or Limits()
         self.name = name
         self._lock = threading.Lock()
         self._client: Any = caldav.DAVClient(  # type: ignore[operator]
@@ -154,25 +161,45 @@ class CalDavCalendar:
         return self._calendar
 
     # -- reading ------------------------------------------------------------------------
-    def list_events(self, start: datetime, end: datetime) -> list[CalendarEvent]:
-        """Events overlapping [start, end), recurrences expanded, sorted by start."""
+    def list_events(self, start: datetime, end: datetime) -> Listing:
+        """Events overlapping [start, end), recurrences expanded, sorted by start.
+
+        The server finds the events; Hearth expands their repetitions itself, within its
+        limits, and skips (and names) the events it can't read.
+        """
         calendar = self._collection()
         found = self._call(
             "list events",
-            lambda: calendar.search(start=start, end=end, event=True, expand=True),
+            lambda: calendar.search(
+                start=start, end=end, event=True, expand=False, post_filter=False
+            ),
         )
-        events = []
-        for item in found:
-            try:
-                component = item.icalendar_component
-                events.append(from_vevent(component, self.tz))
-            except Exception:  # one broken event must not hide the others
-                continue
-        return sorted(events, key=lambda e: (e.start, e.summary))
+        budget = Budget(self.limits)
+        entries = [entry for item in found for entry in self._entries(item, budget)]
+        return collect(entries, start, end, self.tz, budget)
 
-    def search(self, query: str, start: datetime, end: datetime) -> list[CalendarEvent]:
+    def _entries(self, item: Any, budget: Budget) -> list[Entry]:
+        """The VEVENTs of one calendar object from the server (none if it can't be read)."""
+        try:
+            with budget.guard(self.limits.per_rule_seconds):
+                instance = item.icalendar_instance
+        except Exception as exc:  # including OutOfTime: this object alone is skipped
+            where = getattr(item, "url", "") or "the server"
+            budget.note(f"Skipped an event at {where}: it can't be read ({type(exc).__name__}).")
+            return []
+        return [
+            Entry(
+                label=partial(event_name, str(component.get("SUMMARY") or ""), "on the server"),
+                uid=str(component.get("UID") or ""),
+                parse=_given(component),
+            )
+            for component in instance.walk("VEVENT")
+        ]
+
+    def search(self, query: str, start: datetime, end: datetime) -> Listing:
         """Events in the range whose title, location or description contain every word."""
-        return [e for e in self.list_events(start, end) if matches(e, query)]
+        listing = self.list_events(start, end)
+        return Listing((e for e in listing if matches(e, query)), listing.notes)
 
     def _resource(self, uid: str) -> Any:
         calendar = self._collection()
@@ -219,3 +246,8 @@ class CalDavCalendar:
         """Removes an event; raises CalendarError when missing."""
         resource = self._resource(uid)
         self._call("delete the event", resource.delete)
+
+
+def _given(component: Any) -> Callable[[], Any]:
+    """A parse step for a component the caldav library has already parsed."""
+    return lambda: component

@@ -1,26 +1,32 @@
-"""A calendar kept in one local .ics file: read defensively, written atomically."""
+"""A calendar kept in one local .ics file: read defensively, changed in place, atomically."""
 
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, tzinfo
+from functools import partial
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import icalendar
-import recurring_ical_events
 
+from agents.calendar.budget import Budget, Limits, OutOfTime
+from agents.calendar.ics_file import Block, IcsDocument, read_ics, split_ics
+from agents.calendar.listing import Entry, collect, event_name
 from agents.calendar.model import (
     CalendarError,
     CalendarEvent,
     CalendarKind,
+    Listing,
     from_vevent,
-    local_timezone,
     matches,
     new_calendar,
     to_vevent,
 )
+from agents.calendar.zones import local_timezone
 from agents.storage.atomic import write_atomic
 
 try:  # POSIX advisory locks keep two Hearth processes from interleaving writes.
@@ -28,24 +34,30 @@ try:  # POSIX advisory locks keep two Hearth processes from interleaving writes.
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ZONE_BYTES = 64 * 1024
+# Real time zones change offsets at most a few times a year.
+_DENSE_ZONE_RULE = re.compile(rb"FREQ=(SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY)", re.IGNORECASE)
 
 
 class IcsCalendar:
     """A calendar in a local iCalendar file (what most calendar apps can import and export).
 
-    Every change reads the file, applies the change and replaces the file atomically
-    (temporary file, fsync, rename), under a lock; a file that cannot be parsed is never
-    overwritten.
+    Reading skips (and names) the events it can't read, and expands repetitions only
+    inside the asked range, within :class:`~agents.calendar.budget.Limits`. Every change
+    reads the file, replaces or adds the one event it concerns, leaves every other byte as
+    it was, and replaces the file atomically (temporary file, fsync, rename) under a lock;
+    a file whose structure is broken is never changed.
 
     Args:
         path: The .ics file; created on the first change if missing.
         tz: The timezone floating times and all-day dates are read in.
+        limits: What one query may cost.
     """
 
-    def __init__(self, path: Path, tz: tzinfo | None = None) -> None:
+    def __init__(self, path: Path, tz: tzinfo | None = None, limits: Limits | None = None) -> None:
         self.path = Path(path).expanduser()
         self.tz = tz or local_timezone()
+        self.limits = limits or Limits()
         self._lock = threading.Lock()
 
     @property
@@ -54,132 +66,158 @@ class IcsCalendar:
         return f"ics:{self.path.resolve()}"
 
     # -- reading ------------------------------------------------------------------------
-    def _load(self) -> icalendar.Calendar:
-        if not self.path.exists():
-            return new_calendar()
-        try:
-            size = self.path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise CalendarError(
-                    CalendarKind.GENERAL,
-                    f"The calendar file {self.path} is too large ({size // 1_000_000} MB): "
-                    "split it or use a CalDAV server.",
-                )
-            data = self.path.read_bytes()
-        except OSError as exc:
+    def _read(self) -> IcsDocument | None:
+        """The file split into components; None when it is missing or empty."""
+        data = read_ics(self.path)
+        if data is None or not data.strip():
+            return None
+        document = split_ics(data)
+        if document.calendars == 0:
             raise CalendarError(
                 CalendarKind.GENERAL,
-                f"Can't read the calendar file {self.path}: {exc.strerror or exc}.",
-            ) from exc
-        if not data.strip():
-            return new_calendar()
-        try:
-            calendar = icalendar.Calendar.from_ical(data)
-        except Exception as exc:
-            raise CalendarError(
-                CalendarKind.GENERAL,
-                f"The calendar file {self.path} isn't valid iCalendar ({exc}): fix or replace "
-                "it; Hearth won't change it until it can be read.",
-            ) from exc
-        if not isinstance(calendar, icalendar.Calendar):
-            raise CalendarError(
-                CalendarKind.GENERAL, f"The calendar file {self.path} holds no VCALENDAR."
+                f"The calendar file {self.path} isn't iCalendar (it has no BEGIN:VCALENDAR "
+                "line): fix or replace it; Hearth won't change it until it can be read.",
             )
-        return calendar
+        return document
 
-    def _events(self, calendar: icalendar.Calendar) -> Iterator[icalendar.Event]:
-        for component in calendar.walk("VEVENT"):
-            if isinstance(component, icalendar.Event):
-                yield component
+    def list_events(self, start: datetime, end: datetime) -> Listing:
+        """Events overlapping [start, end), recurrences expanded, sorted by start.
 
-    def list_events(self, start: datetime, end: datetime) -> list[CalendarEvent]:
-        """Events overlapping [start, end), recurrences expanded, sorted by start."""
+        Events that can't be read are skipped and named in the listing's notes, as are
+        the limits reached.
+        """
         with self._locked():
-            calendar = self._load()
-        return self._between(calendar, start, end)
+            document = self._read()
+        if document is None:
+            return Listing()
+        budget = Budget(self.limits)
+        problem = document.writable_problem()
+        if problem:
+            budget.note(
+                f"The calendar file {self.path.name} is damaged ({problem}): Hearth shows "
+                "what it can read and won't change the file."
+            )
+        self._learn_zones(document, budget)
+        entries = [
+            Entry(_label(block), block.uid, partial(_parse, block))
+            for block in document.events_near(start, end)
+        ]
+        return collect(entries, start, end, self.tz, budget)
 
-    def _between(
-        self, calendar: icalendar.Calendar, start: datetime, end: datetime
-    ) -> list[CalendarEvent]:
-        try:
-            components = recurring_ical_events.of(calendar).between(start, end)
-        except Exception as exc:
-            raise CalendarError(
-                CalendarKind.GENERAL,
-                f"The calendar file {self.path} has an event Hearth can't read ({exc}).",
-            ) from exc
-        events = []
-        for component in components:
-            try:
-                event = from_vevent(component, self.tz)
-            except CalendarError:
+    def _learn_zones(self, document: IcsDocument, budget: Budget) -> None:
+        """Reads the file's own VTIMEZONEs (those not named like an IANA zone), bounded."""
+        for block in document.blocks:
+            if block.kind != "VTIMEZONE":
                 continue
-            if event.start < end and (event.end > start or event.start >= start):
-                events.append(event)
-        return sorted(events, key=lambda e: (e.start, e.summary))
+            tzid = block.quick("TZID").partition(":")[2].strip()
+            if _is_iana(tzid):
+                continue
+            name = f"the time zone {event_name(tzid, f'line {block.line}')}"
+            if not block.complete or len(block.data) > MAX_ZONE_BYTES or block.too_deep:
+                budget.note(f"Skipped {name}: it is incomplete or too large.")
+                continue
+            if _DENSE_ZONE_RULE.search(block.data):
+                budget.note(f"Skipped {name}: it changes offset more often than any real zone.")
+                continue
+            try:
+                with budget.guard(self.limits.per_rule_seconds):
+                    icalendar.Timezone.from_ical(block.text())
+            except OutOfTime:
+                if budget.expired:
+                    return
+                budget.note(f"Skipped {name}: it takes too long to work out.")
+            except Exception:
+                budget.note(f"Skipped {name}: it isn't a valid VTIMEZONE.")
 
-    def search(self, query: str, start: datetime, end: datetime) -> list[CalendarEvent]:
+    def search(self, query: str, start: datetime, end: datetime) -> Listing:
         """Events in the range whose title, location or description contain every word."""
-        return [e for e in self.list_events(start, end) if matches(e, query)]
+        listing = self.list_events(start, end)
+        return Listing((e for e in listing if matches(e, query)), listing.notes)
 
     def get(self, uid: str) -> CalendarEvent:
-        """One event by UID; raises CalendarError when missing."""
+        """One event by UID; raises CalendarError when missing or unreadable."""
         with self._locked():
-            calendar = self._load()
-        component = self._find(calendar, uid)
-        return from_vevent(component, self.tz)
+            document = self._read()
+        block = self._find(document, uid)
+        try:
+            return from_vevent(_parse(block), self.tz)
+        except CalendarError as exc:
+            raise CalendarError(
+                CalendarKind.GENERAL, f"The event {uid!r} can't be read: {exc.message}."
+            ) from exc
+        except Exception as exc:
+            raise CalendarError(
+                CalendarKind.GENERAL, f"The event {uid!r} isn't valid iCalendar: {exc}."
+            ) from exc
 
-    def _find(self, calendar: icalendar.Calendar, uid: str) -> icalendar.Event:
-        for component in self._events(calendar):
-            if str(component.get("UID")) == uid and component.get("RECURRENCE-ID") is None:
-                return component
+    def _find(self, document: IcsDocument | None, uid: str) -> Block:
+        for block in document.events() if document is not None else []:
+            if block.uid == uid and not block.quick("RECURRENCE-ID"):
+                return block
         raise CalendarError(
             CalendarKind.GENERAL, f"There is no event with id {uid!r} in {self.path.name}."
         )
 
     # -- changing -----------------------------------------------------------------------
+    def _writable(self) -> IcsDocument | None:
+        """The file, if Hearth may change it (None: missing or empty, so it starts afresh)."""
+        document = self._read()
+        problem = document.writable_problem() if document is not None else ""
+        if problem:
+            raise CalendarError(
+                CalendarKind.GENERAL,
+                f"Hearth won't change the calendar file {self.path}: {problem}. Fix it in "
+                "your calendar app first; nothing was changed.",
+            )
+        return document
+
     def create(self, event: CalendarEvent) -> CalendarEvent:
         """Adds an event; refuses a UID that exists."""
+        component = to_vevent(event).to_ical()
         with self._locked():
-            calendar = self._load()
-            if any(str(c.get("UID")) == event.uid for c in self._events(calendar)):
+            document = self._writable()
+            if document is None:
+                calendar = new_calendar()
+                calendar.add_component(to_vevent(event))
+                self._write(calendar.to_ical())
+                return event
+            if any(block.uid == event.uid for block in document.events()):
                 raise CalendarError(
                     CalendarKind.GENERAL, f"An event with id {event.uid!r} already exists."
                 )
-            calendar.add_component(to_vevent(event))
-            self._write(calendar)
+            document.append(component)
+            self._write(document.to_bytes())
         return event
 
     def update(self, event: CalendarEvent) -> CalendarEvent:
         """Replaces the (non-recurring) event with the same UID."""
         with self._locked():
-            calendar = self._load()
-            old = self._find(calendar, event.uid)
-            if old.get("RRULE") is not None or old.get("RDATE") is not None:
+            document = self._writable()
+            old = self._find(document, event.uid)
+            assert document is not None
+            series = [b for b in document.events() if b.uid == event.uid]
+            if old.quick("RRULE") or old.quick("RDATE") or len(series) > 1:
                 raise CalendarError(
                     CalendarKind.GENERAL,
                     f"'{event.summary}' repeats; change repeating events in your calendar app.",
                 )
-            calendar.subcomponents.remove(old)
-            calendar.add_component(to_vevent(event))
-            self._write(calendar)
+            document.replace(old, to_vevent(event).to_ical())
+            self._write(document.to_bytes())
         return event
 
     def delete(self, uid: str) -> None:
         """Removes an event and its changed occurrences; raises CalendarError when missing."""
         with self._locked():
-            calendar = self._load()
-            self._find(calendar, uid)
-            calendar.subcomponents[:] = [
-                c
-                for c in calendar.subcomponents
-                if not (isinstance(c, icalendar.Event) and str(c.get("UID")) == uid)
-            ]
-            self._write(calendar)
+            document = self._writable()
+            self._find(document, uid)
+            assert document is not None
+            for block in [b for b in document.events() if b.uid == uid]:
+                document.replace(block, None)
+            self._write(document.to_bytes())
 
-    def _write(self, calendar: icalendar.Calendar) -> None:
+    def _write(self, data: bytes) -> None:
         try:
-            write_atomic(self.path, calendar.to_ical())
+            write_atomic(self.path, data)
         except OSError as exc:
             raise CalendarError(
                 CalendarKind.GENERAL,
@@ -205,3 +243,28 @@ class IcsCalendar:
                     yield
                 finally:
                     fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _parse(block: Block) -> icalendar.Event:
+    """One VEVENT block parsed on its own; raises CalendarError when it can't be."""
+    if not block.complete:
+        raise CalendarError(CalendarKind.GENERAL, f"it has no END:{block.kind} line")
+    if block.too_deep:
+        raise CalendarError(CalendarKind.GENERAL, "its parts are nested too deeply")
+    component = icalendar.Event.from_ical(block.text())
+    if not isinstance(component, icalendar.Event):
+        raise CalendarError(CalendarKind.GENERAL, "it isn't a VEVENT")
+    return component
+
+
+def _is_iana(name: str) -> bool:
+    try:
+        ZoneInfo(name.strip().strip("/"))
+    except Exception:
+        return False
+    return True
+
+
+def _label(block: Block) -> Callable[[], str]:
+    """How notes name an event: its title and its line in the file."""
+    return lambda: event_name(block.quick("SUMMARY").partition(":")[2], f"line {block.line}")

@@ -52,23 +52,6 @@ class CalendarError(HearthError):
         super().__init__(message, kind)
 
 
-def local_timezone(name: str | None = None) -> tzinfo:
-    """The named IANA timezone, or this computer's."""
-    if name:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise CalendarError(
-                CalendarKind.GENERAL,
-                f"Unknown timezone {name!r}: use an IANA name like Europe/Berlin.",
-            ) from exc
-    tz = datetime.now().astimezone().tzinfo
-    assert tz is not None
-    return tz
-
-
 def check_line(name: str, value: str, limit: int) -> str:
     """Returns a one-line text field stripped, or raises CalendarError (FIELD).
 
@@ -245,6 +228,15 @@ def _as_datetime(value: date | datetime, tz: tzinfo) -> datetime:
     return datetime.combine(value, time(0, 0), tzinfo=tz)
 
 
+def _value(component: icalendar.Event, name: str) -> Any:
+    """An optional property's value; None when missing or unreadable."""
+    prop = component.get(name)
+    try:
+        return getattr(prop, "dt", None)
+    except Exception:  # icalendar keeps a broken value; reading it raises
+        return None
+
+
 def _address_of(prop: Any) -> str:
     text = str(prop)
     if text.lower().startswith("mailto:"):
@@ -252,37 +244,71 @@ def _address_of(prop: Any) -> str:
     return text.strip()
 
 
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _one_line(value: Any, limit: int) -> str:
+    """A text property from a file as one clean line (controls become spaces)."""
+    return _clip(" ".join(_CONTROL.sub(" ", str(value or "")).split()), limit)
+
+
+def _clean_text(value: Any, limit: int) -> str:
+    """A multi-line text property from a file, without control characters."""
+    return _clip(_CONTROL.sub(" ", str(value or "")), limit)
+
+
 def from_vevent(component: icalendar.Event, tz: tzinfo) -> CalendarEvent:
-    """Reads a VEVENT defensively: missing end, all-day dates and floating times handled."""
+    """Reads a VEVENT defensively: missing end, all-day dates and floating times handled.
+
+    Text from the file is cut to the limits new events have, so a huge DESCRIPTION costs
+    nothing downstream.
+
+    Raises:
+        CalendarError: It can't be read (no start time, a start that isn't a time...).
+    """
     start_prop = component.get("DTSTART")
     if start_prop is None:
-        raise CalendarError(CalendarKind.GENERAL, "An event without a start time was skipped.")
-    raw_start = start_prop.dt
+        raise CalendarError(CalendarKind.GENERAL, "it has no start time (DTSTART)")
+    try:
+        return _read_vevent(component, start_prop.dt, tz)
+    except CalendarError:
+        raise
+    except Exception as exc:  # a broken property: icalendar keeps it, reading it fails
+        reason = _clip(str(exc), 120)
+        raise CalendarError(
+            CalendarKind.GENERAL, f"it can't be read ({type(exc).__name__}: {reason})"
+        ) from exc
+
+
+def _read_vevent(component: icalendar.Event, raw_start: Any, tz: tzinfo) -> CalendarEvent:
+    if not isinstance(raw_start, date):
+        raise CalendarError(CalendarKind.GENERAL, f"its start {raw_start!r} isn't a date or time")
     all_day = not isinstance(raw_start, datetime)
     start = _as_datetime(raw_start, tz).astimezone(tz)
-    end_prop = component.get("DTEND")
-    if end_prop is not None:
-        end = _as_datetime(end_prop.dt, tz).astimezone(tz)
-    elif (duration_prop := component.get("DURATION")) is not None:
-        length: Any = getattr(duration_prop, "dt", None)
-        end = start + length if isinstance(length, timedelta) else start
-    else:
+    raw_end, length = _value(component, "DTEND"), _value(component, "DURATION")
+    if isinstance(raw_end, date):
+        end = _as_datetime(raw_end, tz).astimezone(tz)
+    elif isinstance(length, timedelta):
+        end = start + length
+    else:  # none given, or unreadable (then the event is still shown, without a length)
         end = start + (timedelta(days=1) if all_day else timedelta(0))
     attendees = component.get("ATTENDEE") or []
     if not isinstance(attendees, list):
         attendees = [attendees]
     organizer = component.get("ORGANIZER")
+    sequence = str(component.get("SEQUENCE") or "0").strip()
     return CalendarEvent(
-        uid=str(component.get("UID") or ""),
-        summary=" ".join(str(component.get("SUMMARY") or "(no title)").split()),
+        uid=_clip(str(component.get("UID") or ""), 1000),
+        summary=_one_line(component.get("SUMMARY"), 500) or "(no title)",
         start=start,
         end=max(end, start),
-        location=" ".join(str(component.get("LOCATION") or "").split()),
-        description=str(component.get("DESCRIPTION") or ""),
-        attendees=tuple(_address_of(a) for a in attendees),
+        location=_one_line(component.get("LOCATION"), 500),
+        description=_clean_text(component.get("DESCRIPTION"), MAX_DESCRIPTION),
+        attendees=tuple(_address_of(a) for a in attendees[: MAX_ATTENDEES * 4]),
         organizer=_address_of(organizer) if organizer is not None else "",
         all_day=all_day,
-        sequence=int(component.get("SEQUENCE") or 0),
+        sequence=int(sequence) if sequence.isdigit() else 0,
     )
 
 
@@ -337,6 +363,23 @@ def event_ics(event: CalendarEvent) -> str:
     return calendar.to_ical().decode("utf-8")
 
 
+class Listing(list[CalendarEvent]):
+    """Events found in a time range, with notes on what could not be shown.
+
+    A plain list of events, so callers that only want events need nothing new; ``notes``
+    name the events that were skipped (unreadable) or cut short (a limit was reached).
+    """
+
+    def __init__(self, events: Iterable[CalendarEvent] = (), notes: Iterable[str] = ()) -> None:
+        super().__init__(events)
+        self.notes: tuple[str, ...] = tuple(notes)
+
+
+def notes_of(events: Iterable[CalendarEvent]) -> tuple[str, ...]:
+    """The notes of a :class:`Listing` (none for a plain list)."""
+    return events.notes if isinstance(events, Listing) else ()
+
+
 class CalendarStore(Protocol):
     """A calendar Hearth can read and change (local .ics file or CalDAV)."""
 
@@ -345,11 +388,14 @@ class CalendarStore(Protocol):
         """Where it lives, as ``ics:<path>`` or ``caldav:<url>`` (for undo and the audit log)."""
         ...
 
-    def list_events(self, start: datetime, end: datetime) -> list[CalendarEvent]:
-        """Events overlapping [start, end), recurrences expanded, sorted by start."""
+    def list_events(self, start: datetime, end: datetime) -> Listing:
+        """Events overlapping [start, end), recurrences expanded, sorted by start.
+
+        Unreadable events are skipped and named in the listing's notes, as are limits hit.
+        """
         ...
 
-    def search(self, query: str, start: datetime, end: datetime) -> list[CalendarEvent]:
+    def search(self, query: str, start: datetime, end: datetime) -> Listing:
         """Events in the range whose title, location or description contain every word."""
         ...
 

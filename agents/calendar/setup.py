@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from agents import paths
-from agents.calendar.model import CalendarError, CalendarKind, CalendarStore, local_timezone
+from agents.calendar.model import CalendarError, CalendarKind, CalendarStore
+from agents.calendar.zones import local_timezone
 
 Kind = Literal["local", "ics", "caldav"]
 CHECK_DAYS = 7

@@ -34,6 +34,7 @@ from langchain_core.messages import (
 from langchain_core.tools import BaseTool
 from pydantic import BaseModel, ValidationError
 
+from agents.calendar.zones import local_timezone
 from agents.cancel import CancelToken
 from agents.events import (
     Event,
@@ -344,7 +345,7 @@ class ToolAgent:
         self.sender = sender
         self.max_steps = max_steps
         self.max_repairs = max_repairs
-        self.now = now or (lambda: datetime.now().astimezone())
+        self.now = now or (lambda: datetime.now(local_timezone()))
 
     def system_prompt(self) -> str:
         """The instructions, with the current time."""

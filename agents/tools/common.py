@@ -1,4 +1,4 @@
-"""What every tool shares: its collaborators, time parsing, and error reporting to the model."""
+"""What every tool shares: its collaborators, and error reporting to the model."""
 
 from __future__ import annotations
 
@@ -7,15 +7,17 @@ import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from pydantic import ValidationError
 
-from agents.calendar.model import CalendarError, CalendarKind, CalendarStore, local_timezone
+from agents.calendar.model import CalendarStore
 from agents.calendar.slots import WorkingHours
+from agents.calendar.zones import local_timezone
 from agents.cancel import CancelToken
 from agents.errors import HearthError
+from agents.tools.when import system_languages
 
 if TYPE_CHECKING:
     from langchain.tools import ToolRuntime
@@ -44,9 +46,10 @@ class ToolContext:
         outbox: Drafts and sending (None: no draft/send tools).
         calendar: The calendar (None: no calendar tools).
         sender: The user's own address (From: of mail and ORGANIZER of invites).
-        tz: The user's timezone; times without one are read in it.
+        tz: The user's IANA timezone; times without one are read in it.
         hours: Working hours for free-slot search.
         now: The clock (injectable for tests).
+        languages: The person's languages, for times written in words (``("de", "en")``).
     """
 
     gate: ApprovalGate
@@ -56,8 +59,9 @@ class ToolContext:
     sender: str = ""
     tz: tzinfo = field(default_factory=local_timezone)
     hours: WorkingHours = field(default_factory=WorkingHours)
-    now: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     listed_messages: list[str] = field(default_factory=list)
+    languages: tuple[str, ...] = field(default_factory=system_languages)
 
     def current_time(self) -> datetime:
         """Now, in the user's timezone."""
@@ -146,47 +150,6 @@ def tool_errors(fn: Callable[P, str]) -> Callable[P, str]:
             return validation_message(exc)
 
     return wrapper
-
-
-def parse_when(text: str, ctx: ToolContext, what: str = "time") -> datetime:
-    """Reads a date and time the way people and small models write it.
-
-    ISO 8601 first (``2026-11-26T15:00``, with or without offset), then loose forms such as
-    ``Thursday 3pm``, ``tomorrow 9:30`` or ``Nov 27 10:00``. Times without a timezone are in
-    the user's timezone; a weekday means the next such day (today included).
-
-    Raises:
-        CalendarError: It can't be read as a time.
-    """
-    from dateutil import parser as date_parser
-
-    raw = " ".join(str(text).split())
-    if not raw:
-        raise CalendarError(
-            CalendarKind.GENERAL,
-            f"The {what} is empty: give a date and time like 2026-11-26T15:00.",
-        )
-    now = ctx.current_time()
-    try:
-        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError:
-        lowered = raw.lower()
-        base = now.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)
-        if "tomorrow" in lowered:
-            base += timedelta(days=1)
-            lowered = lowered.replace("tomorrow", " ")
-        elif "today" in lowered:
-            lowered = lowered.replace("today", " ")
-        try:
-            moment = date_parser.parse(lowered, default=base, fuzzy=True)
-        except (ValueError, OverflowError) as exc:
-            raise CalendarError(
-                CalendarKind.GENERAL,
-                f"Can't read the {what} {raw!r}: write it like 2026-11-26T15:00.",
-            ) from exc
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ctx.tz)
-    return moment.astimezone(ctx.tz)
 
 
 def split_list(value: Any) -> Any:

@@ -16,18 +16,23 @@ from agents.tools.common import (
     gated,
     minutes,
     none_to_empty,
-    parse_when,
     split_list,
     tool_errors,
 )
+from agents.tools.when import parse_when, time_details
 
 
 class CreateEventArgs(BaseModel):
     """Arguments of create_event."""
 
     title: str = Field(description="The event's title (one line).", max_length=200)
-    start: str = Field(description="Start date and time, e.g. 2026-11-26T15:00.")
-    end: str = Field(default="", description="End; default start + duration_minutes.")
+    start: str = Field(
+        description="Start date and time, e.g. 2026-11-26T15:00 (or 'tomorrow 3pm').",
+        max_length=100,
+    )
+    end: str = Field(
+        default="", description="End; default start + duration_minutes.", max_length=100
+    )
     duration_minutes: int = Field(default=30, ge=5, le=1440, description="Length if no end.")
     location: str = Field(default="", description="Where (one line).", max_length=300)
     description: str = Field(default="", description="Notes.", max_length=10_000)
@@ -45,9 +50,13 @@ class CreateEventArgs(BaseModel):
         return "" if value is None else value
 
 
-def create_event_action(event: CalendarEvent, where: str, ctx: ToolContext) -> ProposedAction:
-    """The approval request for a new event: every field and the .ics text."""
+def create_event_action(
+    event: CalendarEvent, where: str, ctx: ToolContext, asked: tuple[str, str] = ("", "")
+) -> ProposedAction:
+    """The approval request for a new event: every field, the resolved absolute times
+    (and the ``asked`` start and end as the model wrote them), and the .ics text."""
     details = {"calendar": where, "title": event.summary, "when": event.describe(ctx.tz)}
+    details |= time_details(event, ctx, *asked)
     if event.location:
         details["location"] = event.location
     if event.attendees:
@@ -105,7 +114,7 @@ def make_create_event(ctx: ToolContext) -> BaseTool:
         return gated(
             ctx,
             runtime,
-            create_event_action(event, where, ctx),
+            create_event_action(event, where, ctx, (start, end)),
             lambda: calendar.create(event),
             lambda created: created_message(created, ctx),
             undo=lambda created: Undo("delete_event", {"calendar": where, "uid": created.uid}),

@@ -7,9 +7,11 @@ from datetime import timedelta
 from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, field_validator
 
+from agents.calendar.model import notes_of
 from agents.calendar.slots import find_free_slots
 from agents.errors import HearthError
-from agents.tools.common import ToolContext, minutes, none_to_empty, parse_when, tool_errors
+from agents.tools.common import ToolContext, minutes, none_to_empty, tool_errors, untrusted
+from agents.tools.when import parse_when
 
 
 class FindFreeSlotArgs(BaseModel):
@@ -53,12 +55,21 @@ def make_find_free_slot(ctx: ToolContext) -> BaseTool:
             limit=limit,
         )
         hours = f"{ctx.hours.start:%H:%M}–{ctx.hours.end:%H:%M}"
+        notes = notes_of(events)
+        caveat = (
+            "\nSome events could not be read, so some of these times may be busy:\n"
+            + untrusted("calendar notes", "\n".join(notes))
+            if notes
+            else ""
+        )
         if not slots:
-            return f"No free {duration_minutes}-minute slot in working hours ({hours}) then."
+            return (
+                f"No free {duration_minutes}-minute slot in working hours ({hours}) then.{caveat}"
+            )
         listing = "\n".join(
             f"- {slot.start.isoformat()} ({slot.describe(ctx.tz)})" for slot in slots
         )
-        return f"Free {duration_minutes}-minute slots (working hours {hours}):\n{listing}"
+        return f"Free {duration_minutes}-minute slots (working hours {hours}):\n{listing}{caveat}"
 
     return StructuredTool.from_function(
         func=find_free_slot,

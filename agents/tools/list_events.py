@@ -7,8 +7,10 @@ from datetime import timedelta
 from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, field_validator
 
+from agents.calendar.model import notes_of
 from agents.errors import HearthError
-from agents.tools.common import ToolContext, none_to_empty, parse_when, tool_errors, untrusted
+from agents.tools.common import ToolContext, none_to_empty, tool_errors, untrusted
+from agents.tools.when import parse_when
 
 MAX_EVENTS = 50
 
@@ -39,7 +41,8 @@ def make_list_events(ctx: ToolContext) -> BaseTool:
             calendar.search(query, begin, finish) if query else calendar.list_events(begin, finish)
         )
         span = f"{begin:%a %Y-%m-%d %H:%M} to {finish:%a %Y-%m-%d %H:%M}"
-        if not events:
+        notes = [f"note: {note}" for note in notes_of(events)]
+        if not events and not notes:
             return f"No events from {span}."
         lines = []
         for event in events[:MAX_EVENTS]:
@@ -50,7 +53,7 @@ def make_list_events(ctx: ToolContext) -> BaseTool:
                 lines.append(f"  notes: {' '.join(event.description.split())[:300]}")
         more = f" (showing {MAX_EVENTS})" if len(events) > MAX_EVENTS else ""
         return f"{len(events)} event(s) from {span}{more}:\n" + untrusted(
-            "calendar events", "\n".join(lines)
+            "calendar events", "\n".join(lines + notes)
         )
 
     return StructuredTool.from_function(

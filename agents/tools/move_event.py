@@ -9,15 +9,21 @@ from pydantic import BaseModel, Field, field_validator
 from agents.calendar.model import CalendarError, CalendarKind, event_ics
 from agents.errors import HearthError
 from agents.tools.approval import ProposedAction, Undo
-from agents.tools.common import ToolContext, gated, none_to_empty, parse_when, tool_errors
+from agents.tools.common import ToolContext, gated, none_to_empty, tool_errors
+from agents.tools.when import parse_when, time_details
 
 
 class MoveEventArgs(BaseModel):
     """Arguments of move_event."""
 
     event_id: str = Field(description="The event's id from list_events.")
-    new_start: str = Field(description="New start date and time, e.g. 2026-11-27T10:00.")
-    new_end: str = Field(default="", description="New end; default keeps the length.")
+    new_start: str = Field(
+        description="New start date and time, e.g. 2026-11-27T10:00 (or 'Friday 10am').",
+        max_length=100,
+    )
+    new_end: str = Field(
+        default="", description="New end; default keeps the length.", max_length=100
+    )
 
     _none = field_validator("new_end", mode="before")(none_to_empty)
 
@@ -45,6 +51,7 @@ def make_move_event(ctx: ToolContext) -> BaseTool:
                 "title": event.summary,
                 "from": event.describe(ctx.tz).split(": ")[0],
                 "to": moved.describe(ctx.tz).split(": ")[0],
+                **time_details(moved, ctx, new_start, new_end),
                 "ics": event_ics(moved),
             },
         )

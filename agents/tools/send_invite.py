@@ -11,6 +11,7 @@ from agents.errors import HearthError
 from agents.mail.compose import build_message
 from agents.tools.common import ToolContext, gated, split_list, tool_errors
 from agents.tools.mail_args import mail_action
+from agents.tools.when import time_details
 
 
 class SendInviteArgs(BaseModel):
@@ -41,6 +42,7 @@ def make_send_invite(ctx: ToolContext) -> BaseTool:
         build_message(mail)  # refuses header injection before anyone is asked
         action = mail_action("send_invite", "invite", mail)
         action.details["when"] = event.describe(ctx.tz)
+        action.details.update(time_details(event, ctx))
         action.details["ics"] = mail.attachments[0].data.decode("utf-8")  # exactly what is sent
         return gated(
             ctx,

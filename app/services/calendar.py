@@ -11,8 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from agents import paths
-from agents.calendar.model import CalendarError, CalendarStore, local_timezone
+from agents.calendar.model import CalendarError, CalendarStore
 from agents.calendar.setup import CHECK_DAYS, CalendarSetup, check, store_password
+from agents.calendar.zones import local_timezone
 from agents.settings import Settings
 from app.services.jobs import run_call
 from app.services.settings import SettingsService

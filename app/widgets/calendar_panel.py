@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agents.calendar.model import CalendarEvent, CalendarStore, local_timezone
+from agents.calendar.model import CalendarEvent, CalendarStore, notes_of
+from agents.calendar.zones import local_timezone
 from agents.errors import HearthError
 from app import plain
 from app.services.jobs import JobSlot
@@ -215,7 +216,8 @@ class CalendarPanel(QWidget):
             todays = events_on(events, day, self.tz)
             if todays or self.view == WEEK:
                 self._add_day(day, todays)
-        self.status.setText(
+        notes = notes_of(events)  # skipped events and limits reached, named
+        empty = (
             ""
             if events
             else (
@@ -224,6 +226,7 @@ class CalendarPanel(QWidget):
                 else self.tr("No events this week.")
             )
         )
+        self.status.setText("\n".join(notes) if notes else empty)
         self.refreshed.emit(len(events))
 
     def _add_day(self, day: date, events: list[CalendarEvent]) -> None:

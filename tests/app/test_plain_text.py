@@ -121,8 +121,8 @@ def test_window_shows_hostile_chats_searches_and_attachments_as_text(
     window = make_window(ollama_double.url)
     qtbot.waitUntil(lambda: window.status.state == "connected", timeout=20_000)
     window.conversations.select(conversation.id)
-    window.conversations.search.setText("zebra")
-    window.conversations.refresh()
+    window.conversations.search.setText("zebra")  # the search runs on a short timer
+    qtbot.waitUntil(lambda: "zebra" in window.conversations.list.item(0).toolTip(), timeout=5000)
     assert window.conversations.list.count() == 1
     assert rich_leaks(window) == []
     assert shown_somewhere(window, HOSTILE)

@@ -74,11 +74,23 @@ def test_damaged_file_is_reported_and_never_overwritten(tmp_path: Path, tz: tzin
     damaged = b"BEGIN:VCALENDAR\r\nthis is not ical\r\n"
     path.write_bytes(damaged)
     calendar = IcsCalendar(path, tz)
-    with pytest.raises(CalendarError, match="isn't valid iCalendar"):
-        calendar.list_events(at(tz, 1, 0), at(tz, 30, 0))
-    with pytest.raises(CalendarError):
+    listing = calendar.list_events(at(tz, 1, 0), at(tz, 30, 0))
+    assert list(listing) == []
+    assert "damaged (its END:VCALENDAR line is missing)" in listing.notes[0]
+    with pytest.raises(CalendarError, match="won't change"):
         calendar.create(new_event("A", at(tz, 26, 9), at(tz, 26, 10)))
     assert path.read_bytes() == damaged
+
+
+def test_a_file_that_is_not_icalendar_is_refused(tmp_path: Path, tz: tzinfo) -> None:
+    path = tmp_path / "cal.ics"
+    path.write_bytes(b"just some notes\n")
+    calendar = IcsCalendar(path, tz)
+    with pytest.raises(CalendarError, match="isn't iCalendar"):
+        calendar.list_events(at(tz, 1, 0), at(tz, 30, 0))
+    with pytest.raises(CalendarError, match="isn't iCalendar"):
+        calendar.create(new_event("A", at(tz, 26, 9), at(tz, 26, 10)))
+    assert path.read_bytes() == b"just some notes\n"
 
 
 def test_writes_are_atomic_and_concurrent_creates_all_land(tmp_path: Path, tz: tzinfo) -> None:

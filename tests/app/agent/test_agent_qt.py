@@ -67,6 +67,21 @@ def test_dialog_shows_everything_as_plain_text_and_denies_by_default(qtbot: QtBo
     assert dialog.result() == QDialog.DialogCode.Rejected
 
 
+def test_dialog_shows_the_resolved_time_of_an_event(qtbot: QtBot) -> None:
+    starts = "Wednesday 15 July 2026, 15:00 CEST (Europe/Berlin, UTC+02:00)"
+    action = ProposedAction(
+        kind="create_event",
+        summary="create event Garden party",
+        details={"title": "Garden party", "starts": starts, "requested": "July 15 at 3pm"},
+    )
+    dialog = ApprovalDialog(action)
+    qtbot.addWidget(dialog)
+    label = dialog.fields["starts"]
+    assert isinstance(label, QLabel) and label.text() == starts
+    assert "Starts" in [child.text() for child in dialog.findChildren(QLabel)]
+    assert dialog.fields["requested"].text() == "July 15 at 3pm"  # type: ignore[attr-defined]
+
+
 def _open_dialogs() -> list[ApprovalDialog]:
     return [
         w for w in QApplication.topLevelWidgets() if isinstance(w, ApprovalDialog) and w.isVisible()
@@ -252,7 +267,15 @@ def test_calendar_panel_lists_events_and_reports_errors(qtbot: QtBot, tmp_path: 
     assert blocker.args == [1]
     assert panel.shown_events() == [(soon.date(), "10:00–11:00  Dentist · Town")]
 
+    text = (tmp_path / "cal.ics").read_text(encoding="utf-8")
+    broken = "BEGIN:VEVENT\r\nUID:broken\r\nSUMMARY:No start\r\nEND:VEVENT\r\n"
+    (tmp_path / "cal.ics").write_text(text.replace("END:VCALENDAR", broken + "END:VCALENDAR"))
+    with qtbot.waitSignal(panel.refreshed, timeout=5_000) as blocker:
+        panel.refresh()
+    assert blocker.args == [1]  # the good event is still listed, the bad one named
+    assert "Skipped 'No start'" in panel.status.text()
+
     (tmp_path / "cal.ics").write_text("garbage", encoding="utf-8")
     with qtbot.waitSignal(panel.failed, timeout=5_000):
         panel.refresh()
-    assert "isn't valid iCalendar" in panel.status.text()
+    assert "isn't iCalendar" in panel.status.text()
