@@ -550,3 +550,19 @@ def test_retry_answers_a_question_left_without_an_answer(
     qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
     assert shown_texts(window) == ["still there?", "You said: still there?"]
     assert len(window.store.messages(conversation.id)) == 2
+
+
+def test_esc_while_editing_gives_up_the_edit_not_the_answer(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
+) -> None:
+    ollama_double.script("llama3.2", Reply(text="tick " * 200, token_delay=0.03))
+    type_and_send(qtbot, window, "count for me")
+    qtbot.waitUntil(lambda: window.session.active_text.count("tick") >= 2)
+    question = window.chat.view(window.chat.message_ids()[0])
+    assert question is not None
+    question.edit_button.click()
+    assert question.editor is not None
+    QTest.keyClick(question.editor.box, Qt.Key.Key_Escape)
+    assert question.editor.isHidden()
+    assert window.session.busy  # the answer goes on
+    window.session.stop()
