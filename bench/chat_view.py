@@ -28,6 +28,7 @@ def _message(mid: int, role: str, text: str, status: str = "complete") -> Any:
     return StoredMessage(
         id=mid,
         conversation_id="c",
+        parent_id=None,
         role=role,  # type: ignore[arg-type]
         content=text,
         status=MessageStatus(status),

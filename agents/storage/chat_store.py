@@ -13,6 +13,13 @@ Design notes:
 * Search uses FTS5 with the trigram tokenizer, so any substring matches, including
   Chinese or Japanese text that has no spaces between words. Terms shorter than three
   characters (which trigrams cannot index) are matched with ``LIKE``.
+* A conversation is a tree of versions: every message has a parent (None for the first
+  ones), an edited question is a sibling of the original and a retried answer a sibling
+  of the earlier answer. Nothing is deleted to ask again. Each message's ``chosen``
+  number says which sibling was chosen last; the chosen path runs from the first
+  message through the chosen version at each fork, so the choices survive a restart.
+  ``parent_id`` has no foreign key: a cascade would recurse once per message and hit
+  SQLite's trigger depth on long chats; ``integrity_check`` checks the links instead.
 * Deleting a conversation really deletes it: ``secure_delete`` zeroes freed content,
   the search index is merged so no trace of the text stays in it, free pages are
   given back (``auto_vacuum=INCREMENTAL``) and the WAL is truncated.
@@ -31,12 +38,14 @@ import threading
 import time
 import unicodedata
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, cast, get_args
+from typing import Any, Final, Literal, cast, get_args
 
 from agents.attachments import Attachment, from_records, to_records
 from agents.paths import chats_db
@@ -98,10 +107,75 @@ class MessageData:
 
 @dataclass(frozen=True, kw_only=True)
 class StoredMessage(MessageData):
-    """One message of a conversation as saved."""
+    """One message of a conversation as saved.
+
+    ``parent_id`` is the message it follows (None for a first message); siblings under
+    one parent are versions of the same turn.
+    """
 
     id: int
     conversation_id: str
+    parent_id: int | None
+
+
+@dataclass(frozen=True)
+class MessageTree:
+    """A conversation's messages with every version, and the versions chosen.
+
+    Attributes:
+        messages: Every message, in the order added (a parent comes before its replies).
+        choices: For each message with replies (None: the conversation's start), the
+            reply chosen among them.
+    """
+
+    messages: tuple[StoredMessage, ...]
+    choices: dict[int | None, int]
+
+    @property
+    def path(self) -> list[StoredMessage]:
+        """The chosen path: from the first message, the chosen version at each fork."""
+        return [self._by_id[mid] for mid in _follow(self.choices)]
+
+    def get(self, message_id: int) -> StoredMessage | None:
+        """The message with this id, if it is in the conversation."""
+        return self._by_id.get(message_id)
+
+    def versions(self, message_id: int) -> list[StoredMessage]:
+        """The versions of a message: it and its siblings, oldest first ([] if unknown)."""
+        message = self._by_id.get(message_id)
+        return list(self._replies[message.parent_id]) if message else []
+
+    def path_to(self, message_id: int) -> list[StoredMessage]:
+        """The message and its ancestors, first message first ([] if unknown)."""
+        path: list[StoredMessage] = []
+        current = self._by_id.get(message_id)
+        while current is not None and len(path) <= len(self.messages):
+            path.append(current)
+            current = self._by_id.get(current.parent_id) if current.parent_id else None
+        return path[::-1]
+
+    def forks(self) -> dict[int | None, int]:
+        """The choices where there was something to choose (two or more versions)."""
+        return {p: child for p, child in self.choices.items() if len(self._replies[p]) > 1}
+
+    @cached_property
+    def _by_id(self) -> dict[int, StoredMessage]:
+        return {m.id: m for m in self.messages}
+
+    @cached_property
+    def _replies(self) -> dict[int | None, list[StoredMessage]]:
+        replies: dict[int | None, list[StoredMessage]] = defaultdict(list)
+        for message in self.messages:
+            replies[message.parent_id].append(message)
+        return dict(replies)
+
+
+class _End(enum.Enum):
+    END = "end"
+
+
+#: ``add_message(parent_id=AT_END)``: the message follows the end of the chosen path.
+AT_END: Final = _End.END
 
 
 @dataclass(frozen=True)
@@ -227,8 +301,25 @@ def _v2_search(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v3_versions(conn: sqlite3.Connection) -> None:
+    """Versions: each message has a parent, and the chosen version of a fork is kept."""
+    _run(
+        conn,
+        (
+            "ALTER TABLE messages ADD COLUMN parent_id INTEGER",
+            # The higher, the more recently chosen among its siblings.
+            "ALTER TABLE messages ADD COLUMN chosen INTEGER NOT NULL DEFAULT 0",
+            # Until now a conversation was one line: each message follows the one before.
+            """UPDATE messages SET chosen = id, parent_id = (
+                SELECT max(p.id) FROM messages p
+                WHERE p.conversation_id = messages.conversation_id AND p.id < messages.id)""",
+            "CREATE INDEX messages_by_parent ON messages (conversation_id, parent_id)",
+        ),
+    )
+
+
 #: Ordered schema steps: step i brings the database from version i to version i + 1.
-_MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_search)
+_MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_search, _v3_versions)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -301,7 +392,8 @@ def _snippet(text: str, terms: list[str]) -> str:
 
 _CONVERSATION_COLUMNS = "id, title, model, system_prompt, persona, created_at, updated_at"
 _MESSAGE_COLUMNS = (
-    "id, conversation_id, role, content, status, created_at, model, stats, error, attachments"
+    "id, conversation_id, role, content, status, created_at, model, stats, error, attachments,"
+    " parent_id"
 )
 
 
@@ -310,10 +402,11 @@ def _conversation(row: tuple[Any, ...]) -> Conversation:
 
 
 def _message(row: tuple[Any, ...]) -> StoredMessage:
-    mid, cid, role, content, status, created, model, stats, error, attachments = row
+    mid, cid, role, content, status, created, model, stats, error, attachments, parent = row
     return StoredMessage(
         id=mid,
         conversation_id=cid,
+        parent_id=parent,
         role=cast(Role, role),
         content=content,
         status=MessageStatus(status),
@@ -323,6 +416,29 @@ def _message(row: tuple[Any, ...]) -> StoredMessage:
         error=error,
         attachments=from_records(json.loads(attachments)) if attachments else (),
     )
+
+
+def _choices(links: Iterable[tuple[int, int | None, int]]) -> dict[int | None, int]:
+    """Maps each parent to its chosen reply, from ``(id, parent_id, chosen)`` rows.
+
+    The reply chosen most recently wins; between equals, the newest.
+    """
+    best: dict[int | None, tuple[int, int]] = {}
+    for message_id, parent_id, chosen in links:
+        key = (chosen, message_id)
+        if parent_id not in best or key > best[parent_id]:
+            best[parent_id] = key
+    return {parent: key[1] for parent, key in best.items()}
+
+
+def _follow(choices: dict[int | None, int]) -> list[int]:
+    """The ids of the chosen path, from the conversation's start."""
+    path: list[int] = []
+    current = choices.get(None)
+    while current is not None and len(path) <= len(choices):
+        path.append(current)
+        current = choices.get(current)
+    return path
 
 
 # --------------------------------------------------------------------------- the store
@@ -550,21 +666,51 @@ class ChatStore:
         stats: dict[str, Any] | None = None,
         error: str | None = None,
         attachments: Sequence[Attachment] = (),
+        parent_id: int | Literal[_End.END] | None = AT_END,
+        chosen: bool = True,
     ) -> StoredMessage:
-        """Appends a message and marks the conversation as updated.
+        """Adds a message and marks the conversation as updated.
+
+        Args:
+            conversation_id: The conversation it belongs to.
+            role: Who wrote it.
+            content: Its text.
+            status: Where it stands (an answer being written is ``STREAMING``).
+            model: The model asked to write it.
+            stats: How it was made (tokens, times).
+            error: Why it failed, if it did.
+            attachments: What came with it (images, sources, a task).
+            parent_id: The message it follows: ``AT_END`` (the end of the chosen
+                path), a message of this conversation (a sibling of its other
+                replies: a new version), or None (a first message).
+            chosen: Make it the chosen version among its siblings (a new version is
+                the one shown); False keeps the earlier choice.
 
         Raises:
-            StorageError: No conversation has this id.
+            StorageError: No conversation has this id, or the parent is not one of its
+                messages.
             ValueError: ``role`` or ``status`` is not one of the allowed values.
         """
         _check_literal("role", role, _ROLES)
         _check_literal("status", status, _STATUSES)
         with self._write("save a message") as conn:
             self._require_conversation(conn, conversation_id)
+            if parent_id is AT_END:
+                path = _follow(_choices(self._links(conn, conversation_id)))
+                parent_id = path[-1] if path else None
+            elif parent_id is not None:
+                parent = self._require_message(conn, parent_id)
+                if parent.conversation_id != conversation_id:
+                    raise StorageError(
+                        StorageKind.STORE,
+                        "That message belongs to another conversation. "
+                        "Reopen the conversation to see what is saved.",
+                    )
             now = self._now()
             cursor = conn.execute(
                 "INSERT INTO messages (conversation_id, role, content, status, created_at,"
-                " model, stats, error, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " model, stats, error, attachments, parent_id, chosen)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     conversation_id,
                     role,
@@ -575,6 +721,8 @@ class ChatStore:
                     _to_json(stats) if stats is not None else None,
                     _optional(error),
                     _to_json(to_records(attachments)),
+                    parent_id,
+                    self._next_choice(conn, conversation_id) if chosen else 0,
                 ),
             )
             conn.execute(
@@ -625,48 +773,105 @@ class ChatStore:
             return self._require_message(conn, message_id)
 
     def delete_message(self, message_id: int) -> None:
-        """Deletes one message; unknown ids are ignored.
+        """Deletes a message with every reply that follows it (all their versions).
 
-        The text is gone from the tables at once; the search index drops its
-        fragments when the store closes or a conversation is deleted.
+        Unknown ids are ignored. The text is gone from the tables at once; the search
+        index drops its fragments when the store closes or a conversation is deleted.
         """
         with self._lock:
             with self._write("delete a message") as conn:
-                deleted = conn.execute("DELETE FROM messages WHERE id = ?", (message_id,)).rowcount
-            if deleted:
-                self._scrub_after_delete(merge_index=False)
-
-    def delete_messages_from(self, conversation_id: str, message_id: int) -> int:
-        """Deletes a message and every later one of its conversation (Retry, edit).
-
-        The search index drops their fragments when the store closes or a
-        conversation is deleted.
-
-        Returns:
-            How many messages were deleted.
-
-        Raises:
-            StorageError: No conversation has this id.
-        """
-        with self._lock:
-            with self._write("delete messages") as conn:
-                self._require_conversation(conn, conversation_id)
                 deleted = conn.execute(
-                    "DELETE FROM messages WHERE conversation_id = ? AND id >= ?",
-                    (conversation_id, message_id),
+                    """WITH RECURSIVE doomed (id) AS (
+                        SELECT id FROM messages WHERE id = ?
+                        UNION ALL
+                        SELECT m.id FROM messages m JOIN doomed ON m.parent_id = doomed.id)
+                    DELETE FROM messages WHERE id IN (SELECT id FROM doomed)""",
+                    (message_id,),
                 ).rowcount
             if deleted:
                 self._scrub_after_delete(merge_index=False)
-            return int(deleted)
 
     def messages(self, conversation_id: str) -> list[StoredMessage]:
-        """The messages of a conversation in the order they were added."""
+        """Every message of a conversation, all versions, in the order they were added.
+
+        See ``active_path`` for the messages the person sees and the model is sent.
+        """
         with self._read("read messages") as conn:
+            return self._messages(conn, conversation_id)
+
+    # ----------------------------------------------------------------- versions
+
+    def tree(self, conversation_id: str) -> MessageTree:
+        """The conversation's messages with every version and the versions chosen."""
+        with self._read("read messages") as conn:
+            messages = self._messages(conn, conversation_id)
+            choices = _choices(self._links(conn, conversation_id))
+            return MessageTree(tuple(messages), choices)
+
+    def active_path(self, conversation_id: str) -> list[StoredMessage]:
+        """The chosen path: what the conversation shows, and continues from."""
+        return self.tree(conversation_id).path
+
+    def siblings(self, message_id: int) -> list[StoredMessage]:
+        """The versions of a message (it included), oldest first; [] if it is unknown."""
+        with self._read("read messages") as conn:
+            row = conn.execute(
+                "SELECT conversation_id, parent_id FROM messages WHERE id = ?", (message_id,)
+            ).fetchone()
+            if row is None:
+                return []
             rows = conn.execute(
-                f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id",
-                (conversation_id,),
+                f"SELECT {_MESSAGE_COLUMNS} FROM messages"
+                " WHERE conversation_id = ? AND parent_id IS ? ORDER BY id",
+                row,
             ).fetchall()
-            return [_message(row) for row in rows]
+            return [_message(r) for r in rows]
+
+    def select_message(self, message_id: int) -> None:
+        """Chooses this version and the path to it, so the conversation shows it.
+
+        Below it, the versions chosen before stay chosen. Does not move the
+        conversation's ``updated_at``.
+
+        Raises:
+            StorageError: No message has this id.
+        """
+        with self._write("choose a version") as conn:
+            message = self._require_message(conn, message_id)
+            choice = self._next_choice(conn, message.conversation_id)
+            conn.execute(
+                """WITH RECURSIVE path (id, parent_id) AS (
+                    SELECT id, parent_id FROM messages WHERE id = ?
+                    UNION ALL
+                    SELECT m.id, m.parent_id FROM messages m JOIN path ON m.id = path.parent_id)
+                UPDATE messages SET chosen = ? WHERE id IN (SELECT id FROM path)""",
+                (message_id, choice),
+            )
+
+    @staticmethod
+    def _messages(conn: sqlite3.Connection, conversation_id: str) -> list[StoredMessage]:
+        rows = conn.execute(
+            f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id",
+            (conversation_id,),
+        ).fetchall()
+        return [_message(row) for row in rows]
+
+    @staticmethod
+    def _links(conn: sqlite3.Connection, conversation_id: str) -> list[tuple[int, int | None, int]]:
+        """``(id, parent_id, chosen)`` of every message of a conversation."""
+        return conn.execute(
+            "SELECT id, parent_id, chosen FROM messages WHERE conversation_id = ?",
+            (conversation_id,),
+        ).fetchall()
+
+    @staticmethod
+    def _next_choice(conn: sqlite3.Connection, conversation_id: str) -> int:
+        """A ``chosen`` number above every one of the conversation."""
+        row = conn.execute(
+            "SELECT coalesce(max(chosen), 0) + 1 FROM messages WHERE conversation_id = ?",
+            (conversation_id,),
+        ).fetchone()
+        return int(row[0])
 
     # ----------------------------------------------------------------- search
 
@@ -794,12 +999,20 @@ class ChatStore:
             )
 
     def integrity_check(self) -> bool:
-        """True if SQLite and both search indexes find the database sound."""
+        """True if SQLite, both search indexes and the links between versions are sound."""
         try:
             with self._read("check the chat database") as conn:
                 rows = conn.execute("PRAGMA integrity_check").fetchall()
                 if rows != [("ok",)]:
                     _log.error("Chat database integrity check: %s", rows[:10])
+                    return False
+                broken = conn.execute(
+                    "SELECT count(*) FROM messages m LEFT JOIN messages p ON p.id = m.parent_id"
+                    " WHERE m.parent_id IS NOT NULL AND (p.id IS NULL"
+                    " OR p.conversation_id != m.conversation_id OR p.id >= m.id)"
+                ).fetchone()[0]
+                if broken:
+                    _log.error("Chat database: %d message(s) follow no message", broken)
                     return False
                 for table in ("messages_fts", "conversations_fts"):
                     conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
@@ -875,7 +1088,7 @@ class ChatStore:
         Args:
             merge_index: Also rewrite the search index, whose old segments keep
                 fragments of deleted text until merged. That costs about 20 ms per
-                1,000 messages stored, so message deletions (Retry) defer it to
+                1,000 messages stored, so message deletions defer it to
                 ``close`` or the next conversation deletion.
         """
         if merge_index:

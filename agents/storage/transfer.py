@@ -1,14 +1,17 @@
 """Chats that travel: export to Markdown (to read) or JSON (complete), import JSON back.
 
-The JSON format (``hearth-chats``, version 1) holds the conversations with every
-message and attachment, the images they show (base64, keyed by their SHA-256), the
-persona library, and a checksum over all of it. Import reads and checks the whole
-file first (format, version, every field's type and size, every image against its
-hash, every attachment against the images, the checksum) and refuses it, changing
-nothing, if anything is wrong. Then it adds what is new: a conversation identical to
-one already present is skipped and reported, nothing is ever overwritten (imported
-chats get new ids), and if writing fails half way everything added so far is removed
-again.
+The JSON format (``hearth-chats``, version 2) holds the conversations with every
+message (every version: each message names its parent, and each chat lists the
+versions chosen where there are several) and attachment, the images they show (base64,
+keyed by their SHA-256), the persona library, and a checksum over all of it. Version 1
+files, whose chats are one line of messages, still import.
+
+Import reads and checks the whole file first (format, version, every field's type and
+size, every link between versions, every image against its hash, every attachment
+against the images, the checksum) and refuses it, changing nothing, if anything is
+wrong. Then it adds what is new: a conversation identical to one already present is
+skipped and reported, nothing is ever overwritten (imported chats get new ids), and if
+writing fails half way everything added so far is removed again.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import json
 import math
 import re
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -28,7 +32,7 @@ from pathlib import Path
 from typing import Any, Protocol, cast, get_args
 
 import agents
-from agents.attachments import Attachment, ImageRef, from_records, images_in, to_records
+from agents.attachments import ImageRef, from_records, images_in, to_records
 from agents.chat.personas import Persona, PersonaError, PersonaLibrary, persona_from_dict
 from agents.errors import HearthError
 from agents.storage.atomic import write_atomic
@@ -43,8 +47,8 @@ from agents.storage.chat_store import (
 from agents.storage.errors import StorageError, StorageKind
 
 FORMAT = "hearth-chats"
-VERSION = 1
-SUPPORTED_VERSIONS = frozenset({1})
+VERSION = 2
+SUPPORTED_VERSIONS = frozenset({1, 2})
 
 MAX_FILE_BYTES = 1 << 30  # 1 GiB
 MAX_IMAGE_BYTES = 50 << 20  # 50 MiB, decoded
@@ -86,7 +90,14 @@ class ImageSource(Protocol):
 
 @dataclass(frozen=True)
 class ExportedChat:
-    """One conversation as it travels."""
+    """One conversation as it travels.
+
+    Attributes:
+        messages: Every message, every version, parents before their replies.
+        parents: For each message, the index of its parent in ``messages`` (None for
+            a first message).
+        chosen: Indexes of the versions chosen where a message has several replies.
+    """
 
     id: str
     title: str
@@ -96,6 +107,8 @@ class ExportedChat:
     created_at: float
     updated_at: float
     messages: list[MessageData]
+    parents: list[int | None]
+    chosen: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -189,7 +202,8 @@ def build_export(
     image_data: dict[str, str] = {}
     missing: list[str] = []
     for conversation in _chosen(store, conversation_ids):
-        messages = store.messages(conversation.id)
+        tree = store.tree(conversation.id)
+        messages = tree.messages
         for sha in _image_shas(messages):
             if sha in image_data or sha in missing:
                 continue
@@ -208,6 +222,8 @@ def build_export(
                 "updated_at": conversation.updated_at,
                 "messages": [
                     {
+                        "id": m.id,
+                        "parent_id": m.parent_id,
                         "role": m.role,
                         "content": m.content,
                         "status": m.status,
@@ -219,6 +235,7 @@ def build_export(
                     }
                     for m in messages
                 ],
+                "chosen": sorted(tree.forks().values()),
             }
         )
     payload: dict[str, Any] = {
@@ -316,11 +333,13 @@ def export_markdown(
 ) -> int:
     """Writes chats as Markdown to ``out``; pictures go in ``<name>_images/`` beside it.
 
+    Each chat shows its chosen path: the versions last chosen, as the window shows them.
+
     Returns:
         How many chats were written.
     """
     out = Path(out)
-    chosen = [(c, store.messages(c.id)) for c in _chosen(store, conversation_ids)]
+    chosen = [(c, store.active_path(c.id)) for c in _chosen(store, conversation_ids)]
     folder = out.with_name(f"{out.stem}_images")
     links: dict[str, str] = {}
     for _, messages in chosen:
@@ -417,12 +436,46 @@ def _message(value: Any, where: str, known_images: set[str]) -> MessageData:
     )
 
 
-def _chat(value: Any, where: str, known_images: set[str]) -> ExportedChat:
+def _links(
+    messages: list[Any], chosen_raw: Any, where: str, version: int
+) -> tuple[list[int | None], frozenset[int]]:
+    """Each message's parent as an index into ``messages``, and the chosen indexes.
+
+    Version 1 chats are one line of messages; later ones name each message's parent,
+    which must come before it.
+    """
+    if version == 1:
+        return [None, *range(len(messages) - 1)], frozenset()
+    index: dict[int, int] = {}
+    parents: list[int | None] = []
+
+    def known(value: Any) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) and value in index
+
+    for i, message in enumerate(messages):
+        mid, parent = message.get("id"), message.get("parent_id")
+        if isinstance(mid, bool) or not isinstance(mid, int) or mid in index:
+            raise _Invalid(f"{where}.messages[{i}].id must be a whole number, used once")
+        if parent is not None and not known(parent):
+            raise _Invalid(f"{where}.messages[{i}].parent_id must name an earlier message")
+        parents.append(None if parent is None else index[parent])
+        index[mid] = i
+    if not isinstance(chosen_raw, list) or not all(known(c) for c in chosen_raw):
+        raise _Invalid(f"{where}.chosen must be a list of the chat's message ids")
+    chosen = frozenset(index[c] for c in chosen_raw)
+    if len({parents[c] for c in chosen}) != len(chosen):
+        raise _Invalid(f"{where}.chosen names two versions of one message")
+    return parents, chosen
+
+
+def _chat(value: Any, where: str, known_images: set[str], version: int) -> ExportedChat:
     if not isinstance(value, dict):
         raise _Invalid(f"{where} must be an object")
     messages = value.get("messages")
     if not isinstance(messages, list) or len(messages) > MAX_MESSAGES:
         raise _Invalid(f"{where}.messages must be a list of at most {MAX_MESSAGES:,}")
+    parsed = [_message(m, f"{where}.messages[{i}]", known_images) for i, m in enumerate(messages)]
+    parents, chosen = _links(messages, value.get("chosen", []), where, version)
     return ExportedChat(
         id=_text(value.get("id"), f"{where}.id", MAX_SHORT_CHARS) or "",
         title=_text(value.get("title", ""), f"{where}.title", MAX_SHORT_CHARS) or "",
@@ -433,9 +486,9 @@ def _chat(value: Any, where: str, known_images: set[str]) -> ExportedChat:
         persona=_text(value.get("persona"), f"{where}.persona", MAX_SHORT_CHARS, optional=True),
         created_at=_number(value.get("created_at", 0), f"{where}.created_at"),
         updated_at=_number(value.get("updated_at", 0), f"{where}.updated_at"),
-        messages=[
-            _message(m, f"{where}.messages[{i}]", known_images) for i, m in enumerate(messages)
-        ],
+        messages=parsed,
+        parents=parents,
+        chosen=chosen,
     )
 
 
@@ -530,7 +583,7 @@ def parse_export(raw: bytes, name: str = "the file") -> ParsedExport:
         chats_raw = payload.get("conversations")
         if not isinstance(chats_raw, list) or len(chats_raw) > MAX_CONVERSATIONS:
             raise _Invalid("conversations must be a list")
-        chats = [_chat(c, f"conversations[{i}]", known) for i, c in enumerate(chats_raw)]
+        chats = [_chat(c, f"conversations[{i}]", known, version) for i, c in enumerate(chats_raw)]
         personas_raw = payload.get("personas", [])
         if not isinstance(personas_raw, list):
             raise _Invalid("personas must be a list")
@@ -572,20 +625,32 @@ def read_export(path: Path) -> ParsedExport:
 def _fingerprint(
     title: str,
     system_prompt: str | None,
-    messages: Iterable[tuple[str, str, Sequence[Attachment]]],
+    messages: Sequence[MessageData],
+    parents: Sequence[int | None],
 ) -> str:
-    """What makes two chats 'the same' for duplicate detection."""
+    """What makes two chats 'the same' for duplicate detection (the versions chosen don't)."""
     body = [
         title,
         system_prompt or "",
         [
-            [role, content, [r.get("sha256") or r.get("name") for r in to_records(attachments)]]
-            for role, content, attachments in messages
+            [
+                m.role,
+                m.content,
+                [r.get("sha256") or r.get("name") for r in to_records(m.attachments)],
+                parent,
+            ]
+            for m, parent in zip(messages, parents, strict=True)
         ],
     ]
     return hashlib.sha256(
         json.dumps(body, ensure_ascii=False).encode("utf-8", "replace")
     ).hexdigest()
+
+
+def _parent_indexes(messages: Sequence[StoredMessage]) -> list[int | None]:
+    """Each message's parent as an index into ``messages``."""
+    index = {m.id: i for i, m in enumerate(messages)}
+    return [None if m.parent_id is None else index.get(m.parent_id) for m in messages]
 
 
 def _existing_fingerprints(store: ChatStore) -> set[str]:
@@ -596,7 +661,8 @@ def _existing_fingerprints(store: ChatStore) -> set[str]:
             _fingerprint(
                 conversation.title,
                 conversation.system_prompt,
-                ((m.role, m.content, m.attachments) for m in messages),
+                messages,
+                _parent_indexes(messages),
             )
         )
     return prints
@@ -606,9 +672,7 @@ def _chat_fingerprint(chat: ExportedChat) -> str:
     from agents.storage.chat_store import clean_title
 
     return _fingerprint(
-        clean_title(chat.title),
-        chat.system_prompt or None,
-        ((m.role, m.content, m.attachments) for m in chat.messages),
+        clean_title(chat.title), chat.system_prompt or None, chat.messages, chat.parents
     )
 
 
@@ -669,26 +733,7 @@ def import_export(
                 chat.title, model=chat.model, system_prompt=chat.system_prompt, persona=persona
             )
             added_conversations.append(conversation.id)
-            for message in chat.messages:
-                attachments = [
-                    replace(a, sha256=sha_map.get(a.sha256, a.sha256))
-                    if isinstance(a, ImageRef)
-                    else a
-                    for a in message.attachments
-                ]
-                store.add_message(
-                    conversation.id,
-                    message.role,
-                    message.content,
-                    status=MessageStatus.INTERRUPTED
-                    if message.status is MessageStatus.STREAMING
-                    else message.status,
-                    model=message.model,
-                    stats=message.stats,
-                    error=message.error,
-                    attachments=attachments,
-                )
-                report.messages_added += 1
+            report.messages_added += _import_messages(store, conversation.id, chat, sha_map)
             report.conversations_added.append(conversation.title or "Untitled")
     except Exception as exc:
         _roll_back(store, images, personas, added_conversations, added_images, added_personas)
@@ -699,6 +744,35 @@ def import_export(
             "again; your chats are as they were.",
         ) from exc
     return report
+
+
+def _import_messages(
+    store: ChatStore, conversation_id: str, chat: ExportedChat, sha_map: dict[str, str]
+) -> int:
+    """Adds a chat's messages with their versions and choices; returns how many."""
+    counts = Counter(chat.parents)
+    ids: list[int] = []
+    for i, (message, parent) in enumerate(zip(chat.messages, chat.parents, strict=True)):
+        attachments = [
+            replace(a, sha256=sha_map.get(a.sha256, a.sha256)) if isinstance(a, ImageRef) else a
+            for a in message.attachments
+        ]
+        added = store.add_message(
+            conversation_id,
+            message.role,
+            message.content,
+            status=MessageStatus.INTERRUPTED
+            if message.status is MessageStatus.STREAMING
+            else message.status,
+            model=message.model,
+            stats=message.stats,
+            error=message.error,
+            attachments=attachments,
+            parent_id=None if parent is None else ids[parent],
+            chosen=counts[parent] == 1 or i in chat.chosen,
+        )
+        ids.append(added.id)
+    return len(ids)
 
 
 def _import_personas(

@@ -43,7 +43,7 @@ def remembered(
         conversation = _conversation(args, store, question.content, request)
         history = tuple(
             ChatMessage(m.role, m.content)
-            for m in store.messages(conversation.id)
+            for m in store.active_path(conversation.id)
             if m.role != "system" and m.content
         )
         images = ImageStore.in_data_dir(root) if question.images else None

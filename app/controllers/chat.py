@@ -1,5 +1,5 @@
-"""Conversations and turns: which chat is open, sending, retry and edit, and showing the
-answer as it streams."""
+"""Conversations and turns: which chat is open, sending, retry and edit (each a new
+version, the earlier kept), switching versions, and showing the answer as it streams."""
 
 from __future__ import annotations
 
@@ -54,9 +54,10 @@ class ChatController(QObject):
         window.composer.sendRequested.connect(self.send)
         window.composer.stopRequested.connect(session.stop)
         window.chat.linkRequested.connect(self.confirm_link)
-        window.chat.retryRequested.connect(lambda _mid: self.retry())
+        window.chat.retryRequested.connect(self.retry)
         window.chat.rewriteRequested.connect(lambda text: self.open_rewrite(text, replace=False))
-        window.chat.editRequested.connect(self.edit_message)
+        window.chat.editSubmitted.connect(self.edit_message)
+        window.chat.versionRequested.connect(self.show_version)
         window.persona_picker.personaChosen.connect(self._on_persona_chosen)
         window.persona_picker.editRequested.connect(self.edit_personas)
         window.models.modelChosen.connect(self._on_model_chosen)
@@ -106,7 +107,7 @@ class ChatController(QObject):
         self.conversation_id = conversation_id
         self._show_title()
         self.window.persona_picker.set_current(conversation.persona)
-        self.window.chat.show_messages(self.window.store.messages(conversation_id))
+        self.window.chat.show_path(self.window.store.tree(conversation_id), keep=False)
         self.modelChanged.emit(self.current_model())
         self.window.composer.edit.setFocus()
 
@@ -158,44 +159,37 @@ class ChatController(QObject):
             self.window.composer.set_text(request.text)
             self.window.banner.show_message(exc.message)
 
-    def retry(self) -> None:
-        """Asks the last question again, in the mode the switches say (Ctrl+R)."""
+    def retry(self, answer_id: int | None = None) -> None:
+        """Asks again for an answer (None: the last one; Ctrl+R), in the mode the switches
+        say; the earlier answer stays as another version."""
         if self.conversation_id:
-            self.window.session.retry(self.conversation_id, self.window.composer.mode())
+            self.window.session.retry(self.conversation_id, self.window.composer.mode(), answer_id)
 
-    def edit_message(self, message_id: int) -> None:
-        """Takes a question back into the message box (it and what follows are removed)."""
+    def edit_message(self, message_id: int, text: str) -> None:
+        """Sends an edited question as a new version beside the original, and answers it."""
+        if self.conversation_id:
+            self.window.session.edit(
+                self.conversation_id, message_id, text, self.window.composer.mode()
+            )
+
+    def show_version(self, message_id: int) -> None:
+        """Shows another version of a message; the chat continues from the one shown."""
         if not self.conversation_id:
             return
-        store = self.window.store
-        message = next(
-            (m for m in store.messages(self.conversation_id) if m.id == message_id), None
-        )
-        if message is None or message.role != "user":
+        try:
+            self.window.store.select_message(message_id)
+        except HearthError as exc:
+            self.window.banner.show_message(exc.message)
             return
-        self.window.session.stop()
-        store.delete_messages_from(self.conversation_id, message_id)
-        self.window.chat.show_messages(store.messages(self.conversation_id))
-        self.window.composer.set_text(message.content)
-        self.window.composer.edit.setFocus()
+        self.window.chat.show_path(self.window.store.tree(self.conversation_id))
 
     def _on_turn_started(self, conversation_id: str, _user_id: int, _answer_id: int) -> None:
         if conversation_id != self.conversation_id:
             return
-        # Show exactly what was saved: the person's message and the empty answer. A shown
-        # message that is gone (Retry drops the old answer) means starting over.
-        chat = self.window.chat
-        messages = self.window.store.messages(conversation_id)
-        saved = {m.id for m in messages}
-        shown = chat.message_ids()
-        if any(mid not in saved for mid in shown):
-            chat.show_messages(messages)
-        else:
-            newest = max(shown, default=-1)
-            for message in messages:
-                if message.id > newest:
-                    chat.add_message(message)
-        chat.scroll_to_bottom()
+        # Show exactly what was saved: the chosen path, which now ends with the question
+        # (a new version after an edit) and the empty answer.
+        self.window.chat.show_path(self.window.store.tree(conversation_id))
+        self.window.chat.scroll_to_bottom()
         if self.window.banner.action in {"", "retry_server"}:
             self.window.banner.clear()
 

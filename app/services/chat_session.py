@@ -4,6 +4,10 @@ A turn is a TurnRequest (text, attachments, mode) in a saved conversation. The s
 saves the person's message, fills in the conversation (its history with images, model,
 persona and instructions), hands the request to the router for its agent, and runs that
 in its event pump, saving the answer as it streams.
+
+Asking again never deletes: an edited question is a new version beside the original,
+a retried answer a new version beside the earlier one. The history sent is the chosen
+path up to the question, so the model never sees the other versions.
 """
 
 from __future__ import annotations
@@ -114,7 +118,10 @@ class ChatSession(QObject):
         return self._pump.text if self._turn else ""
 
     def send(self, request: TurnRequest) -> int:
-        """Saves the person's message and starts the answer; returns the answer's id.
+        """Saves the person's message after the chosen path and starts the answer.
+
+        Returns:
+            The answer's id.
 
         Raises:
             HearthError: The request names no conversation, or one that is gone.
@@ -134,21 +141,55 @@ class ChatSession(QObject):
         )
         return self._start(conversation_id, user.id, request.mode)
 
-    def retry(self, conversation_id: str, mode: Mode = Mode.CHAT) -> int | None:
-        """Asks again: drops the last answer and streams a new one; returns its id.
+    def retry(
+        self, conversation_id: str, mode: Mode = Mode.CHAT, answer_id: int | None = None
+    ) -> int | None:
+        """Asks again: a new version of an answer, beside the earlier ones.
 
         The question's own task (an image task, a summary) runs again whatever ``mode``
         says; otherwise ``mode`` (the composer's switches) decides.
+
+        Args:
+            conversation_id: The conversation.
+            mode: The composer's mode.
+            answer_id: The answer to write again; None: the last of the chosen path
+                (or an answer to the question it ends on).
+
+        Returns:
+            The new answer's id, or None if there is nothing to ask again.
         """
         self.stop()
-        messages = self.store.messages(conversation_id)
-        last_user = next((m for m in reversed(messages) if m.role == "user"), None)
-        if last_user is None:
+        tree = self.store.tree(conversation_id)
+        if answer_id is None:
+            message = tree.path[-1] if tree.path else None
+            if message is not None and message.role == "user":
+                return self._start(conversation_id, message.id, mode)  # not answered yet
+        else:
+            message = tree.get(answer_id)
+        if message is None or message.role != "assistant" or message.parent_id is None:
             return None
-        later = [m for m in messages if m.id > last_user.id]
-        if later:
-            self.store.delete_messages_from(conversation_id, later[0].id)
-        return self._start(conversation_id, last_user.id, mode)
+        return self._start(conversation_id, message.parent_id, mode)
+
+    def edit(self, conversation_id: str, message_id: int, text: str, mode: Mode) -> int | None:
+        """Sends a new version of a question, beside the original, and starts its answer.
+
+        The new version keeps the original's attachments (images, a task).
+
+        Returns:
+            The answer's id, or None if the question is gone.
+        """
+        self.stop()
+        original = self.store.tree(conversation_id).get(message_id)
+        if original is None or original.role != "user":
+            return None
+        user = self.store.add_message(
+            conversation_id,
+            "user",
+            text,
+            attachments=original.attachments,
+            parent_id=original.parent_id,
+        )
+        return self._start(conversation_id, user.id, mode)
 
     def stop(self) -> None:
         """Stops the answer at once; what arrived is kept and marked interrupted."""
@@ -158,7 +199,7 @@ class ChatSession(QObject):
     def _start(self, conversation_id: str, user_message_id: int, mode: Mode) -> int:
         conversation = self.store.get_conversation(conversation_id)
         assert conversation is not None
-        messages = [m for m in self.store.messages(conversation_id) if m.id <= user_message_id]
+        messages = self.store.tree(conversation_id).path_to(user_message_id)
         request = TurnRequest(
             tuple(self._history(messages)),
             mode,
@@ -174,6 +215,7 @@ class ChatSession(QObject):
             "",
             status=MessageStatus.STREAMING,
             model=conversation.model,
+            parent_id=user_message_id,
         )
         self._turn = _Turn(conversation_id, answer.id, saved_at=time.monotonic())
         self.turnStarted.emit(conversation_id, user_message_id, answer.id)

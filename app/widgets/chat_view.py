@@ -1,13 +1,17 @@
-"""The conversation: a scrolling column of messages that follows a streaming answer."""
+"""The conversation: a scrolling column of messages that follows a streaming answer.
+
+It shows the chosen path of a conversation; a message with several versions says which
+it is (‹ 1/2 ›) and asks for another one through ``versionRequested``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from agents.storage import StoredMessage
+from agents.storage import MessageTree, StoredMessage
 from app import plain
 from app.widgets.message_view import MessageView
 
@@ -20,12 +24,16 @@ class ChatView(QScrollArea):
     Signals:
         linkRequested(str): a link in a message was clicked.
         retryRequested(int): Retry on an answer (its message id).
+        rewriteRequested(str): Rewrite on a message (its text).
+        editSubmitted(int, str): a question was edited (its id, the new version's text).
+        versionRequested(int): the person asked to see another version (its id).
     """
 
     linkRequested = Signal(str)
     retryRequested = Signal(int)
     rewriteRequested = Signal(str)
-    editRequested = Signal(int)
+    editSubmitted = Signal(int, str)
+    versionRequested = Signal(int)
 
     def __init__(
         self,
@@ -56,7 +64,8 @@ class ChatView(QScrollArea):
         self.setWidget(self._container)
         self._views: dict[int, MessageView] = {}  # in the order shown
         self._earlier: list[StoredMessage] = []
-        self._retry_view: MessageView | None = None
+        self._versions: dict[int, list[int]] = {}  # message id -> its versions' ids
+        self._refocus: tuple[int, int] | None = None  # version asked for, and the step
         self._follow = True
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.verticalScrollBar().rangeChanged.connect(self._on_range)
@@ -69,20 +78,61 @@ class ChatView(QScrollArea):
             view.deleteLater()
         self._views.clear()
         self._earlier = []
-        self._retry_view = None
+        self._versions = {}
         self.earlier_button.hide()
         self.placeholder.show()
 
-    def show_messages(self, messages: Iterable[StoredMessage]) -> None:
-        """Replaces the view's content with these messages (the latest page of them)."""
+    def show_messages(
+        self,
+        messages: Iterable[StoredMessage],
+        versions: Mapping[int, Sequence[int]] | None = None,
+    ) -> None:
+        """Replaces the view's content with these messages (the latest page of them).
+
+        Args:
+            messages: The messages, in order.
+            versions: For messages with several versions, the ids of all of them.
+        """
         self.clear()
+        self._versions = {mid: list(ids) for mid, ids in (versions or {}).items()}
         shown = list(messages)
         self._earlier, shown = shown[:-PAGE], shown[-PAGE:]
         for message in shown:
             self._insert(message, self._layout.count() - 1)
         self._update_earlier()
-        self._update_retry()
         self.scroll_to_bottom()
+
+    def show_path(self, tree: MessageTree, *, keep: bool = True) -> None:
+        """Shows a conversation's chosen path.
+
+        Args:
+            tree: The conversation's messages and chosen versions.
+            keep: Keep the messages shown that stay on the path: after a switch of
+                version, an edit or a retry only what changed is rebuilt and the
+                scroll position stays. False starts over (a chat opens).
+        """
+        path = tree.path
+        versions = {m.id: [v.id for v in tree.versions(m.id)] for m in path}
+        versions = {mid: ids for mid, ids in versions.items() if len(ids) > 1}
+        hidden = len(self._earlier)
+        if not keep or [m.id for m in path[:hidden]] != [m.id for m in self._earlier]:
+            self.show_messages(path, versions)
+            return
+        self._versions = versions
+        rest = path[hidden:]
+        shown = list(self._views)
+        same = 0
+        while same < min(len(shown), len(rest)) and shown[same] == rest[same].id:
+            same += 1
+        for message_id in shown[same:]:
+            view = self._views.pop(message_id)
+            view.setParent(None)
+            view.deleteLater()
+        for view in self._views.values():
+            self._show_versions(view)
+        for message in rest[same:]:
+            self._insert(message, self._layout.count() - 1)
+        self._restore_focus()
 
     def show_earlier(self) -> None:
         """Shows the page of messages before the earliest one shown."""
@@ -102,7 +152,6 @@ class ChatView(QScrollArea):
     def add_message(self, message: StoredMessage) -> MessageView:
         """Appends one message."""
         view = self._insert(message, self._layout.count() - 1)
-        self._update_retry()
         self._follow = True
         return view
 
@@ -113,13 +162,39 @@ class ChatView(QScrollArea):
         view.linkRequested.connect(self.linkRequested)
         view.rewriteRequested.connect(self.rewriteRequested)
         view.retryRequested.connect(lambda mid=message.id: self.retryRequested.emit(mid))
-        view.editRequested.connect(lambda mid=message.id: self.editRequested.emit(mid))
+        view.editSubmitted.connect(lambda text, mid=message.id: self.editSubmitted.emit(mid, text))
+        view.versionStepped.connect(lambda step, mid=message.id: self._step(mid, step))
         self._layout.insertWidget(index, view)
         self._show_stats(view, message)
         self._views[message.id] = view
         self.placeholder.hide()
         self._show_state(view, message.status, message.error)
+        self._show_versions(view)
         return view
+
+    def _show_versions(self, view: MessageView) -> None:
+        ids = self._versions.get(view.message_id, [])
+        view.set_versions(ids.index(view.message_id) if ids else 0, len(ids))
+
+    def _step(self, message_id: int, step: int) -> None:
+        """Asks for the version before or after a message's."""
+        ids = self._versions.get(message_id, [])
+        wanted = ids.index(message_id) + step if message_id in ids else -1
+        if 0 <= wanted < len(ids):
+            self._refocus = (ids[wanted], step)
+            self.versionRequested.emit(ids[wanted])
+
+    def _restore_focus(self) -> None:
+        """After a switch, focus goes to the new version's switcher, as if it stayed."""
+        wanted, self._refocus = self._refocus, None
+        view = self._views.get(wanted[0]) if wanted else None
+        if view is None or wanted is None:
+            return
+        first, second = view.previous_button, view.next_button
+        if wanted[1] > 0:  # stepped forward: stay on ›, unless this is the last version
+            first, second = second, first
+        (first if first.isEnabled() else second).setFocus()
+        self.ensureWidgetVisible(view.versions)
 
     def _show_stats(self, view: MessageView, message: StoredMessage) -> None:
         """How the answer was made, on the header's tooltip (tokens, speed, load time)."""
@@ -172,9 +247,9 @@ class ChatView(QScrollArea):
         view = self._views.get(message_id)
         if view is not None:
             self._show_state(view, status, error)
-            self._update_retry()
 
     def _show_state(self, view: MessageView, status: str, error: str | None) -> None:
+        view.set_retry_visible(status != "streaming")
         if status == "streaming":
             view.set_note(self.tr("Writing…"), "info")
         elif status == "interrupted":
@@ -184,17 +259,6 @@ class ChatView(QScrollArea):
             view.set_note(error or self.tr("The answer failed."), "error")
         else:
             view.set_note("")
-
-    def _update_retry(self) -> None:
-        """Retry shows on the last answer; Edit on the last question when it is the end."""
-        wanted = next(reversed(self._views.values()), None) if self._views else None
-        if wanted is self._retry_view:
-            return
-        if self._retry_view is not None and self._retry_view.message_id in self._views:
-            self._retry_view.set_retry_visible(False)
-        if wanted is not None:
-            wanted.set_retry_visible(True)
-        self._retry_view = wanted
 
     # -- following the stream ------------------------------------------------------------
     def scroll_to_bottom(self) -> None:

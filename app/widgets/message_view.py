@@ -1,13 +1,28 @@
-"""One message in the chat: who wrote it, its text as safe Markdown, and its actions."""
+"""One message in the chat: who wrote it, its text as safe Markdown, and its actions.
+
+A message with several versions (a question edited, an answer retried) shows which one
+it is, ‹ 2/3 ›, with buttons to the others; a question is edited in place.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import plain
 from app.markdown import COPY_SCHEME, render, split_settled
+from app.widgets.composer import MessageEdit
+
+MAX_EDIT_LINES = 8
 
 
 class TextLabel(QLabel):
@@ -55,18 +70,103 @@ class TextLabel(QLabel):
         super().changeEvent(event)
 
 
+class EditBox(MessageEdit):
+    """The box a question is edited in: Enter sends, Shift+Enter breaks the line, Esc
+    gives up (before the window's Esc, which stops an answer)."""
+
+    cancelled = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        """Claims Esc from the window's shortcut while editing."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc gives up editing; other keys as in the message box."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class VersionEditor(QWidget):
+    """Edits a question in place; sending makes a new version beside the original.
+
+    Signals:
+        submitted(str): the new text, to send (never empty).
+        cancelled(): the person gave up; nothing changes.
+    """
+
+    submitted = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = EditBox()
+        self.box.setObjectName("messageEdit")
+        self.box.setAccessibleName(self.tr("Edit your message"))
+        self.box.setTabChangesFocus(True)
+        self.box.submitted.connect(self.submit)
+        self.box.cancelled.connect(self.cancelled)
+        self.box.textChanged.connect(self._fit)
+        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button.setToolTip(self.tr("Send as a new version; the earlier one stays (Enter)"))
+        self.send_button.clicked.connect(self.submit)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Keep the message as it is (Esc)"))
+        self.cancel_button.clicked.connect(self.cancelled)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.send_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box)
+        layout.addLayout(buttons)
+
+    def start(self, text: str) -> None:
+        """Shows the text to edit, the cursor at its end."""
+        self.box.setPlainText(text)
+        self.box.moveCursor(QTextCursor.MoveOperation.End)
+        self.show()
+        self.box.setFocus()
+
+    def _fit(self) -> None:
+        """Grows with the text from two lines to eight, then scrolls."""
+        lines = min(max(self.box.document().lineCount(), 2), MAX_EDIT_LINES)
+        margins = self.box.contentsMargins()
+        frame = 2 * self.box.document().documentMargin() + margins.top() + margins.bottom()
+        self.box.setFixedHeight(int(lines * self.box.fontMetrics().lineSpacing() + frame) + 4)
+
+    def submit(self) -> None:
+        """Sends the edited text, unless it is empty."""
+        text = self.box.toPlainText()
+        if text.strip():
+            self.submitted.emit(text)
+
+
 class MessageView(QFrame):
     """A chat message rendered from Markdown; links are handed to the window to confirm.
 
     Signals:
         linkRequested(str): the person clicked a link (not yet opened).
-        retryRequested(): the Retry button was pressed.
+        retryRequested(): Retry was pressed (an answer: write a new version).
+        editSubmitted(str): a question was edited: the text of its new version.
+        versionStepped(int): ‹ (-1) or › (+1) was pressed: show another version.
     """
 
     linkRequested = Signal(str)
     retryRequested = Signal()
     rewriteRequested = Signal(str)
-    editRequested = Signal()
+    editSubmitted = Signal(str)
+    versionStepped = Signal(int)
 
     def __init__(
         self,
@@ -113,8 +213,8 @@ class MessageView(QFrame):
         self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setObjectName("flatButton")
         self.retry_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.retry_button.setToolTip(self.tr("Write a new answer; this one stays"))
         self.retry_button.clicked.connect(self.retryRequested)
-        self.retry_button.hide()
         self.rewrite_button = QPushButton(self.tr("Rewrite…"))
         self.rewrite_button.setObjectName("flatButton")
         self.rewrite_button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -123,15 +223,17 @@ class MessageView(QFrame):
         )
         self.rewrite_button.clicked.connect(lambda: self.rewriteRequested.emit(self._text))
 
-        actions = QHBoxLayout()
+        self.action_bar = QWidget()  # hidden while the message is edited
+        actions = QHBoxLayout(self.action_bar)
         actions.setContentsMargins(0, 0, 0, 0)
+        actions.addWidget(self._version_switcher())
         actions.addWidget(self.copy_button)
         self.edit_button = QPushButton(self.tr("Edit"))
         self.edit_button.setObjectName("flatButton")
         self.edit_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.edit_button.setToolTip(self.tr("Take this message back to change and send again"))
-        self.edit_button.clicked.connect(self.editRequested)
-        self.edit_button.hide()
+        self.edit_button.setToolTip(self.tr("Change this message and send it as a new version"))
+        self.edit_button.clicked.connect(self.begin_edit)
+        self.editor: VersionEditor | None = None  # built when first edited
         actions.addWidget(self.rewrite_button)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.retry_button)
@@ -147,8 +249,73 @@ class MessageView(QFrame):
         self.extra: QWidget | None = None  # e.g. the images sent with the message
         layout.addWidget(self.note)
         self.set_extra(extra)
-        layout.addLayout(actions)
+        layout.addWidget(self.action_bar)
+        # Edit on every question, Retry on every answer (shown once in the layout: a
+        # widget shown before it has a parent would open as a window of its own).
+        self.edit_button.setVisible(role == "user")
+        self.retry_button.setVisible(role == "assistant")
         self.set_text(text)
+
+    def _version_switcher(self) -> QWidget:
+        """‹ 1/2 ›: which version this is, and buttons to the others (hidden if one)."""
+        self.versions = QWidget()
+        self.versions.setObjectName("versionSwitcher")
+        self.previous_button = self._step_button("‹", self.tr("Previous version"), -1)
+        self.version_label = QLabel()
+        plain.labels(self.version_label)
+        self.version_label.setObjectName("versionLabel")
+        self.next_button = self._step_button("›", self.tr("Next version"), 1)
+        row = QHBoxLayout(self.versions)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        for widget in (self.previous_button, self.version_label, self.next_button):
+            row.addWidget(widget)
+        self.versions.hide()
+        return self.versions
+
+    def _step_button(self, arrow: str, name: str, step: int) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName("versionButton")
+        button.setText(arrow)
+        button.setAccessibleName(name)
+        button.setToolTip(name)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.clicked.connect(lambda: self.versionStepped.emit(step))
+        return button
+
+    def set_versions(self, index: int, count: int) -> None:
+        """Shows that this is version ``index + 1`` of ``count`` (nothing if only one)."""
+        self.version_label.setText(f"{index + 1}/{count}")
+        description = self.tr("Version {0} of {1}").format(index + 1, count)
+        self.version_label.setAccessibleName(description)
+        self.versions.setAccessibleName(description)
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < count - 1)
+        self.versions.setVisible(count > 1)
+
+    def begin_edit(self) -> None:
+        """Opens the question for editing in place (Enter sends a new version, Esc not)."""
+        if self.editor is None:
+            self.editor = VersionEditor()
+            self.editor.submitted.connect(self._on_edited)
+            self.editor.cancelled.connect(self.end_edit)
+            self._layout.insertWidget(self._layout.indexOf(self.note), self.editor)
+        self.body.hide()
+        self.action_bar.hide()
+        self.editor.start(self._text)
+
+    def end_edit(self) -> None:
+        """Closes the editor, showing the message as it was; focus returns to Edit."""
+        if self.editor is None or self.editor.isHidden():
+            return
+        self.editor.hide()
+        self.body.show()
+        self.action_bar.show()
+        self.edit_button.setFocus()
+
+    def _on_edited(self, text: str) -> None:
+        self.end_edit()
+        self.editSubmitted.emit(text)
 
     def set_model(self, model: str | None) -> None:
         """Shows who wrote the message: you, or Hearth and the model that answered."""
@@ -230,11 +397,8 @@ class MessageView(QFrame):
         self.note.style().polish(self.note)
 
     def set_retry_visible(self, visible: bool) -> None:
-        """Shows Retry on the last answer, or Edit on the last question."""
-        if self.role == "user":
-            self.edit_button.setVisible(visible)
-        else:
-            self.retry_button.setVisible(visible)
+        """Shows Retry on an answer (hidden while it is being written)."""
+        self.retry_button.setVisible(visible and self.role == "assistant")
 
     def copy_text(self) -> None:
         """Copies the whole message's text."""

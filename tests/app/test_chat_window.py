@@ -148,9 +148,12 @@ def test_server_dies_mid_answer_then_retry(
     fixed = last_answer(window)
     assert fixed.status == "complete"
     assert fixed.content == "You said: tell me"
+    # The broken answer stays as the first version; the new one is shown.
     roles = [m.role for m in window.store.messages(window.chats.conversation_id or "")]
-    assert roles == ["user", "assistant"]
-    assert window.chat.message_ids() == [m.id for m in window.store.messages(fixed.conversation_id)]
+    assert roles == ["user", "assistant", "assistant"]
+    path = window.store.active_path(fixed.conversation_id)
+    assert window.chat.message_ids() == [m.id for m in path] == [path[0].id, fixed.id]
+    assert window.chat.view(fixed.id).version_label.text() == "2/2"  # type: ignore[union-attr]
 
 
 def test_unknown_model_while_chatting_offers_a_pull(
@@ -395,34 +398,171 @@ def test_a_long_chat_opens_on_its_latest_messages(
     window.chat.earlier_button.click()
     assert window.chat.message_ids() == stored
     assert not window.chat.earlier_button.isVisible()
-    # A new turn appends at the bottom; Retry shows on the last answer only.
+    # A new turn appends at the bottom; Retry shows on every answer, Edit on every question.
     window.chat.show_messages(window.store.messages(conversation.id))
     type_and_send(qtbot, window, "and now?")
     qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
     shown = window.chat.message_ids()
     assert shown == [m.id for m in window.store.messages(conversation.id)][-len(shown) :]
-    retry = [mid for mid in shown if window.chat.view(mid).retry_button.isVisibleTo(window)]  # type: ignore[union-attr]
-    assert retry == [shown[-1]]
+    views = [window.chat.view(mid) for mid in shown]
+    assert all(
+        v.retry_button.isVisibleTo(window) == (v.role == "assistant")  # type: ignore[union-attr]
+        and v.edit_button.isVisibleTo(window) == (v.role == "user")  # type: ignore[union-attr]
+        for v in views
+    )
 
 
 def test_first_start_offers_the_default_persona(window: MainWindow) -> None:
     assert window.persona_picker.current_persona == window.personas.default().id
 
 
-def test_edit_takes_an_unanswered_question_back(
+def sent_history(double: OllamaDouble) -> list[tuple[str, str]]:
+    """The conversation the chat model received in its latest request (no system prompt)."""
+    chats = [r for r in double.requests_to("/api/chat") if r.body and r.body.get("messages")]
+    return [(m["role"], m["content"]) for m in chats[-1].body["messages"] if m["role"] != "system"]
+
+
+def ask(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    type_and_send(qtbot, window, text)
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+
+
+def shown_texts(window: MainWindow) -> list[str]:
+    return [window.chat.view(mid).text for mid in window.chat.message_ids()]  # type: ignore[union-attr]
+
+
+def test_retry_keeps_the_earlier_answer_and_switching_changes_what_is_sent(
     qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
 ) -> None:
-    ollama_double.remove_model("llama3.2")  # the question gets no answer
-    type_and_send(qtbot, window, "whta is teh time")
+    ollama_double.script("llama3.2", Reply(text="Paris."), Reply(text="And Lyon."))
+    ask(qtbot, window, "capital of France?")
+    ask(qtbot, window, "another city?")
+    first_answer = window.store.active_path(window.chats.conversation_id or "")[1]
+    # Retry on an answer that is not the last: a new version, the rest kept aside.
+    ollama_double.script("llama3.2", Reply(text="Paris, on the Seine."))
+    window.chat.view(first_answer.id).retry_button.click()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
-    question, answer = window.store.messages(window.chats.conversation_id or "")
-    assert answer.status == "error"
-    # A failed answer is the end: Retry on it; a question at the end can be edited.
-    window.store.delete_message(answer.id)
-    window.chat.show_messages(window.store.messages(window.chats.conversation_id or ""))
+    assert sent_history(ollama_double) == [("user", "capital of France?")]
+    assert shown_texts(window) == ["capital of France?", "Paris, on the Seine."]
+    assert len(window.store.messages(window.chats.conversation_id or "")) == 5
+    retried = window.chat.view(window.chat.message_ids()[-1])
+    assert retried is not None and retried.versions.isVisible()
+    assert retried.version_label.text() == "2/2"
+    assert not retried.next_button.isEnabled()
+    # The next question goes on from the version shown.
+    ask(qtbot, window, "is it big?")
+    assert sent_history(ollama_double)[:-1] == [
+        ("user", "capital of France?"),
+        ("assistant", "Paris, on the Seine."),
+    ]
+    # Back to the first version: its branch comes back as it was, and continues.
+    window.chat.view(retried.message_id).previous_button.click()  # type: ignore[union-attr]
+    assert shown_texts(window) == ["capital of France?", "Paris.", "another city?", "And Lyon."]
+    assert window.chat.view(first_answer.id).version_label.text() == "1/2"  # type: ignore[union-attr]
+    ask(qtbot, window, "which is bigger?")
+    assert sent_history(ollama_double) == [
+        ("user", "capital of France?"),
+        ("assistant", "Paris."),
+        ("user", "another city?"),
+        ("assistant", "And Lyon."),
+        ("user", "which is bigger?"),
+    ]
+
+
+def test_edit_makes_a_new_version_of_any_question(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
+) -> None:
+    ask(qtbot, window, "whta is teh time")
+    ask(qtbot, window, "and the date?")
+    question = window.store.active_path(window.chats.conversation_id or "")[0]
     view = window.chat.view(question.id)
-    assert view is not None
-    qtbot.waitUntil(view.edit_button.isVisible)
+    assert view is not None and view.edit_button.isVisible()
     view.edit_button.click()
-    assert window.composer.text == "whta is teh time"
-    assert window.store.messages(window.chats.conversation_id or "") == []
+    assert view.editor is not None and view.editor.box.hasFocus()
+    assert view.editor.box.toPlainText() == "whta is teh time"
+    # Esc gives up, and does nothing else.
+    QTest.keyClick(view.editor.box, Qt.Key.Key_Escape)
+    assert view.editor.isHidden() and view.body.isVisible()
+    assert len(window.store.messages(window.chats.conversation_id or "")) == 4
+    view.edit_button.click()
+    view.editor.box.selectAll()
+    QTest.keyClicks(view.editor.box, "what is the time")
+    QTest.keyClick(view.editor.box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+    assert sent_history(ollama_double) == [("user", "what is the time")]
+    assert shown_texts(window) == ["what is the time", "You said: what is the time"]
+    assert len(window.store.messages(window.chats.conversation_id or "")) == 6
+    edited = window.chat.view(window.chat.message_ids()[0])
+    assert edited is not None and edited.version_label.text() == "2/2"
+    assert window.composer.text == ""  # the message box is left alone
+
+
+def test_versions_are_switched_from_the_keyboard(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
+) -> None:
+    ask(qtbot, window, "hello")
+    window.chats.retry()  # Ctrl+R
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+    answer = window.chat.view(window.chat.message_ids()[-1])
+    assert answer is not None
+    switcher = answer.previous_button
+    assert switcher.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert switcher.accessibleName() == "Previous version"
+    assert answer.next_button.accessibleName() == "Next version"
+    assert answer.version_label.accessibleName() == "Version 2 of 2"
+    switcher.setFocus()
+    QTest.keyClick(switcher, Qt.Key.Key_Space)
+    first = window.chat.view(window.chat.message_ids()[-1])
+    assert first is not None and first is not answer
+    assert first.version_label.text() == "1/2"
+    # The focus stays on the switcher of the version now shown.
+    assert first.next_button.hasFocus()
+
+
+def test_versions_survive_a_restart(
+    qtbot: QtBot, make_window: WindowFactory, ollama_double: OllamaDouble, data_root: Path
+) -> None:
+    first = make_window(ollama_double.url)
+    qtbot.waitUntil(lambda: first.status.state == "connected", timeout=5000)
+    ollama_double.script("llama3.2", Reply(text="one"), Reply(text="two"))
+    ask(qtbot, first, "count")
+    first.chats.retry()
+    qtbot.waitUntil(lambda: not first.session.busy, timeout=5000)
+    first.chat.view(first.chat.message_ids()[-1]).previous_button.click()  # type: ignore[union-attr]
+    assert shown_texts(first) == ["count", "one"]
+    first.close()
+    first.store.close()
+    second = make_window(ollama_double.url, root=data_root)
+    assert shown_texts(second) == ["count", "one"]
+    view = second.chat.view(second.chat.message_ids()[-1])
+    assert view is not None and view.version_label.text() == "1/2"
+    ask(qtbot, second, "go on")
+    assert sent_history(ollama_double)[:2] == [("user", "count"), ("assistant", "one")]
+
+
+def test_retry_answers_a_question_left_without_an_answer(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
+) -> None:
+    conversation = window.store.create_conversation("crashed before answering")
+    window.store.add_message(conversation.id, "user", "still there?")
+    window.conversations.select(conversation.id)
+    window.chats.retry()
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+    assert shown_texts(window) == ["still there?", "You said: still there?"]
+    assert len(window.store.messages(conversation.id)) == 2
+
+
+def test_esc_while_editing_gives_up_the_edit_not_the_answer(
+    qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
+) -> None:
+    ollama_double.script("llama3.2", Reply(text="tick " * 200, token_delay=0.03))
+    type_and_send(qtbot, window, "count for me")
+    qtbot.waitUntil(lambda: window.session.active_text.count("tick") >= 2)
+    question = window.chat.view(window.chat.message_ids()[0])
+    assert question is not None
+    question.edit_button.click()
+    assert question.editor is not None
+    QTest.keyClick(question.editor.box, Qt.Key.Key_Escape)
+    assert question.editor.isHidden()
+    assert window.session.busy  # the answer goes on
+    window.session.stop()

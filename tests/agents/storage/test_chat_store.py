@@ -26,7 +26,14 @@ from agents.attachments import (
     from_record,
 )
 from agents.events import Citation
-from agents.storage import ChatStore, Conversation, SearchHit, StorageError, StorageKind
+from agents.storage import (
+    ChatStore,
+    Conversation,
+    SearchHit,
+    StorageError,
+    StorageKind,
+    StoredMessage,
+)
 
 REPO_ROOT = Path(chat_store_module.__file__).resolve().parents[2]
 
@@ -145,15 +152,24 @@ def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
     assert sha256(path) == before
 
 
-def test_migrates_a_version_1_database(tmp_path: Path) -> None:
-    """A database written by the first schema gains search over what it already held."""
-    path = tmp_path / "chats.sqlite3"
+@contextmanager
+def old_database(path: Path, version: int) -> Iterator[sqlite3.Connection]:
+    """A database as an older Hearth left it, at schema ``version``; fill it in the block."""
     with raw(path) as conn:
         conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("BEGIN")
-        chat_store_module._MIGRATIONS[0](conn)
-        conn.execute("PRAGMA user_version = 1")
+        for step in chat_store_module._MIGRATIONS[:version]:
+            step(conn)
+        conn.execute(f"PRAGMA user_version = {version}")
+        yield conn
+        conn.execute("COMMIT")
+
+
+def test_migrates_a_version_1_database(tmp_path: Path) -> None:
+    """A database written by the first schema gains search over what it already held."""
+    path = tmp_path / "chats.sqlite3"
+    with old_database(path, 1) as conn:
         conn.execute(
             "INSERT INTO conversations (id, title, created_at, updated_at)"
             " VALUES ('c1', 'Old trip plans', 1.0, 2.0)"
@@ -162,7 +178,6 @@ def test_migrates_a_version_1_database(tmp_path: Path) -> None:
             "INSERT INTO messages (conversation_id, role, content, status, created_at)"
             " VALUES ('c1', 'user', 'Where should we hike in the Dolomites?', 'complete', 1.5)"
         )
-        conn.execute("COMMIT")
     with ChatStore(path) as store:
         assert store.schema_version == ChatStore.SCHEMA_VERSION
         assert [c.id for c in store.list_conversations()] == ["c1"]
@@ -170,6 +185,45 @@ def test_migrates_a_version_1_database(tmp_path: Path) -> None:
         assert hit.conversation.id == "c1"
         assert hit.message_id == 1
         assert store.search("trip")[0].message_id is None
+        assert store.integrity_check()
+
+
+def test_migrates_a_version_2_database_into_one_line_of_versions(tmp_path: Path) -> None:
+    """Each message of an older database follows the one before; search still works."""
+    path = tmp_path / "chats.sqlite3"
+    with old_database(path, 2) as conn:
+        for cid in ("c1", "c2"):
+            conn.execute(
+                "INSERT INTO conversations (id, title, created_at, updated_at)"
+                " VALUES (?, 'Old chat', 1.0, 2.0)",
+                (cid,),
+            )
+        for i, (cid, role, text) in enumerate(
+            [
+                ("c1", "user", "Where should we hike?"),
+                ("c2", "user", "Unrelated question"),
+                ("c1", "assistant", "The Dolomites are lovely."),
+                ("c1", "user", "In autumn?"),
+                ("c1", "assistant", "Yes, quieter then."),
+            ]
+        ):
+            conn.execute(
+                "INSERT INTO messages (conversation_id, role, content, status, created_at)"
+                " VALUES (?, ?, ?, 'complete', ?)",
+                (cid, role, text, float(i)),
+            )
+    with ChatStore(path) as store:
+        assert store.schema_version == ChatStore.SCHEMA_VERSION == 3
+        messages = store.messages("c1")
+        assert [m.parent_id for m in messages] == [None, 1, 3, 4]
+        assert store.active_path("c1") == messages
+        assert [m.parent_id for m in store.messages("c2")] == [None]
+        assert [h.message_id for h in store.search("dolomites")] == [3]
+        assert store.integrity_check()
+        # The old chat continues where it ended, and can branch.
+        assert store.add_message("c1", "user", "And winter?").parent_id == 5
+        store.add_message("c1", "assistant", "Snowy ones.", parent_id=4)
+        assert contents(store.active_path("c1"))[-1] == "Snowy ones."
         assert store.integrity_check()
 
 
@@ -257,9 +311,10 @@ def test_unknown_ids_raise_store_error(store: ChatStore) -> None:
         store.update_message(12345, content="x")
     assert caught.value.kind is StorageKind.STORE
     with pytest.raises(StorageError) as caught:
-        store.delete_messages_from("nope", 1)
+        store.select_message(12345)
     assert caught.value.kind is StorageKind.STORE
     assert store.get_conversation("nope") is None
+    assert store.siblings(12345) == []
     assert store.messages("nope") == []
     store.delete_message(12345)  # ignored
 
@@ -336,19 +391,22 @@ def test_update_during_streaming(store: ChatStore) -> None:
     assert store.integrity_check()
 
 
-def test_delete_messages_from(store: ChatStore) -> None:
+def test_delete_message_takes_its_replies_and_their_versions(store: ChatStore) -> None:
     conversation = store.create_conversation()
     other = store.create_conversation()
     ids = [store.add_message(conversation.id, "user", f"m{i}").id for i in range(5)]
+    second_version = store.add_message(conversation.id, "user", "m2 again", parent_id=ids[1])
     kept_elsewhere = store.add_message(other.id, "user", "elsewhere")
-    assert store.delete_messages_from(conversation.id, ids[2]) == 3
-    assert [m.id for m in store.messages(conversation.id)] == ids[:2]
+    store.delete_message(ids[1])
+    assert [m.id for m in store.messages(conversation.id)] == ids[:1]
+    assert store.siblings(second_version.id) == []
     assert store.messages(other.id) == [kept_elsewhere]
-    assert store.delete_messages_from(conversation.id, ids[2]) == 0
     new = store.add_message(conversation.id, "assistant", "again")
     assert new.id > kept_elsewhere.id > ids[-1]  # ids are never reused
+    assert new.parent_id == ids[0]
     store.delete_message(ids[0])
-    assert [m.id for m in store.messages(conversation.id)] == [ids[1], new.id]
+    assert store.messages(conversation.id) == []
+    assert store.integrity_check()
 
 
 def test_text_is_stored_safely(store: ChatStore) -> None:
@@ -403,6 +461,127 @@ def test_streaming_answer_becomes_interrupted_on_reopen(tmp_path: Path) -> None:
         assert [h.message_id for h in store.search("half an")] == [message.id]
         store.update_message(message.id, status="streaming")
         assert store.recover_interrupted() == 1
+
+
+# --------------------------------------------------------------------------- versions
+
+
+def turn(store: ChatStore, conversation_id: str, question: str, answer: str) -> tuple[int, int]:
+    """A question and its answer at the end of the chosen path; returns their ids."""
+    asked = store.add_message(conversation_id, "user", question)
+    answered = store.add_message(conversation_id, "assistant", answer, parent_id=asked.id)
+    return asked.id, answered.id
+
+
+def contents(messages: list[StoredMessage]) -> list[str]:
+    return [m.content for m in messages]
+
+
+def test_messages_follow_the_end_of_the_chosen_path(store: ChatStore) -> None:
+    conversation = store.create_conversation()
+    q1, a1 = turn(store, conversation.id, "q1", "a1")
+    q2, a2 = turn(store, conversation.id, "q2", "a2")
+    parents = [(m.id, m.parent_id) for m in store.messages(conversation.id)]
+    assert parents == [(q1, None), (a1, q1), (q2, a1), (a2, q2)]
+    assert contents(store.active_path(conversation.id)) == ["q1", "a1", "q2", "a2"]
+    assert store.siblings(a1) == [store.messages(conversation.id)[1]]
+
+
+def test_a_retried_answer_and_an_edited_question_keep_the_earlier_versions(
+    store: ChatStore,
+) -> None:
+    conversation = store.create_conversation()
+    q1, a1 = turn(store, conversation.id, "q1", "a1")
+    q2, a2 = turn(store, conversation.id, "q2", "a2")
+    retried = store.add_message(conversation.id, "assistant", "a1 again", parent_id=q1)
+    assert contents(store.active_path(conversation.id)) == ["q1", "a1 again"]
+    assert [m.id for m in store.siblings(a1)] == [a1, retried.id]
+    edited = store.add_message(conversation.id, "user", "q1 edited", parent_id=None)
+    answer = store.add_message(conversation.id, "assistant", "new a1", parent_id=edited.id)
+    assert contents(store.active_path(conversation.id)) == ["q1 edited", "new a1"]
+    assert len(store.messages(conversation.id)) == 7  # nothing was deleted
+    tree = store.tree(conversation.id)
+    assert [m.id for m in tree.versions(q1)] == [q1, edited.id]
+    assert tree.forks() == {None: edited.id, q1: retried.id}
+    assert [m.id for m in tree.path_to(a2)] == [q1, a1, q2, a2]
+    assert tree.versions(12345) == [] and tree.path_to(12345) == []
+    # The next message continues the chosen path.
+    follow_up = store.add_message(conversation.id, "user", "q2 on the new branch")
+    assert follow_up.parent_id == answer.id
+    assert store.integrity_check()
+
+
+def test_choosing_a_version_shows_its_branch_as_last_chosen(tmp_path: Path) -> None:
+    path = tmp_path / "chats.sqlite3"
+    with ChatStore(path) as store:
+        conversation = store.create_conversation()
+        q1, a1 = turn(store, conversation.id, "q1", "a1")
+        q2, a2 = turn(store, conversation.id, "q2", "a2")
+        q2b = store.add_message(conversation.id, "user", "q2b", parent_id=a1)
+        store.add_message(conversation.id, "assistant", "a2b", parent_id=q2b.id)
+        edited = store.add_message(conversation.id, "user", "q1b", parent_id=None)
+        before = store.list_conversations()
+        store.select_message(q1)  # back to the first question: its branch as last left
+        assert contents(store.active_path(conversation.id)) == ["q1", "a1", "q2b", "a2b"]
+        store.select_message(a2)  # a message off the path: the path to it is chosen
+        assert contents(store.active_path(conversation.id)) == ["q1", "a1", "q2", "a2"]
+        assert store.list_conversations() == before  # choosing is not an update
+        assert store.tree(conversation.id).forks() == {None: q1, a1: q2}
+    with ChatStore(path) as store:  # the choices survive a restart
+        assert contents(store.active_path(conversation.id)) == ["q1", "a1", "q2", "a2"]
+        store.select_message(edited.id)
+        assert contents(store.active_path(conversation.id)) == ["q1b"]
+        assert store.add_message(conversation.id, "assistant", "x").parent_id == edited.id
+
+
+def test_a_version_belongs_to_its_own_conversation(store: ChatStore) -> None:
+    first = store.create_conversation()
+    second = store.create_conversation()
+    question = store.add_message(first.id, "user", "mine")
+    with pytest.raises(StorageError, match="another conversation"):
+        store.add_message(second.id, "assistant", "not yours", parent_id=question.id)
+    with pytest.raises(StorageError, match="no longer exists"):
+        store.add_message(first.id, "assistant", "to nothing", parent_id=12345)
+    assert store.messages(second.id) == []
+
+
+def test_an_unchosen_version_keeps_the_earlier_choice(store: ChatStore) -> None:
+    conversation = store.create_conversation()
+    q1, _ = turn(store, conversation.id, "q1", "a1")
+    store.add_message(conversation.id, "assistant", "kept aside", parent_id=q1, chosen=False)
+    assert contents(store.active_path(conversation.id)) == ["q1", "a1"]
+
+
+def test_every_version_is_searchable(store: ChatStore) -> None:
+    conversation = store.create_conversation()
+    q1, _ = turn(store, conversation.id, "Which otters live in rivers?", "Eurasian otters.")
+    aside = store.add_message(conversation.id, "assistant", "Giant otters too.", parent_id=q1)
+    store.select_message(store.messages(conversation.id)[1].id)
+    assert [h.message_id for h in store.search("giant otters")] == [aside.id]
+
+
+def test_integrity_check_finds_a_broken_link(store: ChatStore) -> None:
+    conversation = store.create_conversation()
+    question = store.add_message(conversation.id, "user", "q")
+    answer = store.add_message(conversation.id, "assistant", "a")
+    assert store.integrity_check()
+    assert store._conn is not None
+    store._conn.execute("UPDATE messages SET parent_id = ? WHERE id = ?", (answer.id, question.id))
+    assert not store.integrity_check()
+
+
+def test_deleting_a_conversation_deletes_every_version(tmp_path: Path) -> None:
+    path = tmp_path / "chats.sqlite3"
+    secret = "Pangolin-Private-7781"
+    with ChatStore(path) as store:
+        conversation = store.create_conversation()
+        question, _ = turn(store, conversation.id, "q " * 200, f"first {secret}")
+        store.add_message(conversation.id, "assistant", "second " * 200, parent_id=question)
+        store.add_message(conversation.id, "user", f"edited {secret}", parent_id=None)
+        store.delete_conversation(conversation.id)
+        assert store.messages(conversation.id) == []
+        assert secret.encode() not in file_bytes(path)
+        assert store.integrity_check()
 
 
 # --------------------------------------------------------------------------- search
@@ -579,7 +758,7 @@ def test_deleting_messages_removes_their_text_from_the_file(tmp_path: Path) -> N
         store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         assert secret.encode() in path.read_bytes()
         store.delete_message(lone.id)
-        store.delete_messages_from(conversation.id, first.id)
+        store.delete_message(first.id)
         assert secret.encode() not in file_bytes(path)
         assert store.search("Quokka") == []
         assert len(store.messages(conversation.id)) == 1

@@ -19,6 +19,7 @@ from agents.images.store import ImageStore
 from agents.storage import ChatStore, StorageError, StorageKind
 from agents.storage.transfer import (
     FORMAT,
+    VERSION,
     checksum,
     export_json,
     export_markdown,
@@ -45,11 +46,23 @@ class DataDir:
     def snapshot(self) -> Any:
         chats = []
         for c in sorted(self.store.list_conversations(), key=lambda c: c.created_at):
+            tree = self.store.tree(c.id)
+            position = {m.id: i for i, m in enumerate(tree.messages)}
             msgs = [
-                (m.role, m.content, m.status, m.model, m.stats, m.error, m.attachments)
-                for m in self.store.messages(c.id)
+                (
+                    m.role,
+                    m.content,
+                    m.status,
+                    m.model,
+                    m.stats,
+                    m.error,
+                    m.attachments,
+                    position.get(m.parent_id),  # type: ignore[arg-type]
+                )
+                for m in tree.messages
             ]
-            chats.append((c.title, c.model, c.system_prompt, c.persona, msgs))
+            path = [position[m.id] for m in tree.path]
+            chats.append((c.title, c.model, c.system_prompt, c.persona, msgs, path))
         images = (
             sorted(p.name for p in self.images.directory.glob("*"))
             if (self.images.directory.exists())
@@ -89,7 +102,10 @@ def source(tmp_path: Path) -> Iterator[DataDir]:
             ImageRef(red_sha, "red again.png", 8, 6),
         ],
     )
-    data.store.add_message(first.id, "assistant", "Blue and red", status="interrupted")
+    stopped = data.store.add_message(first.id, "assistant", "Blue and red", status="interrupted")
+    # Retried, then the first answer chosen again: both versions travel, and the choice.
+    data.store.add_message(first.id, "assistant", "Blue and red, arr.", parent_id=stopped.parent_id)
+    data.store.select_message(stopped.id)
     second = data.store.create_conversation("Poems", system_prompt=poet.prompt, persona=poet.id)
     data.store.add_message(second.id, "user", "A poem about tea, please 🍵")
     data.store.add_message(second.id, "assistant", "", status="error", error="Ollama stopped.")
@@ -112,7 +128,7 @@ def test_export_then_import_gives_identical_chats(
     assert export_json(out, source.store, source.images, source.personas) == 3
     report = import_file(out, target.store, target.images, target.personas)
     assert len(report.conversations_added) == 3
-    assert report.messages_added == 6
+    assert report.messages_added == 7
     assert report.images_added == 2
     assert report.personas_added == ["Poet"]
     chats, images, personas = target.snapshot()
@@ -138,7 +154,7 @@ def test_one_chat_can_be_exported(source: DataDir, target: DataDir, tmp_path: Pa
     out = tmp_path / "one.json"
     assert export_json(out, source.store, source.images, source.personas, [poems.id]) == 1
     payload = json.loads(out.read_text(encoding="utf-8"))
-    assert payload["format"] == FORMAT and payload["version"] == 1
+    assert payload["format"] == FORMAT and payload["version"] == VERSION == 2
     assert payload["images"] == {}
     import_file(out, target.store, target.images, target.personas)
     (chat,) = target.store.list_conversations()
@@ -209,7 +225,32 @@ def content_not_text(payload: dict[str, Any]) -> None:
 
 
 def newer_version(payload: dict[str, Any]) -> None:
-    payload["version"] = 2
+    payload["version"] = VERSION + 1
+
+
+def parent_after_child(payload: dict[str, Any]) -> None:
+    messages = payload["conversations"][0]["messages"]
+    messages[0]["parent_id"] = messages[1]["id"]
+
+
+def id_used_twice(payload: dict[str, Any]) -> None:
+    messages = payload["conversations"][0]["messages"]
+    messages[1]["id"] = messages[0]["id"]
+
+
+def unknown_choice(payload: dict[str, Any]) -> None:
+    payload["conversations"][0]["chosen"] = [123456789, [1]]
+
+
+def parent_not_a_number(payload: dict[str, Any]) -> None:
+    payload["conversations"][0]["messages"][1]["parent_id"] = {"id": 1}
+
+
+def two_choices_at_one_fork(payload: dict[str, Any]) -> None:
+    chat = payload["conversations"][0]
+    parents = [m["parent_id"] for m in chat["messages"]]
+    fork = next(p for p in parents if parents.count(p) > 1)
+    chat["chosen"] = [m["id"] for m in chat["messages"] if m["parent_id"] == fork]
 
 
 def not_an_image(payload: dict[str, Any]) -> None:
@@ -240,6 +281,11 @@ def huge_title(payload: dict[str, Any]) -> None:
         (newer_version, True, "made by a newer Hearth"),
         (not_an_image, True, "not a PNG or JPEG"),
         (huge_title, True, "title is too long"),
+        (parent_after_child, True, "parent_id must name an earlier message"),
+        (id_used_twice, True, "id must be a whole number, used once"),
+        (parent_not_a_number, True, "parent_id must name an earlier message"),
+        (unknown_choice, True, "chosen must be a list of the chat's message ids"),
+        (two_choices_at_one_fork, True, "chosen names two versions of one message"),
     ],
 )
 def test_a_tampered_export_is_refused_and_nothing_changes(
@@ -360,3 +406,81 @@ def test_markdown_export_is_readable_and_links_pictures(source: DataDir, tmp_pat
         target = tmp_path / link.split("](")[1].rstrip(")")
         assert target.exists() and target.read_bytes().startswith(b"\x89PNG")
     assert text.index("Trip to Kyoto") < text.index("# Poems")
+
+
+def test_versions_and_their_choices_survive_export_and_import(
+    source: DataDir, target: DataDir, tmp_path: Path
+) -> None:
+    trip = next(c for c in source.store.list_conversations() if c.title.startswith("Trip"))
+    first_question = source.store.active_path(trip.id)[0]
+    edited = source.store.add_message(trip.id, "user", "What colour is it?", parent_id=None)
+    source.store.add_message(trip.id, "assistant", "Red.", parent_id=edited.id)
+    source.store.select_message(first_question.id)  # back: the later fork keeps its choice
+    out = tmp_path / "chats.json"
+    export_json(out, source.store, source.images, source.personas, [trip.id])
+    chat = json.loads(out.read_text(encoding="utf-8"))["conversations"][0]
+    assert all("id" in m and "parent_id" in m for m in chat["messages"])
+    assert len(chat["chosen"]) == 2
+    import_file(out, target.store, target.images, target.personas)
+    (copy,) = target.store.list_conversations()
+    path = [m.content for m in target.store.active_path(copy.id)]
+    assert path == [m.content for m in source.store.active_path(trip.id)]
+    assert path[-1] == "Blue and red"  # the older answer, as chosen
+    assert target.snapshot()[0] == [s for s in source.snapshot()[0] if s[0] == trip.title]
+    other = target.store.tree(copy.id).versions(target.store.active_path(copy.id)[0].id)
+    assert [m.content for m in other][-1] == "What colour is it?"
+    assert target.store.integrity_check()
+
+
+def test_an_export_of_the_first_format_still_imports(target: DataDir, tmp_path: Path) -> None:
+    """Version 1 files (before versions) hold each chat as one line of messages."""
+    chat = {
+        "id": "0" * 32,
+        "title": "Old chat",
+        "model": "llama3.2",
+        "system_prompt": None,
+        "persona": None,
+        "created_at": 1.0,
+        "updated_at": 2.0,
+        "messages": [
+            {
+                "role": role,
+                "content": text,
+                "status": "complete",
+                "created_at": 1.5,
+                "model": None,
+                "stats": None,
+                "error": None,
+                "attachments": [],
+            }
+            for role, text in [("user", "Hello"), ("assistant", "Hi!"), ("user", "Bye")]
+        ],
+    }
+    payload: dict[str, Any] = {
+        "format": FORMAT,
+        "version": 1,
+        "exported_at": "2024-05-01T10:00:00+00:00",
+        "app_version": "0.1.0",
+        "personas": [],
+        "images": {},
+        "missing_images": [],
+        "conversations": [chat],
+    }
+    payload["checksum"] = checksum(payload)
+    out = tmp_path / "old.json"
+    out.write_text(json.dumps(payload), encoding="utf-8")
+    report = import_file(out, target.store, target.images, target.personas)
+    assert report.messages_added == 3
+    (imported,) = target.store.list_conversations()
+    messages = target.store.messages(imported.id)
+    assert [m.parent_id for m in messages] == [None, messages[0].id, messages[1].id]
+    assert target.store.active_path(imported.id) == messages
+    assert import_file(out, target.store, target.images, target.personas).skipped
+
+
+def test_markdown_export_shows_the_chosen_versions(source: DataDir, tmp_path: Path) -> None:
+    out = tmp_path / "chats.md"
+    export_markdown(out, source.store, source.images, source.personas)
+    text = out.read_text(encoding="utf-8")
+    assert "Blue and red" in text
+    assert "Blue and red, arr." not in text  # the version not chosen
