@@ -379,19 +379,24 @@ class DigestWriter:
         self, source: MailSource, last: int = DEFAULT_LAST, cancel: CancelToken | None = None
     ) -> Digest:
         """Reads the last ``last`` messages and writes their digest."""
-        return self.digest_messages(source.latest(last), cancel)
+        messages = source.latest(last)
+        return self.digest_messages(messages, cancel, notes=source.notes)
 
     def digest_messages(
-        self, messages: Sequence[MailMessage], cancel: CancelToken | None = None
+        self,
+        messages: Sequence[MailMessage],
+        cancel: CancelToken | None = None,
+        notes: Sequence[str] = (),
     ) -> Digest:
-        """Writes the digest of messages already read."""
+        """Writes the digest of messages already read; ``notes`` (what reading skipped)
+        are shown with it."""
         threads = group_threads(messages)
         if not threads:
-            return Digest((), "The mailbox has no messages.", (), (), self.model or "")
+            return Digest((), "The mailbox has no messages.", (), tuple(notes), self.model or "")
         model = self.service.route(model=self.model)
         budget = int(self.service.num_ctx(model) * CHARS_PER_TOKEN * PROMPT_SHARE)
         data = mail_as_data(threads, budget)
-        problems: list[str] = []
+        problems: list[str] = list(notes)
         summary = self.summarize(model, data, cancel)
         try:
             items, dropped = self.action_items(model, data, threads, cancel)

@@ -60,7 +60,8 @@ def digest_command(args: argparse.Namespace) -> int:
     messages = source.latest(args.last)
     print(f"Read {len(messages)} messages; writing the digest…", file=sys.stderr)
     with interruptible() as cancel:
-        digest = DigestWriter(service_for(args), args.model).digest_messages(messages, cancel)
+        writer = DigestWriter(service_for(args), args.model)
+        digest = writer.digest_messages(messages, cancel, notes=source.notes)
     if args.json:  # JSON stays valid: safe() writes its escapes the JSON way
         print(safe(json.dumps(_digest_json(digest), indent=2, ensure_ascii=False), multiline=True))
     else:

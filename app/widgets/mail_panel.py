@@ -80,6 +80,7 @@ class MailPanel(QWidget):
         self.accounts_button = QPushButton(self.tr("Accounts…"))
         self.status = QLabel(self.tr("Choose an account and press Refresh."))
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # notes name files: untrusted
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.digest_view = QPlainTextEdit()
         self.digest_view.setReadOnly(True)
