@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import agents
 from agents.errors import HearthError
 from agents.exit_codes import Exit, listing
+from app.terminal import safe
 
 if TYPE_CHECKING:
     from agents.cancel import CancelToken
@@ -205,7 +206,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 def fail(error: HearthError, stream: TextIO | None = None) -> None:
     """Prints an error as the one line a script can show to its user."""
-    print(f"hearth: {' '.join(error.message.split())}", file=stream or sys.stderr)
+    print(f"hearth: {safe(' '.join(error.message.split()))}", file=stream or sys.stderr)
 
 
 def service_for(args: argparse.Namespace) -> OllamaService:
@@ -237,14 +238,15 @@ def doctor(args: argparse.Namespace, out: TextIO | None = None) -> int:
     where = "another computer" if service.is_remote else "this computer"
     print(f"Ollama host: {service.host} ({where})", file=out)
     version = service.version()
-    print(f"Server: Ollama {version}", file=out)
+    print(f"Server: Ollama {safe(version)}", file=out)
     models = service.list_models()
     print("Models:" if models else "Models: none pulled yet", file=out)
     width = max((len(m.name) for m in models), default=0)
     for m in models:
         ctx = f"context {m.context_length}" if m.context_length else ""
         size = m.parameter_size or ""
-        print(f"  {m.name:<{width}}  {size:>6}  {m.display_capabilities:<22} {ctx}", file=out)
+        line = f"  {m.name:<{width}}  {size:>6}  {m.display_capabilities:<22} {ctx}"
+        print(safe(line), file=out)
     s = service.settings
     needs = [
         ("chat", s.chat_model, Capability.TOOLS),
@@ -424,9 +426,10 @@ def print_events(
     """Writes an agent's answer to stdout as it streams; returns the exit code.
 
     Progress goes to stderr only for a person at a terminal; a failure is one line on
-    stderr. ``on_event`` sees every other event (e.g. an answer's sources);
-    ``after_final`` writes after a complete answer (e.g. the sources, or the answer in
-    another form when ``answer`` is False and the answer's own text isn't written).
+    stderr. The answer is untrusted text: its control characters are shown escaped.
+    ``on_event`` sees every other event (e.g. an answer's sources); ``after_final``
+    writes after a complete answer (e.g. the sources, or the answer in another form
+    when ``answer`` is False and the answer's own text isn't written).
     """
     from agents.events import Blocked, Failed, Final, Status, Stopped, SummaryProgress, Token
 
@@ -435,7 +438,7 @@ def print_events(
     last = "\n"  # the last character written: an answer always ends its line
     for event in events:
         if isinstance(event, Token):
-            out.write(event.text)
+            out.write(safe(event.text, multiline=True))
             out.flush()
             wrote = wrote or bool(event.text)
             last = event.text[-1:] or last
@@ -446,10 +449,10 @@ def print_events(
                     if isinstance(event, Status)
                     else f"{event.stage}: {event.done}/{event.total}"
                 )
-                print(text, file=sys.stderr)
+                print(safe(text), file=sys.stderr)
         elif isinstance(event, Final):
             if answer and not wrote:  # arrived whole (e.g. "not in your documents")
-                out.write(event.text)
+                out.write(safe(event.text, multiline=True))
                 last = event.text[-1:] or last
             if answer and last != "\n":
                 out.write("\n")

@@ -17,7 +17,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
@@ -31,9 +31,6 @@ from agents.mail.model import MailMessage
 from agents.mail.parse import is_reply_subject, normalized_subject
 from agents.mail.sources import MailSource
 
-if TYPE_CHECKING:
-    pass
-
 log = logging.getLogger(__name__)
 
 DEFAULT_LAST = 10
@@ -44,6 +41,7 @@ MIN_MESSAGE_CHARS = 300
 MAX_MESSAGE_CHARS = 4_000
 HEADER_CHARS = 250  # sender, date, recipients and label of one message in the prompt
 MAX_ITEMS = 50
+SHOWN_RECIPIENTS = 3  # per message in the prompt; the rest as "and N more"
 
 
 @dataclass(frozen=True)
@@ -213,7 +211,7 @@ def mail_as_data(threads: Sequence[MailThread], budget_chars: int) -> MailData:
             attachments = ", ".join(a.name or a.content_type for a in message.attachments)
             parts.append(f"[{label}] From: {_clean(message.sender)[:120]} | Date: {when}")
             if message.to:
-                parts.append(f"To: {_clean(', '.join(message.to))[:100]}")
+                parts.append(f"To: {_clean(message.recipients('to', SHOWN_RECIPIENTS))[:200]}")
             if attachments:
                 parts.append(f"Attachments (not opened): {_clean(attachments)[:100]}")
             parts.append(body or "(empty)")
@@ -381,19 +379,24 @@ class DigestWriter:
         self, source: MailSource, last: int = DEFAULT_LAST, cancel: CancelToken | None = None
     ) -> Digest:
         """Reads the last ``last`` messages and writes their digest."""
-        return self.digest_messages(source.latest(last), cancel)
+        messages = source.latest(last)
+        return self.digest_messages(messages, cancel, notes=source.notes)
 
     def digest_messages(
-        self, messages: Sequence[MailMessage], cancel: CancelToken | None = None
+        self,
+        messages: Sequence[MailMessage],
+        cancel: CancelToken | None = None,
+        notes: Sequence[str] = (),
     ) -> Digest:
-        """Writes the digest of messages already read."""
+        """Writes the digest of messages already read; ``notes`` (what reading skipped)
+        are shown with it."""
         threads = group_threads(messages)
         if not threads:
-            return Digest((), "The mailbox has no messages.", (), (), self.model or "")
+            return Digest((), "The mailbox has no messages.", (), tuple(notes), self.model or "")
         model = self.service.route(model=self.model)
         budget = int(self.service.num_ctx(model) * CHARS_PER_TOKEN * PROMPT_SHARE)
         data = mail_as_data(threads, budget)
-        problems: list[str] = []
+        problems: list[str] = list(notes)
         summary = self.summarize(model, data, cancel)
         try:
             items, dropped = self.action_items(model, data, threads, cancel)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
+
+SHOWN_RECIPIENTS = 20  # recipients written out before "and N more"
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,8 @@ class MailMessage:
         text: The body as plain text (HTML reduced to text), capped.
         attachments: Attachments, listed but never opened.
         truncated: Whether the message or its text was cut at a size cap.
+        more_to: Recipients beyond those kept in ``to`` (very long lists are cut).
+        more_cc: Copy recipients beyond those kept in ``cc``.
     """
 
     id: str
@@ -48,3 +53,12 @@ class MailMessage:
     text: str
     attachments: tuple[AttachmentInfo, ...]
     truncated: bool = False
+    more_to: int = 0
+    more_cc: int = 0
+
+    def recipients(self, field: Literal["to", "cc"], limit: int = SHOWN_RECIPIENTS) -> str:
+        """The To or Cc recipients on one line: the first ``limit``, then "and N more"."""
+        kept, more = (self.to, self.more_to) if field == "to" else (self.cc, self.more_cc)
+        shown = ", ".join(kept[:limit])
+        hidden = max(0, len(kept) - limit) + more
+        return f"{shown} and {hidden} more" if hidden else shown

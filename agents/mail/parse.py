@@ -1,105 +1,123 @@
 """Turns raw mail bytes into a MailMessage, whatever the sender's software got wrong.
 
-Broken MIME, unknown charsets, bad transfer encodings, huge bodies and deeply nested
-multiparts are all bounded here: the result is always a MailMessage, never an exception.
-HTML is reduced to text with the standard library's parser; nothing remote is loaded and
-attachments are only listed.
+The bytes are bounded before the email package sees them: cut at a size, at a number of
+lines, and before the part that would nest the parser's recursion too deep. The legacy
+(``compat32``) message model parses them, keeping header text raw; headers are decoded in
+headers.py and HTML in html_text.py, both in linear time. The body walk is bounded by
+depth and part count. The result is a MailMessage with broken pieces replaced; should the
+email package fail all the same, the failure becomes a MailError naming no content.
 """
 
 from __future__ import annotations
 
-import codecs
-import contextlib
-import email.utils
 import hashlib
+import logging
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email import policy
-from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesParser
-from html.parser import HTMLParser
+from email.utils import parsedate_to_datetime
 from typing import Any
 
+from agents.mail.errors import MailError, MailKind
+from agents.mail.headers import Headers, decode_value, decode_words
+from agents.mail.html_text import html_to_text
 from agents.mail.model import AttachmentInfo, MailMessage
+from agents.mail.text import clean_text, decode_bytes, one_line
 
-# Caps: a message is read up to MAX_RAW_BYTES by the sources; a part's payload is decoded
-# up to MAX_PART_BYTES; the text kept for a message is at most MAX_TEXT_CHARS.
+log = logging.getLogger(__name__)
+
+# Caps: a message is read up to MAX_RAW_BYTES by the sources. The parser then sees at most
+# MAX_LINES lines, MAX_HEADER_LINES header lines, MAX_NESTED multipart or message/* parts
+# (each one a level of its recursion and a cost on every later line) and MAX_DELIMITERS
+# boundary lines. A part's payload is decoded up to MAX_PART_BYTES; the text kept for a
+# message is at most MAX_TEXT_CHARS.
 MAX_RAW_BYTES = 8 * 1024 * 1024
-MAX_PART_BYTES = 2 * 1024 * 1024
+MAX_LINES = 100_000
+MAX_HEADER_LINES = 20_000
+MAX_NESTED = 25
+MAX_DELIMITERS = 1_000
+MAX_PART_BYTES = 512 * 1024
 MAX_TEXT_CHARS = 40_000
-MAX_HTML_CHARS = 400_000
 MAX_DEPTH = 12
 MAX_PARTS = 200
-MAX_HEADER_CHARS = 2_000
-MAX_ADDRESSES = 200
+MAX_GUESSES = 2  # multiparts whose lost boundary is guessed from the body, per message
+FUTURE_SLACK = timedelta(days=2)  # a Date later than this from now is not believed
+EARLIEST = datetime(1971, 1, 1, tzinfo=UTC)
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\x85]")
-_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85]+")
 _REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|aw|wg|sv|vs|tr|rv|antw)\s*(\[\d+\])?\s*:\s*)+", re.I)
 _MSGID = re.compile(r"<[^<>\s]+>")
 _BOUNDARY_LINE = re.compile(r"^--([^\s\-][^\r\n]{0,69}?)[ \t]*\r?$", re.M)
+_NESTED = re.compile(rb"[\r\n]content-type:\s*(?:multipart|message)/")  # on lower-cased text
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+_HEADER_END = re.compile(rb"\r?\n\r?\n|\r\r")
+_BOUNDARY_PARAM = re.compile(rb'boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))', re.I)
 
 
 def parse_message(raw: bytes, *, truncated: bool = False) -> MailMessage:
     """Parses one message from its raw bytes (RFC 5322), defensively.
 
     Args:
-        raw: The message as stored or fetched; cut at ``MAX_RAW_BYTES`` if longer.
+        raw: The message as stored or fetched; cut at the caps above if larger.
         truncated: Whether the caller already cut the raw bytes at a cap.
 
     Returns:
-        The parsed message; broken parts become replacement characters, never errors.
+        The parsed message; broken parts become replacement characters.
+
+    Raises:
+        MailError: The email package failed on the bytes despite the bounds.
     """
-    if len(raw) > MAX_RAW_BYTES:
-        raw, truncated = raw[:MAX_RAW_BYTES], True
-    msg: Message
+    raw, cut = bounded(raw)
     try:
-        msg = BytesParser(policy=policy.default).parsebytes(raw)
-    except Exception:  # the parser is lenient; this guards against its own bugs
-        msg = BytesParser(policy=policy.compat32).parsebytes(raw)
-    walker = _BodyWalker()
-    walker.walk(msg, depth=0)
-    text = walker.text()
-    if len(text) > MAX_TEXT_CHARS:
-        text, walker.truncated = text[:MAX_TEXT_CHARS].rstrip() + "\n[…message cut…]", True
-    subject = header_text(msg, "Subject")
-    message_id = _first_msgid(header_text(msg, "Message-ID"))
-    own_id = message_id or _content_id(msg, raw)
-    return MailMessage(
-        id=own_id,
-        thread_id=_thread_id(msg, subject, message_id),
-        subject=subject,
-        sender=header_text(msg, "From"),
-        to=_addresses(msg, "To"),
-        cc=_addresses(msg, "Cc"),
-        date=_date(msg),
-        text=text,
-        attachments=tuple(walker.attachments),
-        truncated=truncated or walker.truncated,
-    )
+        return _parse(raw, truncated or cut)
+    except Exception as exc:  # the email package's own failure, never expected
+        log.warning("mail parsing failed: %s", type(exc).__name__)
+        raise MailError(
+            MailKind.GENERAL,
+            f"the mail parser failed on it ({type(exc).__name__})",
+        ) from exc
 
 
-def one_line(value: str, limit: int = MAX_HEADER_CHARS) -> str:
-    """Removes line breaks and control characters and caps the length (for display)."""
-    value = _LINE_BREAKS.sub(" ", value)
-    value = _CONTROL.sub("", value)
-    value = " ".join(value.split())
-    return value if len(value) <= limit else value[: limit - 1] + "…"
+def bounded(raw: bytes) -> tuple[bytes, bool]:
+    """The raw bytes within the parser's caps, and whether anything was cut.
+
+    Cuts fall at line starts, so what remains is still a message, only shorter; header
+    lines beyond the cap are dropped and the body kept.
+    """
+    size = len(raw)
+    raw = raw[:MAX_RAW_BYTES]
+    raw = _at_most_lines(raw, MAX_LINES)
+    header_end = _HEADER_END.search(raw)
+    split = header_end.start() if header_end else len(raw)
+    raw = _at_most_lines(raw[:split], MAX_HEADER_LINES) + raw[split:]
+    # Searched with a newline in front, so that a match's index in the search text is
+    # where its line starts in ``raw``.
+    boundaries: list[bytes] = []
+    for number, nested in enumerate(_NESTED.finditer(b"\n" + raw.lower()), 1):
+        if number > MAX_NESTED:
+            raw = raw[: nested.start()]
+            break
+        declared = _BOUNDARY_PARAM.search(raw, nested.end() - 1, nested.end() + 2_000)
+        if declared:
+            boundaries.append(declared.group(1) or declared.group(2))
+    if boundaries:
+        delimiter = rb"[\r\n]--(?:" + b"|".join(map(re.escape, boundaries)) + b")"
+        for number, found in enumerate(re.finditer(delimiter, b"\n" + raw), 1):
+            if number > MAX_DELIMITERS:
+                raw = raw[: found.start()]
+                break
+    return raw, len(raw) != size
 
 
-def header_text(msg: Message, name: str) -> str:
-    """A header's decoded value on one line; '' when missing; raw text when undecodable."""
-    try:
-        value = msg.get(name)
-        if value is None:
-            return ""
-        text = str(value)
-    except Exception:
-        text = _raw_header(msg, name)
-        with contextlib.suppress(Exception):
-            text = str(make_header(decode_header(text)))
-    return one_line(text)
+def _at_most_lines(data: bytes, limit: int) -> bytes:
+    """``data`` up to the end of its ``limit``-th line (CR, LF or CRLF ended)."""
+    if data.count(b"\n") + data.count(b"\r") <= limit:  # CRLF counts twice: a bound
+        return data
+    for number, end in enumerate(_LINE_END.finditer(data), 1):
+        if number == limit:
+            return data[: end.end()]
+    return data
 
 
 def normalized_subject(subject: str) -> str:
@@ -112,112 +130,83 @@ def is_reply_subject(subject: str) -> bool:
     return bool(_REPLY_PREFIX.match(subject))
 
 
-def html_to_text(markup: str) -> str:
-    """Reduces HTML to readable text: no scripts, styles or images; links shown in full."""
-    if len(markup) > MAX_HTML_CHARS:
-        markup = markup[:MAX_HTML_CHARS]
-    parser = _TextFromHtml()
-    try:
-        parser.feed(markup)
-        parser.close()
-    except Exception:  # html.parser is lenient; this is a last resort
-        return one_line(re.sub(r"<[^>]*>", " ", markup), MAX_TEXT_CHARS)
-    return parser.text()
-
-
-def decode_bytes(data: bytes, charset: str | None) -> str:
-    """Decodes text with its declared charset, falling back to UTF-8, never raising."""
-    declared = _known_charset(charset)
-    for candidate in (declared, "utf-8"):
-        if candidate is None:
-            continue
-        try:
-            return data.decode(candidate)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    return data.decode(declared or "utf-8", errors="replace")
+def _parse(raw: bytes, truncated: bool) -> MailMessage:
+    msg = BytesParser(policy=policy.compat32).parsebytes(raw)
+    headers = Headers(msg)
+    walker = _BodyWalker()
+    walker.walk(msg, depth=0)
+    text = walker.text()
+    if len(text) > MAX_TEXT_CHARS:
+        text, walker.truncated = text[:MAX_TEXT_CHARS].rstrip() + "\n[…message cut…]", True
+    subject = headers.text("Subject")
+    message_id = _first_msgid(headers.text("Message-ID"))
+    to, more_to = headers.addresses("To")
+    cc, more_cc = headers.addresses("Cc")
+    return MailMessage(
+        id=message_id or _content_id(headers, raw),
+        thread_id=_thread_id(headers, subject, message_id),
+        subject=subject,
+        sender=headers.text("From"),
+        to=to,
+        cc=cc,
+        date=_date(headers),
+        text=text,
+        attachments=tuple(walker.attachments),
+        truncated=truncated or walker.truncated,
+        more_to=more_to,
+        more_cc=more_cc,
+    )
 
 
 # -- headers -----------------------------------------------------------------------------
-def _raw_header(msg: Message, name: str) -> str:
-    for key, value in msg.raw_items():
-        if key.lower() == name.lower():
-            return str(value)
-    return ""
-
-
 def _first_msgid(value: str) -> str:
     match = _MSGID.search(value)
     return match.group(0) if match else ""
 
 
-def _msgids(msg: Message, name: str) -> list[str]:
-    return _MSGID.findall(header_text(msg, name))
-
-
-def _thread_id(msg: Message, subject: str, message_id: str) -> str:
-    references = _msgids(msg, "References")
-    if references:
-        return references[0]
-    in_reply_to = _msgids(msg, "In-Reply-To")
-    if in_reply_to:
-        return in_reply_to[0]
+def _thread_id(headers: Headers, subject: str, message_id: str) -> str:
+    for name in ("References", "In-Reply-To"):
+        found = _first_msgid(headers.text(name))
+        if found:
+            return found
     if message_id and not is_reply_subject(subject):
         return message_id
     return "subject:" + normalized_subject(subject)
 
 
-def _content_id(msg: Message, raw: bytes) -> str:
+def _content_id(headers: Headers, raw: bytes) -> str:
     """A stable id for a message without Message-ID: a hash of its headers and start."""
     digest = hashlib.sha256()
     for name in ("From", "Date", "Subject", "To"):
-        digest.update(header_text(msg, name).encode("utf-8", "replace") + b"\0")
+        digest.update(headers.text(name).encode("utf-8", "replace") + b"\0")
     digest.update(raw[:4096])
     return "sha256:" + digest.hexdigest()[:32]
 
 
-def _addresses(msg: Message, name: str) -> tuple[str, ...]:
-    values: list[str] = []
-    try:
-        raw_values = msg.get_all(name) or []
-        values = [str(v) for v in raw_values]
-    except Exception:
-        values = [_raw_header(msg, name)] if _raw_header(msg, name) else []
-    result: list[str] = []
-    for display, address in email.utils.getaddresses([one_line(v) for v in values]):
-        if not address and not display:
-            continue
-        shown = email.utils.formataddr((one_line(display, 200), one_line(address, 320)))
-        result.append(shown)
-        if len(result) >= MAX_ADDRESSES:
-            break
-    return tuple(result)
+def _date(headers: Headers) -> datetime | None:
+    """When it was sent: its Date, else when the receiving server got it (Received)."""
+    received = headers.raw("Received")
+    stamped = decode_value(received[0], 400).rpartition(";")[2] if received else ""
+    for text in (headers.text("Date", 200), stamped):
+        when = _believable_date(text)
+        if when is not None:
+            return when
+    return None
 
 
-def _date(msg: Message) -> datetime | None:
-    text = header_text(msg, "Date")
-    if not text:
+def _believable_date(text: str) -> datetime | None:
+    """A date that parses and lies between 1971 and a little after now; else None."""
+    if not text.strip():
         return None
     try:
-        when = email.utils.parsedate_to_datetime(text)
+        when = parsedate_to_datetime(text)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        if EARLIEST <= when <= datetime.now(UTC) + FUTURE_SLACK:
+            return when
     except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when
-
-
-def _known_charset(charset: str | None) -> str | None:
-    if not charset:
-        return None
-    name = charset.strip().strip("\"'").lower()
-    aliases = {"unknown-8bit": None, "x-unknown": None, "us-ascii": "utf-8", "ascii": "utf-8"}
-    if name in aliases:
-        return aliases[name]
-    try:
-        return codecs.lookup(name).name
-    except (LookupError, ValueError):
-        return None
+        pass
+    return None
 
 
 # -- bodies ------------------------------------------------------------------------------
@@ -230,38 +219,35 @@ class _BodyWalker:
         self.attachments: list[AttachmentInfo] = []
         self.truncated = False
         self._parts = 0
+        self._guesses = 0
 
     def text(self) -> str:
+        """The plain text parts (else the HTML ones, as text), without control characters."""
         chosen = self.plain if any(p.strip() for p in self.plain) else self.html
-        return "\n\n".join(p.strip() for p in chosen if p.strip())
+        return clean_text("\n\n".join(p.strip() for p in chosen if p.strip()))
 
     def walk(self, part: Message, depth: int) -> None:
+        """Reads one part and, within the caps, the parts inside it."""
         self._parts += 1
         if self._parts > MAX_PARTS or depth > MAX_DEPTH:
             self.truncated = True
             return
-        try:
-            content_type = part.get_content_type()
-        except Exception:
-            content_type = "text/plain"
-        if content_type == "message/rfc822" and self._is_attachment(part, content_type):
+        content_type = part.get_content_type()
+        if content_type == "message/rfc822" and _is_attachment(part, content_type):
             self._list_attachment(part, content_type)
             return
         if part.is_multipart():
-            children = part.get_payload()
-            if not isinstance(children, list):
-                return
+            children = [c for c in part.get_payload() if isinstance(c, Message)]
             if content_type == "multipart/alternative":
                 self._walk_alternative(children, depth)
                 return
             for child in children:
-                if isinstance(child, Message):
-                    self.walk(child, depth + 1)
+                self.walk(child, depth + 1)
             return
         if content_type.startswith("multipart/"):
             self._walk_broken_multipart(part, depth)
             return
-        if self._is_attachment(part, content_type):
+        if _is_attachment(part, content_type):
             self._list_attachment(part, content_type)
             return
         if content_type == "text/html":
@@ -276,22 +262,19 @@ class _BodyWalker:
         payload = part.get_payload()
         text = payload if isinstance(payload, str) else ""
         match = _BOUNDARY_LINE.search(text)
-        if match and depth < MAX_DEPTH:
+        if match and depth < MAX_DEPTH and self._guesses < MAX_GUESSES:
+            self._guesses += 1
             header = f'Content-Type: multipart/mixed; boundary="{match.group(1)}"\r\n\r\n'
-            data = (header + text).encode("utf-8", "surrogateescape")
-            try:
-                guessed = BytesParser(policy=policy.default).parsebytes(data)
-            except Exception:
-                guessed = None
-            if guessed is not None and guessed.is_multipart():
+            data, _ = bounded((header + text).encode("utf-8", "surrogateescape"))
+            guessed = BytesParser(policy=policy.compat32).parsebytes(data)
+            if guessed.is_multipart():
                 self.walk(guessed, depth + 1)
                 return
         self.plain.append(self._decoded_text(part))
 
-    def _walk_alternative(self, children: list[Any], depth: int) -> None:
+    def _walk_alternative(self, parts: list[Message], depth: int) -> None:
         """Takes the plain version of an alternative if there is one, else the richest."""
-        parts = [c for c in children if isinstance(c, Message)]
-        plain = [c for c in parts if _safe_type(c) == "text/plain"]
+        plain = [c for c in parts if c.get_content_type() == "text/plain"]
         if plain:
             self.walk(plain[0], depth + 1)
             return
@@ -301,124 +284,44 @@ class _BodyWalker:
             if (len(self.plain), len(self.html), len(self.attachments)) != before:
                 return
 
-    @staticmethod
-    def _is_attachment(part: Message, content_type: str) -> bool:
-        try:
-            disposition = part.get_content_disposition()
-            filename = part.get_filename()
-        except Exception:
-            return not content_type.startswith("text/")
-        if disposition == "attachment":
-            return True
-        if content_type == "message/rfc822":
-            return False
-        return bool(filename) and not content_type.startswith("text/")
-
-    def _payload(self, part: Message) -> bytes:
-        try:
-            data = part.get_payload(decode=True)
-        except Exception:
-            data = None
-        if not isinstance(data, bytes) and part.is_multipart():
-            try:
-                data = part.as_bytes()
-            except Exception:
-                data = b""
-        if not isinstance(data, bytes):
-            raw = part.get_payload()
-            data = raw.encode("utf-8", "replace") if isinstance(raw, str) else b""
-        return data
-
     def _decoded_text(self, part: Message) -> str:
-        data = self._payload(part)
+        data = _payload(part)
         if len(data) > MAX_PART_BYTES:
             data, self.truncated = data[:MAX_PART_BYTES], True
-        try:
-            charset = part.get_content_charset()
-        except Exception:
-            charset = None
-        return decode_bytes(data, charset)
+        return decode_bytes(data, part.get_content_charset())
 
     def _list_attachment(self, part: Message, content_type: str) -> None:
-        try:
-            name = part.get_filename() or ""
-        except Exception:
-            name = ""
+        name = decode_words(_filename(part))
         if not name and content_type == "message/rfc822":
             name = "forwarded-message.eml"
-        size = len(self._payload(part))
+        size = len(_payload(part))
         self.attachments.append(AttachmentInfo(one_line(name, 255), content_type, size))
 
 
-def _safe_type(part: Message) -> str:
+def _is_attachment(part: Message, content_type: str) -> bool:
+    if part.get_content_disposition() == "attachment":
+        return True
+    if content_type == "message/rfc822":
+        return False
+    return bool(_filename(part)) and not content_type.startswith("text/")
+
+
+def _filename(part: Message) -> str:
+    """The attachment's file name as given ('' when none, or when it can't be read)."""
     try:
-        return part.get_content_type()
-    except Exception:
-        return "text/plain"
+        name: Any = part.get_filename()
+    except (LookupError, UnicodeError, ValueError):
+        return ""
+    return name if isinstance(name, str) else ""
 
 
-class _TextFromHtml(HTMLParser):
-    """HTML to text with the standard library's tolerant parser."""
-
-    _SKIP = frozenset({"script", "style", "head", "title", "template", "noscript", "svg"})
-    _BLOCK = frozenset(
-        {
-            "p", "div", "section", "article", "header", "footer", "table", "tr", "ul", "ol",
-            "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "form", "li",
-        }
-    )  # fmt: skip
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self._out: list[str] = []
-        self._skip_depth = 0
-        self._links: list[str | None] = []
-        self._link_text_start: list[int] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skip_depth += 1
-            return
-        if tag == "br":
-            self._out.append("\n")
-        elif tag == "li":
-            self._out.append("\n- ")
-        elif tag in self._BLOCK:
-            self._out.append("\n\n")
-        elif tag in {"td", "th"}:
-            self._out.append("\t")
-        elif tag == "img":
-            alt = dict(attrs).get("alt")
-            if alt:
-                self._out.append(f"[{alt}]")
-        elif tag == "a":
-            self._links.append(dict(attrs).get("href"))
-            self._link_text_start.append(len(self._out))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in self._SKIP:
-            self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
-            self._skip_depth = max(0, self._skip_depth - 1)
-            return
-        if tag in self._BLOCK:
-            self._out.append("\n\n")
-        elif tag == "a" and self._links:
-            href = self._links.pop()
-            start = self._link_text_start.pop()
-            shown = "".join(self._out[start:]).strip()
-            if href and re.match(r"^(https?|mailto):", href.strip(), re.I):
-                target = href.strip()
-                if target.lower().removeprefix("mailto:") != shown.lower():
-                    self._out.append(f" <{target}>")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip_depth:
-            self._out.append(data)
-
-    def text(self) -> str:
-        joined = "".join(self._out).replace("\xa0", " ")
-        lines = [" ".join(line.split()) for line in joined.splitlines()]
-        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+def _payload(part: Message) -> bytes:
+    """A part's content with its transfer encoding undone (broken encodings as far as
+    they go); a multipart's own bytes when it has no single payload."""
+    data = part.get_payload(decode=True)
+    if isinstance(data, bytes):
+        return data
+    if part.is_multipart():
+        return part.as_bytes()
+    raw = part.get_payload()
+    return raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""

@@ -1,8 +1,9 @@
 """Where mail is read from: IMAP (read-only), a Maildir folder or an mbox file.
 
 Every source only reads. IMAP folders are opened with EXAMINE and bodies fetched with
-BODY.PEEK, so not even the \\Seen flag changes; local files are opened without locking or
-rewriting. Messages are read up to a size cap and parsed defensively (see parse.py).
+BODY.PEEK, so not even the \\Seen flag changes; local files (local.py) are opened without
+locking or rewriting. Messages are read up to a size cap and parsed defensively (see
+parse.py); one that can't be read is skipped with a note (``source.notes``).
 """
 
 from __future__ import annotations
@@ -11,230 +12,28 @@ import base64
 import contextlib
 import imaplib
 import logging
-import mailbox
-import os
 import re
 import socket
 import ssl
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
 
 from agents.mail.accounts import AccountStore, MailAccount, Security, keyring_key
 from agents.mail.accounts import require_password as keyring_password
 from agents.mail.errors import MailError, MailKind
+from agents.mail.local import MaildirSource, MboxSource
 from agents.mail.model import MailMessage
 from agents.mail.net import check_plaintext_allowed, connection_error, is_loopback_host, tls_context
 from agents.mail.parse import MAX_RAW_BYTES, parse_message
+from agents.mail.reading import MAX_COUNT, MailSource, Notes, check_count, newest_first, not_found
+
+__all__ = ["ImapConfig", "ImapSource", "MailSource", "MaildirSource", "MboxSource", "open_source"]
 
 log = logging.getLogger(__name__)
 
-MAX_COUNT = 500  # at most this many messages per request
-SEARCH_SCAN_LIMIT = 5_000  # local sources: how many messages a search reads at most
 IMAP_TIMEOUT = 30.0
-_EPOCH = datetime.min.replace(tzinfo=UTC)
-
-
-class MailSource(Protocol):
-    """A mailbox that can be read (never changed)."""
-
-    def latest(self, count: int) -> list[MailMessage]:
-        """The newest ``count`` messages, newest first."""
-        ...
-
-    def get(self, message_id: str) -> MailMessage:
-        """One message by its id; raises MailError when it isn't there."""
-        ...
-
-    def search(self, query: str, limit: int = 20) -> list[MailMessage]:
-        """Messages whose headers or text contain every word of ``query``, newest first."""
-        ...
-
-
-def _check_count(count: int) -> int:
-    if count < 1:
-        raise MailError(MailKind.GENERAL, "Ask for at least one message.")
-    return min(count, MAX_COUNT)
-
-
-def _newest_first(messages: list[tuple[int, MailMessage]]) -> list[MailMessage]:
-    """Sorts by date (newest first); messages without a date keep their arrival order."""
-    ordered = sorted(messages, key=lambda p: (p[1].date or _EPOCH, p[0]), reverse=True)
-    return [m for _, m in ordered]
-
-
-def _matches(message: MailMessage, words: list[str]) -> bool:
-    haystack = " ".join(
-        (message.subject, message.sender, " ".join(message.to), " ".join(message.cc), message.text)
-    ).casefold()
-    return all(word in haystack for word in words)
-
-
-def _not_found(message_id: str, where: str) -> MailError:
-    return MailError(MailKind.GENERAL, f"There is no message with id {message_id} in {where}.")
-
-
-# -- local files -------------------------------------------------------------------------
-class _LocalSource:
-    """What Maildir and mbox share: arrival-ordered keys, capped reads, an id cache."""
-
-    where: str
-
-    def __init__(self) -> None:
-        self._ids: dict[str, str] = {}
-
-    def _keys_newest_first(self) -> list[str]:
-        raise NotImplementedError
-
-    def _open(self, key: str) -> bytes | None:
-        raise NotImplementedError
-
-    def _read(self, key: str) -> MailMessage | None:
-        try:
-            raw = self._open(key)
-        except (KeyError, FileNotFoundError):
-            return None  # moved or deleted by a mail client since listing
-        except OSError as exc:
-            raise MailError(
-                MailKind.GENERAL, f"Couldn't read {self.where}: {exc.strerror or exc}."
-            ) from exc
-        if raw is None:
-            return None
-        truncated = len(raw) > MAX_RAW_BYTES
-        message = parse_message(raw[:MAX_RAW_BYTES], truncated=truncated)
-        self._ids[message.id] = key
-        return message
-
-    def _messages(self, keys: list[str]) -> Iterator[tuple[int, MailMessage]]:
-        for position, key in enumerate(keys):
-            message = self._read(key)
-            if message is not None:
-                yield -position, message
-
-    def latest(self, count: int) -> list[MailMessage]:
-        """The newest ``count`` messages (by arrival, then sorted by date), newest first."""
-        keys = self._keys_newest_first()[: _check_count(count)]
-        return _newest_first(list(self._messages(keys)))
-
-    def get(self, message_id: str) -> MailMessage:
-        """One message by id (cached from earlier reads, else found by scanning)."""
-        key = self._ids.get(message_id)
-        if key is not None:
-            message = self._read(key)
-            if message is not None and message.id == message_id:
-                return message
-        for _, message in self._messages(self._keys_newest_first()):
-            if message.id == message_id:
-                return message
-        raise _not_found(message_id, self.where)
-
-    def search(self, query: str, limit: int = 20) -> list[MailMessage]:
-        """Newest messages containing every word of ``query`` (reads at most 5,000)."""
-        words = query.casefold().split()
-        if not words:
-            return self.latest(limit)
-        found: list[tuple[int, MailMessage]] = []
-        keys = self._keys_newest_first()[:SEARCH_SCAN_LIMIT]
-        for position, message in self._messages(keys):
-            if _matches(message, words):
-                found.append((position, message))
-                if len(found) >= _check_count(limit):
-                    break
-        return _newest_first(found)
-
-
-class MaildirSource(_LocalSource):
-    """A Maildir folder (cur/, new/, tmp/), as mutt, Evolution and offlineimap keep mail.
-
-    Args:
-        path: The folder that holds ``cur`` and ``new``.
-    """
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = Path(path).expanduser()
-        self.where = f"the Maildir {self.path}"
-        if not self.path.is_dir():
-            raise MailError(
-                MailKind.GENERAL, f"The Maildir folder {self.path} doesn't exist: check the path."
-            )
-        if not (self.path / "cur").is_dir() or not (self.path / "new").is_dir():
-            raise MailError(
-                MailKind.GENERAL,
-                f"{self.path} isn't a Maildir (it has no cur/ and new/ folders). Give the "
-                "folder that contains them, or use --mbox for a single mailbox file.",
-            )
-        self._box = mailbox.Maildir(str(self.path), factory=None, create=False)
-
-    def _keys_newest_first(self) -> list[str]:
-        arrival: dict[str, float] = {}
-        for sub in ("new", "cur"):
-            try:
-                with os.scandir(self.path / sub) as entries:
-                    for entry in entries:
-                        if entry.name.startswith("."):
-                            continue
-                        key = entry.name.split(self._box.colon)[0]
-                        try:
-                            arrival[key] = entry.stat().st_mtime
-                        except OSError:
-                            continue
-            except OSError as exc:
-                raise MailError(
-                    MailKind.GENERAL, f"Couldn't list {self.where}: {exc.strerror or exc}."
-                ) from exc
-        return sorted(arrival, key=lambda k: (arrival[k], k), reverse=True)
-
-    def _open(self, key: str) -> bytes | None:
-        with self._box.get_file(key) as handle:
-            return handle.read(MAX_RAW_BYTES + 1)
-
-
-class MboxSource(_LocalSource):
-    """An mbox file (Thunderbird's folders and exports, mutt, Apple Mail exports).
-
-    Args:
-        path: The mbox file.
-    """
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = Path(path).expanduser()
-        self.where = f"the mbox file {self.path}"
-        if not self.path.is_file():
-            raise MailError(
-                MailKind.GENERAL, f"The mbox file {self.path} doesn't exist: check the path."
-            )
-        with self.path.open("rb") as handle:
-            start = handle.read(5)
-        if start and start != b"From ":
-            raise MailError(
-                MailKind.GENERAL,
-                f"{self.path} isn't an mbox file (it doesn't start with a 'From ' line). "
-                "For a folder of messages use --maildir.",
-            )
-        self._box = mailbox.mbox(str(self.path), factory=None, create=False)
-
-    def _keys_newest_first(self) -> list[str]:
-        try:
-            # A fresh reader each time: the stdlib caches the table of contents, and a
-            # mail client may have appended messages since.
-            self._box = mailbox.mbox(str(self.path), factory=None, create=False)
-            keys = list(self._box.iterkeys())
-        except OSError as exc:
-            raise MailError(
-                MailKind.GENERAL, f"Couldn't read {self.where}: {exc.strerror or exc}."
-            ) from exc
-        return [str(k) for k in reversed(keys)]
-
-    def _open(self, key: str) -> bytes | None:
-        box: Any = self._box  # mbox keys are ints; the stubs say str
-        with box.get_file(int(key)) as handle:  # without the "From " separator line
-            data: bytes = handle.read(MAX_RAW_BYTES + 1)
-        return data
 
 
 # -- IMAP --------------------------------------------------------------------------------
@@ -291,13 +90,15 @@ class ImapConfig:
             )
         if not parts.username:
             raise MailError(
-                MailKind.GENERAL, f"The IMAP URL '{url}' has no user name: write imaps://USER@HOST."
+                MailKind.GENERAL,
+                f"The IMAP URL '{url}' has no user name: write imaps://USER@HOST.",
             )
         try:
             port = parts.port
         except ValueError as exc:
             raise MailError(
-                MailKind.GENERAL, f"The port in '{url}' isn't a number between 1 and 65535."
+                MailKind.GENERAL,
+                f"The port in '{url}' isn't a number between 1 and 65535.",
             ) from exc
         ssl_mode = parts.scheme == "imaps"
         folder = urllib.parse.unquote(parts.path.lstrip("/")) or "INBOX"
@@ -341,6 +142,12 @@ class ImapSource:
         self.config = config
         self._password_lookup = password_lookup or keyring_password
         self.where = f"the IMAP folder {config.folder} on {config.host}"
+        self._notes = Notes()
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The messages the last request skipped, by their number in the folder."""
+        return self._notes.shown()
 
     # -- public API ----------------------------------------------------------------
     def check(self) -> int:
@@ -350,7 +157,7 @@ class ImapSource:
 
     def latest(self, count: int) -> list[MailMessage]:
         """The newest ``count`` messages of the folder, newest first."""
-        count = _check_count(count)
+        count = check_count(count)
         with self._session() as session:
             if session.exists == 0:
                 return []
@@ -370,11 +177,11 @@ class ImapSource:
                 for message in session.fetch(f"{first}:{session.exists}", by_uid=False):
                     if message.id == message_id:
                         return message
-        raise _not_found(message_id, self.where)
+        raise not_found(message_id, self.where)
 
     def search(self, query: str, limit: int = 20) -> list[MailMessage]:
         """Messages whose text contains ``query`` (the server's SEARCH TEXT), newest first."""
-        limit = _check_count(limit)
+        limit = check_count(limit)
         if not query.strip():
             return self.latest(limit)
         with self._session() as session:
@@ -417,7 +224,12 @@ class ImapSource:
             raise _imap_connection_error(exc, cfg) from exc
         return conn
 
+    def skipped(self, note: str) -> None:
+        """Keeps a note about a message this request couldn't read."""
+        self._notes.add(note)
+
     def _session(self) -> _ImapSession:
+        self._notes = Notes()
         cfg = self.config
         password = cfg.password if cfg.password is not None else None
         if password is None:
@@ -516,9 +328,14 @@ class _ImapSession:
             uid_match = re.search(r"\bUID (\d+)", head_text)
             size_match = re.search(r"RFC822\.SIZE (\d+)", head_text)
             size = int(size_match.group(1)) if size_match else len(raw)
-            message = parse_message(bytes(raw), truncated=size > len(raw))
-            found.append((int(uid_match.group(1)) if uid_match else 0, message))
-        return _newest_first(found)
+            uid = int(uid_match.group(1)) if uid_match else 0
+            try:
+                message = parse_message(bytes(raw), truncated=size > len(raw))
+            except MailError as exc:
+                self.source.skipped(f"Skipped the message with UID {uid}: {exc.message}.")
+                continue
+            found.append((uid, message))
+        return newest_first(found)
 
 
 def _uid_set(uids: list[bytes]) -> str:
@@ -632,7 +449,8 @@ def open_source(
     if account:
         if store is None:
             raise MailError(
-                MailKind.GENERAL, "Accounts live in the data folder: give the data folder too."
+                MailKind.GENERAL,
+                "Accounts live in the data folder: give the data folder too.",
             )
         return source_for_account(store.get(account))
     accounts = store.accounts() if store else []

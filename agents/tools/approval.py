@@ -41,18 +41,6 @@ class ProposedAction:
     summary: str
     details: dict[str, str] = field(default_factory=dict)
 
-    def describe(self) -> str:
-        """The whole action as plain text (for a terminal prompt)."""
-        lines = [f"{self.kind}: {self.summary}"]
-        for key, value in self.details.items():
-            if "\n" in value:
-                lines.append(f"--- {key} ---")
-                lines.extend(value.rstrip("\n").split("\n"))
-                lines.append(f"--- end of {key} ---")
-            else:
-                lines.append(f"{key}: {value}")
-        return "\n".join(lines)
-
 
 @dataclass(frozen=True)
 class CallRef:

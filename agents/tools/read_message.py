@@ -52,8 +52,8 @@ def make_read_message(ctx: ToolContext) -> BaseTool:
         )
         parts = [
             f"from: {message.sender}",
-            f"to: {', '.join(message.to)}",
-            *([f"cc: {', '.join(message.cc)}"] if message.cc else []),
+            f"to: {message.recipients('to')}",
+            *([f"cc: {message.recipients('cc')}"] if message.cc else []),
             f"date: {when}",
             f"subject: {message.subject}",
             *([f"attachments (not opened): {attachments}"] if attachments else []),

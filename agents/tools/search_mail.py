@@ -30,8 +30,12 @@ def make_search_mail(ctx: ToolContext) -> BaseTool:
     @tool_errors
     def search_mail(query: str = "", limit: int = 10) -> str:
         messages = source.search(query, limit) if query.strip() else source.latest(limit)
+        notes = [f"Note: {note}" for note in source.notes]  # they name files: data too
         if not messages:
-            return f"No messages match {query!r}." if query.strip() else "The mailbox is empty."
+            empty = f"No messages match {query!r}." if query.strip() else "The mailbox is empty."
+            if notes:
+                empty += "\n" + untrusted("notes on skipped messages", "\n".join(notes))
+            return empty
         ctx.listed_messages[:] = [m.id for m in messages]
         lines = []
         for number, message in enumerate(messages, start=1):
@@ -41,7 +45,7 @@ def make_search_mail(ctx: ToolContext) -> BaseTool:
                 f"[{number}] id: {message.id}\n    date: {when}\n    from: {message.sender}\n"
                 f"    subject: {message.subject}\n    start of text: {snippet}"
             )
-        listing = untrusted("mail search results", "\n".join(lines))
+        listing = untrusted("mail search results", "\n".join(lines + notes))
         return (
             f"{len(messages)} message(s). Use read_message with the number in brackets or the "
             f"id to read one.\n{listing}"

@@ -19,6 +19,7 @@ from agents.paths import data_dir
 from agents.tools.approval import ApprovalGate, ProposedAction
 from agents.tools.audit import AuditLog
 from app.cli import MAILBOX, OneOf, arg, command, read_text, run_turn, text_arg
+from app.terminal import safe
 
 TASK_CHOICES = ("assistant", "read", "schedule", "draft", "digest")
 
@@ -42,7 +43,7 @@ class TerminalApprover:
         """Shows the whole action and reads y/N; denies without a terminal."""
         interactive = self.confirm and _isatty(self.stdin)
         if not interactive:
-            self._say(f"denied: {action.summary}")
+            self._say(f"denied: {safe(action.summary)}")
             if not self._hinted:
                 self._hinted = True
                 print(
@@ -50,16 +51,35 @@ class TerminalApprover:
                     file=sys.stderr,
                 )
             return False
-        self._say("\nHearth wants to do this:\n" + action.describe())
+        self._say("\n" + action_text(action))
         self.out.write("Approve? [y/N] ")
         self.out.flush()
         answer = self.stdin.readline()
         approved = answer.strip().lower() in {"y", "yes"}
-        self._say("approved" if approved else f"denied: {action.summary}")
+        self._say("approved" if approved else f"denied: {safe(action.summary)}")
         return approved
 
     def _say(self, text: str) -> None:
         print(text, file=self.out, flush=True)
+
+
+def action_text(action: ProposedAction) -> str:
+    """The whole action for the terminal: each field on its own line, every value escaped.
+
+    A value of several lines (a mail body, .ics text) follows its field's name with each
+    of its lines behind a ``|``, so nothing in it can pass for another field; control
+    characters show as escapes, so nothing in it can move the cursor or hide a line.
+    """
+    lines = ["Hearth wants to do this:", f"  action: {safe(action.kind)}"]
+    lines.append(f"  summary: {safe(action.summary)}")
+    for key, value in action.details.items():
+        value_lines = value.replace("\r\n", "\n").rstrip("\n").split("\n")
+        if len(value_lines) == 1:
+            lines.append(f"  {safe(key)}: {safe(value_lines[0])}")
+            continue
+        lines.append(f"  {safe(key)} ({len(value_lines)} lines):")
+        lines += [f"  | {safe(line)}".rstrip() for line in value_lines]
+    return "\n".join(lines)
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -132,10 +152,10 @@ def _show_activity(event: object) -> None:
     """What the agent does, on stderr: each tool call and the first line of its result."""
     if isinstance(event, ToolCallProposed):
         arguments = json.dumps(event.arguments, ensure_ascii=False)
-        print(f"tool: {event.name} {arguments[:300]}", file=sys.stderr, flush=True)
+        print(f"tool: {safe(event.name)} {safe(arguments[:300])}", file=sys.stderr, flush=True)
     elif isinstance(event, ToolResult):
         first = event.content.strip().split("\n", 1)[0]
-        print(f"  -> {first[:200]}", file=sys.stderr, flush=True)
+        print(f"  -> {safe(first[:200])}", file=sys.stderr, flush=True)
 
 
 @command(
@@ -149,7 +169,7 @@ def audit_command(args: argparse.Namespace) -> int:
     audit = AuditLog.in_data_dir(data_dir(getattr(args, "data_dir", None)))
     if args.undo is not None:
         entry = audit.undo(args.undo)
-        print(f"undone: {entry.summary}")
+        print(f"undone: {safe(entry.summary)}")
         return 0
     entries = audit.entries(max(1, args.limit))
     if not entries:
@@ -158,5 +178,5 @@ def audit_command(args: argparse.Namespace) -> int:
         when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
         undo = f"  (undo: hearth audit --undo {entry.id})" if entry.can_undo else ""
         error = f": {entry.error}" if entry.error else ""
-        print(f"{entry.id:>5}  {when}  {entry.outcome:<8} {entry.summary}{error}{undo}")
+        print(f"{entry.id:>5}  {when}  {entry.outcome:<8} {safe(entry.summary + error)}{undo}")
     return 0

@@ -25,6 +25,7 @@ from app.cli import (
     run_turn,
     service_for,
 )
+from app.terminal import safe
 
 if TYPE_CHECKING:  # the documents stack loads only when a documents command runs
     from agents.documents.index import SyncProgress
@@ -61,7 +62,7 @@ def index_command(args: argparse.Namespace, err: TextIO | None = None) -> int:
         name = Path(step.path).name if step.path else "done"
         print(
             f"indexing {step.files_done}/{step.files_total} files, "
-            f"{step.chunks_done} passages: {name}",
+            f"{step.chunks_done} passages: {safe(name)}",
             file=err,
             flush=True,
         )
@@ -80,7 +81,7 @@ def index_command(args: argparse.Namespace, err: TextIO | None = None) -> int:
         file=err,
     )
     for _path, message in report.failed:
-        print(f"hearth: {message}", file=err)
+        print(f"hearth: {safe(message)}", file=err)
     if report.cancelled:
         print("hearth: stopped; files done so far are indexed", file=err)
         return Exit.STOPPED
@@ -101,9 +102,9 @@ def docs_list(args: argparse.Namespace, out: TextIO | None = None) -> int:
         return 0
     for f in files:
         pages = f"{f.pages} pages" if f.pages else ""
-        print(f"{f.status:<8} {f.chunks:>6} passages {pages:>10}  {f.path}", file=out)
+        print(f"{f.status:<8} {f.chunks:>6} passages {pages:>10}  {safe(f.path)}", file=out)
         if f.error:
-            print(f"         {f.error}", file=out)
+            print(f"         {safe(f.error)}", file=out)
     return 0
 
 
@@ -128,7 +129,7 @@ def docs_remove(args: argparse.Namespace, out: TextIO | None = None) -> int:
             f"Not in the index: {', '.join(args.paths)}. See `hearth docs list` for what is.",
         )
     for path in removed:
-        print(f"removed {path}", file=out)
+        print(f"removed {safe(str(path))}", file=out)
     return 0
 
 
@@ -187,6 +188,6 @@ def ask_with_docs(args: argparse.Namespace) -> int:
 
     def list_sources(out: TextIO) -> None:
         if found:
-            print(format_sources(found[-1]), file=out)
+            print(safe(format_sources(found[-1]), multiline=True), file=out)
 
     return run_turn(args, request, on_event=remember, after_final=list_sources, save=True)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from agents.errors import HearthError
 from app.cli import arg, command, run_turn
+from app.terminal import safe
 
 if TYPE_CHECKING:
     from agents.images.intake import PreparedImage
@@ -61,8 +62,8 @@ def chart(args: argparse.Namespace) -> int:
         """The table goes out as CSV, in place of the chat's Markdown answer."""
         table = tables[-1]
         if table.title:
-            print(f"hearth: chart '{table.title}'", file=sys.stderr)
-        out.write(table.to_csv())
+            print(f"hearth: chart '{safe(table.title)}'", file=sys.stderr)
+        out.write(safe(table.to_csv(), multiline=True))
 
     return run_turn(args, request, on_event=keep_table, after_final=write_csv, answer=False)
 

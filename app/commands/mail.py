@@ -13,6 +13,7 @@ from typing import Any
 
 from agents.paths import data_dir
 from app.cli import MAILBOX, MODEL, arg, command, group, interruptible, service_for
+from app.terminal import safe
 
 group(
     "mail",
@@ -59,11 +60,12 @@ def digest_command(args: argparse.Namespace) -> int:
     messages = source.latest(args.last)
     print(f"Read {len(messages)} messages; writing the digest…", file=sys.stderr)
     with interruptible() as cancel:
-        digest = DigestWriter(service_for(args), args.model).digest_messages(messages, cancel)
-    if args.json:
-        print(json.dumps(_digest_json(digest), indent=2, ensure_ascii=False))
+        writer = DigestWriter(service_for(args), args.model)
+        digest = writer.digest_messages(messages, cancel, notes=source.notes)
+    if args.json:  # JSON stays valid: safe() writes its escapes the JSON way
+        print(safe(json.dumps(_digest_json(digest), indent=2, ensure_ascii=False), multiline=True))
     else:
-        print(digest.as_text())
+        print(safe(digest.as_text(), multiline=True))
     return 0
 
 
@@ -147,5 +149,5 @@ def accounts_command(args: argparse.Namespace) -> int:
         else:
             where = f"{account.kind} {account.path}"
         send = f"; sends via {account.smtp_host}:{account.smtp_port}" if account.smtp_host else ""
-        print(f"{account.name}: {where}{send}")
+        print(safe(f"{account.name}: {where}{send}"))
     return 0

@@ -14,6 +14,7 @@ from agents.errors import HearthError
 from agents.paths import data_dir
 from agents.writing.styles import Style
 from app.cli import MODEL, arg, command, run_turn
+from app.terminal import safe
 
 if TYPE_CHECKING:
     from agents.storage import InstanceLock
@@ -112,7 +113,7 @@ def export(args: argparse.Namespace) -> int:
     with _locked(root, "export"), ChatStore.in_data_dir(root) as store:
         if args.list:
             for conversation in store.list_conversations():
-                print(f"{conversation.id}  {conversation.title or 'Untitled'}")
+                print(safe(f"{conversation.id}  {conversation.title or 'Untitled'}"))
             return 0
         if not args.out:
             raise HearthError("Say where to write the export: hearth export --format json OUT.")
@@ -145,7 +146,7 @@ def import_chats(args: argparse.Namespace) -> int:
         report = import_export(
             parsed, store, ImageStore.in_data_dir(root), PersonaLibrary.in_data_dir(root)
         )
-    print(f"hearth: {report.summary()}")
+    print(f"hearth: {safe(report.summary())}")
     for line in report.skipped:
-        print(f"  skipped {line}")
+        print(f"  skipped {safe(line)}")
     return 0

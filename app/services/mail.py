@@ -101,11 +101,12 @@ class MailService(QObject):
 
         def run(cancel: CancelToken) -> Generator[tuple[str, int], None, Any]:
             yield "reading", last
-            messages = open_source(account).latest(last)
+            source = open_source(account)
+            messages = source.latest(last)
             if cancel.cancelled:
                 return None
             yield "writing", len(messages)
-            return writer.digest_messages(messages, cancel)
+            return writer.digest_messages(messages, cancel, notes=source.notes)
 
         self._digest.start(run)
 

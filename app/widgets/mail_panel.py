@@ -83,6 +83,7 @@ class MailPanel(QWidget):
         self.status = QLabel(self.tr("Choose an account and press Refresh."))
         plain.labels(self.status)
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # notes name files: untrusted
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.digest_view = QPlainTextEdit()
         self.digest_view.setReadOnly(True)

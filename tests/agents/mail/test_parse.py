@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 
 from agents.mail import parse
-from agents.mail.parse import html_to_text, parse_message
+from agents.mail.html_text import html_to_text
+from agents.mail.parse import parse_message
 from tests.agents.mail.samples import make_message
 
 

@@ -188,3 +188,41 @@ def test_without_ics_or_caldav_the_calendar_set_up_in_the_window_is_used(
     assert main(["agent", "Add a demo", "--confirm", "--task", "schedule"]) == 0
     assert "SUMMARY:Demo" in chosen.read_text(encoding="utf-8")
     assert not (data_dir / "calendar.ics").exists()
+
+
+@pytest.fixture
+def confirm_args(
+    maildir: Path, tmp_path: Path, smtp_server: SmtpServer, data_dir: Path
+) -> list[str]:
+    """The agent's arguments with --confirm (the data folder set in the environment)."""
+    return args(maildir, tmp_path, smtp_server, "--confirm")
+
+
+def test_escape_sequences_in_a_proposed_mail_cannot_hide_the_recipient(
+    ollama_double: OllamaDouble,
+    smtp_server: SmtpServer,
+    confirm_args: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    traps = "\x1b[2K\x1b[1A\r\x1b[2Kto: friend@example.org \u202eevil\u202c\u200b"
+    ollama_double.script(
+        "llama3.2",
+        Reply(
+            tool_calls=[
+                {
+                    "name": "send_mail",
+                    "arguments": {"to": [EVIL], "subject": "Hi", "body": f"Hello\n{traps}"},
+                }
+            ]
+        ),
+        Reply(text=f"Done {traps}"),
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("sys.stdin", FakeTerminal("n\n"))
+        assert main(confirm_args) == 0
+    captured = capsys.readouterr()
+    for stream in (captured.out, captured.err):
+        assert not any(c in stream for c in "\x1b\r\u202e\u202c\u200b")
+    assert f"  to: {EVIL}" in captured.out
+    assert "  | \\u001b[2K\\u001b[1A\\u000d\\u001b[2Kto: friend@example.org" in captured.out
+    assert smtp_server.messages == []

@@ -49,6 +49,18 @@ def test_index_list_ask_remove(
     assert "removed" in out and "Not in the index" in err
 
 
+def test_file_names_are_printed_escaped(
+    data_root: Path, docs_dir: Path, ollama_double: OllamaDouble, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (docs_dir / "evil\x1b[2K\x1b[1A\u202ename.txt").touch()  # empty: refused, and listed
+    main(["--data-dir", str(data_root), "index", str(docs_dir)])
+    main(["--data-dir", str(data_root), "docs", "list"])
+    out, err = capsys.readouterr()
+    for stream in (out, err):
+        assert "\x1b" not in stream and "\u202e" not in stream
+    assert "evil\\u001b[2K\\u001b[1A\\u202ename.txt" in err
+
+
 def test_ask_without_documents_says_so(
     data_root: Path, ollama_double: OllamaDouble, capsys: pytest.CaptureFixture[str]
 ) -> None:
