@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import pytest
 
+from agents.exit_codes import Exit
 from agents.mail.errors import MailError
 from agents.mail.local import MaildirSource, MboxSource
 from agents.mail.reading import MailSource
@@ -138,7 +139,7 @@ def test_hostile_mail(
     if case.mbox_path == "file":
         assert code == 0, err
     else:
-        assert code == 20 and err.count("\n") == 1 and err.startswith("hearth: "), err
+        assert code == Exit.MAIL and err.count("\n") == 1 and err.startswith("hearth: "), err
 
     assert (snapshot(tmp_path / "md"), snapshot(tmp_path / "mb")) == before
 
