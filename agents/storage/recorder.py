@@ -15,7 +15,7 @@ from typing import Any
 from agents.attachments import Attachment
 from agents.errors import HearthError
 from agents.events import Attached, Blocked, Failed, Final, Sources, Stopped, Token
-from agents.storage.chat_store import ChatStore, MessageStatus
+from agents.storage.chat_store import AT_END, ChatStore, MessageStatus
 
 TITLE_LENGTH = 60
 
@@ -45,13 +45,32 @@ class AnswerRecord:
 
     @classmethod
     def begin(
-        cls, store: ChatStore, conversation_id: str, model: str | None, **options: Any
+        cls,
+        store: ChatStore,
+        conversation_id: str,
+        model: str | None,
+        *,
+        after: int | None = None,
+        save_every: float = 0.25,
     ) -> AnswerRecord:
-        """Adds an empty streaming answer to a conversation and records into it."""
+        """Adds an empty streaming answer to a conversation and records into it.
+
+        Args:
+            store: The chat store.
+            conversation_id: The conversation.
+            model: The model that answers (None: the configured one).
+            after: The question it answers (default: the end of the chosen path).
+            save_every: Seconds between saves of the growing text.
+        """
         answer = store.add_message(
-            conversation_id, "assistant", "", status=MessageStatus.STREAMING, model=model
+            conversation_id,
+            "assistant",
+            "",
+            status=MessageStatus.STREAMING,
+            model=model,
+            parent_id=AT_END if after is None else after,
         )
-        return cls(store, answer.id, **options)
+        return cls(store, answer.id, save_every=save_every)
 
     def grow(self, text: str) -> None:
         """The answer so far; saved when ``save_every`` has passed since the last save."""

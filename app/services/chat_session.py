@@ -12,9 +12,8 @@ path up to the question, so the model never sees the other versions.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -33,21 +32,22 @@ from agents.events import (
 )
 from agents.llm.messages import ChatMessage
 from agents.storage import ChatStore, MessageStatus, StoredMessage
+from agents.storage.recorder import AnswerRecord, title_for
 from agents.turns.request import Mode, TurnRequest
 from agents.turns.router import Router
 from app.services.events import EventPump
 
 ImageLoader = Callable[[ImageRef], bytes | None]
 
-TITLE_LENGTH = 60
-
 
 @dataclass
 class _Turn:
     conversation_id: str
-    message_id: int
-    sources: list[Attachment] = field(default_factory=list)
-    saved_at: float = 0.0
+    record: AnswerRecord
+
+    @property
+    def message_id(self) -> int:
+        return self.record.message_id
 
 
 class ChatSession(QObject):
@@ -133,7 +133,7 @@ class ChatSession(QObject):
             raise HearthError("That conversation no longer exists: start a new chat.")
         text = request.text
         if not conversation.title:
-            title = " ".join(text.split())[:TITLE_LENGTH] or "Image"
+            title = title_for(text)
             self.store.rename_conversation(conversation_id, title)
             self.conversationChanged.emit(conversation_id)
         user = self.store.add_message(
@@ -209,19 +209,18 @@ class ChatSession(QObject):
             persona=conversation.persona,
             conversation_id=conversation_id,
         )
-        answer = self.store.add_message(
+        record = AnswerRecord.begin(
+            self.store,
             conversation_id,
-            "assistant",
-            "",
-            status=MessageStatus.STREAMING,
-            model=conversation.model,
-            parent_id=user_message_id,
+            conversation.model,
+            after=user_message_id,
+            save_every=self.save_ms / 1000,
         )
-        self._turn = _Turn(conversation_id, answer.id, saved_at=time.monotonic())
-        self.turnStarted.emit(conversation_id, user_message_id, answer.id)
+        self._turn = _Turn(conversation_id, record)
+        self.turnStarted.emit(conversation_id, user_message_id, record.message_id)
         self.busyChanged.emit(True)
         self._pump.start(lambda cancel: self._run(request, cancel))
-        return answer.id
+        return record.message_id
 
     def _run(self, request: TurnRequest, cancel: CancelToken) -> Iterator[Event]:
         """The turn, in the pump's thread: the router builds its agent, which streams."""
@@ -263,17 +262,14 @@ class ChatSession(QObject):
 
     def _on_attached(self, attachments: Sequence[Attachment]) -> None:
         if self._turn is not None:
-            self._turn.sources += attachments
+            self._turn.record.attach(attachments)
 
     def _on_partial(self, text: str) -> None:
         turn = self._turn
         if turn is None:
             return  # a turn that ended (e.g. blocked) while its stream winds down
         self.partial.emit(turn.conversation_id, turn.message_id, text)
-        now = time.monotonic()
-        if (now - turn.saved_at) * 1000 >= self.save_ms:
-            turn.saved_at = now
-            self.store.update_message(turn.message_id, content=text)
+        turn.record.grow(text)
 
     def _on_blocked(self, event: Blocked) -> None:
         # The safety check flagged the message or the answer: nothing of it is kept.
@@ -298,14 +294,7 @@ class ChatSession(QObject):
         turn, self._turn = self._turn, None
         if turn is None:
             return
-        self.store.update_message(
-            turn.message_id,
-            content=text,
-            status=status,
-            stats=stats,
-            error=error.message if error else None,
-            attachments=turn.sources if status is MessageStatus.COMPLETE and turn.sources else None,
-        )
+        turn.record.end(status, text, error, stats)
         self.partial.emit(turn.conversation_id, turn.message_id, text)
         self.turnEnded.emit(turn.conversation_id, turn.message_id, status, error)
         self.busyChanged.emit(False)
