@@ -64,7 +64,10 @@ def remembered(
             persona=request.persona or conversation.persona,
         )
         record = AnswerRecord.begin(store, conversation.id, request.model, save_every=0.1)
-        yield request, record.record
+        try:
+            yield request, record.record
+        finally:  # ended here, while the store is open, whatever stopped the events
+            record.stopped(record.text)
 
 
 def _conversation(
