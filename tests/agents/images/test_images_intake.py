@@ -174,7 +174,7 @@ def test_empty_file_is_refused(tmp_path: Path) -> None:
 def test_missing_file_and_folder_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ImageUnreadableError, match="doesn't exist"):
         prepare_image(tmp_path / "gone.png")
-    with pytest.raises(ImageUnreadableError, match="not a file"):
+    with pytest.raises(ImageUnreadableError, match="it is a folder, not a regular file"):
         prepare_image(tmp_path)
 
 
