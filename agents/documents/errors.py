@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from agents.errors import HearthError
+from agents.files import shown
 
 
 class DocumentError(HearthError):
@@ -15,7 +16,7 @@ class DocumentError(HearthError):
     def __init__(self, path: Path | str, reason: str) -> None:
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"{Path(self.path).name}: {reason}")
+        super().__init__(f"{shown(Path(self.path).name)}: {reason}")
 
 
 class UnsupportedFormat(DocumentError):
@@ -60,3 +61,15 @@ class NotIndexed(HearthError):
     """A path the person named is not in the index."""
 
     exit_code = 22
+
+
+class IndexMovedAside(IndexUnavailable):
+    """The index could not be opened; it was moved aside (kept whole) and a rebuild is offered.
+
+    Attributes:
+        aside: Where the old index was moved.
+    """
+
+    def __init__(self, message: str, aside: str) -> None:
+        super().__init__(message)
+        self.aside = aside
