@@ -8,11 +8,15 @@ as it was (:class:`OtherAttachment`), so nothing a newer Hearth wrote is lost.
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from agents.events import Citation, record_number, record_text
+from agents.files import path_text
 
 ImageTaskKind = Literal["find", "chart"]
 FIND: ImageTaskKind = "find"
@@ -91,13 +95,20 @@ class SummaryRequest:
         return self.path.replace("\\", "/").rsplit("/", 1)[-1]
 
     def to_record(self) -> dict[str, Any]:
-        """The JSON record kept with the message."""
+        """The JSON record kept with the message.
+
+        A path that is not valid UTF-8 (a file name from an old disk) is kept as text with
+        the odd bytes escaped, and exactly in ``path_bytes`` (base64), so it reads back.
+        """
+        text = path_text(self.path)
         record: dict[str, Any] = {
             "kind": self.kind,
             "task": "summarize",
-            "path": self.path,
-            "name": self.name,
+            "path": text,
+            "name": path_text(self.name),
         }
+        if text != self.path:
+            record["path_bytes"] = base64.b64encode(os.fsencode(self.path)).decode("ascii")
         if self.lang:
             record["lang"] = self.lang
         return record
@@ -105,7 +116,12 @@ class SummaryRequest:
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> SummaryRequest:
         """Reads the record back."""
-        return cls(record_text(record, "path"), record_text(record, "lang") or None)
+        path = record_text(record, "path")
+        exact = record_text(record, "path_bytes")
+        if exact:
+            with contextlib.suppress(ValueError):
+                path = os.fsdecode(base64.b64decode(exact, validate=True))
+        return cls(path, record_text(record, "lang") or None)
 
 
 @dataclass(frozen=True)

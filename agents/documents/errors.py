@@ -6,6 +6,7 @@ from pathlib import Path
 
 from agents.errors import HearthError, Kind
 from agents.exit_codes import Exit
+from agents.files import shown
 
 
 class DocumentKind(Kind):
@@ -25,6 +26,10 @@ class DocumentKind(Kind):
     CORRUPT = Exit.DOCUMENT, "The file is damaged or not what its extension claims."
     INDEX_UNAVAILABLE = Exit.INDEX_UNAVAILABLE, "The document index can't be opened or reached."
     NOT_INDEXED = Exit.NOT_INDEXED, "A path the person named is not in the index."
+    MOVED_ASIDE = (
+        Exit.INDEX_UNAVAILABLE,
+        "The index couldn't be opened: it was moved aside whole, and a rebuild is offered.",
+    )
 
 
 class DocumentError(HearthError):
@@ -36,16 +41,28 @@ class DocumentError(HearthError):
             about the index as a whole (see :meth:`about_index`), whose reason is the
             whole message.
         reason: What is wrong and what to do.
+        aside: For MOVED_ASIDE, where the old index now is.
     """
 
     kind: DocumentKind
 
-    def __init__(self, kind: DocumentKind, path: Path | str | None, reason: str) -> None:
+    def __init__(
+        self,
+        kind: DocumentKind,
+        path: Path | str | None,
+        reason: str,
+        *,
+        aside: str | None = None,
+    ) -> None:
         self.path = None if path is None else str(path)
         self.reason = reason
-        super().__init__(reason if path is None else f"{Path(path).name}: {reason}", kind)
+        self.aside = aside
+        name = None if path is None else shown(Path(path).name)  # odd names print escaped
+        super().__init__(reason if name is None else f"{name}: {reason}", kind)
 
     @classmethod
-    def about_index(cls, kind: DocumentKind, message: str) -> DocumentError:
-        """An error about the index (INDEX_UNAVAILABLE, NOT_INDEXED), not one file."""
-        return cls(kind, None, message)
+    def about_index(
+        cls, kind: DocumentKind, message: str, aside: str | None = None
+    ) -> DocumentError:
+        """An error about the index (INDEX_UNAVAILABLE, NOT_INDEXED, MOVED_ASIDE)."""
+        return cls(kind, None, message, aside=aside)

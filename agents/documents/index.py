@@ -11,19 +11,19 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
-import time
+import sqlite3
 import urllib.parse
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from agents import paths
-from agents.cancel import CancelToken
+from agents.cancel import Cancelled, CancelToken
+from agents.documents import aside
 from agents.documents.chunking import Chunk, chunk_document
 from agents.documents.errors import DocumentError, DocumentKind
-from agents.documents.loaders import file_sha256, is_supported, load_document
+from agents.documents.loaders import content_sha256, open_document, read_document
 from agents.documents.manifest import (
     FAILED,
     INDEXED,
@@ -32,9 +32,12 @@ from agents.documents.manifest import (
     STOPWORDS,
     IndexedFile,
     Manifest,
+    NewerLedger,
     search_terms,
 )
 from agents.documents.retrieval import METHODS, Passage, cosine, mmr, reciprocal_rank_fusion
+from agents.documents.scan import plan_run
+from agents.files import path_text, shown
 from agents.llm import OllamaService
 from agents.settings import Settings
 
@@ -141,12 +144,17 @@ class SyncProgress:
 
 @dataclass
 class SyncReport:
-    """What an indexing run did."""
+    """What an indexing run did.
+
+    ``failed`` holds files that could not be read, ``skipped`` what a chosen folder holds
+    that isn't read (special files, links out of it), each with the message to show.
+    """
 
     indexed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     chunks_added: int = 0
     cancelled: bool = False
     repaired: bool = False
@@ -165,7 +173,8 @@ class DocumentIndex:
         self.root = root
         self.service = service
         self.embedder = OllamaEmbedder(service, service.settings.embed_model)
-        self.manifest = Manifest(manifest_path(root))
+        self.index_dir = paths.index_dir(root)
+        self.manifest = _open_ledger(self.index_dir)
         self._client: Any = None
         self._collection: Any = None
         self.repaired = False
@@ -194,8 +203,19 @@ class DocumentIndex:
         return self._collection
 
     def _open(self) -> None:
-        name = self.collection_name
+        """Opens the vector store; one that can't be opened is kept (see agents.documents.aside).
+
+        Raises:
+            IndexMovedAside: it is damaged and was moved aside (now or before), until the
+                person rebuilds.
+            IndexUnavailable: a library, the disk or the Chroma server is the problem;
+                nothing was changed.
+        """
         server = self.settings.documents_chroma_server
+        kept = None if server else aside.moved_aside(self.index_dir)
+        if kept is not None:
+            raise _moved_aside_error(kept, "earlier")
+        name = self.collection_name
         try:
             self._client = open_chroma(self.root, server)
             self._collection = self._client.get_or_create_collection(
@@ -203,6 +223,7 @@ class DocumentIndex:
             )
             self._collection.count()
         except Exception as exc:
+            self._client = self._collection = None
             if server:
                 raise DocumentError.about_index(
                     DocumentKind.INDEX_UNAVAILABLE,
@@ -210,25 +231,26 @@ class DocumentIndex:
                     "Check that it is running, or clear the server setting to use the "
                     "built-in index.",
                 ) from exc
-            log.warning("document index is damaged (%s); rebuilding it", exc)
-            self._rebuild_store()
-            self._client = open_chroma(self.root)
-            self._collection = self._client.get_or_create_collection(
-                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
-            )
+            raise _open_failure(self.index_dir, exc, ledger_damaged=False) from exc
         self._repair(name)
 
-    def _rebuild_store(self) -> None:
-        from chromadb.api.client import SharedSystemClient
+    def rebuild(
+        self,
+        progress: Callable[[SyncProgress], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> SyncReport:
+        """Builds the index again from the files it knows (the person asked for it).
 
-        SharedSystemClient.clear_system_cache()
-        directory = paths.index_dir(self.root) / "chroma"
-        if directory.exists():
-            aside = directory.with_name(f"chroma.damaged-{int(time.time())}")
-            shutil.move(str(directory), str(aside))
-            shutil.rmtree(aside, ignore_errors=True)
+        An index moved aside stays where it is; otherwise the passages are dropped and
+        every known file is read and embedded again.
+        """
+        aside.forget_moved_aside(self.index_dir)
         self.manifest.mark_all_stale()
-        self.repaired = True
+        collection = self.collection
+        if collection.count():
+            self._client.delete_collection(collection.name)
+            self._collection = None
+        return self.sync(None, progress, cancel)
 
     def _repair(self, name: str) -> None:
         """Detects what a killed run or a changed embedding model left behind."""
@@ -243,8 +265,8 @@ class DocumentIndex:
             self.repaired = True
         self.manifest.set_meta("collection", name)
         for path in self.manifest.paths_with_status(INDEXING):
-            log.info("%s was being indexed when Hearth stopped: indexing it again", path)
-            self._collection.delete(where={"path": path})
+            log.info("%s was being indexed when Hearth stopped: indexing it again", shown(path))
+            self._collection.delete(where={"path": path_text(path)})
             self.manifest.mark_stale(path)
             self.repaired = True
         if self._collection.count() != self.manifest.chunk_count():
@@ -319,7 +341,7 @@ class DocumentIndex:
         by_keyword = [
             Passage(
                 chunk_id=c.chunk_id,
-                path=c.path,
+                path=path_text(c.path),
                 page=c.page,
                 heading=c.heading,
                 text=c.text,
@@ -357,84 +379,70 @@ class DocumentIndex:
         Unchanged files (same content hash) cost nothing; changed ones replace their
         passages; files gone from disk (or from a named folder) leave the index. With no
         targets, every known file is checked. Files left stale by an interrupted run are
-        always included.
+        always included. What a folder holds besides documents (special files, links out
+        of it) is skipped with a note (see agents.documents.scan). ``cancel`` stops the
+        run between two steps, whatever the file in hand: the index stays consistent.
         """
         cancel = cancel or CancelToken()
         report = SyncReport()
         _ = self.collection  # opens and repairs
         report.repaired = self.repaired
-        files, gone, refused = self._plan(targets)
-        for path, message in refused:
-            report.failed.append((path, message))
-        for path in gone:
+        known = {f.path: f for f in self.manifest.files()}
+        try:
+            plan = plan_run(targets, known, self.manifest.paths_with_status(STALE), cancel)
+        except Cancelled:
+            report.cancelled = True
+            return report
+        report.failed += plan.refused
+        report.skipped += plan.skipped
+        for path in plan.gone:
             self._remove_one(path)
             report.removed.append(path)
         chunks_done = 0
-        for number, path in enumerate(files):
+        files = list(plan.files.items())
+        for number, (path, root) in enumerate(files):
             if cancel.cancelled:
                 report.cancelled = True
                 break
             if progress:
-                progress(SyncProgress(number, len(files), chunks_done, path))
-            added = self._sync_file(Path(path), report, cancel)
-            if added is None:
-                report.cancelled = True
+                progress(SyncProgress(number, len(files), chunks_done, path_text(path)))
+            try:
+                chunks_done += self._sync_file(Path(path), root, report, cancel)
+            except Cancelled:
+                report.cancelled = True  # nothing of this file was written
                 break
-            chunks_done += added
         if progress and not report.cancelled:
             progress(SyncProgress(len(files), len(files), chunks_done, ""))
         report.chunks_added = chunks_done
         return report
 
-    def _plan(
-        self, targets: Sequence[Path] | None
-    ) -> tuple[list[str], list[str], list[tuple[str, str]]]:
-        known = {f.path: f for f in self.manifest.files()}
-        files: dict[str, None] = {}
-        gone: list[str] = []
-        refused: list[tuple[str, str]] = []
-        if targets is None:
-            for path in known:
-                (files.__setitem__(path, None) if Path(path).is_file() else gone.append(path))
-        else:
-            for named in targets:
-                target = Path(named).expanduser().absolute()
-                if target.is_dir():
-                    found = set(_walk(target))
-                    files.update(dict.fromkeys(sorted(found)))
-                    prefix = str(target).rstrip(os.sep) + os.sep
-                    gone += [p for p in known if p.startswith(prefix) and p not in found]
-                elif target.is_file():
-                    if is_supported(target):
-                        files[str(target)] = None
-                    else:
-                        error = DocumentError(
-                            DocumentKind.UNSUPPORTED_FORMAT,
-                            target,
-                            "Hearth doesn't read this kind of file. Supported: PDF, Word "
-                            "(.docx), Markdown, text and HTML.",
-                        )
-                        refused.append((str(target), error.message))
-                elif str(target) in known:
-                    gone.append(str(target))
-                else:
-                    refused.append((str(target), f"{target}: no such file or folder."))
-        for path in self.manifest.paths_with_status(STALE):
-            if path not in files and path not in gone:
-                (files.__setitem__(path, None) if Path(path).is_file() else gone.append(path))
-        return list(files), list(dict.fromkeys(gone)), refused
+    def _sync_file(self, path: Path, root: str, report: SyncReport, cancel: CancelToken) -> int:
+        """Indexes one file (kept inside ``root`` when found in a folder); returns chunks added.
 
-    def _sync_file(self, path: Path, report: SyncReport, cancel: CancelToken) -> int | None:
-        """Indexes one file; returns chunks added, or None when cancelled midway."""
+        Raises:
+            Cancelled: ``cancel`` was set; nothing of this file was written.
+        """
+        key = str(path)
+        try:
+            handle = open_document(path, Path(root) if root else None)
+        except DocumentError as exc:
+            if isinstance(exc.__cause__, FileNotFoundError):
+                self._remove_one(key)
+                report.removed.append(key)
+            else:
+                self.manifest.fail_file(key, _kind(path), "", exc.message, root)
+                report.failed.append((key, exc.message))
+            return 0
+        with handle:
+            return self._sync_opened(handle, path, root, report, cancel)
+
+    def _sync_opened(
+        self, handle: BinaryIO, path: Path, root: str, report: SyncReport, cancel: CancelToken
+    ) -> int:
         key = str(path)
         row = self.manifest.get(key)
         name = self.collection_name
-        try:
-            stat = path.stat()
-        except OSError:
-            self._remove_one(key)
-            report.removed.append(key)
-            return 0
+        stat = os.fstat(handle.fileno())
         current = row is not None and row.collection == name and row.status == INDEXED
         if (
             current
@@ -444,7 +452,8 @@ class DocumentIndex:
             report.unchanged.append(key)
             return 0
         settings = self.settings
-        sha = file_sha256(path) if stat.st_size <= settings.documents_max_file_bytes else ""
+        small = stat.st_size <= settings.documents_max_file_bytes
+        sha = content_sha256(handle, cancel) if small else ""
         if current and row is not None and sha and sha == row.sha256:
             self.manifest.touch_file(key, stat.st_size, stat.st_mtime_ns)
             report.unchanged.append(key)
@@ -452,24 +461,22 @@ class DocumentIndex:
         if row is not None and row.status == FAILED and sha and sha == row.failed_sha256:
             report.failed.append((key, row.error))
             return 0
-        kind = path.suffix.lower().lstrip(".")
+        kind = _kind(path)
         try:
-            document = load_document(path, settings)
+            document = read_document(handle, path, settings, cancel)
             chunks = chunk_document(document, sha, settings)
         except DocumentError as exc:
-            self.manifest.fail_file(key, kind, sha, exc.message)
+            self.manifest.fail_file(key, kind, sha, exc.message, root)
             report.failed.append((key, exc.message))
             return 0
         vectors: list[list[float]] = []
         batch = max(1, settings.documents_embed_batch)
         for start in range(0, len(chunks), batch):
-            if cancel.cancelled:
-                return None  # nothing written: the previous version stays intact
+            cancel.check()  # nothing written yet: the previous version stays intact
             vectors += self.embedder.embed_documents(
                 [c.text for c in chunks[start : start + batch]]
             )
-        if cancel.cancelled:
-            return None  # stopped while the last batch was embedded: nothing written
+        cancel.check()  # stopped while the last batch was embedded: nothing written
         self._write(
             key,
             kind=kind,
@@ -479,6 +486,7 @@ class DocumentIndex:
             name=name,
             chunks=chunks,
             vectors=vectors,
+            root=root,
         )
         report.indexed.append(key)
         return len(chunks)
@@ -494,9 +502,10 @@ class DocumentIndex:
         name: str,
         chunks: list[Chunk],
         vectors: list[list[float]],
+        root: str,
     ) -> None:
         self.manifest.begin_file(key, kind)
-        self.collection.delete(where={"path": key})
+        self.collection.delete(where={"path": path_text(key)})
         for start in range(0, len(chunks), CHROMA_ADD_BATCH):
             part = chunks[start : start + CHROMA_ADD_BATCH]
             self.collection.add(
@@ -514,6 +523,7 @@ class DocumentIndex:
             pages=pages,
             collection=name,
             chunks=chunks,
+            root=root,
         )
 
     def remove(self, targets: Iterable[Path | str]) -> list[str]:
@@ -532,7 +542,7 @@ class DocumentIndex:
 
     def _remove_one(self, path: str) -> None:
         self.manifest.begin_file(path, "")
-        self.collection.delete(where={"path": path})
+        self.collection.delete(where={"path": path_text(path)})
         self.manifest.remove_file(path)
 
 
@@ -551,11 +561,67 @@ def relevant_passages(
     return kept
 
 
-def _walk(folder: Path) -> Iterable[str]:
-    """Supported files under a folder, skipping hidden files and folders."""
-    for directory, subdirs, names in os.walk(folder):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        for name in sorted(names):
-            path = Path(directory) / name
-            if not name.startswith(".") and is_supported(path):
-                yield str(path)
+def _kind(path: Path) -> str:
+    """The kind of a document as the ledger records it: its extension."""
+    return path.suffix.lower().lstrip(".")
+
+
+def _open_ledger(index_dir: Path) -> Manifest:
+    """Opens the ledger; a damaged one is moved aside with the vector store, never deleted.
+
+    Raises:
+        IndexMovedAside: it was damaged and has been moved aside.
+        IndexUnavailable: it is locked, unreadable for the system or from a newer Hearth;
+            nothing was changed.
+    """
+    path = index_dir / aside.LEDGER_FILES[0]
+    try:
+        return Manifest(path)
+    except NewerLedger as exc:
+        raise DocumentError.about_index(
+            DocumentKind.INDEX_UNAVAILABLE,
+            f"The document index was made by a newer version of Hearth ({exc}). Update "
+            "Hearth to use it; nothing was changed.",
+        ) from exc
+    except sqlite3.DatabaseError as exc:
+        raise _open_failure(index_dir, exc, ledger_damaged=True) from exc
+
+
+def _open_failure(index_dir: Path, exc: BaseException, *, ledger_damaged: bool) -> DocumentError:
+    """The error for an index that failed to open; moves it aside only when it is damaged."""
+    if aside.is_installation_problem(exc):
+        return DocumentError.about_index(
+            DocumentKind.INDEX_UNAVAILABLE,
+            "The document index can't be opened because part of Hearth's installation is "
+            f"missing or broken ({type(exc).__name__}: {exc}). Your index was not changed; "
+            "reinstall Hearth.",
+        )
+    if aside.is_environment_problem(exc):
+        return DocumentError.about_index(
+            DocumentKind.INDEX_UNAVAILABLE,
+            f"The document index can't be opened right now ({exc}). Nothing was changed: "
+            "check the disk (free space, permissions) and that no other program holds it, "
+            "then try again.",
+        )
+    _release_chroma()
+    kept = aside.move_aside(index_dir, ledger_damaged=ledger_damaged)
+    return _moved_aside_error(kept, f"now ({type(exc).__name__}: {exc})")
+
+
+def _release_chroma() -> None:
+    """Drops Chroma's cached clients of this process, so none holds files moved aside."""
+    try:
+        from chromadb.api.client import SharedSystemClient
+    except ImportError:
+        return
+    SharedSystemClient.clear_system_cache()
+
+
+def _moved_aside_error(kept: Path, when: str) -> DocumentError:
+    return DocumentError.about_index(
+        DocumentKind.MOVED_ASIDE,
+        f"The document index could not be opened, so it was moved aside {when}. Nothing was "
+        f"deleted: the old index is kept in {shown(str(kept))}. Rebuild the index from your "
+        "files with `hearth index --rebuild` (or Rebuild in the Documents tab).",
+        str(kept),
+    )

@@ -5,6 +5,11 @@ process would freeze the window. Every Chroma operation (index, remove, search) 
 one worker process started with the 'spawn' context; the caller gets progress, results
 and errors back over queues, and can cancel. Listing files reads the SQLite ledger
 directly. A file lock makes sure only one worker writes to a data folder.
+
+The worker never outlives Hearth: it ignores Ctrl+C (Hearth asks it to stop, and it stops
+between two steps), and a watchdog thread ends it as soon as Hearth's process is gone,
+whatever it is doing. A worker that doesn't stop within a few seconds of a cancel is
+terminated; the ledger marks the file in hand, so the next run repairs and resumes it.
 """
 
 from __future__ import annotations
@@ -15,14 +20,19 @@ import logging
 import multiprocessing
 import os
 import queue
+import signal
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any
 
-from agents.cancel import CancelToken
+from agents import paths
+from agents.cancel import Cancelled, CancelToken
+from agents.documents import aside
 from agents.documents.errors import DocumentError, DocumentKind
 from agents.documents.index import SyncProgress, SyncReport, manifest_path, relevant_passages
 from agents.documents.manifest import IndexedFile, Manifest
@@ -34,7 +44,9 @@ from agents.settings import Settings
 log = logging.getLogger(__name__)
 
 _POLL_SECONDS = 0.1
-_PARENT_CHECK_SECONDS = 1.0  # how soon a worker notices that Hearth is gone
+_PARENT_CHECK_SECONDS = 1.0  # how soon an idle worker notices that Hearth is gone
+_CANCEL_GRACE_SECONDS = 5.0  # how long a cancelled run may take to stop by itself
+_EXIT_GRACE_SECONDS = 2.0  # how long an orphaned worker may take to finish a step
 
 
 @dataclass(frozen=True)
@@ -92,6 +104,7 @@ class _ErrorReply:
     message: str
     exit_code: int
     llm_kind: str | None = None
+    aside: str | None = None
 
 
 class _ProcessCancel(CancelToken):
@@ -125,12 +138,15 @@ def _lock_data_dir(root: Path) -> Any:
 def _error_reply(exc: BaseException) -> _ErrorReply:
     if isinstance(exc, LLMError):
         return _ErrorReply("llm", exc.message, exc.exit_code, exc.kind.name)
+    if isinstance(exc, DocumentError) and exc.kind is DocumentKind.MOVED_ASIDE:
+        return _ErrorReply("aside", exc.message, exc.exit_code, aside=exc.aside)
     if isinstance(exc, HearthError):
         return _ErrorReply("hearth", exc.message, exc.exit_code)
     return _ErrorReply(
         "internal",
-        f"The document index failed unexpectedly ({type(exc).__name__}: {exc}). Try again; "
-        "if it keeps failing, remove the 'index' folder in the data folder to rebuild it.",
+        f"The document index failed unexpectedly ({type(exc).__name__}: {exc}). Nothing was "
+        "deleted; try again, and if it keeps failing, rebuild the index with "
+        "`hearth index --rebuild` (or Rebuild in the Documents tab).",
         DocumentKind.INDEX_UNAVAILABLE.exit_code,
     )
 
@@ -138,9 +154,31 @@ def _error_reply(exc: BaseException) -> _ErrorReply:
 def _as_error(reply: _ErrorReply) -> HearthError:
     if reply.kind == "llm" and reply.llm_kind:
         return LLMError(ErrorKind[reply.llm_kind], reply.message)
+    if reply.kind == "aside" and reply.aside:
+        return DocumentError.about_index(DocumentKind.MOVED_ASIDE, reply.message, reply.aside)
     error = DocumentError.about_index(DocumentKind.INDEX_UNAVAILABLE, reply.message)
     error.exit_code = reply.exit_code
     return error
+
+
+def _watch_parent(cancel_event: Any) -> None:
+    """Ends the worker when Hearth's process is gone (killed, crashed), even mid-run.
+
+    The parent's sentinel becomes ready when it exits. The run in hand is asked to stop
+    and gets a moment to finish its step; then the process ends regardless (the ledger
+    marks an unfinished file, which the next run repairs).
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        cancel_event.set()
+        threading.Event().wait(_EXIT_GRACE_SECONDS)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="hearth-parent-watch", daemon=True).start()
 
 
 def worker_main(spec: WorkerSpec, requests: Any, replies: Any, cancel_event: Any) -> None:
@@ -151,6 +189,8 @@ def worker_main(spec: WorkerSpec, requests: Any, replies: Any, cancel_event: Any
     from agents.documents.index import DocumentIndex
     from agents.llm import OllamaService
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches Hearth, which cancels
+    _watch_parent(cancel_event)
     logging.basicConfig(level=os.environ.get("HEARTH_LOG_LEVEL", "WARNING"))
     root = Path(spec.root)
     try:
@@ -163,14 +203,18 @@ def worker_main(spec: WorkerSpec, requests: Any, replies: Any, cancel_event: Any
 
     def serve(request_id: int, operation: str, arguments: dict[str, Any]) -> None:
         try:
-            if operation == "sync":
+            if operation in {"sync", "rebuild"}:
                 cancel = _ProcessCancel(cancel_event)
 
                 def report_progress(step: SyncProgress, rid: int = request_id) -> None:
                     replies.put((rid, "progress", step))
                     serve_searches_meanwhile()
 
-                result: Any = index.sync(arguments["targets"], report_progress, cancel)
+                result: Any = (
+                    index.sync(arguments["targets"], report_progress, cancel)
+                    if operation == "sync"
+                    else index.rebuild(report_progress, cancel)
+                )
             elif operation == "remove":
                 result = index.remove(arguments["targets"])
             elif operation == "search":
@@ -181,7 +225,7 @@ def worker_main(spec: WorkerSpec, requests: Any, replies: Any, cancel_event: Any
                 raise ValueError(f"unknown request {operation!r}")
             replies.put((request_id, "done", result))
         except HearthError as exc:  # expected (Ollama down, a bad file): the caller shows it
-            log.warning("index request %s failed: %s", operation, exc)
+            log.info("index request %s failed: %s", operation, exc)
             replies.put((request_id, "error", _error_reply(exc)))
         except BaseException as exc:
             log.exception("index request %s failed", operation)
@@ -218,6 +262,24 @@ def worker_main(spec: WorkerSpec, requests: Any, replies: Any, cancel_event: Any
     finally:
         index.close()
         lock.close()
+
+
+def _start_ignoring_ctrl_c(process: Any) -> None:
+    """Starts a worker with Ctrl+C ignored from its first instruction.
+
+    Ctrl+C at a terminal reaches every process of the group: Hearth turns it into a
+    cancel, and the worker must not die half way through a write. The ignored disposition
+    is inherited by the new process (it can only be set from the main thread; the worker
+    sets it again first thing).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        process.start()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        process.start()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class IndexClient:
@@ -267,7 +329,7 @@ class IndexClient:
             with self._lock:
                 worker = self._current_worker()
                 if worker is not None:
-                    if request[1] == "sync":
+                    if request[1] in {"sync", "rebuild"}:
                         worker.cancel.clear()  # a new run starts uncancelled
                     worker.requests.put(request)
                     return worker
@@ -299,7 +361,7 @@ class IndexClient:
             name="hearth-index-worker",
             daemon=True,
         )
-        process.start()
+        _start_ignoring_ctrl_c(process)
         worker = _Worker(spec, process, requests, replies, cancel)
         worker.dispatcher = threading.Thread(
             target=self._dispatch, args=(worker,), name="hearth-index-replies", daemon=True
@@ -337,14 +399,22 @@ class IndexClient:
         request_id = next(self._ids)
         waiter: queue.Queue[tuple[str, Any]] = queue.Queue()
         self._pending[request_id] = waiter
+        cancelled_at: float | None = None
         try:
             worker = self._submit((request_id, operation, arguments))
             while True:
-                if cancel is not None and cancel.cancelled:
+                if cancel is not None and cancel.cancelled and cancelled_at is None:
                     worker.cancel.set()
+                    cancelled_at = time.monotonic()
                 try:
                     kind, payload = waiter.get(timeout=_POLL_SECONDS)
                 except queue.Empty:
+                    if (
+                        cancelled_at is not None
+                        and time.monotonic() - cancelled_at > _CANCEL_GRACE_SECONDS
+                    ):
+                        self._stop(worker)  # stuck in one step: the ledger marks the file
+                        raise Cancelled() from None
                     if worker.fatal is not None:
                         raise worker.fatal from None
                     if not worker.dispatcher.is_alive() and waiter.empty():
@@ -364,6 +434,18 @@ class IndexClient:
                 return payload
         finally:
             self._pending.pop(request_id, None)
+
+    def _stop(self, worker: _Worker) -> None:
+        """Ends a worker that didn't stop when asked (the next request starts a new one)."""
+        with self._lock:
+            if self._worker is worker:
+                self._worker = None
+        log.warning("the index worker did not stop when asked; ending it")
+        worker.process.terminate()
+        worker.process.join(5)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join(5)
 
     def close(self, timeout: float = 10.0) -> None:
         """Stops the worker (it finishes the file in hand first)."""
@@ -387,12 +469,37 @@ class IndexClient:
         cancel: CancelToken | None = None,
     ) -> SyncReport:
         """Indexes files and folders (None: re-check every known file); see DocumentIndex.sync."""
+        absolute = None if targets is None else [Path(t).expanduser().absolute() for t in targets]
+        return self._run("sync", {"targets": absolute}, progress, cancel)
+
+    def rebuild(
+        self,
+        progress: Callable[[SyncProgress], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> SyncReport:
+        """Builds the index again from its files (after it was moved aside); see
+        DocumentIndex.rebuild."""
+        return self._run("rebuild", {}, progress, cancel)
+
+    def _run(
+        self,
+        operation: str,
+        arguments: dict[str, Any],
+        progress: Callable[[SyncProgress], None] | None,
+        cancel: CancelToken | None,
+    ) -> SyncReport:
+        """An indexing run, one at a time; a worker stopped by force reports a cancelled run."""
         with self._sync_lock:
-            absolute = (
-                None if targets is None else [Path(t).expanduser().absolute() for t in targets]
-            )
-            report: SyncReport = self._call("sync", {"targets": absolute}, progress, cancel)
+            try:
+                report: SyncReport = self._call(operation, arguments, progress, cancel)
+            except Cancelled:
+                return SyncReport(cancelled=True)
             return report
+
+    def moved_aside(self) -> Path | None:
+        """Where an unreadable index was moved, while no rebuild has been done (no worker
+        needed)."""
+        return aside.moved_aside(paths.index_dir(self.root))
 
     def remove(self, targets: Sequence[Path | str]) -> list[str]:
         """Removes files or folders from the index; returns the removed paths."""
@@ -418,10 +525,14 @@ class IndexClient:
         path = manifest_path(self.root)
         if not path.exists():
             return []
-        manifest = Manifest(path, readonly=True)
+        try:
+            manifest = Manifest(path, readonly=True)
+        except sqlite3.DatabaseError as exc:  # damaged: the worker moves it aside when it opens
+            log.warning("the index's ledger can't be read: %s", exc)
+            return []
         try:
             return manifest.files()
-        except sqlite3.OperationalError:  # the worker is creating the ledger right now
+        except sqlite3.DatabaseError:  # being created right now, or damaged (see above)
             return []
         finally:
             manifest.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import logging
+import os
 import re
 import time
 import zipfile
@@ -17,11 +18,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
+from agents.cancel import Cancelled, CancelToken
 from agents.documents.errors import DocumentError, DocumentKind
+from agents.files import FileRefused, open_regular, read_capped, shown
 from agents.settings import Settings
 
 log = logging.getLogger(__name__)
+# pypdf logs a warning per oddity of a damaged file; the person gets one clear message.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
@@ -58,6 +64,11 @@ class LoadedDocument:
     pages: int = 0
 
     @property
+    def name(self) -> str:
+        """The file's name as text fit to show, store or send (see agents.files.shown)."""
+        return shown(self.path.name)
+
+    @property
     def text(self) -> str:
         """All the text, sections separated by blank lines."""
         return "\n\n".join(s.text for s in self.sections)
@@ -68,29 +79,32 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def file_sha256(path: Path, limit: int | None = None) -> str:
-    """The content hash of a file, read in blocks."""
+def content_sha256(handle: BinaryIO, cancel: CancelToken | None = None) -> str:
+    """The content hash of an opened file, read in blocks from the start; the handle is
+    left at the start again. Stops (raises Cancelled) when ``cancel`` is set."""
     digest = hashlib.sha256()
-    read = 0
-    with path.open("rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-            read += len(block)
-            if limit is not None and read > limit:
-                break
+    handle.seek(0)
+    while block := handle.read(1 << 20):
+        digest.update(block)
+        if cancel is not None:
+            cancel.check()
+    handle.seek(0)
     return digest.hexdigest()
 
 
 class _Budget:
-    """The time and memory caps for reading one file."""
+    """The time and memory caps for reading one file, and the person's Stop."""
 
-    def __init__(self, path: Path, settings: Settings) -> None:
+    def __init__(self, path: Path, settings: Settings, cancel: CancelToken | None) -> None:
         self.path = path
         self.settings = settings
+        self.cancel = cancel
         self.deadline = time.monotonic() + settings.documents_parse_seconds
         self.chars = 0
 
     def check_time(self) -> None:
+        if self.cancel is not None:
+            self.cancel.check()
         if time.monotonic() > self.deadline:
             seconds = self.settings.documents_parse_seconds
             raise DocumentError(
@@ -113,34 +127,87 @@ class _Budget:
         self.check_time()
 
 
-def load_document(path: Path, settings: Settings | None = None) -> LoadedDocument:
-    """Reads a supported file into sections.
+def check_supported(path: Path) -> None:
+    """Refuses a file whose name is not one of the supported kinds.
 
     Raises:
-        DocumentError: says what is wrong with the file and what to do (its kind says which way).
+        UnsupportedFormat: naming the kinds Hearth reads.
     """
-    settings = settings or Settings()
-    path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(
             DocumentKind.UNSUPPORTED_FORMAT,
             path,
-            f"Hearth doesn't read '{suffix or 'extensionless'}' files. Supported: PDF, Word "
-            "(.docx), Markdown, text and HTML.",
+            f"Hearth doesn't read '{shown(suffix) or 'extensionless'}' files. Supported: PDF, "
+            "Word (.docx), Markdown, text and HTML.",
         )
+
+
+def open_document(path: Path, within: Path | None = None) -> BinaryIO:
+    """Opens a document for reading: a regular file only, checked before it is opened.
+
+    Args:
+        path: The file.
+        within: The chosen folder it must stay inside of (symlinks), or None.
+
+    Raises:
+        DocumentError: it is a FIFO, device, socket or folder, a link out of the folder or
+            a link loop, or it doesn't exist or can't be opened; the message says which.
+    """
     try:
-        size = path.stat().st_size
+        return open_regular(path, within=within)
+    except FileRefused as exc:
+        raise DocumentError(DocumentKind.UNREADABLE, path, exc.reason + ".") from exc
     except FileNotFoundError as exc:
         raise DocumentError(
             DocumentKind.UNREADABLE, path, "the file doesn't exist (was it moved or deleted?)."
         ) from exc
+    except PermissionError as exc:
+        raise DocumentError(
+            DocumentKind.UNREADABLE, path, "Hearth isn't allowed to read it (permission denied)."
+        ) from exc
     except OSError as exc:
         raise DocumentError(
-            DocumentKind.UNREADABLE, path, f"it can't be opened ({exc.strerror})."
+            DocumentKind.UNREADABLE, path, f"it can't be opened ({exc.strerror or exc})."
         ) from exc
-    if not path.is_file():
-        raise DocumentError(DocumentKind.UNREADABLE, path, "it is not a regular file.")
+
+
+def load_document(
+    path: Path, settings: Settings | None = None, cancel: CancelToken | None = None
+) -> LoadedDocument:
+    """Reads a supported file into sections (see :func:`read_document`).
+
+    Raises:
+        DocumentError: a subclass that says what is wrong with the file and what to do.
+        Cancelled: ``cancel`` was set while reading.
+    """
+    path = Path(path)
+    check_supported(path)
+    with open_document(path) as handle:
+        return read_document(handle, path, settings, cancel)
+
+
+def read_document(
+    handle: BinaryIO,
+    path: Path,
+    settings: Settings | None = None,
+    cancel: CancelToken | None = None,
+) -> LoadedDocument:
+    """Reads an opened document into sections, within the size, page, text and time caps.
+
+    Args:
+        handle: The file, opened with :func:`open_document`.
+        path: Its path: the name says the format, and messages name it.
+        settings: The caps (``documents_*``).
+        cancel: Stops the reading between pages or blocks.
+
+    Raises:
+        DocumentError: a subclass that says what is wrong with the file and what to do.
+        Cancelled: ``cancel`` was set while reading.
+    """
+    settings = settings or Settings()
+    check_supported(path)
+    size = os.fstat(handle.fileno()).st_size
     if size == 0:
         raise DocumentError(
             DocumentKind.EMPTY, path, "the file is empty (0 bytes); there is nothing to read."
@@ -153,22 +220,29 @@ def load_document(path: Path, settings: Settings | None = None) -> LoadedDocumen
             f"the file is {size / 2**20:,.0f} MB, over the {limit / 2**20:,.0f} MB limit. "
             "Split it into smaller files.",
         )
-    budget = _Budget(path, settings)
-    loader = _LOADERS[_kind(suffix)]
+    budget = _Budget(path, settings, cancel)
+    kind = _kind(path.suffix.lower())
+    handle.seek(0)
     try:
-        document = loader(path, budget)
-    except DocumentError:
+        document = _LOADERS[kind](handle, budget)
+    except (DocumentError, Cancelled):
         raise
     except MemoryError as exc:
         raise DocumentError(
             DocumentKind.TOO_LARGE, path, "it needs more memory than Hearth allows to read."
         ) from exc
-    except Exception as exc:
-        log.info("could not parse %s: %s", path, exc)
+    except RecursionError as exc:
         raise DocumentError(
             DocumentKind.CORRUPT,
             path,
-            f"the file looks damaged or isn't a real {_kind(suffix).upper()} file "
+            "its structure is nested too deeply to read safely (damaged or hostile).",
+        ) from exc
+    except Exception as exc:
+        log.info("could not parse %s: %s", shown(path), exc)
+        raise DocumentError(
+            DocumentKind.CORRUPT,
+            path,
+            f"the file looks damaged or isn't a real {kind.upper()} file "
             f"({type(exc).__name__}). Open it in its usual program and save it again.",
         ) from exc
     document.sections = [s for s in document.sections if s.text.strip()]
@@ -190,17 +264,18 @@ def _kind(suffix: str) -> str:
 
 
 # -- PDF ------------------------------------------------------------------------------
-def _load_pdf(path: Path, budget: _Budget) -> LoadedDocument:
+def _load_pdf(handle: BinaryIO, budget: _Budget) -> LoadedDocument:
     import pypdf
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
-    with path.open("rb") as handle:
-        if not handle.read(1024).lstrip().startswith(b"%PDF"):
-            raise DocumentError(
-                DocumentKind.CORRUPT, path, "it isn't a PDF (no PDF header). Check the file type."
-            )
+    path = budget.path
+    if not handle.read(1024).lstrip().startswith(b"%PDF"):
+        raise DocumentError(
+            DocumentKind.CORRUPT, path, "it isn't a PDF (no PDF header). Check the file type."
+        )
+    handle.seek(0)
     try:
-        reader = pypdf.PdfReader(str(path), strict=False)
+        reader = pypdf.PdfReader(handle, strict=False)
         if reader.is_encrypted:
             try:
                 opened = bool(reader.decrypt(""))  # owner-password-only PDFs open with ""
@@ -228,7 +303,15 @@ def _load_pdf(path: Path, budget: _Budget) -> LoadedDocument:
     document = LoadedDocument(path, "pdf", pages=count)
     for number, page in enumerate(reader.pages, start=1):
         budget.check_time()
-        text = _clean(page.extract_text() or "")
+        try:
+            text = _clean(page.extract_text() or "")
+        except LimitReachedError as exc:
+            raise DocumentError(
+                DocumentKind.TOO_LARGE,
+                path,
+                f"page {number} unpacks to more than Hearth allows (a compression bomb or an "
+                "oversized page); refused.",
+            ) from exc
         budget.add_text(text)
         if text.strip():
             document.sections.append(Section(text, page=number))
@@ -249,12 +332,14 @@ def _clean(text: str) -> str:
 
 
 # -- DOCX -----------------------------------------------------------------------------
-def _check_zip(path: Path, budget: _Budget) -> None:
-    if not zipfile.is_zipfile(path):
+def _check_zip(handle: BinaryIO, budget: _Budget) -> None:
+    path = budget.path
+    if not zipfile.is_zipfile(handle):
         raise DocumentError(
             DocumentKind.CORRUPT, path, "it isn't a real Word file (not a .docx archive)."
         )
-    with zipfile.ZipFile(path) as archive:
+    handle.seek(0)
+    with zipfile.ZipFile(handle) as archive:
         infos = archive.infolist()
         if len(infos) > 10_000:
             raise DocumentError(
@@ -277,14 +362,15 @@ def _check_zip(path: Path, budget: _Budget) -> None:
             )
 
 
-def _load_docx(path: Path, budget: _Budget) -> LoadedDocument:
-    _check_zip(path, budget)
+def _load_docx(handle: BinaryIO, budget: _Budget) -> LoadedDocument:
+    _check_zip(handle, budget)
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    word = docx.Document(str(path))
-    document = LoadedDocument(path, "docx")
+    handle.seek(0)
+    word = docx.Document(handle)
+    document = LoadedDocument(budget.path, "docx")
     heading: str | None = None
     lines: list[str] = []
 
@@ -339,6 +425,11 @@ def decode_text(path: Path, data: bytes) -> str:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             pass
+    elif data.count(b"\x00") < len(data) // 5:  # stray NULs in UTF-8 text (a crashed logger)
+        try:
+            return data.replace(b"\x00", b"").decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     results = from_bytes(data[: 4 * 2**20])
@@ -369,26 +460,27 @@ def decode_text(path: Path, data: bytes) -> str:
     return text
 
 
-def _read_text(path: Path, budget: _Budget) -> str:
-    text = decode_text(path, path.read_bytes())
+def _read_text(handle: BinaryIO, budget: _Budget) -> str:
+    data = read_capped(handle, budget.settings.documents_max_file_bytes, budget.path)
+    text = decode_text(budget.path, data)
     text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
     budget.add_text(text)
     return text
 
 
-def _load_text(path: Path, budget: _Budget) -> LoadedDocument:
-    return LoadedDocument(path, "text", [Section(_read_text(path, budget).strip())])
+def _load_text(handle: BinaryIO, budget: _Budget) -> LoadedDocument:
+    return LoadedDocument(budget.path, "text", [Section(_read_text(handle, budget).strip())])
 
 
 # -- Markdown -------------------------------------------------------------------------
-def _load_markdown(path: Path, budget: _Budget) -> LoadedDocument:
+def _load_markdown(handle: BinaryIO, budget: _Budget) -> LoadedDocument:
     from langchain_text_splitters import MarkdownHeaderTextSplitter
 
-    text = _read_text(path, budget)
+    text = _read_text(handle, budget)
     splitter = MarkdownHeaderTextSplitter(
         [("#", "h1"), ("##", "h2"), ("###", "h3"), ("####", "h4")], strip_headers=False
     )
-    document = LoadedDocument(path, "markdown")
+    document = LoadedDocument(budget.path, "markdown")
     for part in splitter.split_text(text):
         budget.check_time()
         meta = part.metadata
@@ -465,18 +557,18 @@ class _HTMLText(HTMLParser):
         self.parts = []
 
 
-def _load_html(path: Path, budget: _Budget) -> LoadedDocument:
-    text = _read_text(path, budget)
+def _load_html(handle: BinaryIO, budget: _Budget) -> LoadedDocument:
+    text = _read_text(handle, budget)
     parser = _HTMLText(lambda _data: budget.check_time())
     step = 1 << 16
     for start in range(0, len(text), step):
         parser.feed(text[start : start + step])
     parser.close()
     parser.flush()
-    return LoadedDocument(path, "html", parser.sections)
+    return LoadedDocument(budget.path, "html", parser.sections)
 
 
-_LOADERS: dict[str, Callable[[Path, _Budget], LoadedDocument]] = {
+_LOADERS: dict[str, Callable[[BinaryIO, _Budget], LoadedDocument]] = {
     "pdf": _load_pdf,
     "docx": _load_docx,
     "markdown": _load_markdown,

@@ -3,10 +3,15 @@
 The ledger is written after each file's vectors are committed, so a process killed midway
 leaves a row marked ``indexing`` that the next start detects and repairs. It also holds
 every passage's text in an FTS5 table, which gives keyword (BM25) search.
+
+Paths are stored as the bytes the file system uses: a name that is not valid UTF-8 (Python
+holds it with lone surrogates) is written with ``os.fsencode`` and read back with
+``surrogateescape``, so every file name round-trips exactly.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import time
@@ -17,7 +22,8 @@ from pathlib import Path
 
 from agents.documents.chunking import Chunk
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2 added files.root (the folder a file was found in, so links stay inside it)."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -33,7 +39,8 @@ CREATE TABLE IF NOT EXISTS files (
     error TEXT NOT NULL DEFAULT '',
     failed_sha256 TEXT NOT NULL DEFAULT '',
     collection TEXT NOT NULL DEFAULT '',
-    indexed_at REAL NOT NULL DEFAULT 0
+    indexed_at REAL NOT NULL DEFAULT 0,
+    root TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS chunks (
     rowid INTEGER PRIMARY KEY,
@@ -139,6 +146,7 @@ class IndexedFile:
     mtime_ns: int = 0
     collection: str = ""
     failed_sha256: str = ""
+    root: str = ""
 
     @property
     def searchable(self) -> bool:
@@ -158,12 +166,30 @@ class StoredChunk:
     text: str
 
 
+class NewerLedger(Exception):
+    """The ledger was written by a newer Hearth (its schema version is higher)."""
+
+
+def _key(path: str) -> bytes:
+    """A path as SQL binds it: its file-system bytes, stored with ``CAST(? AS TEXT)``."""
+    return os.fsencode(path)
+
+
+def _text(data: bytes) -> str:
+    """SQLite text as Python reads it: undecodable bytes of file names kept as surrogates."""
+    return data.decode("utf-8", "surrogateescape")
+
+
 class Manifest:
     """The SQLite ledger next to the vector store.
 
     Args:
         path: The database file.
         readonly: Open for reading only (the GUI and CLI list files this way).
+
+    Raises:
+        sqlite3.DatabaseError: the file is not a readable ledger (damaged).
+        NewerLedger: a newer Hearth wrote it; it is left as it is.
     """
 
     def __init__(self, path: Path, *, readonly: bool = False) -> None:
@@ -171,12 +197,26 @@ class Manifest:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
         self.db.row_factory = sqlite3.Row
-        if not readonly:
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            with self.db:
-                self.db.executescript(_SCHEMA)
-                self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        self.db.text_factory = _text
+        try:
+            version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise NewerLedger(f"ledger schema {version}, this Hearth knows {SCHEMA_VERSION}")
+            if not readonly:
+                self._migrate(version)
+        except BaseException:
+            self.db.close()
+            raise
+
+    def _migrate(self, version: int) -> None:
+        """Creates the tables, or brings an older ledger up to this schema."""
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        with self.db:
+            if version == 1:
+                self.db.execute("ALTER TABLE files ADD COLUMN root TEXT NOT NULL DEFAULT ''")
+            self.db.executescript(_SCHEMA)
+            self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def close(self) -> None:
         """Closes the database."""
@@ -207,7 +247,9 @@ class Manifest:
 
     def get(self, path: str) -> IndexedFile | None:
         """One file's row."""
-        row = self.db.execute("SELECT * FROM files WHERE path=?", (path,)).fetchone()
+        row = self.db.execute(
+            "SELECT * FROM files WHERE path=CAST(? AS TEXT)", (_key(path),)
+        ).fetchone()
         return None if row is None else _file(row)
 
     def paths_with_status(self, *statuses: str) -> list[str]:
@@ -220,9 +262,9 @@ class Manifest:
         """Marks a file as being written (a crash from here on leaves it detectably stale)."""
         with self.transaction() as db:
             db.execute(
-                "INSERT INTO files(path, kind, status) VALUES(?, ?, ?) "
+                "INSERT INTO files(path, kind, status) VALUES(CAST(? AS TEXT), ?, ?) "
                 "ON CONFLICT(path) DO UPDATE SET status=excluded.status",
-                (path, kind, INDEXING),
+                (_key(path), kind, INDEXING),
             )
 
     def commit_file(
@@ -236,15 +278,26 @@ class Manifest:
         pages: int,
         collection: str,
         chunks: Sequence[Chunk],
+        root: str = "",
     ) -> None:
-        """Records a file's new passages, atomically, after its vectors were stored."""
+        """Records a file's new passages, atomically, after its vectors were stored.
+
+        ``root`` is the chosen folder the file was found in ("" when chosen itself).
+        """
         with self.transaction() as db:
             self._delete_chunks(db, path)
             for chunk in chunks:
                 cursor = db.execute(
                     "INSERT INTO chunks(id, path, position, page, heading, text) "
-                    "VALUES(?, ?, ?, ?, ?, ?)",
-                    (chunk.chunk_id, path, chunk.position, chunk.page, chunk.heading, chunk.text),
+                    "VALUES(?, CAST(? AS TEXT), ?, ?, ?, ?)",
+                    (
+                        chunk.chunk_id,
+                        _key(path),
+                        chunk.position,
+                        chunk.page,
+                        chunk.heading,
+                        chunk.text,
+                    ),
                 )
                 terms = " ".join(search_terms(f"{chunk.heading or ''}\n{chunk.text}"))
                 db.execute(
@@ -252,31 +305,37 @@ class Manifest:
                 )
             db.execute(
                 "INSERT OR REPLACE INTO files(path, kind, sha256, size, mtime_ns, status, chunks, "
-                "pages, error, failed_sha256, collection, indexed_at) "
-                "VALUES(?, ?, ?, ?, ?, ?, ?, ?, '', '', ?, ?)",
-                (path, kind, sha256, size, mtime_ns, INDEXED, len(chunks), pages, collection,
-                 time.time()),
+                "pages, error, failed_sha256, collection, indexed_at, root) "
+                "VALUES(CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?, '', '', ?, ?, CAST(? AS TEXT))",
+                (_key(path), kind, sha256, size, mtime_ns, INDEXED, len(chunks), pages, collection,
+                 time.time(), _key(root)),
             )  # fmt: skip
 
     def touch_file(self, path: str, size: int, mtime_ns: int) -> None:
         """Records a new modification time for a file whose content did not change."""
         with self.transaction() as db:
-            db.execute("UPDATE files SET size=?, mtime_ns=? WHERE path=?", (size, mtime_ns, path))
+            db.execute(
+                "UPDATE files SET size=?, mtime_ns=? WHERE path=CAST(? AS TEXT)",
+                (size, mtime_ns, _key(path)),
+            )
 
-    def fail_file(self, path: str, kind: str, sha256: str, error: str) -> None:
+    def fail_file(self, path: str, kind: str, sha256: str, error: str, root: str = "") -> None:
         """Records why a file could not be read; its previous passages (if any) stay."""
         with self.transaction() as db:
-            row = db.execute("SELECT chunks FROM files WHERE path=?", (path,)).fetchone()
+            row = db.execute(
+                "SELECT chunks FROM files WHERE path=CAST(? AS TEXT)", (_key(path),)
+            ).fetchone()
             if row is None:
                 db.execute(
-                    "INSERT INTO files(path, kind, status, error, failed_sha256, indexed_at) "
-                    "VALUES(?, ?, ?, ?, ?, ?)",
-                    (path, kind, FAILED, error, sha256, time.time()),
+                    "INSERT INTO files(path, kind, status, error, failed_sha256, indexed_at, "
+                    "root) VALUES(CAST(? AS TEXT), ?, ?, ?, ?, ?, CAST(? AS TEXT))",
+                    (_key(path), kind, FAILED, error, sha256, time.time(), _key(root)),
                 )
             else:
                 db.execute(
-                    "UPDATE files SET status=?, error=?, failed_sha256=? WHERE path=?",
-                    (FAILED, error, sha256, path),
+                    "UPDATE files SET status=?, error=?, failed_sha256=?, root=CAST(? AS TEXT) "
+                    "WHERE path=CAST(? AS TEXT)",
+                    (FAILED, error, sha256, _key(root), _key(path)),
                 )
 
     def mark_stale(self, path: str) -> None:
@@ -284,8 +343,9 @@ class Manifest:
         with self.transaction() as db:
             self._delete_chunks(db, path)
             db.execute(
-                "UPDATE files SET status=?, chunks=0, sha256='', failed_sha256='' WHERE path=?",
-                (STALE, path),
+                "UPDATE files SET status=?, chunks=0, sha256='', failed_sha256='' "
+                "WHERE path=CAST(? AS TEXT)",
+                (STALE, _key(path)),
             )
 
     def mark_all_stale(self) -> None:
@@ -299,13 +359,16 @@ class Manifest:
         """Forgets a file entirely."""
         with self.transaction() as db:
             self._delete_chunks(db, path)
-            db.execute("DELETE FROM files WHERE path=?", (path,))
+            db.execute("DELETE FROM files WHERE path=CAST(? AS TEXT)", (_key(path),))
 
     @staticmethod
     def _delete_chunks(db: sqlite3.Connection, path: str) -> None:
-        rowids = [r[0] for r in db.execute("SELECT rowid FROM chunks WHERE path=?", (path,))]
+        key = _key(path)
+        rowids = [
+            r[0] for r in db.execute("SELECT rowid FROM chunks WHERE path=CAST(? AS TEXT)", (key,))
+        ]
         db.executemany("DELETE FROM chunks_fts WHERE rowid=?", ((r,) for r in rowids))
-        db.execute("DELETE FROM chunks WHERE path=?", (path,))
+        db.execute("DELETE FROM chunks WHERE path=CAST(? AS TEXT)", (key,))
 
     # -- chunks -----------------------------------------------------------------------
     def chunk_count(self) -> int:
@@ -375,6 +438,8 @@ def _file(row: sqlite3.Row) -> IndexedFile:
         mtime_ns=row["mtime_ns"],
         collection=row["collection"],
         failed_sha256=row["failed_sha256"],
+        # A ledger from before schema 2 has no root (and a Row's `in` looks at values).
+        root=row["root"] if "root" in row.keys() else "",  # noqa: SIM118
     )
 
 

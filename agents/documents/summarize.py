@@ -158,7 +158,7 @@ class DocumentSummarizer:
     def _steps(self, source: Path | LoadedDocument, lang: str | None, run: Run) -> Iterator[Event]:
         settings = self.service.settings
         document = source if isinstance(source, LoadedDocument) else load_document(source, settings)
-        yield Status(f"Read {document.path.name}")
+        yield Status(f"Read {document.name}")
         run.model = model = self.service.route(model=self.model)
         info = self.service.show(model)
         text = _labelled_text(document)
@@ -167,7 +167,7 @@ class DocumentSummarizer:
         language = language_name(lang)
         chat = self.service.chat_model(model, num_ctx=plan.num_ctx, num_predict=SUMMARY_TOKENS)
         if plan.mode == "single":
-            prompt = self._final_prompt(document.path.name, text, language, notes=False)
+            prompt = self._final_prompt(document.name, text, language, notes=False)
         else:
             notes_chat = self.service.chat_model(
                 model, num_ctx=plan.num_ctx, num_predict=NOTES_TOKENS
@@ -175,7 +175,7 @@ class DocumentSummarizer:
             notes = yield from self._map_reduce(
                 notes_chat, document, text, plan, language, run.cancel
             )
-            prompt = self._final_prompt(document.path.name, notes, language, notes=True)
+            prompt = self._final_prompt(document.name, notes, language, notes=True)
         yield Status("Writing the summary…")
         reply = yield from stream_reply(chat, self._messages(prompt), run.cancel)
         yield reply.ending(model)
@@ -193,12 +193,12 @@ class DocumentSummarizer:
         """Notes per section, then notes of notes until they fit one call."""
         budget = section_budget(plan.num_ctx)
         sections = split_sections(text, budget)
-        yield Status(f"Reading {len(sections)} sections of {document.path.name}…")
+        yield Status(f"Reading {len(sections)} sections of {document.name}…")
         notes: list[str] = []
         for number, section in enumerate(sections, start=1):
             prompt = (
                 f"This is section {number} of {len(sections)} of the document "
-                f"'{document.path.name}'. Write compact notes in {language}: the main "
+                f"'{document.name}'. Write compact notes in {language}: the main "
                 "points, facts, figures, names, decisions, action items and deadlines, "
                 "with page numbers when shown. Notes only, no introduction.\n\n"
                 f"<document_section>\n{section}\n</document_section>"
@@ -215,7 +215,7 @@ class DocumentSummarizer:
             merged = []
             for number, group in enumerate(groups, start=1):
                 prompt = (
-                    f"Merge these notes on parts of '{document.path.name}' into shorter "
+                    f"Merge these notes on parts of '{document.name}' into shorter "
                     f"notes in {language}, keeping every decision, action item, figure "
                     f"and page number.\n\n<notes>\n{group}\n</notes>"
                 )

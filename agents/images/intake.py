@@ -23,6 +23,7 @@ from typing import cast
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
 from agents.attachments import ImageRef
+from agents.files import FileRefused, FileTooLarge, read_regular, shown
 from agents.images.errors import ImageError, ImageKind
 
 MAX_SIDE = 1120
@@ -200,22 +201,24 @@ def sniff_format(data: bytes) -> str | None:
 def _read(source: Path | bytes, name: str | None, max_file_bytes: int) -> tuple[bytes, str]:
     if isinstance(source, bytes | bytearray | memoryview):
         raw = bytes(source)
-        label = name or "pasted image"
+        label = shown(name or "pasted image")
         if len(raw) > max_file_bytes:
             raise ImageError(ImageKind.TOO_LARGE, label, _too_many_bytes(len(raw), max_file_bytes))
         return raw, label
     path = Path(source)
-    label = name or path.name or str(path)
+    label = shown(name or path.name or str(path))
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise ImageError(ImageKind.UNREADABLE, label, "it is not a file.")
-        if size > max_file_bytes:
-            raise ImageError(ImageKind.TOO_LARGE, label, _too_many_bytes(size, max_file_bytes))
-        with path.open("rb") as handle:
-            raw = handle.read(max_file_bytes + 1)
+        return read_regular(path, max_file_bytes), label
+    except FileTooLarge as exc:
+        raise ImageError(
+            ImageKind.TOO_LARGE, label, _too_many_bytes(exc.size, max_file_bytes)
+        ) from exc
+    except FileRefused as exc:
+        raise ImageError(ImageKind.UNREADABLE, label, f"{exc.reason}.") from exc
     except FileNotFoundError as exc:
-        raise ImageError(ImageKind.UNREADABLE, label, f"the file doesn't exist ({path}).") from exc
+        raise ImageError(
+            ImageKind.UNREADABLE, label, f"the file doesn't exist ({shown(path)})."
+        ) from exc
     except PermissionError as exc:
         raise ImageError(
             ImageKind.UNREADABLE, label, "Hearth isn't allowed to read the file."
@@ -224,9 +227,6 @@ def _read(source: Path | bytes, name: str | None, max_file_bytes: int) -> tuple[
         raise ImageError(
             ImageKind.UNREADABLE, label, f"the file couldn't be read ({exc.strerror})."
         ) from exc
-    if len(raw) > max_file_bytes:  # it grew while we read it
-        raise ImageError(ImageKind.TOO_LARGE, label, _too_many_bytes(len(raw), max_file_bytes))
-    return raw, label
 
 
 def _too_many_bytes(size: int, limit: int) -> str:
@@ -246,12 +246,17 @@ def _open(raw: bytes, label: str, max_pixels: int) -> Image.Image:
         raise ImageError(ImageKind.TOO_LARGE, label, _bomb_reason(None, max_pixels)) from exc
     except UnidentifiedImageError as exc:
         raise ImageError(ImageKind.NOT_AN_IMAGE, label, _not_an_image_reason(raw)) from exc
-    except _DECODE_ERRORS as exc:
+    except ValueError as exc:
+        if "too large" not in str(exc):
+            raise ImageError(ImageKind.DAMAGED, label, _damaged_reason(exc)) from exc
         raise ImageError(
-            ImageKind.DAMAGED,
+            ImageKind.TOO_LARGE,
             label,
-            f"the file is damaged ({exc}). Open and save it again in an image editor.",
+            "a block of data in it unpacks to more than Hearth allows (a decompression "
+            "bomb, or a damaged file).",
         ) from exc
+    except _DECODE_ERRORS as exc:
+        raise ImageError(ImageKind.DAMAGED, label, _damaged_reason(exc)) from exc
     width, height = image.size
     if width <= 0 or height <= 0:
         image.close()
@@ -272,8 +277,27 @@ def _bomb_reason(size: tuple[int, int] | None, max_pixels: int) -> str:
     )
 
 
+def _damaged_reason(exc: BaseException) -> str:
+    return f"the file is damaged ({exc}). Open and save it again in an image editor."
+
+
+_IMAGE_MAGIC = {
+    b"\x89PNG\r\n\x1a\n": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF87a": "GIF",
+    b"GIF89a": "GIF",
+    b"BM": "BMP",
+}
+
+
 def _not_an_image_reason(raw: bytes) -> str:
     head = raw[:64]
+    for magic, name in _IMAGE_MAGIC.items():
+        if head.startswith(magic):
+            return (
+                f"it starts like a {name} image but the rest is damaged. Open and save it "
+                "again in an image editor, or get a new copy."
+            )
     kinds = {
         b"%PDF": "a PDF document: add it as a document instead",
         b"PK\x03\x04": "a ZIP archive (or an Office document), not an image",

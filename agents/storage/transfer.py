@@ -33,8 +33,15 @@ from typing import Any, Protocol, cast, get_args
 
 import agents
 from agents.attachments import ImageRef, from_records, images_in, to_records
-from agents.chat.personas import Persona, PersonaError, PersonaLibrary, persona_from_dict
+from agents.chat.personas import (
+    MAX_NAME_CHARS,
+    Persona,
+    PersonaError,
+    PersonaLibrary,
+    persona_from_dict,
+)
 from agents.errors import HearthError
+from agents.files import FileRefused, FileTooLarge, read_regular, shown
 from agents.storage.atomic import write_atomic
 from agents.storage.chat_store import (
     ChatStore,
@@ -52,6 +59,7 @@ SUPPORTED_VERSIONS = frozenset({1, 2})
 
 MAX_FILE_BYTES = 1 << 30  # 1 GiB
 MAX_IMAGE_BYTES = 50 << 20  # 50 MiB, decoded
+MAX_IMAGE_SIDE = 8192  # Hearth stores pictures of at most 1120 px a side
 MAX_CONVERSATIONS = 100_000
 MAX_MESSAGES = 100_000  # per conversation
 MAX_CONTENT_CHARS = 10_000_000
@@ -509,8 +517,26 @@ def _images(value: Any) -> dict[str, bytes]:
             raise _Invalid(f"image {sha[:12]}… does not match its hash (it was changed)")
         if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
             raise _Invalid(f"image {sha[:12]}… is not a PNG or JPEG")
+        _check_picture_size(sha, data)
         decoded[sha] = data
     return decoded
+
+
+def _check_picture_size(sha: str, data: bytes) -> None:
+    """Refuses a picture Hearth would never have stored (a decompression bomb, say)."""
+    from agents.images.intake import image_size
+
+    try:
+        width, height = image_size(data)
+    except Exception:  # Pillow refuses a decompression bomb before reading its size
+        raise _Invalid(
+            f"image {sha[:12]}… is not a picture Hearth stores (damaged, or a decompression bomb)"
+        ) from None
+    if max(width, height) > MAX_IMAGE_SIDE or min(width, height) < 1:
+        raise _Invalid(
+            f"image {sha[:12]}… is {width}x{height} pixels, not a picture Hearth stores (at "
+            f"most {MAX_IMAGE_SIDE} pixels a side)"
+        )
 
 
 @dataclass(frozen=True)
@@ -532,6 +558,17 @@ def parse_export(raw: bytes, name: str = "the file") -> ParsedExport:
             changed, or is from a newer Hearth. The message names the problem.
     """
     try:
+        return _parse_export(raw, name)
+    except RecursionError:
+        raise StorageError(
+            StorageKind.TRANSFER,
+            f"{name} is not a Hearth chat export: its data is nested far deeper than an "
+            "export ever is. Nothing was imported.",
+        ) from None
+
+
+def _parse_export(raw: bytes, name: str) -> ParsedExport:
+    try:
         payload = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise StorageError(
@@ -544,6 +581,12 @@ def parse_export(raw: bytes, name: str = "the file") -> ParsedExport:
             f"{name} is damaged or incomplete (invalid JSON at line {exc.lineno}, column "
             f"{exc.colno}: {exc.msg}); it may have been cut short while copying. Export the "
             "chats again. Nothing was imported.",
+        ) from None
+    except ValueError:  # a number with thousands of digits
+        raise StorageError(
+            StorageKind.TRANSFER,
+            f"{name} is not a valid Hearth chat export (it holds a number too long to read). "
+            "Nothing was imported.",
         ) from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise StorageError(
@@ -592,7 +635,7 @@ def parse_export(raw: bytes, name: str = "the file") -> ParsedExport:
             try:
                 personas.append(persona_from_dict(item))
             except PersonaError as exc:
-                raise _Invalid(f"personas[{i}]: {exc.message}") from None
+                raise _Invalid(f"personas[{i}]: {exc.message.rstrip('.')}") from None
     except _Invalid as exc:
         raise StorageError(
             StorageKind.TRANSFER,
@@ -602,21 +645,32 @@ def parse_export(raw: bytes, name: str = "the file") -> ParsedExport:
 
 
 def read_export(path: Path) -> ParsedExport:
-    """Reads and checks an export file (see ``parse_export``)."""
+    """Reads and checks an export file (see ``parse_export``); only a regular file is read.
+
+    Raises:
+        TransferError: it is not a regular file (a FIFO, a device...), is over the size
+            cap, can't be read, or is not a valid export.
+    """
     path = Path(path)
+    name = shown(path.name)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise StorageError(
-                StorageKind.TRANSFER,
-                f"{path.name} is too large to import ({size / 2**30:.1f} GiB, at most 1 GiB).",
-            )
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except FileTooLarge as exc:
+        raise StorageError(
+            StorageKind.TRANSFER,
+            f"{name} is too large to import ({exc.size / 2**30:.1f} GiB, at most "
+            f"{MAX_FILE_BYTES / 2**30:.0f} GiB). Nothing was imported.",
+        ) from exc
+    except FileRefused as exc:
+        raise StorageError(
+            StorageKind.TRANSFER, f"{name} can't be imported: {exc.reason}. Nothing was imported."
+        ) from exc
     except OSError as exc:
         raise StorageError(
-            StorageKind.TRANSFER, f"Hearth could not read {path} ({exc.strerror or exc})."
+            StorageKind.TRANSFER,
+            f"Hearth could not read {shown(path)} ({exc.strerror or exc}). Nothing was imported.",
         ) from exc
-    return parse_export(raw, path.name)
+    return parse_export(raw, name)
 
 
 # ------------------------------------------------------------------------ import
@@ -699,7 +753,7 @@ def import_export(
             fingerprint = _chat_fingerprint(chat)
             if fingerprint in seen:
                 report.skipped.append(
-                    f"chat '{chat.title or 'Untitled'}': already here (identical chat)"
+                    f"chat '{shown(chat.title or 'Untitled')}': already here (identical chat)"
                 )
                 continue
             seen.add(fingerprint)
@@ -796,16 +850,27 @@ def _import_personas(
         )
         if same is not None:
             mapping[persona.id] = same.id
-            report.skipped.append(f"persona '{persona.name}': already here")
+            report.skipped.append(f"persona '{shown(persona.name)}': already here")
             continue
-        name = persona.name
-        while library.find_by_name(name) is not None:
-            name = f"{name} (imported)"
-        created = library.add(name[:80], persona.prompt, persona_id=persona.id)
+        created = library.add(_free_name(library, persona.name), persona.prompt, persona.id)
         added.append(created.id)
         mapping[persona.id] = created.id
         report.personas_added.append(created.name)
     return mapping
+
+
+def _free_name(library: PersonaLibrary, name: str) -> str:
+    """``name``, or ``name (imported)``, ``name (imported 2)``... : the first one free, cut
+    so that the suffix always fits the name limit."""
+    if library.find_by_name(name) is None:
+        return name
+    number = 1
+    while True:
+        suffix = " (imported)" if number == 1 else f" (imported {number})"
+        candidate = name[: MAX_NAME_CHARS - len(suffix)].rstrip() + suffix
+        if library.find_by_name(candidate) is None:
+            return candidate
+        number += 1
 
 
 def _roll_back(

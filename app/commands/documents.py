@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from agents.exit_codes import Exit
+from agents.files import shown
 from agents.paths import data_dir
 from app.cli import (
     MODEL,
@@ -28,11 +29,12 @@ from app.cli import (
 from app.terminal import safe
 
 if TYPE_CHECKING:  # the documents stack loads only when a documents command runs
-    from agents.documents.index import SyncProgress
+    from agents.documents.index import SyncProgress, SyncReport
     from agents.documents.index_worker import IndexClient
     from agents.events import Sources
 
-DOCUMENT_ERROR_EXIT = 20  # the exit code of agents.documents.errors.DocumentKind's file kinds
+DOCUMENT_ERROR_EXIT = Exit.DOCUMENT  # the exit code of DocumentKind's file kinds
+USAGE_EXIT = Exit.USAGE
 
 
 def _client(args: argparse.Namespace) -> IndexClient:
@@ -46,11 +48,21 @@ def _client(args: argparse.Namespace) -> IndexClient:
 @command(
     "index",
     "add files or folders to the document index (progress on stderr)",
-    arg("paths", nargs="+", metavar="PATH", help="files or folders to index"),
+    arg("paths", nargs="*", metavar="PATH", help="files or folders to index"),
+    arg(
+        "--rebuild",
+        action="store_true",
+        help="build the index again from the files it knows (e.g. after it was moved aside)",
+    ),
 )
 def index_command(args: argparse.Namespace, err: TextIO | None = None) -> int:
-    """Indexes files and folders; 0 when every file was read, 20 when some were refused."""
+    """Indexes files and folders; 0 when every file was read, 20 when some were refused,
+    130 when stopped with Ctrl+C (what was done stays indexed; the next run goes on)."""
     err = err or sys.stderr
+    rebuild = bool(getattr(args, "rebuild", False))
+    if not args.paths and not rebuild:
+        print("hearth index: give files or folders to index, or --rebuild", file=err)
+        return USAGE_EXIT
     client = _client(args)
     last = [0.0]
 
@@ -59,7 +71,7 @@ def index_command(args: argparse.Namespace, err: TextIO | None = None) -> int:
         if step.files_done < step.files_total and now - last[0] < 0.2:
             return
         last[0] = now
-        name = Path(step.path).name if step.path else "done"
+        name = shown(Path(step.path).name) if step.path else "done"
         print(
             f"indexing {step.files_done}/{step.files_total} files, "
             f"{step.chunks_done} passages: {safe(name)}",
@@ -67,25 +79,47 @@ def index_command(args: argparse.Namespace, err: TextIO | None = None) -> int:
             flush=True,
         )
 
+    reports: list[SyncReport] = []
     try:
         with interruptible() as cancel:
-            report = client.index([Path(p) for p in args.paths], show, cancel)
+            if rebuild:
+                kept = client.moved_aside()
+                reports.append(client.rebuild(show, cancel))
+                if kept is not None:
+                    print(
+                        f"hearth: a new index was built; the old one is still in "
+                        f"{shown(str(kept))} (delete it when you no longer need it)",
+                        file=err,
+                    )
+            if args.paths and not cancel.cancelled:
+                reports.append(client.index([Path(p) for p in args.paths], show, cancel))
     finally:
         client.close()
+    for report in reports:
+        _print_report(report, err)
+    if cancel.cancelled or any(r.cancelled for r in reports):
+        print(
+            "hearth: stopped. Files done so far are indexed; run the same command again to go on.",
+            file=err,
+        )
+        return Exit.STOPPED
+    return DOCUMENT_ERROR_EXIT if any(r.failed for r in reports) else 0
+
+
+def _print_report(report: SyncReport, err: TextIO) -> None:
+    """The counts of a run, then one line per refused file and per skipped thing."""
     if report.repaired:
         print("hearth: the index was incomplete and has been repaired", file=err)
     print(
         f"{len(report.indexed)} indexed ({report.chunks_added} passages), "
         f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, "
-        f"{len(report.failed)} refused",
+        f"{len(report.failed)} refused, {len(report.skipped)} skipped",
         file=err,
     )
     for _path, message in report.failed:
         print(f"hearth: {safe(message)}", file=err)
-    if report.cancelled:
-        print("hearth: stopped; files done so far are indexed", file=err)
-        return Exit.STOPPED
-    return DOCUMENT_ERROR_EXIT if report.failed else 0
+    for _path, note in report.skipped:
+        print(f"hearth: {safe(note)}", file=err)
 
 
 # -- docs list / remove -----------------------------------------------------------------
@@ -126,7 +160,8 @@ def docs_remove(args: argparse.Namespace, out: TextIO | None = None) -> int:
     if not removed:
         raise DocumentError.about_index(
             DocumentKind.NOT_INDEXED,
-            f"Not in the index: {', '.join(args.paths)}. See `hearth docs list` for what is.",
+            f"Not in the index: {', '.join(shown(p) for p in args.paths)}. See `hearth docs "
+            "list` for what is.",
         )
     for path in removed:
         print(f"removed {safe(str(path))}", file=out)
@@ -148,7 +183,7 @@ def summarize_command(args: argparse.Namespace) -> int:
 
     path = Path(args.path)
     request = TurnRequest.ask(
-        f"Summarize {path.name}",
+        f"Summarize {shown(path.name)}",
         Mode.SUMMARY,
         attachments=(SummaryRequest(str(path.expanduser().absolute()), args.lang),),
         model=args.model,

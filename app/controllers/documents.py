@@ -11,6 +11,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from agents.attachments import SummaryRequest
+from agents.files import shown
 from agents.turns.request import Mode, TurnRequest
 from app.widgets.lazy_tab import LazyTab
 
@@ -98,7 +99,7 @@ class DocumentsController(QObject):
         """Summarizes a document into the open chat, in the person's language."""
         lang = lang or QLocale.languageToString(QLocale.system().language())
         request = TurnRequest.ask(
-            self.tr("Summarize {0}").format(path.name),
+            self.tr("Summarize {0}").format(shown(path.name)),
             Mode.SUMMARY,
             attachments=(SummaryRequest(str(path), lang),),
         )

@@ -11,17 +11,19 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from agents.cancel import CancelToken
+from agents.documents.errors import DocumentError, DocumentKind
 from agents.documents.index import SyncProgress, SyncReport
 from agents.documents.index_worker import IndexClient
 from agents.documents.manifest import IndexedFile
 from agents.errors import HearthError
+from agents.files import shown
 from agents.llm import OllamaService
 from agents.settings import Settings
 from app.services.jobs import JobSlot, run_call
@@ -48,6 +50,8 @@ class DocumentsService(QObject):
         indexStopped(int, int): the run was stopped after this many files of so many;
             ``filesChanged`` follows once the worker has let go of the file in hand.
         indexFailed(str): an indexing run or a removal failed: what happened, what to do.
+        rebuildOffered(str): the index could not be opened and was moved aside (kept); the
+            message says where. ``rebuild`` builds a new one.
     """
 
     filesChanged = Signal(list)
@@ -56,6 +60,7 @@ class DocumentsService(QObject):
     indexFinished = Signal(object)
     indexStopped = Signal(int, int)
     indexFailed = Signal(str)
+    rebuildOffered = Signal(str)
 
     def __init__(
         self, service: OllamaService, client: IndexClient, parent: QObject | None = None
@@ -91,22 +96,50 @@ class DocumentsService(QObject):
         return self._run_ended.is_set()
 
     def refresh(self) -> None:
-        """Reloads the file list (off the GUI thread); ``filesChanged`` follows."""
-        run_call(self.client.files, self._set_files, self._on_index_error, self)
+        """Reloads the file list (off the GUI thread); ``filesChanged`` follows, and
+        ``rebuildOffered`` while the index is moved aside."""
+        client = self.client
+        run_call(
+            lambda: (client.files(), client.moved_aside()),
+            self._set_state,
+            self._on_index_error,
+            self,
+        )
 
-    def _set_files(self, files: list[IndexedFile]) -> None:
+    def _set_state(self, state: tuple[list[IndexedFile], Path | None]) -> None:
+        files, kept = state
         self._files = list(files)
         self.filesChanged.emit(self.files)
+        if kept is not None:
+            self.rebuildOffered.emit(
+                self.tr(
+                    "The document index could not be opened, so it was moved aside and kept "
+                    "in {0}. Nothing was deleted. Rebuild builds a new index from your files."
+                ).replace("{0}", shown(str(kept)))
+            )
 
     def index_paths(self, paths: Sequence[Path] | None) -> bool:
         """Indexes files and folders (None: re-checks every known file).
 
         Returns False (and does nothing) while another run is going.
         """
-        if self._indexer.busy:
-            return False
         client = self.client
         targets = None if paths is None else [Path(p) for p in paths]
+        return self._start_run(lambda progress, cancel: client.index(targets, progress, cancel))
+
+    def rebuild(self) -> bool:
+        """Builds a new index from the known files (after the old one was moved aside).
+
+        Returns False (and does nothing) while another run is going.
+        """
+        return self._start_run(self.client.rebuild)
+
+    def _start_run(
+        self, call: Callable[[Callable[[SyncProgress], None], CancelToken], SyncReport]
+    ) -> bool:
+        """Runs an indexing call off the GUI thread, its progress as ``indexProgress``."""
+        if self._indexer.busy:
+            return False
         self._step = SyncProgress(0, 0, 0, "")
         self._run_ended = ended = threading.Event()
 
@@ -116,7 +149,7 @@ class DocumentsService(QObject):
 
             def work() -> None:
                 try:
-                    outcome["report"] = client.index(targets, steps.put, cancel)
+                    outcome["report"] = call(steps.put, cancel)
                 except BaseException as exc:
                     outcome["error"] = exc
                 finally:
@@ -181,7 +214,10 @@ class DocumentsService(QObject):
         self.refresh()
 
     def _on_index_error(self, error: HearthError) -> None:
-        self.indexFailed.emit(error.message)
+        if isinstance(error, DocumentError) and error.kind is DocumentKind.MOVED_ASIDE:
+            self.rebuildOffered.emit(error.message)
+        else:
+            self.indexFailed.emit(error.message)
 
     def shutdown(self) -> None:
         """Stops indexing and the worker process (call when the window closes)."""

@@ -24,6 +24,7 @@ from agents.cancel import Progress
 from agents.documents.index import SyncReport
 from agents.documents.loaders import SUPPORTED_SUFFIXES
 from agents.documents.manifest import FAILED, INDEXED, INDEXING, STALE, IndexedFile
+from agents.files import shown
 from app import plain
 from app.services.documents import DocumentsService
 from app.widgets.documents_drop import document_paths
@@ -40,14 +41,15 @@ class DocumentsPanel(QWidget):
         parent: The Qt parent.
 
     Signals:
-        summarizeRequested(str): the person asked to summarise a file (path).
+        summarizeRequested(object): the person asked to summarise a file (its path, a str).
     """
 
-    summarizeRequested = Signal(str)
+    summarizeRequested = Signal(object)  # a str path (not a Qt string: any file name)
 
     def __init__(self, documents: DocumentsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.documents = documents
+        self._paths: list[str] = []  # the shown rows' paths, exactly
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(
             [
@@ -63,7 +65,9 @@ class DocumentsPanel(QWidget):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.tree.itemDoubleClicked.connect(
-            lambda item, _column: self.summarizeRequested.emit(item.data(0, PATH_ROLE))
+            lambda item, _column: self.summarizeRequested.emit(
+                self._paths[int(item.data(0, PATH_ROLE))]
+            )
         )
         self.add_files_button = QPushButton(self.tr("Add files…"))
         self.add_folder_button = QPushButton(self.tr("Add folder…"))
@@ -75,8 +79,13 @@ class DocumentsPanel(QWidget):
         self.summarize_button = QPushButton(self.tr("Summarize"))
         self.job = JobBar()
         self.stop_button = self.job.stop_button
+        self.rebuild_button = QPushButton(self.tr("Rebuild index"))
+        self.rebuild_button.setToolTip(
+            self.tr("Build a new index from your files; the old one stays where it was moved")
+        )
+        self.rebuild_button.setVisible(False)
         self.message = QLabel()
-        plain.labels(self.message)
+        plain.labels(self.message)  # file names are untrusted text
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -96,6 +105,7 @@ class DocumentsPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.job)
         layout.addWidget(self.message)
+        layout.addWidget(self.rebuild_button)
 
         self.add_files_button.clicked.connect(self.choose_files)
         self.add_folder_button.clicked.connect(self.choose_folder)
@@ -103,12 +113,14 @@ class DocumentsPanel(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.summarize_button.clicked.connect(self._summarize_selected)
         self.stop_button.clicked.connect(documents.stop_indexing)
+        self.rebuild_button.clicked.connect(self.rebuild)
         documents.filesChanged.connect(self.show_files)
         documents.indexingChanged.connect(self._on_indexing)
         documents.indexProgress.connect(self._on_progress)
         documents.indexFinished.connect(self._on_finished)
         documents.indexStopped.connect(self._on_stopped)
         documents.indexFailed.connect(self._on_failed)
+        documents.rebuildOffered.connect(self._offer_rebuild)
         self._on_indexing(documents.indexing)
         self.show_files(documents.files)
         self.setAcceptDrops(True)
@@ -155,6 +167,13 @@ class DocumentsPanel(QWidget):
         elif not self.documents.reindex_all():
             self.message.setText(self.tr("Indexing is already running; wait for it or stop it."))
 
+    def rebuild(self) -> None:
+        """Builds a new index from the known files (offered after it was moved aside)."""
+        if self.documents.rebuild():
+            self.rebuild_button.setVisible(False)
+        else:
+            self.message.setText(self.tr("Indexing is already running; wait for it or cancel it."))
+
     def remove_selected(self) -> None:
         """Removes the selected files from the index (the files themselves stay)."""
         selected = self.selected_paths()
@@ -162,8 +181,8 @@ class DocumentsPanel(QWidget):
             self.documents.remove(selected)
 
     def selected_paths(self) -> list[str]:
-        """Paths of the selected rows."""
-        return [str(item.data(0, PATH_ROLE)) for item in self.tree.selectedItems()]
+        """Paths of the selected rows (exactly as the index knows them)."""
+        return [self._paths[int(item.data(0, PATH_ROLE))] for item in self.tree.selectedItems()]
 
     def _summarize_selected(self) -> None:
         selected = self.selected_paths()
@@ -175,18 +194,29 @@ class DocumentsPanel(QWidget):
         """Shows the indexed files."""
         chosen = set(self.selected_paths())
         self.tree.clear()
-        for f in files:
+        # Qt strings can't hold a name that isn't valid UTF-8: rows keep an index into this
+        # list of exact paths, and show the names escaped.
+        self._paths = [f.path for f in files]
+        for row, f in enumerate(files):
             path = Path(f.path)
             item = QTreeWidgetItem(
-                [path.name, self._state(f), str(f.chunks), str(f.pages or ""), str(path.parent)]
+                [
+                    shown(path.name),
+                    self._state(f),
+                    str(f.chunks),
+                    str(f.pages or ""),
+                    shown(str(path.parent)),
+                ]
             )
-            item.setData(0, PATH_ROLE, f.path)
+            item.setData(0, PATH_ROLE, row)
             when = (
                 datetime.datetime.fromtimestamp(f.indexed_at).strftime("%Y-%m-%d %H:%M")
                 if f.indexed_at
                 else ""
             )
-            text = f.path + (f"\n{when}" if when else "") + (f"\n{f.error}" if f.error else "")
+            text = (
+                shown(f.path) + (f"\n{when}" if when else "") + (f"\n{f.error}" if f.error else "")
+            )
             for column in range(5):
                 item.setToolTip(column, plain.tip(text))
             self.tree.addTopLevelItem(item)
@@ -219,7 +249,7 @@ class DocumentsPanel(QWidget):
 
     def _on_progress(self, done: int, total: int, chunks: int, path: str) -> None:
         self.job.set_progress(Progress(done=done, total=total))
-        name = Path(path).name if path else ""
+        name = shown(Path(path).name) if path else ""
         self.message.setText(
             self.tr("{0} of {1} files, {2} passages {3}")
             .replace("{0}", str(done))
@@ -236,10 +266,13 @@ class DocumentsPanel(QWidget):
             .replace("{2}", str(len(report.removed)))
             .replace("{3}", str(len(report.failed)))
         )
+        if report.skipped:
+            text += " " + self.tr("{0} skipped.").replace("{0}", str(len(report.skipped)))
         if report.cancelled:
             text = self.tr("Stopped. ") + text
-        if report.failed:
-            text += "\n" + "\n".join(message for _path, message in report.failed[:5])
+        notes = [message for _path, message in report.failed + report.skipped]
+        if notes:
+            text += "\n" + "\n".join(notes[:5])
         self.message.setText(text)
 
     def _on_stopped(self, done: int, total: int) -> None:
@@ -257,3 +290,8 @@ class DocumentsPanel(QWidget):
 
     def _on_failed(self, message: str) -> None:
         self.message.setText(message)
+
+    def _offer_rebuild(self, message: str) -> None:
+        self.message.setText(message)
+        self.rebuild_button.setVisible(True)
+        self.rebuild_button.setEnabled(not self.documents.indexing)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,7 @@ def test_text_encodings_are_detected(docs_dir: Path, encoding: str, text: str) -
 
 def test_chinese_text_is_chunked_at_sentence_ends(docs_dir: Path) -> None:
     path = docs_dir / "zh.txt"
-    path.write_text("会议决定下周一发布新版本。" * 200, encoding="utf-8")
+    path.write_text("".join(f"会议决定第{n}周发布新版本。" for n in range(200)), encoding="utf-8")
     chunks = chunk_document(load_document(path), "0" * 64, Settings(documents_chunk_chars=300))
     assert len(chunks) > 5
     assert all(len(c.text) <= 300 for c in chunks)
@@ -185,3 +186,15 @@ def test_unsupported_and_missing(docs_dir: Path) -> None:
     gone = _error(docs_dir / "gone.txt")
     assert "doesn't exist" in gone.message and gone.kind is DocumentKind.UNREADABLE
     assert gone.exit_code == 20 and gone.path == str(docs_dir / "gone.txt")
+
+
+def test_tiny_sections_repeats_and_unbroken_text_stay_few_passages(docs_dir: Path) -> None:
+    headings = docs_dir / "headings.md"
+    headings.write_text("".join(f"## Step {n}\ndone\n" for n in range(5000)), encoding="utf-8")
+    assert len(chunk_document(load_document(headings), "0" * 64)) < 200  # not 5,000
+    blob = docs_dir / "blob.txt"
+    blob.write_text("QUJD" * 500_000, encoding="utf-8")  # 2 MB of base64, no break at all
+    started = time.monotonic()
+    chunks = chunk_document(load_document(blob), "0" * 64)
+    assert time.monotonic() - started < 5
+    assert len(chunks) <= 3  # cut at the passage length, repeats kept once

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import io
+import os
 from pathlib import Path
 
 import pytest
 
-from app.commands.documents import ask_with_docs
+from agents.documents.errors import DocumentError, DocumentKind
+from agents.documents.index_worker import IndexClient
+from agents.llm import OllamaService
+from agents.settings import Settings
+from app.commands.documents import ask_with_docs, index_command
 from app.main import main
 from tests.agents.documents.makers import make_pdf
+from tests.agents.documents.test_moved_aside import damage, indexed
 from tests.fakes import OllamaDouble, Reply
+from tests.hostile.harness import assert_clear
 
 
 def test_index_list_ask_remove(
@@ -112,3 +120,38 @@ def test_cli_process_never_loads_chroma(
     )
     assert result.returncode == 0, result.stderr
     assert "1 indexed" in result.stderr
+
+
+@pytest.mark.timeout(180)
+def test_the_command_line_says_where_it_is_and_rebuilds(
+    data_root: Path, docs_dir: Path, service: OllamaService, ollama_double: OllamaDouble
+) -> None:
+    indexed(data_root, docs_dir, service)
+    damage(data_root / "index" / "chroma" / "chroma.sqlite3")
+    client = IndexClient(data_root, Settings(ollama_host=ollama_double.url))
+    try:
+        with pytest.raises(DocumentError) as caught:  # crosses the process boundary whole
+            client.search("tomatoes")
+        assert caught.value.kind is DocumentKind.MOVED_ASIDE
+        assert client.moved_aside() == Path(caught.value.aside)
+    finally:
+        client.close()
+    err = io.StringIO()
+    args = argparse.Namespace(data_dir=str(data_root), paths=[], rebuild=True)
+    assert index_command(args, err) == 0
+    assert_clear(err.getvalue())
+    assert "2 indexed" in err.getvalue() and "the old one is still in" in err.getvalue()
+    args = argparse.Namespace(data_dir=str(data_root), paths=[], rebuild=False)
+    assert index_command(args, io.StringIO()) == 2  # nothing to do: a usage error
+
+
+def test_summarize_a_file_whose_name_is_not_utf8(
+    data_root: Path, docs_dir: Path, ollama_double: OllamaDouble, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = docs_dir / os.fsdecode(b"caf\xe9\x1b[2J.md")
+    path.write_text("# Menu\nThe soup of the day is leek.\n", encoding="utf-8")
+    ollama_double.script("llama3.2", Reply(text="Leek soup today."))
+    assert main(["--data-dir", str(data_root), "summarize", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "Leek soup today."
+    assert "Traceback" not in err

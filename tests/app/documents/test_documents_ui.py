@@ -3,19 +3,14 @@ summaries streamed through an EventPump into the citation view."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from agents.documents.answer import Citation, DocumentAnswerer
-from agents.documents.index_worker import IndexClient
 from agents.documents.summarize import DocumentSummarizer
-from agents.llm import OllamaService
-from agents.settings import Settings, apply_environment
 from app.services.documents import DocumentsService
 from app.services.events import EventPump
 from app.widgets.documents_citations import CitationView, citation_url
@@ -25,17 +20,6 @@ from tests.agents.documents.makers import make_pdf
 from tests.fakes import OllamaDouble, Reply
 
 WAIT_MS = 30_000
-
-
-@pytest.fixture
-def documents(
-    qtbot: QtBot, data_root: Path, ollama_double: OllamaDouble
-) -> Iterator[DocumentsService]:
-    settings = apply_environment(Settings())
-    client = IndexClient(data_root, settings)
-    service = DocumentsService(OllamaService(settings), client)
-    yield service
-    client.close()
 
 
 def _row(panel: DocumentsPanel, number: int) -> QTreeWidgetItem:
