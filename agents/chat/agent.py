@@ -1,20 +1,19 @@
-"""The chat agent: streams an answer from the chat history, one event per chunk."""
+"""The chat agent: streams an answer from the chat history, one event per chunk.
+
+A plain chat turn needs one streamed request and nothing of LangChain: it goes through
+:class:`agents.llm.plain_chat.PlainChat`, so the first answer after a start doesn't wait
+for LangChain to load (the tool agent, documents and writing use LangChain).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
 
 from agents.cancel import CancelToken
 from agents.events import Event, Status
-from agents.llm.errors import LLMError
-from agents.llm.messages import ANSWER_SHARE, ChatMessage, fit_history, to_langchain
-from agents.llm.models import same_model
+from agents.llm.messages import ANSWER_SHARE, ChatMessage, fit_history
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import Run, run_steps, stream_reply
-
-if TYPE_CHECKING:
-    from langchain_core.messages import BaseMessage
 
 
 class ChatAgent:
@@ -48,24 +47,17 @@ class ChatAgent:
     def _steps(self, history: Sequence[ChatMessage], run: Run) -> Iterator[Event]:
         has_images = any(m.images for m in history)
         run.model = self.service.route(images=has_images, model=self.model)
-        if self._needs_loading(run.model):
+        if self.service.needs_loading(run.model):
             yield Status(f"Loading {run.model}…")
-        chat = self.service.chat_model(run.model)
+        chat = self.service.plain_chat(run.model)
         reply = yield from stream_reply(chat, self._messages(history, run.model), run.cancel)
+        if reply.complete:
+            self.service.mark_loaded(run.model)
         yield reply.ending(run.model)
 
-    def _messages(self, history: Sequence[ChatMessage], model: str) -> list[BaseMessage]:
-        from langchain_core.messages import SystemMessage
-
+    def _messages(self, history: Sequence[ChatMessage], model: str) -> list[ChatMessage]:
         budget = int(self.service.num_ctx(model) * (1 - ANSWER_SHARE))
         kept = fit_history(history, budget, self.system_prompt)
-        messages = [to_langchain(m) for m in kept]
         if self.system_prompt:
-            messages.insert(0, SystemMessage(content=self.system_prompt))
-        return messages
-
-    def _needs_loading(self, model: str) -> bool:
-        try:
-            return not any(same_model(model, m) for m in self.service.loaded_models())
-        except LLMError:
-            return False
+            kept.insert(0, ChatMessage("system", self.system_prompt))
+        return kept

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import ipaddress
 import threading
+import time
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from agents.llm.errors import ErrorKind, LLMError, model_missing, translate_error
-from agents.llm.models import Capability, ModelInfo, canonical
+from agents.llm.models import Capability, ModelInfo, canonical, same_model
 from agents.settings import DEFAULT_HOST, Settings
+
+RECENTLY_LOADED_S = 60.0
+"""A model that answered this recently is still in memory (Ollama keeps it 5-30 min)."""
 
 if TYPE_CHECKING:
     import httpx
@@ -19,6 +23,7 @@ if TYPE_CHECKING:
     from langchain_ollama import ChatOllama, OllamaEmbeddings
 
     from agents.cancel import CancelToken
+    from agents.llm.plain_chat import PlainChat
 
 
 def normalize_host(host: str | None) -> str:
@@ -78,6 +83,7 @@ class OllamaService:
         self._client: ollama.Client | None = None
         self._cache: dict[str, ModelInfo] = {}
         self._chat_models: dict[tuple[str, str], ChatOllama] = {}
+        self._answered: dict[str, float] = {}  # model -> when it last answered (monotonic)
         self._lock = threading.Lock()
 
     def reconfigure(self, settings: Settings) -> None:
@@ -88,6 +94,7 @@ class OllamaService:
             self._client = None
             self._cache.clear()
             self._chat_models.clear()
+            self._answered.clear()
 
     @property
     def timeout(self) -> httpx.Timeout:
@@ -285,12 +292,43 @@ class OllamaService:
         except Exception as exc:
             raise self.error(exc, model) from exc
 
+    def mark_loaded(self, model: str) -> None:
+        """Notes that the model just answered: it is in memory."""
+        with self._lock:
+            self._answered[canonical(model)] = time.monotonic()
+
+    def needs_loading(self, model: str) -> bool:
+        """Whether the model must be loaded before it answers (worth a "Loading…").
+
+        A model that answered in the last minute is in memory (Ollama keeps it for
+        ``keep_alive``): no request is spent asking. Otherwise (a warm-up may have been
+        undone since) the server is asked (/api/ps); if it can't say, False.
+        """
+        with self._lock:
+            answered = self._answered.get(canonical(model))
+        if answered is not None and time.monotonic() - answered < RECENTLY_LOADED_S:
+            return False
+        try:
+            return not any(same_model(model, m) for m in self.loaded_models())
+        except LLMError:
+            return False
+
     def loaded_models(self) -> list[str]:
         """Models currently in memory (/api/ps)."""
         try:
             return [m.model or "" for m in self.client.ps().models]
         except Exception as exc:
             raise self.error(exc) from exc
+
+    def plain_chat(self, model: str) -> PlainChat:
+        """Streams plain chat replies through the ollama client, as ChatOllama would send
+        them but without loading LangChain (see agents.llm.plain_chat)."""
+        from agents.llm.plain_chat import PlainChat
+
+        options: dict[str, Any] = {"num_ctx": self.num_ctx(model)}
+        if self.settings.temperature is not None:
+            options["temperature"] = self.settings.temperature
+        return PlainChat(self.client, model, options, self.settings.keep_alive)
 
     # -- LangChain models ----------------------------------------------------------
     def chat_model(self, model: str, **overrides: Any) -> ChatOllama:

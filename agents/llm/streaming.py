@@ -71,15 +71,15 @@ def stream_reply(
     strip_leading: bool = False,
     hold: Hold | None = None,
 ) -> Generator[Token, None, Reply]:
-    """Streams a ChatOllama reply, one Token per piece; returns how it ended.
+    """Streams a chat model's reply, one Token per piece; returns how it ended.
 
     Use as ``reply = yield from stream_reply(...)``. Cancellation is checked per chunk
     and closes the HTTP stream (Ollama stops generating); each piece is counted on the
     token's progress. Errors propagate.
 
     Args:
-        chat: A LangChain chat model (``ChatOllama``).
-        messages: LangChain messages.
+        chat: A LangChain chat model (``ChatOllama``), or a ``PlainChat``.
+        messages: Messages as the model takes them (LangChain's, or ChatMessage).
         cancel: Stops the stream at the next chunk.
         strip_leading: Drop whitespace before the first visible text.
         hold: While it says True for the reply so far, nothing is shown (a marker such
