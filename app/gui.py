@@ -7,6 +7,7 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -17,7 +18,12 @@ from agents import settings as settings_mod
 from agents.errors import HearthError
 from agents.llm import OllamaService
 from agents.storage import ChatStore, InstanceLock, StorageError, StorageKind
-from app import plain
+from app import heap, plain
+
+if TYPE_CHECKING:
+    from app.main_window import MainWindow
+    from app.preload import Preloader
+    from app.widgets.quick_ask import QuickAsk
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 log = logging.getLogger(__name__)
@@ -59,6 +65,9 @@ def run_gui(args: argparse.Namespace, started: float | None = None, quick: bool 
         app.setWindowIcon(QIcon(str(icon)))
     translators = install_translations(app)
     app.setStyleSheet(stylesheet())
+    from app.stall_probe import StallProbe
+
+    probe = StallProbe.from_environment(app)  # HEARTH_STALL_LOG: off (None) by default
 
     try:
         root = paths.data_dir(getattr(args, "data_dir", None))
@@ -96,6 +105,8 @@ def run_gui(args: argparse.Namespace, started: float | None = None, quick: bool 
     from app.single_instance import InstanceServer
 
     desktop = DesktopController(window)
+    heap.settle()  # what start-up built lives on: later collections skip it
+    preload = _preload_after_paint(desktop.quick if quick else window, window)
     if quick:
         desktop.quick.summon()
     else:
@@ -108,9 +119,25 @@ def run_gui(args: argparse.Namespace, started: float | None = None, quick: bool 
     try:
         return app.exec()
     finally:
-        del translators
+        if probe is not None:
+            probe.stop()
+        del translators, preload
         store.close()
         lock.release()
+
+
+def _preload_after_paint(shown: QuickAsk | MainWindow, window: MainWindow) -> Preloader:
+    """Loads what later work needs once ``shown`` has painted; pauses while an answer
+    streams (see app.preload)."""
+    from app.preload import Preloader, after_first_paint
+
+    preload = Preloader(parent=window)
+    for session in {window.session, shown.session}:
+        session.busyChanged.connect(preload.set_paused)
+    preload.start_after_paint(shown)
+    if shown is not window:  # the main window waits hidden: check the server anyway
+        after_first_paint(shown, window.monitor.start)
+    return preload
 
 
 def _report_when_idle(app: QApplication, window: object, started: float) -> None:

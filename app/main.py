@@ -29,6 +29,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Runs Hearth; returns the process exit code."""
     import multiprocessing
 
+    from app import heap
+
+    heap.start_up()  # few garbage collections while starting (see app/heap.py)
     multiprocessing.freeze_support()  # the document worker process in a frozen build
     from app.cli import build_parser, run_command
 

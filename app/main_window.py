@@ -39,6 +39,7 @@ from app.controllers.mail_calendar import MailCalendarController
 from app.controllers.menus import MenuController
 from app.controllers.server import ServerController
 from app.controllers.transfer import TransferController
+from app.preload import after_first_paint
 from app.services.chat_session import ChatSession
 from app.services.images import image_loader_for
 from app.services.ollama_monitor import OllamaMonitor
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
             self.banner.show_message(
                 " ".join(self.settings_service.notes), "settings", self.tr("Open Settings")
             )
-        self.monitor.start()
+        after_first_paint(self, self.monitor.start)  # the window shows before the check
         self.chats.open_latest()
 
     def _lay_out(self) -> None:

@@ -118,6 +118,12 @@ def render(text: str, copy_label: str = "Copy", first_code: int = 0) -> Rendered
     return Rendered(html=body, code_blocks=list(env.get("code_blocks", [])))
 
 
+def warm_up() -> None:
+    """Builds the parser and renders once (its patterns compile on first use), so the
+    first answer doesn't pay for it; the background loading calls this (app/preload.py)."""
+    render("*warm* `up`\n\n| a |\n|---|\n| b |\n\n```\nx\n```\n")
+
+
 def split_settled(text: str) -> int:
     """Where the finished part of a streaming Markdown text ends.
 

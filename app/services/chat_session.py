@@ -132,14 +132,15 @@ class ChatSession(QObject):
         if conversation is None:
             raise HearthError("That conversation no longer exists: start a new chat.")
         text = request.text
-        if not conversation.title:
-            title = title_for(text)
-            self.store.rename_conversation(conversation_id, title)
-            self.conversationChanged.emit(conversation_id)
         user = self.store.add_message(
             conversation_id, "user", text, attachments=request.attachments
         )
-        return self._start(conversation_id, user.id, request.mode)
+        answer_id = self._start(conversation_id, user.id, request.mode)
+        if not conversation.title:  # named after its first message, once the answer is asked
+            title = title_for(text)
+            self.store.rename_conversation(conversation_id, title)
+            self.conversationChanged.emit(conversation_id)
+        return answer_id
 
     def retry(
         self, conversation_id: str, mode: Mode = Mode.CHAT, answer_id: int | None = None
@@ -209,17 +210,23 @@ class ChatSession(QObject):
             persona=conversation.persona,
             conversation_id=conversation_id,
         )
-        record = AnswerRecord.begin(
-            self.store,
-            conversation_id,
-            conversation.model,
-            after=user_message_id,
-            save_every=self.save_ms / 1000,
-        )
+        # The request goes out first: the answer is saved and shown while it travels (its
+        # events reach this thread only after this returns).
+        self._pump.start(lambda cancel: self._run(request, cancel))
+        try:
+            record = AnswerRecord.begin(
+                self.store,
+                conversation_id,
+                conversation.model,
+                after=user_message_id,
+                save_every=self.save_ms / 1000,
+            )
+        except HearthError:
+            self._pump.stop()
+            raise
         self._turn = _Turn(conversation_id, record)
         self.turnStarted.emit(conversation_id, user_message_id, record.message_id)
         self.busyChanged.emit(True)
-        self._pump.start(lambda cancel: self._run(request, cancel))
         return record.message_id
 
     def _run(self, request: TurnRequest, cancel: CancelToken) -> Iterator[Event]:

@@ -1,7 +1,8 @@
 """One event pump: an agent's event stream, run in a JobSlot, as typed Qt signals.
 
 Tokens are gathered and pushed as ``partial`` at most every ``flush_ms``, so a fast model
-repaints a few dozen times a second, not once per token.
+repaints a few dozen times a second, not once per token. The first token after a quiet
+spell is pushed at once (the person sees the answer start without waiting for a tick).
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ class EventPump(QObject):
         self._dirty = False
         self._flush = QTimer(self)
         self._flush.setInterval(flush_ms)
-        self._flush.timeout.connect(self._push_partial)
+        self._flush.timeout.connect(self._on_tick)
 
     @property
     def busy(self) -> bool:
@@ -124,6 +125,7 @@ class EventPump(QObject):
         self._parts = []
         self._dirty = False
         self.started.emit()
+        self._flush.stop()
 
         def run(cancel: CancelToken) -> Generator[object, None, object]:
             for event in stream(cancel):
@@ -133,7 +135,6 @@ class EventPump(QObject):
             return None
 
         self._slot.start(run)
-        self._flush.start()
 
     def stop(self) -> None:
         """Stops now, without waiting for the thread; ``stopped`` carries what arrived."""
@@ -144,6 +145,9 @@ class EventPump(QObject):
         if isinstance(event, Token):
             self._parts.append(event.text)
             self._dirty = True
+            if not self._flush.isActive():  # the first since a quiet tick: show it now
+                self._push_partial()
+                self._flush.start()
         elif isinstance(event, Status):
             self.status.emit(event.text)
         elif isinstance(event, SummaryProgress):
@@ -162,6 +166,12 @@ class EventPump(QObject):
             self.toolResult.emit(event)
         else:
             self.otherEvent.emit(event)
+
+    def _on_tick(self) -> None:
+        if self._dirty:
+            self._push_partial()
+        else:
+            self._flush.stop()  # quiet: the next token is pushed as it comes
 
     def _push_partial(self) -> None:
         if self._dirty:

@@ -107,6 +107,16 @@ def test_many_tokens_make_few_repaints(qtbot: QtBot) -> None:
     assert all(later.startswith(earlier) for earlier, later in pairwise(partials))
 
 
+def test_the_first_token_is_shown_without_waiting_for_a_tick(qtbot: QtBot) -> None:
+    pump = EventPump(flush_ms=60_000)  # a tick that would never come during the test
+    stream = Held([ev.Token("Hel")], [ev.Token("lo"), ev.Final("Hello")])
+    with qtbot.waitSignal(pump.partial, timeout=WAIT_MS, check_params_cb=lambda t: t == "Hel"):
+        pump.start(stream)
+    with qtbot.waitSignal(pump.finished, timeout=WAIT_MS):
+        stream.release.set()
+    assert pump.text == "Hello"
+
+
 def test_final_finishes_with_its_text_and_stats(qtbot: QtBot) -> None:
     pump = EventPump()
     final = ev.Final("Hello world.", ev.Stats(model="llama3.2", output_tokens=3))
