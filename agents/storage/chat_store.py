@@ -414,8 +414,11 @@ def _message(row: tuple[Any, ...]) -> StoredMessage:
         model=model,
         stats=json.loads(stats) if stats is not None else None,
         error=error,
-        attachments=from_records(json.loads(attachments)) if attachments else (),
+        attachments=from_records(json.loads(attachments)) if attachments not in _NONE else (),
     )
+
+
+_NONE = ("", "[]", None)  # no attachments (most messages): nothing to parse
 
 
 def _choices(links: Iterable[tuple[int, int | None, int]]) -> dict[int | None, int]:

@@ -77,8 +77,9 @@ class OllamaMonitor(QObject):
         self.check_now()
 
     def stop(self) -> None:
-        """Stops checking."""
+        """Stops checking; a check under way reports nothing."""
         self._timer.stop()
+        self._check.stop()
 
     def reconfigure(self, settings: Settings) -> None:
         """Uses new settings (host, timeouts, models) and checks the server again."""

@@ -2,20 +2,38 @@
 
 It shows the chosen path of a conversation; a message with several versions says which
 it is (‹ 1/2 ›) and asks for another one through ``versionRequested``.
+
+A long chat is shown through a window: it opens on its latest messages (a ``PAGE``, or
+fewer when they fill the view twice over: a message is laid out to be built, and only
+what is near sight is), and as the person scrolls near the top (or the bottom) more are
+built a few at a time (each step within ``STEP_MS``, so scrolling never stutters) while
+those far out of sight are dropped, keeping at most ``MAX_SHOWN`` built. Memory follows
+what is shown, not the length of the chat; the text in sight stays where it was.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from agents.storage import MessageTree, StoredMessage
 from app import plain
 from app.widgets.message_view import MessageView
 
 PAGE = 30  # messages shown when a chat opens, and per "Show earlier messages"
+MAX_SHOWN = 2 * PAGE  # messages built at most while scrolling through a long chat
+STEP_MS = 8  # the longest a scrolling step spends building messages
 
 
 class ChatView(QScrollArea):
@@ -63,7 +81,10 @@ class ChatView(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(self._container)
         self._views: dict[int, MessageView] = {}  # in the order shown
-        self._earlier: list[StoredMessage] = []
+        self._shown: dict[int, StoredMessage] = {}  # what each shown view was built from
+        self._earlier: list[StoredMessage] = []  # before the shown ones, not built
+        self._later: list[StoredMessage] = []  # after them (scrolled far up), not built
+        self._growing = False  # a scrolling step is on its way
         self._versions: dict[int, list[int]] = {}  # message id -> its versions' ids
         self._refocus: tuple[int, int] | None = None  # version asked for, and the step
         self._follow = True
@@ -77,7 +98,9 @@ class ChatView(QScrollArea):
             view.setParent(None)
             view.deleteLater()
         self._views.clear()
+        self._shown.clear()
         self._earlier = []
+        self._later = []
         self._versions = {}
         self.earlier_button.hide()
         self.placeholder.show()
@@ -95,12 +118,24 @@ class ChatView(QScrollArea):
         """
         self.clear()
         self._versions = {mid: list(ids) for mid, ids in (versions or {}).items()}
-        shown = list(messages)
-        self._earlier, shown = shown[:-PAGE], shown[-PAGE:]
-        for message in shown:
-            self._insert(message, self._layout.count() - 1)
+        self._earlier = list(messages)
+        self._build_latest()
         self._update_earlier()
         self.scroll_to_bottom()
+
+    def _build_latest(self) -> None:
+        """Builds the latest messages of ``_earlier``: a page of them, or fewer when those
+        already fill the view twice over (the rest is built when scrolled to)."""
+        wanted = 2 * self.viewport().height() if self.isVisible() else 0
+        width = self._container.width() - 2 * 16  # the layout's side margins
+        height = 0
+        built: list[StoredMessage] = []
+        while self._earlier and len(built) < PAGE and (not wanted or height < wanted):
+            message = self._earlier.pop()
+            self._prepend([message])
+            built.append(message)
+            if wanted:
+                height += self._views[message.id].heightForWidth(width) + 10  # + spacing
 
     def show_path(self, tree: MessageTree, *, keep: bool = True) -> None:
         """Shows a conversation's chosen path.
@@ -125,12 +160,13 @@ class ChatView(QScrollArea):
         while same < min(len(shown), len(rest)) and shown[same] == rest[same].id:
             same += 1
         for message_id in shown[same:]:
-            view = self._views.pop(message_id)
-            view.setParent(None)
-            view.deleteLater()
+            self._drop(message_id)
         for view in self._views.values():
             self._show_versions(view)
-        for message in rest[same:]:
+        # Scrolled up in a long chat, as many stay built as were; the rest waits below.
+        end = max(len(shown), same + 1) if self._later else len(rest)
+        self._later = rest[end:]
+        for message in rest[same:end]:
             self._insert(message, self._layout.count() - 1)
         self._restore_focus()
 
@@ -139,15 +175,27 @@ class ChatView(QScrollArea):
         page, self._earlier = self._earlier[-PAGE:], self._earlier[:-PAGE]
         bar = self.verticalScrollBar()
         from_bottom = bar.maximum() - bar.value()
-        first = self._layout.indexOf(self.earlier_button) + 1
-        old = dict(self._views)
-        self._views = {}
-        for offset, message in enumerate(page):
-            self._insert(message, first + offset)
-        self._views.update(old)
+        self._prepend(page)
         self._update_earlier()
         self._follow = False
         QTimer.singleShot(0, lambda: bar.setValue(bar.maximum() - from_bottom))
+
+    def _prepend(self, messages: Sequence[StoredMessage]) -> None:
+        """Builds messages above the first one shown."""
+        first = self._layout.indexOf(self.earlier_button) + 1
+        old, old_shown = dict(self._views), dict(self._shown)
+        self._views, self._shown = {}, {}
+        for offset, message in enumerate(messages):
+            self._insert(message, first + offset)
+        self._views.update(old)
+        self._shown.update(old_shown)
+
+    def _drop(self, message_id: int) -> StoredMessage:
+        """Removes a shown message's view; returns what it was built from."""
+        view = self._views.pop(message_id)
+        view.setParent(None)
+        view.deleteLater()
+        return self._shown.pop(message_id)
 
     def add_message(self, message: StoredMessage) -> MessageView:
         """Appends one message."""
@@ -165,8 +213,11 @@ class ChatView(QScrollArea):
         view.editSubmitted.connect(lambda text, mid=message.id: self.editSubmitted.emit(mid, text))
         view.versionStepped.connect(lambda step, mid=message.id: self._step(mid, step))
         self._layout.insertWidget(index, view)
+        if self._container.isVisible():
+            view.show()  # now, not queued: it takes its place in the layout at once
         self._show_stats(view, message)
         self._views[message.id] = view
+        self._shown[message.id] = message
         self.placeholder.hide()
         self._show_state(view, message.status, message.error)
         self._show_versions(view)
@@ -225,14 +276,27 @@ class ChatView(QScrollArea):
         return list(self._views)
 
     def set_text(self, message_id: int, text: str) -> None:
-        """Updates a message's text (streaming)."""
+        """Updates a message's text (streaming), built or not."""
+        self._remember(message_id, content=text)
         view = self._views.get(message_id)
         if view is not None:
             view.set_text(text)
 
+    def _remember(self, message_id: int, **changes: object) -> None:
+        """Keeps what a message is built from up to date (it may be built again later)."""
+        if message_id in self._shown:
+            self._shown[message_id] = replace(self._shown[message_id], **changes)  # type: ignore[arg-type]
+            return
+        for waiting in (self._later, self._earlier):
+            for index in range(len(waiting) - 1, -1, -1):  # a streaming answer is last
+                if waiting[index].id == message_id:
+                    waiting[index] = replace(waiting[index], **changes)  # type: ignore[arg-type]
+                    return
+
     def redecorate(self, message: StoredMessage) -> None:
         """Refreshes what arrives when an answer completes: the model that wrote it, and
         what shows under it (sources, images)."""
+        self._remember(message.id, stats=message.stats, attachments=message.attachments)
         view = self._views.get(message.id)
         if view is None:
             return
@@ -244,6 +308,7 @@ class ChatView(QScrollArea):
 
     def set_state(self, message_id: int, status: str, error: str | None = None) -> None:
         """Shows a message's status: streaming, complete, interrupted or error."""
+        self._remember(message_id, status=status, error=error)
         view = self._views.get(message_id)
         if view is not None:
             self._show_state(view, status, error)
@@ -263,6 +328,14 @@ class ChatView(QScrollArea):
     # -- following the stream ------------------------------------------------------------
     def scroll_to_bottom(self) -> None:
         """Scrolls to the newest message (after layout settles)."""
+        if self._later:  # scrolled far up: the latest page is built again
+            everything = self._earlier + list(self._shown.values()) + self._later
+            for message_id in list(self._views):
+                self._drop(message_id)
+            self._earlier, self._later = everything[:-PAGE], []
+            for message in everything[-PAGE:]:
+                self._insert(message, self._layout.count() - 1)
+            self._update_earlier()
         self._follow = True
         QTimer.singleShot(0, self._jump)
 
@@ -272,7 +345,67 @@ class ChatView(QScrollArea):
 
     def _on_scrolled(self, value: int) -> None:
         bar = self.verticalScrollBar()
-        self._follow = value >= bar.maximum() - 24
+        self._follow = value >= bar.maximum() - 24 and not self._later
+        self._schedule_step()
+
+    # -- scrolling through a long chat -------------------------------------------------
+    def _wanted(self) -> int:
+        """-1: build above (near the top), 1: below (near the bottom), 0: nothing."""
+        bar = self.verticalScrollBar()
+        margin = self.viewport().height()
+        if self._earlier and bar.value() < margin:
+            return -1
+        if self._later and bar.maximum() - bar.value() < margin:
+            return 1
+        return 0
+
+    def _schedule_step(self) -> None:
+        if not self._growing and self._wanted():
+            self._growing = True
+            QTimer.singleShot(0, self._step_scroll)
+
+    def _step_scroll(self) -> None:
+        """Builds messages on the side scrolled to, within STEP_MS; drops those far out
+        of sight on the other side; keeps the text in sight where it was."""
+        self._growing = False
+        side = self._wanted()
+        if not side:
+            return
+        anchor = self._anchor()
+        deadline = time.monotonic() + STEP_MS / 1000
+        while time.monotonic() < deadline or not anchor:
+            if side < 0 and self._earlier:
+                self._prepend([self._earlier.pop()])
+            elif side > 0 and self._later:
+                message = self._later.pop(0)
+                self._insert(message, self._layout.count() - 1)
+            else:
+                break
+            anchor = anchor or self._anchor()
+        while len(self._views) > MAX_SHOWN:
+            if side < 0:
+                self._later.insert(0, self._drop(next(reversed(self._views))))
+            else:
+                self._earlier.append(self._drop(next(iter(self._views))))
+        self._update_earlier()
+        self._keep_in_place(anchor)
+        self._schedule_step()
+
+    def _anchor(self) -> tuple[int, int] | None:
+        """The first message in sight and how far its top is from the viewport's."""
+        value = self.verticalScrollBar().value()
+        for message_id, view in self._views.items():
+            if view.y() + view.height() > value:
+                return message_id, view.y() - value
+        return None
+
+    def _keep_in_place(self, anchor: tuple[int, int] | None) -> None:
+        """Lays out now, then scrolls so that the anchor message is where it was."""
+        self._layout.activate()  # the container's size and its messages' places, now
+        QApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))  # the range, now
+        view = self._views.get(anchor[0]) if anchor else None
+        if view is not None and anchor is not None:
+            self.verticalScrollBar().setValue(view.y() - anchor[1])
 
     def _on_range(self, _minimum: int, maximum: int) -> None:
         if self._follow:

@@ -355,7 +355,8 @@ class MessageView(QFrame):
     def _render_markdown(self, text: str) -> None:
         if not text.startswith(self._settled):
             self._reset_blocks()  # replaced, not grown: start over
-        cut = split_settled(text)
+        # The settled part ends outside any code fence: only what came after is scanned.
+        cut = len(self._settled) + split_settled(text[len(self._settled) :])
         if cut > len(self._settled):
             block = text[len(self._settled) : cut]
             rendered = render(block, self.tr("Copy"), len(self._settled_code))

@@ -393,11 +393,12 @@ def test_a_long_chat_opens_on_its_latest_messages(
         window.store.add_message(conversation.id, "user" if i % 2 == 0 else "assistant", f"m{i}")
     window.conversations.select(conversation.id)
     stored = [m.id for m in window.store.messages(conversation.id)]
-    assert window.chat.message_ids() == stored[-PAGE:]
+    shown = window.chat.message_ids()  # the latest: a page, or those that fill the view
+    assert 0 < len(shown) <= PAGE and shown == stored[-len(shown) :]
     assert window.chat.earlier_button.isVisible()
-    window.chat.earlier_button.click()
+    while window.chat.earlier_button.isVisible():
+        window.chat.earlier_button.click()
     assert window.chat.message_ids() == stored
-    assert not window.chat.earlier_button.isVisible()
     # A new turn appends at the bottom; Retry shows on every answer, Edit on every question.
     window.chat.show_messages(window.store.messages(conversation.id))
     type_and_send(qtbot, window, "and now?")
