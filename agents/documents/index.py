@@ -9,11 +9,13 @@ embedding function, so Chroma never downloads its default ONNX model.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 import sqlite3
 import urllib.parse
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -33,6 +35,7 @@ from agents.documents.manifest import (
     IndexedFile,
     Manifest,
     NewerLedger,
+    StoredChunk,
     search_terms,
 )
 from agents.documents.retrieval import METHODS, Passage, cosine, mmr, reciprocal_rank_fusion
@@ -69,7 +72,12 @@ def collection_name(model: str, dimension: int) -> str:
 
 
 class OllamaEmbedder:
-    """Hearth's embedding function: Ollama's /api/embed with the model's task prefixes."""
+    """Hearth's embedding function: Ollama's /api/embed with the model's task prefixes.
+
+    Nothing is cut silently: inputs go with ``truncate`` off, and a passage longer than
+    the model's context is embedded in parts whose vectors are averaged (weighted by
+    length), so every word of it counts.
+    """
 
     def __init__(self, service: OllamaService, model: str) -> None:
         self.service = service
@@ -86,15 +94,40 @@ class OllamaEmbedder:
         return self._embed([self.query_prefix + text])[0]
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
+        try:
+            return self._request(texts)
+        except _TooLong:
+            return [self._embed_long(text) for text in texts]  # which one: each alone
+
+    def _embed_long(self, text: str, depth: int = 0) -> list[float]:
+        """One text, in halves (recursively) if the model's context can't hold it."""
+        try:
+            return self._request([text])[0]
+        except _TooLong as exc:
+            cut = _middle(text)
+            if depth >= MAX_SPLITS or not 0 < cut < len(text):
+                raise DocumentError.about_index(
+                    DocumentKind.INDEX_UNAVAILABLE,
+                    f"A passage is too long for the embedding model '{self.model}' even in "
+                    "parts: lower the passage length in Settings.",
+                ) from exc
+            parts = [text[:cut], text[cut:]]
+            vectors = [self._embed_long(part, depth + 1) for part in parts]
+            return _mean([len(part) for part in parts], vectors)
+
+    def _request(self, texts: list[str]) -> list[list[float]]:
         self.calls += 1
         try:
             response = self.service.client.embed(
                 model=self.model,
                 input=texts,
-                truncate=True,
+                truncate=False,
                 keep_alive=self.service.settings.keep_alive,
             )
         except Exception as exc:
+            text = str(getattr(exc, "error", exc)).lower()
+            if "context length" in text and "exceed" in text:
+                raise _TooLong from exc
             raise self.service.error(exc, self.model) from exc
         vectors = [list(map(float, v)) for v in response.embeddings]
         if len(vectors) != len(texts):
@@ -111,6 +144,89 @@ class OllamaEmbedder:
         if info.embedding_length:
             return int(info.embedding_length)
         return len(self.embed_query("dimension probe"))
+
+
+MAX_SPLITS = 6  # a passage is embedded in at most 2**6 parts
+
+
+class _EmbedAhead:
+    """Embeds one file's passages in a background thread while the file before it is
+    written (Chroma and the ledger stay in the calling thread).
+
+    Back-pressure: at most one file waits embedded or being embedded; the next is
+    submitted only once that one's write has begun.
+
+    Args:
+        embed: ``embed(chunks, cancel, stop)``, the vectors of the passages.
+    """
+
+    def __init__(
+        self,
+        embed: Callable[[Sequence[Chunk], CancelToken, CancelToken], list[list[float]]],
+    ) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._embed = embed
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearth-embed")
+        self._stop = CancelToken()
+        self._ahead: tuple[Future[list[list[float]]], Callable[[list[list[float]]], int]] | None
+        self._ahead = None
+
+    def submit(
+        self,
+        chunks: Sequence[Chunk],
+        write: Callable[[list[list[float]]], int],
+        cancel: CancelToken,
+    ) -> int:
+        """Starts embedding ``chunks``; writes the file submitted before (its vectors
+        awaited). Returns how many passages that wrote.
+
+        Raises:
+            Cancelled: ``cancel`` was set: the file before was not written.
+        """
+        future = self._pool.submit(self._embed, chunks, cancel, self._stop)
+        done = self.finish()
+        self._ahead = (future, write)
+        return done
+
+    @property
+    def waiting(self) -> int:
+        """Files submitted and not yet written (0 or 1)."""
+        return int(self._ahead is not None)
+
+    def finish(self) -> int:
+        """Writes the file submitted last, once its vectors are in; returns its passages."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is None:
+            return 0
+        future, write = ahead
+        return write(future.result())
+
+    def close(self) -> None:
+        """Stops what is being embedded (nothing of it is written) and the thread."""
+        self._ahead = None
+        self._stop.cancel()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _TooLong(Exception):
+    """The server refused an input longer than the embedding model's context."""
+
+
+def _middle(text: str) -> int:
+    """Where to cut a text in two: at the whitespace nearest its middle."""
+    half = len(text) // 2
+    space = text.rfind(" ", 0, half)
+    return space if space > half // 2 else half
+
+
+def _mean(weights: Sequence[int], vectors: Sequence[Sequence[float]]) -> list[float]:
+    """The weighted mean of vectors, scaled to unit length."""
+    total = [
+        sum(w * v[i] for w, v in zip(weights, vectors, strict=True)) for i in range(len(vectors[0]))
+    ]
+    norm = math.sqrt(sum(x * x for x in total)) or 1.0
+    return [x / norm for x in total]
 
 
 def open_chroma(root: Path, server: str = "") -> Any:
@@ -176,6 +292,7 @@ class DocumentIndex:
         self.index_dir = paths.index_dir(root)
         self.manifest = _open_ledger(self.index_dir)
         self._client: Any = None
+        self._pipeline: _EmbedAhead | None = None  # during sync()
         self._collection: Any = None
         self.repaired = False
 
@@ -302,51 +419,32 @@ class DocumentIndex:
         if method not in METHODS:
             raise ValueError(f"unknown retrieval method {method!r}; use one of {METHODS}")
         collection = self.collection
-        total = collection.count()
+        total = self.manifest.chunk_count()  # counted once between writes
         if total == 0 or not question.strip():
             return []
         query = self.embedder.embed_query(question)
         wanted = min(total, max(4 * k, 20))
-        result = collection.query(
-            query_embeddings=[query],
-            n_results=wanted,
-            include=["documents", "metadatas", "distances", "embeddings"],
-        )
+        # Ids and distances only: the passages come from the ledger, the vectors (for MMR)
+        # only when asked for.
+        include = ["distances", "embeddings"] if method == "mmr" else ["distances"]
+        result = collection.query(query_embeddings=[query], n_results=wanted, include=include)
+        ids = list(result["ids"][0])
+        stored = self.manifest.chunks_by_id(ids)
         vectors: dict[str, list[float]] = {}
-        by_vector: list[Passage] = []
-        for cid, text, meta, distance, vector in zip(
-            result["ids"][0],
-            result["documents"][0],
-            result["metadatas"][0],
-            result["distances"][0],
-            result["embeddings"][0],
-            strict=True,
-        ):
-            vectors[cid] = list(map(float, vector))
-            by_vector.append(
-                Passage(
-                    chunk_id=cid,
-                    path=str(meta.get("path", "")),
-                    page=int(meta.get("page") or 0) or None,
-                    heading=str(meta.get("heading") or "") or None,
-                    text=str(text),
-                    similarity=1.0 - float(distance),
-                    score=1.0 - float(distance),
-                )
-            )
+        if method == "mmr":
+            found = zip(ids, result["embeddings"][0], strict=True)
+            vectors = {cid: list(map(float, v)) for cid, v in found}
+        by_vector = [
+            _passage(stored[cid], similarity=1.0 - float(distance))
+            for cid, distance in zip(ids, result["distances"][0], strict=True)
+            if cid in stored
+        ]
         if method == "vector":
             return by_vector[:k]
         if method == "mmr":
             return mmr(query, [(p, vectors[p.chunk_id]) for p in by_vector], k)
         by_keyword = [
-            Passage(
-                chunk_id=c.chunk_id,
-                path=path_text(c.path),
-                page=c.page,
-                heading=c.heading,
-                text=c.text,
-                keyword_score=score,
-            )
+            _passage(c, keyword_score=score)
             for c, score in self.manifest.keyword_search(question, wanted)
         ]
         fused = reciprocal_rank_fusion([by_vector, by_keyword], k)
@@ -400,19 +498,35 @@ class DocumentIndex:
             report.removed.append(path)
         chunks_done = 0
         files = list(plan.files.items())
-        for number, (path, root) in enumerate(files):
-            if cancel.cancelled:
-                report.cancelled = True
-                break
-            if progress:
-                progress(SyncProgress(number, len(files), chunks_done, path_text(path)))
-            try:
-                chunks_done += self._sync_file(Path(path), root, report, cancel)
-            except Cancelled:
-                report.cancelled = True  # nothing of this file was written
-                break
-        if progress and not report.cancelled:
-            progress(SyncProgress(len(files), len(files), chunks_done, ""))
+        told = -1
+
+        def tell(done: int, path: str) -> None:  # each time a file is done (written or not)
+            nonlocal told
+            if progress and done != told:
+                told = done
+                progress(SyncProgress(done, len(files), chunks_done, path))
+
+        self._pipeline = pipeline = _EmbedAhead(self._embed_all)
+        try:
+            for number, (path, root) in enumerate(files):
+                if cancel.cancelled:
+                    report.cancelled = True
+                    break
+                tell(number - pipeline.waiting, path_text(path))
+                try:
+                    chunks_done += self._sync_file(Path(path), root, report, cancel)
+                except Cancelled:
+                    report.cancelled = True  # nothing of this file was written
+                    break
+                tell(number + 1 - pipeline.waiting, path_text(path))
+            if not report.cancelled:
+                chunks_done += pipeline.finish()
+                tell(len(files), "")
+        except Cancelled:
+            report.cancelled = True  # the file being written last was not
+        finally:
+            pipeline.close()
+            self._pipeline = None
         report.chunks_added = chunks_done
         return report
 
@@ -469,27 +583,43 @@ class DocumentIndex:
             self.manifest.fail_file(key, kind, sha, exc.message, root)
             report.failed.append((key, exc.message))
             return 0
+
+        def write(vectors: list[list[float]]) -> int:
+            self._write(
+                key,
+                kind=kind,
+                sha=sha,
+                stat=stat,
+                pages=document.pages,
+                name=name,
+                chunks=chunks,
+                vectors=vectors,
+                root=root,
+            )
+            report.indexed.append(key)
+            return len(chunks)
+
+        if self._pipeline is None:  # outside a run: embedded, then written
+            return write(self._embed_all(chunks, cancel))
+        # Embedded in the background while the file before it is written (counted then).
+        return self._pipeline.submit(chunks, write, cancel)
+
+    def _embed_all(
+        self, chunks: Sequence[Chunk], cancel: CancelToken, stop: CancelToken | None = None
+    ) -> list[list[float]]:
+        """The passages' vectors, a batch per request; stops between batches when asked
+        (nothing is written before every vector is in: the previous version stays)."""
         vectors: list[list[float]] = []
-        batch = max(1, settings.documents_embed_batch)
+        batch = max(1, self.settings.documents_embed_batch)
         for start in range(0, len(chunks), batch):
-            cancel.check()  # nothing written yet: the previous version stays intact
+            cancel.check()
+            if stop is not None:
+                stop.check()
             vectors += self.embedder.embed_documents(
                 [c.text for c in chunks[start : start + batch]]
             )
-        cancel.check()  # stopped while the last batch was embedded: nothing written
-        self._write(
-            key,
-            kind=kind,
-            sha=sha,
-            stat=stat,
-            pages=document.pages,
-            name=name,
-            chunks=chunks,
-            vectors=vectors,
-            root=root,
-        )
-        report.indexed.append(key)
-        return len(chunks)
+        cancel.check()
+        return vectors
 
     def _write(
         self,
@@ -544,6 +674,22 @@ class DocumentIndex:
         self.manifest.begin_file(path, "")
         self.collection.delete(where={"path": path_text(path)})
         self.manifest.remove_file(path)
+
+
+def _passage(
+    chunk: StoredChunk, *, similarity: float | None = None, keyword_score: float = 0.0
+) -> Passage:
+    """A ledger passage as a search result (``similarity`` is also its first score)."""
+    return Passage(
+        chunk_id=chunk.chunk_id,
+        path=path_text(chunk.path),
+        page=chunk.page,
+        heading=chunk.heading,
+        text=chunk.text,
+        similarity=similarity,
+        keyword_score=keyword_score,
+        score=similarity or 0.0,
+    )
 
 
 def relevant_passages(

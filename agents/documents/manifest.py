@@ -114,8 +114,11 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 
 def search_terms(text: str) -> list[str]:
     """Lower-case words; runs of CJK characters become overlapping bigrams."""
+    lowered = text.lower()
+    if not _CJK.search(lowered):  # most text: the words as they are
+        return _WORD.findall(lowered)
     terms: list[str] = []
-    for word in _WORD.findall(text.lower()):
+    for word in _WORD.findall(lowered):
         position = 0
         for run in _CJK.finditer(word):
             if run.start() > position:
@@ -194,6 +197,8 @@ class Manifest:
 
     def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = path
+        self._frequencies: dict[str, int] = {}  # term -> passages holding it, until a write
+        self._count: int | None = None  # passages, until a write
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
         self.db.row_factory = sqlite3.Row
@@ -224,7 +229,9 @@ class Manifest:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic write."""
+        """One atomic write (it forgets the counts kept for searching)."""
+        self._frequencies.clear()
+        self._count = None
         with self.db:
             yield self.db
 
@@ -372,8 +379,27 @@ class Manifest:
 
     # -- chunks -----------------------------------------------------------------------
     def chunk_count(self) -> int:
-        """How many passages the ledger holds."""
-        return int(self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+        """How many passages the ledger holds (counted once between writes)."""
+        if self._count is None:
+            self._count = int(self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+        return self._count
+
+    def _document_frequencies(self, terms: list[str]) -> dict[str, int]:
+        """In how many passages each term is; counted once between writes (FTS5 walks a
+        term's whole posting list to count it: milliseconds for a common word)."""
+        missing = [t for t in terms if t not in self._frequencies]
+        if missing:
+            self.db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab "
+                "USING fts5vocab(main, chunks_fts, row)"
+            )
+            self._frequencies.update(dict.fromkeys(missing, 0))
+            marks = ",".join("?" * len(missing))
+            for term, count in self.db.execute(
+                f"SELECT term, doc FROM temp.chunks_vocab WHERE term IN ({marks})", missing
+            ):
+                self._frequencies[str(term)] = int(count)
+        return {t: self._frequencies[t] for t in terms}
 
     def chunks_by_id(self, ids: Iterable[str]) -> dict[str, StoredChunk]:
         """Passages by id."""
@@ -387,21 +413,11 @@ class Manifest:
         return found
 
     def _informative(self, terms: list[str]) -> list[str]:
-        """Drops terms found in over a tenth of all passages (they add little to BM25 but
-        make it score most of the table); the rarest few always stay."""
+        """Drops terms found in over ``COMMON_TERM_SHARE`` of all passages (they add little
+        to BM25 but make it score most of the table); the rarest few always stay."""
         if len(terms) <= 2:
             return terms
-        self.db.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab "
-            "USING fts5vocab(main, chunks_fts, row)"
-        )
-        marks = ",".join("?" * len(terms))
-        counts = {
-            str(row[0]): int(row[1])
-            for row in self.db.execute(
-                f"SELECT term, doc FROM temp.chunks_vocab WHERE term IN ({marks})", terms
-            )
-        }
+        counts = self._document_frequencies(terms)
         total = max(1, self.chunk_count())
         by_rarity = sorted(terms, key=lambda t: counts.get(t, 0))
         kept = [t for t in by_rarity if counts.get(t, 0) <= total * COMMON_TERM_SHARE]
