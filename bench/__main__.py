@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-SKIP = {"common", "__main__"}
+SKIP = {"common", "double", "gui", "__main__"}
 
 
 def main() -> None:

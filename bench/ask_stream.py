@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 
-from bench.common import ROOT, interleaved, report, run_command
+from bench.common import child_env, interleaved, report, run_command
 
 TOKENS = 2000
 
@@ -20,8 +19,27 @@ print()
 """
 
 
+def short_answer(repeat: int = 7) -> float:
+    """Goal 1b: ``hearth ask`` as a whole command for a two-token answer, against a raw
+    ``ollama`` client script (both whole processes, Python's start included)."""
+    from tests.fakes import OllamaDouble, Reply
+
+    with OllamaDouble() as double:
+        double.set_responder("llama3.2", lambda _body: Reply(tokens=["Hello", " there."]))
+        env = child_env(OLLAMA_HOST=double.url, HEARTH_DATA_DIR=tempfile.mkdtemp())
+        hearth = [sys.executable, "-m", "app", "ask", "hi"]
+        raw = [sys.executable, "-c", RAW, double.url]
+        assert run_command(hearth, env).strip() == "Hello there."
+        subject, baseline = interleaved(
+            lambda: run_command(hearth, env), lambda: run_command(raw, env), repeat
+        )
+    return report("hearth ask, short answer, whole command", subject, baseline, 2.0)
+
+
 def main() -> None:
     """Runs the benchmark with an instant stream and with a fast but real-world pace."""
+    print("-- goal 1b: a short answer, whole command:", flush=True)
+    short_answer()
     print("-- instant tokens (pure plumbing overhead):", flush=True)
     scenario(repeat=5, token_delay=0.0)
     # 500 tokens/s: faster than llama3.2 3B on any consumer machine (typically 20-100/s).
@@ -36,12 +54,9 @@ def scenario(repeat: int = 5, token_delay: float = 0.0) -> tuple[float, float]:
     double = OllamaDouble().start()
     tokens = [f" tok{i}" for i in range(TOKENS)]
     double.set_responder("llama3.2", lambda _body: Reply(tokens=tokens, token_delay=token_delay))
-    env = {
-        **os.environ,
-        "OLLAMA_HOST": double.url,
-        "HEARTH_DATA_DIR": tempfile.mkdtemp(prefix="hearth-bench-"),
-        "PYTHONPATH": str(ROOT),
-    }
+    env = child_env(
+        OLLAMA_HOST=double.url, HEARTH_DATA_DIR=tempfile.mkdtemp(prefix="hearth-bench-")
+    )
     hearth = [sys.executable, "-m", "app", "ask", "go"]
     raw = [sys.executable, "-c", RAW, double.url]
     expected = "".join(tokens)

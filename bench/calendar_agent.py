@@ -11,15 +11,13 @@
 
 from __future__ import annotations
 
-import mailbox
 import os
 import tempfile
 from datetime import datetime, timedelta
-from email.message import EmailMessage
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bench.common import interleaved, report
+from bench.common import interleaved, make_maildir, report
 
 TZ = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 11, 2, 8, 0, tzinfo=TZ)
@@ -48,15 +46,7 @@ def agent_run(root: Path, repeat: int = 15) -> float:
     from agents.tools.registry import ToolContext, tools_for
     from tests.fakes import OllamaDouble, Reply
 
-    box = root / "Mail"
-    for i in range(20):
-        message = EmailMessage()
-        message["From"] = f"sender{i}@example.org"
-        message["To"] = "me@example.org"
-        message["Subject"] = f"Message {i}"
-        message["Message-ID"] = f"<m{i}@example.org>"
-        message.set_content(f"Body of message {i}. " * 20)
-        mailbox.Maildir(box, create=True).add(message)
+    box = make_maildir(root)
 
     double = OllamaDouble().start()
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -40,6 +41,20 @@ def interleaved(
     return runs_a, runs_b
 
 
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for a measured child process: this checkout first on the path, and
+    bytecode caching on (as in any installed copy; a sandbox's PYTHONDONTWRITEBYTECODE
+    would make every start compile Hearth's modules again, and not PySide6's)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **extra}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def median_ms(values: Sequence[float]) -> float:
+    """The median of seconds, in milliseconds."""
+    return statistics.median(values) * 1000
+
+
 def run_command(args: Sequence[str], env: dict[str, str] | None = None) -> str:
     """Runs a command to completion and returns its stdout (fails loudly)."""
     result = subprocess.run(
@@ -61,3 +76,21 @@ def report(name: str, subject: list[float], baseline: list[float], goal: float) 
         flush=True,
     )
     return ratio
+
+
+def make_maildir(root: Path, count: int = 20) -> Path:
+    """A Maildir of ``count`` short messages (a report asked for by Friday)."""
+    import mailbox
+    from email.message import EmailMessage
+
+    box = root / "Mail"
+    folder = mailbox.Maildir(box, create=True)
+    for i in range(count):
+        message = EmailMessage()
+        message["From"] = f"sender{i}@example.org"
+        message["To"] = "me@example.org"
+        message["Subject"] = f"Message {i}"
+        message["Message-ID"] = f"<m{i}@example.org>"
+        message.set_content(f"Body of message {i}: please send the report by Friday. " * 20)
+        folder.add(message)
+    return box

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import statistics
+import subprocess
 import sys
 import tempfile
 
-from bench.common import ROOT, interleaved, report, run_command
+from bench.common import child_env, interleaved, report, run_command
 
 BARE = """
 import sys
@@ -24,22 +26,38 @@ app.exec()
 """
 
 
+def peak_rss_mb(args: list[str], env: dict[str, str]) -> float:
+    """Runs a command to its end; returns its peak resident memory in MB (Linux)."""
+    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise RuntimeError(f"{args} failed ({process.returncode})")
+    return usage.ru_maxrss / 1024
+
+
 def main(repeat: int = 7) -> float:
-    """Prints the startup ratio; returns it."""
+    """Prints the startup ratio and peak memory; returns the ratio."""
     data = tempfile.mkdtemp(prefix="hearth-bench-")
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-        "HEARTH_DATA_DIR": data,
-        "OLLAMA_HOST": "127.0.0.1:9",  # nothing listens: the window must not wait for it
-        "PYTHONPATH": str(ROOT),
-    }
+    env = child_env(
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        HEARTH_DATA_DIR=data,
+        OLLAMA_HOST="127.0.0.1:9",  # nothing listens: the window must not wait for it
+    )
     hearth = [sys.executable, "-m", "app", "--smoke-test"]
     bare = [sys.executable, "-c", BARE]
     subject, baseline = interleaved(
         lambda: run_command(hearth, env), lambda: run_command(bare, env), repeat
     )
-    return report("cold start to window shown (hearth vs bare PySide6)", subject, baseline, 1.5)
+    ratio = report("cold start to window shown (hearth vs bare PySide6)", subject, baseline, 1.5)
+    ours = statistics.median(peak_rss_mb(hearth, env) for _ in range(3))
+    theirs = statistics.median(peak_rss_mb(bare, env) for _ in range(3))
+    print(
+        f"peak memory to window shown: {ours:.0f} MB vs bare PySide6 {theirs:.0f} MB -> "
+        f"ratio {ours / theirs:.2f} ({'meets' if ours < 150 else 'misses'} goal 150 MB)",
+        flush=True,
+    )
+    return ratio
 
 
 if __name__ == "__main__":
