@@ -151,7 +151,7 @@ def bench_digest(repeat: int) -> float:
     import ollama
 
     from agents.llm import OllamaService
-    from agents.mail.digest import ACTION_ITEMS_SCHEMA, DigestWriter, group_threads, mail_as_data
+    from agents.mail.digest import ActionItemsReply, DigestWriter, group_threads, mail_as_data
     from agents.mail.parse import parse_message
     from agents.settings import Settings
     from tests.fakes import OllamaDouble, Reply
@@ -176,7 +176,7 @@ def bench_digest(repeat: int) -> float:
             writer.digest_messages(messages)
 
         def raw() -> None:
-            for fmt in (None, ACTION_ITEMS_SCHEMA):
+            for fmt in (None, ActionItemsReply.model_json_schema()):
                 for _ in client.chat(
                     model="llama3.2",
                     messages=[

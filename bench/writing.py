@@ -111,6 +111,7 @@ def _png(i: int) -> bytes:
 
 def bench_transfer(repeat: int) -> float:
     """Import (validate + write) vs a plain copy of the same messages into a store."""
+    from agents.attachments import ImageRef, from_records
     from agents.chat.personas import PersonaLibrary
     from agents.images.store import ImageStore
     from agents.storage import ChatStore
@@ -123,10 +124,10 @@ def bench_transfer(repeat: int) -> float:
     for c in range(CHATS):
         chat = source.create_conversation(f"Chat {c}", persona="pirate")
         for m in range(MESSAGES):
-            attachments = []
+            attachments: list[ImageRef] = []
             if m == 0:
                 sha = images.put(_png(c))
-                attachments = [{"kind": "image", "sha256": sha, "name": "p.png"}]
+                attachments = [ImageRef(sha, "p.png")]
             source.add_message(
                 chat.id,
                 "user" if m % 2 == 0 else "assistant",
@@ -158,7 +159,9 @@ def bench_transfer(repeat: int) -> float:
             for chat in data["conversations"]:
                 new = store.create_conversation(chat["title"], persona=chat["persona"])
                 for m in chat["messages"]:
-                    store.add_message(new.id, m["role"], m["content"], attachments=m["attachments"])
+                    store.add_message(
+                        new.id, m["role"], m["content"], attachments=from_records(m["attachments"])
+                    )
 
     try:
         exported, _ = interleaved(
