@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import agents
 from agents.errors import HearthError
 from agents.exit_codes import Exit, listing
-from app.terminal import safe
+from agents.printable import safe
 
 if TYPE_CHECKING:
     from agents.cancel import CancelToken

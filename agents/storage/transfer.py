@@ -41,7 +41,8 @@ from agents.chat.personas import (
     persona_from_dict,
 )
 from agents.errors import HearthError
-from agents.files import FileRefused, FileTooLarge, read_regular, shown
+from agents.files import FileRefused, FileTooLarge, read_regular
+from agents.printable import shown
 from agents.storage.atomic import write_atomic
 from agents.storage.chat_store import (
     ChatStore,

@@ -11,7 +11,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from agents.attachments import SummaryRequest
-from agents.files import shown
+from agents.printable import shown
 from agents.turns.request import Mode, TurnRequest
 from app.widgets.lazy_tab import LazyTab
 

@@ -24,7 +24,7 @@ from agents.cancel import Progress
 from agents.documents.index import SyncReport
 from agents.documents.loaders import SUPPORTED_SUFFIXES
 from agents.documents.manifest import FAILED, INDEXED, INDEXING, STALE, IndexedFile
-from agents.files import shown
+from agents.printable import shown
 from app import plain
 from app.services.documents import DocumentsService
 from app.widgets.documents_drop import document_paths
