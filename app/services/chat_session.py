@@ -27,6 +27,7 @@ from agents.events import (
     ToolCallProposed,
     ToolResult,
 )
+from agents.fences import strip_fences
 from agents.llm.messages import ChatMessage
 from agents.storage import ChatStore, MessageStatus, StoredMessage
 from agents.turns.request import Mode, TurnRequest
@@ -256,6 +257,7 @@ class ChatSession(QObject):
         turn, self._turn = self._turn, None
         if turn is None:
             return
+        text = strip_fences(text)  # the answer is kept as shown: without echoed fences
         self.store.update_message(
             turn.message_id,
             content=text,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agents.fences import strip_fences
 from agents.mail.accounts import AccountStore, MailAccount
 from agents.mail.checklist import ActionChecklist
 from app import plain
@@ -169,12 +170,12 @@ class MailPanel(QWidget):
     def show_digest(self, digest: Digest) -> None:
         """Shows a digest and its action items, ticked as remembered."""
         self.digest = digest
-        self.digest_view.setPlainText(digest.as_text(include_items=False))
+        self.digest_view.setPlainText(strip_fences(digest.as_text(include_items=False)))
         done = self.checklist.done_keys()
         self.items.blockSignals(True)
         self.items.clear()
         for action in digest.action_items:
-            entry = QListWidgetItem(action.as_line())
+            entry = QListWidgetItem(strip_fences(action.as_line()))
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(
                 Qt.CheckState.Checked if action.key in done else Qt.CheckState.Unchecked
