@@ -175,6 +175,7 @@ class ChatView(QScrollArea):
             self._update_retry()
 
     def _show_state(self, view: MessageView, status: str, error: str | None) -> None:
+        view.set_writing(status == "streaming")
         if status == "streaming":
             view.set_note(self.tr("Writing…"), "info")
         elif status == "interrupted":

@@ -83,6 +83,8 @@ class MessageView(QFrame):
         self.role = role
         self._text = ""
         self._code_blocks: list[str] = []
+        self._retry_wanted = False
+        self._writing = False
         self.setObjectName("userMessage" if role == "user" else "assistantMessage")
         self.setFrameShape(QFrame.Shape.NoFrame)
 
@@ -238,10 +240,17 @@ class MessageView(QFrame):
 
     def set_retry_visible(self, visible: bool) -> None:
         """Shows Retry on the last answer, or Edit on the last question."""
-        if self.role == "user":
-            self.edit_button.setVisible(visible)
-        else:
-            self.retry_button.setVisible(visible)
+        self._retry_wanted = visible
+        self._show_retry()
+
+    def set_writing(self, writing: bool) -> None:
+        """While the answer is being written it can't be retried (Retry waits for its end)."""
+        self._writing = writing
+        self._show_retry()
+
+    def _show_retry(self) -> None:
+        button = self.edit_button if self.role == "user" else self.retry_button
+        button.setVisible(self._retry_wanted and not self._writing)
 
     def copy_text(self) -> None:
         """Copies the whole message's text."""

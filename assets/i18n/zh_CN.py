@@ -319,4 +319,6 @@ ZH_CN = {
     "model loaded in {0:.1f} s": "模型加载用时 {0:.1f} 秒",
     "Settings not saved": "设置未保存",
     "Set by {0} for this run only; saved only if you change it.": "由 {0} 设置，仅本次运行有效；只有您更改后才会保存。",
+    "The answer waits for this step.": "回答需要等待这一步完成。",
+    "{0} — Ollama unreachable": "{0} — 无法连接 Ollama",
 }
