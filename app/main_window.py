@@ -43,6 +43,7 @@ from app.services.chat_session import ChatSession
 from app.services.images import image_loader_for
 from app.services.ollama_monitor import OllamaMonitor
 from app.services.settings import SettingsService
+from app.services.status import WindowStatus
 from app.widgets.banner import Banner
 from app.widgets.chat_view import ChatView
 from app.widgets.composer import Composer
@@ -103,6 +104,11 @@ class MainWindow(QMainWindow):
         self._lay_out()
 
         self.chats = ChatController(self)
+        self.status_model = WindowStatus(
+            self.monitor, self.session, self.settings_service, self.chats.current_model, self
+        )
+        self.status_model.changed.connect(self.chats.show_status)
+        self.chats.modelChanged.connect(lambda _model: self.status_model.refresh())
         self.images = ImagesController(self)
         self.documents = DocumentsController(self)
         self.mail_calendar = MailCalendarController(self)
@@ -119,7 +125,7 @@ class MainWindow(QMainWindow):
         )
         self._restore_layout()
         if self.settings_service.notes:  # a setting out of range, a damaged file kept aside
-            self.banner.show_message(
+            self.status_model.notify(
                 " ".join(self.settings_service.notes), "settings", self.tr("Open Settings")
             )
         self.monitor.start()

@@ -15,6 +15,7 @@ from typing import Any
 from agents.attachments import Attachment
 from agents.errors import HearthError
 from agents.events import Attached, Blocked, Failed, Final, Sources, Stopped, Token
+from agents.fences import strip_fences
 from agents.storage.chat_store import AT_END, ChatStore, MessageStatus
 
 TITLE_LENGTH = 60
@@ -95,7 +96,7 @@ class AnswerRecord:
         if self.ended:
             return
         self.ended = True
-        self.text = text
+        self.text = text = strip_fences(text)  # kept as shown: without echoed data fences
         complete = status is MessageStatus.COMPLETE
         self.store.update_message(
             self.message_id,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from agents.cancel import CancelToken
 from agents.errors import HearthError
 from agents.events import Event, Final, Stats, Status, Token
+from agents.fences import Fence
 from agents.llm.errors import LLMError, incomplete
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import Run, run_steps, stream_reply
@@ -24,7 +25,6 @@ from agents.llm.tokens import estimate_tokens
 from agents.writing.styles import (
     RewriteSpec,
     clean_output,
-    new_boundary,
     script_language,
     system_prompt,
     temperature_for,
@@ -219,7 +219,7 @@ class Rewriter:
     def piece_budget(self, model: str, spec: RewriteSpec) -> int:
         """Tokens per piece: the input, the instruction and up to twice the input as the
         answer (translations grow) must fit the model's context window."""
-        overhead = estimate_tokens(system_prompt(spec, "0" * 12)) + 64
+        overhead = estimate_tokens(system_prompt(spec, Fence())) + 64
         room = (self.service.num_ctx(model) - overhead) // 3
         return max(MIN_PIECE_TOKENS, min(self.max_piece_tokens, room))
 
@@ -293,19 +293,17 @@ class Rewriter:
         """
         from langchain_core.messages import HumanMessage, SystemMessage
 
-        boundary = new_boundary()
-        while boundary in piece:  # pragma: no cover - 48 random bits
-            boundary = new_boundary()
+        fence = Fence()
         messages = [
-            SystemMessage(content=system_prompt(spec, boundary, source_language)),
-            HumanMessage(content=user_prompt(piece, boundary)),
+            SystemMessage(content=system_prompt(spec, fence, source_language)),
+            HumanMessage(content=user_prompt(piece, fence)),
         ]
         reply = yield from stream_reply(chat, messages, cancel, strip_leading=True)
         cancel.check()
         if not reply.complete:
             raise incomplete(model)
         meta = reply.meta
-        result = clean_output(reply.text, boundary)
+        result = clean_output(reply.text)
         if not result:
             raise LLMError(
                 incomplete(model).kind,

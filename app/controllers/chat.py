@@ -15,6 +15,7 @@ from agents.llm import LLMError
 from agents.storage import Conversation, MessageStatus, StoredMessage
 from agents.turns.request import TurnRequest
 from app import plain
+from app.services.status import Snapshot, TurnState
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
@@ -43,7 +44,6 @@ class ChatController(QObject):
         session = window.session
         session.turnStarted.connect(self._on_turn_started)
         session.partial.connect(self._on_partial)
-        session.status.connect(self._on_status)
         session.turnEnded.connect(self._on_turn_ended)
         session.busyChanged.connect(window.composer.set_busy)
         session.conversationChanged.connect(lambda _cid: self._refresh_titles())
@@ -157,7 +157,7 @@ class ChatController(QObject):
             )
         except HearthError as exc:
             self.window.composer.set_text(request.text)
-            self.window.banner.show_message(exc.message)
+            self.window.status_model.notify(exc.message)
 
     def retry(self, answer_id: int | None = None) -> None:
         """Asks again for an answer (None: the last one; Ctrl+R), in the mode the switches
@@ -190,29 +190,26 @@ class ChatController(QObject):
         # (a new version after an edit) and the empty answer.
         self.window.chat.show_path(self.window.store.tree(conversation_id))
         self.window.chat.scroll_to_bottom()
-        if self.window.banner.action in {"", "retry_server"}:
-            self.window.banner.clear()
 
     def _on_partial(self, conversation_id: str, message_id: int, text: str) -> None:
         if conversation_id == self.conversation_id:
             self.window.chat.set_text(message_id, text)
-        status = self.window.status
-        if status.state == "loading" and text:
-            status.show_report(self.window.monitor.report)
 
-    def _on_status(self, conversation_id: str, text: str) -> None:
-        self.window.status.show_loading(text)
-        answer = self.window.session.active_message_id
+    def show_status(self, status: Snapshot) -> None:
+        """The note under the answer being written says what it is doing now."""
+        answer = status.answer_id
         view = self.window.chat.view(answer) if answer is not None else None
-        if view is not None and conversation_id == self.conversation_id:
-            view.set_note(text, "info")
+        if view is None or answer is None:
+            return  # not being written, or in a chat that isn't open
+        if status.turn is TurnState.LOADING and status.step:
+            view.set_note(status.step, "info")
+        elif status.turn is TurnState.STREAMING:
+            self.window.chat.set_state(answer, MessageStatus.STREAMING)
 
     def _on_turn_ended(
         self, conversation_id: str, message_id: int, status: MessageStatus, error: object
     ) -> None:
         window = self.window
-        if window.status.state == "loading":
-            window.status.show_report(window.monitor.report)
         if conversation_id == self.conversation_id:
             message = error.message if isinstance(error, HearthError) else None
             window.chat.set_state(message_id, status, message)

@@ -65,6 +65,7 @@ class ChatSession(QObject):
     partial = Signal(str, int, str)  # conversation id, answer id, text so far
     status = Signal(str, str)  # conversation id, e.g. "Loading llama3.2…"
     turnEnded = Signal(str, int, object, object)  # conversation, answer id, MessageStatus, error
+    stopping = Signal(str)  # conversation id: a stop was asked for (turnEnded follows)
     busyChanged = Signal(bool)
     conversationChanged = Signal(str)  # title or metadata changed
 
@@ -193,6 +194,8 @@ class ChatSession(QObject):
 
     def stop(self) -> None:
         """Stops the answer at once; what arrived is kept and marked interrupted."""
+        if self._turn is not None:
+            self.stopping.emit(self._turn.conversation_id)
         self._pump.stop()  # its ``stopped`` ends the turn
 
     # -- the turn ----------------------------------------------------------------------

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agents.errors import HearthError
+from agents.fences import strip_fences
 from agents.mail.accounts import AccountStore, MailAccount
 from agents.mail.checklist import ActionChecklist
 from app import plain
@@ -64,6 +66,7 @@ class MailPanel(QWidget):
         self.checklist = checklist
         self.open_accounts_dialog = open_accounts_dialog
         self.digest: Digest | None = None
+        self._about_accounts = False
 
         self.account_box = QComboBox()
         self.account_box.setMinimumContentsLength(10)
@@ -121,7 +124,7 @@ class MailPanel(QWidget):
         self.job.follow(self.mail.busyChanged, self.mail.progress, self.mail.stop)
         self.accounts_button.clicked.connect(self._accounts_clicked)
         self.items.itemChanged.connect(self._item_ticked)
-        self.mail.status.connect(self.status.setText)
+        self.mail.status.connect(self._say)
         self.mail.digestReady.connect(self.show_digest)
         self.mail.digestFailed.connect(self._failed)
         self.mail.busyChanged.connect(self._busy)
@@ -139,7 +142,14 @@ class MailPanel(QWidget):
         has_accounts = self.account_box.count() > 0
         self.refresh_button.setEnabled(has_accounts and not self.mail.busy)
         if not has_accounts:
-            self.status.setText(self.tr("No mail account yet: press Accounts… to add one."))
+            self._say(self.tr("No mail account yet: press Accounts… to add one."), accounts=True)
+        elif self._about_accounts:  # what it said about accounts no longer holds
+            self._say(self.tr("Choose an account and press Refresh."))
+
+    def _say(self, text: str, accounts: bool = False) -> None:
+        """Shows a status line; ``accounts``: it is about having no account."""
+        self.status.setText(text)
+        self._about_accounts = accounts
 
     def current_account(self) -> MailAccount | None:
         """The account chosen in the picker, if any."""
@@ -163,21 +173,26 @@ class MailPanel(QWidget):
     # -- digest --------------------------------------------------------------------
     def refresh(self) -> None:
         """Reads the chosen account and writes its digest (off the GUI thread)."""
-        account = self.current_account()
-        if account is None:
-            self.status.setText(self.tr("No mail account yet: press Accounts… to add one."))
+        name = self.account_box.currentText()
+        if not name:
+            self._say(self.tr("No mail account yet: press Accounts… to add one."), accounts=True)
+            return
+        try:
+            account = self.accounts.get(name)
+        except HearthError as exc:  # e.g. removed from the file meanwhile
+            self._say(exc.message)
             return
         self.mail.load_digest(account, self.count_box.value())
 
     def show_digest(self, digest: Digest) -> None:
         """Shows a digest and its action items, ticked as remembered."""
         self.digest = digest
-        self.digest_view.setPlainText(digest.as_text(include_items=False))
+        self.digest_view.setPlainText(strip_fences(digest.as_text(include_items=False)))
         done = self.checklist.done_keys()
         self.items.blockSignals(True)
         self.items.clear()
         for action in digest.action_items:
-            entry = QListWidgetItem(action.as_line())
+            entry = QListWidgetItem(strip_fences(action.as_line()))
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(
                 Qt.CheckState.Checked if action.key in done else Qt.CheckState.Unchecked
@@ -190,7 +205,7 @@ class MailPanel(QWidget):
         self.items.blockSignals(False)
         self.items_label.setText(self.tr("Action items (%n)", "", len(digest.action_items)))
         notes = " ".join(digest.problems)
-        self.status.setText(
+        self._say(
             self.tr("Digest of %n message(s).", "", digest.message_count)
             + (" " + notes if notes else "")
         )
@@ -211,10 +226,10 @@ class MailPanel(QWidget):
             try:
                 self.checklist.set_done(action, entry.checkState() == Qt.CheckState.Checked)
             except OSError as exc:
-                self.status.setText(self.tr("Couldn't save the tick: %1").replace("%1", str(exc)))
+                self._say(self.tr("Couldn't save the tick: %1").replace("%1", str(exc)))
 
     def _failed(self, message: str) -> None:
-        self.status.setText(message)
+        self._say(message)
 
     def _busy(self, busy: bool) -> None:
         self.refresh_button.setEnabled(not busy and self.account_box.count() > 0)

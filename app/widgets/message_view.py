@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agents.fences import strip_fences
 from app import plain
 from app.markdown import COPY_SCHEME, render, split_settled
 from app.widgets.composer import MessageEdit
@@ -335,11 +336,17 @@ class MessageView(QFrame):
 
     @property
     def text(self) -> str:
-        """The message's Markdown source."""
+        """The message's Markdown source as shown and copied (an answer without fences)."""
         return self._text
 
     def set_text(self, text: str) -> None:
-        """Shows new text; while an answer grows, only its unfinished tail is re-rendered."""
+        """Shows new text; while an answer grows, only its unfinished tail is re-rendered.
+
+        An answer never shows the fences Hearth puts around data for the model, however
+        the model echoed them (agents.fences).
+        """
+        if self.role == "assistant":
+            text = strip_fences(text)
         if text == self._text and (self.body.text() or not text):
             return
         self._text = text

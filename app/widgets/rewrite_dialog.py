@@ -1,4 +1,8 @@
-"""The rewrite dialog: the original and the result side by side, differences marked."""
+"""The rewrite dialog: the original and the result side by side, differences marked.
+
+The result never shows, copies or hands back the fences around the text the model was
+given (agents.fences), however the model echoed them.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from agents.errors import HearthError
 from agents.events import Final
+from agents.fences import strip_fences
 from agents.writing.diff import word_diff
 from agents.writing.styles import RewriteSpec, Style
 from app.services.writing import RewriteService
@@ -230,12 +235,12 @@ class RewriteDialog(QDialog):
         self.original_view.setReadOnly(busy)
 
     def _show_partial(self, text: str) -> None:
-        self.result_view.setPlainText(text)
+        self.result_view.setPlainText(strip_fences(text))
         self.result_view.moveCursor(QTextCursor.MoveOperation.End)
 
     def _show_result(self, final: Final) -> None:
-        self._result = final.text
-        self.result_view.setPlainText(final.text)
+        self._result = strip_fences(final.text)
+        self.result_view.setPlainText(self._result)
         self._mark_differences()
         self.message.setText(
             self.tr("Done. Changes are marked: removed on the left, added on the right.")
@@ -243,12 +248,12 @@ class RewriteDialog(QDialog):
         self._update_buttons(False)
 
     def _show_stopped(self, partial: str) -> None:
-        self.result_view.setPlainText(partial)
+        self.result_view.setPlainText(strip_fences(partial))
         self.message.setText(self.tr("Stopped. Press Retry or Rewrite to try again."))
         self._update_buttons(False)
 
     def _show_failure(self, error: HearthError, partial: str) -> None:
-        self.result_view.setPlainText(partial)
+        self.result_view.setPlainText(strip_fences(partial))
         self.message.setText(error.message)
         self._update_buttons(False)
 

@@ -348,4 +348,6 @@ ZH_CN = {
     "Passages per embedding request": "每次嵌入请求的段落数",
     "Least similarity of a source": "来源的最低相似度",
     "Open Settings": "打开设置",
+    "The answer waits for this step.": "回答需要等待这一步完成。",
+    "{0} — Ollama unreachable": "{0} — 无法连接 Ollama",
 }
