@@ -231,7 +231,7 @@ def test_conversations_new_rename_search_delete(
     assert window.chats.conversation_id != doomed
 
 
-def test_code_blocks_have_a_copy_link(
+def test_code_blocks_have_a_copy_button(
     qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
 ) -> None:
     ollama_double.script("llama3.2", Reply(text="Here:\n\n```python\nprint('hi')\n```\n"))
@@ -239,7 +239,8 @@ def test_code_blocks_have_a_copy_link(
     qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
     view = window.chat.view(last_answer(window).id)
     assert view is not None
-    view.body.linkActivated.emit("hearth-copy:0")
+    (block,) = view.code_blocks()
+    qtbot.mouseClick(block.copy_button, Qt.MouseButton.LeftButton)
     from PySide6.QtGui import QGuiApplication
 
     assert QGuiApplication.clipboard().text() == "print('hi')\n"
