@@ -309,11 +309,11 @@ def test_chat_model_is_warmed_up_when_ollama_is_found(
 
 def test_feature_tabs_are_built_when_first_shown(qtbot: QtBot, window: MainWindow) -> None:
     assert not window.mail_calendar.mail_tab.built and not window.documents.tab.built
-    window.sidebar.setCurrentWidget(window.mail_calendar.mail_tab)
+    window.views.show_view(window.mail_calendar.mail_tab)
     assert window.mail_calendar.mail_tab.built and window.mail_calendar.mail is not None
-    window.sidebar.setCurrentWidget(window.documents.tab)
+    window.views.show_view(window.documents.tab)
     assert window.documents.tab.built and window.documents.panel.isVisible()
-    window.sidebar.setCurrentWidget(window.mail_calendar.calendar_tab)
+    window.views.show_view(window.mail_calendar.calendar_tab)
     assert window.mail_calendar.calendar_panel is not None
 
 
