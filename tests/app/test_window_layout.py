@@ -4,8 +4,12 @@ block, the composer keeps its room, and a new chat starts from the defaults."""
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
+from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,6 +29,7 @@ from app.widgets.message_view import MessageView
 from tests.app.conftest import send
 from tests.fakes import OllamaDouble, Reply
 
+ROOT = Path(__file__).resolve().parents[2]
 LONG = ("aZ9" * 700)[:2000]  # 2,000 characters with no space: no place to break a line
 
 
@@ -213,3 +218,32 @@ def test_one_mode_at_a_time_and_chat_when_none(window: MainWindow) -> None:
     assert window.composer.mode() is Mode.CHAT
     window.composer.set_mode(Mode.DOCUMENTS)
     assert documents.isChecked() and window.composer.mode() is Mode.DOCUMENTS
+
+
+def test_screenshots_script_writes_each_view(tmp_path: Path) -> None:
+    out = tmp_path / "shots"
+    command = [
+        sys.executable,
+        "-m",
+        "tools.screenshots",
+        "--out",
+        str(out),
+        "--sizes",
+        "800x500",
+        "--languages",
+        "en,zh_CN",
+        "--views",
+        "chat,mail",
+    ]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "chat-800x500-en.png",
+        "chat-800x500-zh_CN.png",
+        "mail-800x500-en.png",
+        "mail-800x500-zh_CN.png",
+    ]
+    for path in out.iterdir():
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (800, 500), path.name
