@@ -1,7 +1,8 @@
 """Hearth's main window: layout and wiring.
 
-Conversations sit on the left (with the Documents, Mail and Calendar tabs), the chat and
-the composer on the right. The window builds the shared collaborators (the router every
+A narrow navigation on the left (the views, then the conversations); the main area shows
+the chosen view whole: the chat with the composer under it, Documents, Mail or Calendar.
+The window builds the shared collaborators (the router every
 turn goes through, the chat session, the stores) and hands the work to controllers: the
 chat (app/controllers/chat.py), the server status, each feature, import and export, and
 the menus.
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSizePolicy,
     QSplitter,
-    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -51,6 +51,7 @@ from app.widgets.conversation_list import ConversationList
 from app.widgets.model_picker import ModelPicker
 from app.widgets.persona_picker import PersonaPicker
 from app.widgets.status_indicator import StatusIndicator
+from app.widgets.views import ViewStack
 
 
 class MainWindow(QMainWindow):
@@ -92,9 +93,7 @@ class MainWindow(QMainWindow):
         self.session = ChatSession(store, self.router, loader, parent=self)
 
         self.conversations = ConversationList(store)
-        self.sidebar = QTabWidget()
-        self.sidebar.setObjectName("sidebarTabs")
-        self.sidebar.addTab(self.conversations, self.tr("Chats"))
+        self.views = ViewStack()  # controllers add their views (Documents, Mail...)
         self.chat = ChatView()
         self.composer = Composer()
         self.banner = Banner()
@@ -132,18 +131,32 @@ class MainWindow(QMainWindow):
         self.chats.open_latest()
 
     def _lay_out(self) -> None:
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.setSpacing(0)
-        right_layout.addWidget(self.banner)
-        right_layout.addWidget(self.chat, 1)
-        right_layout.addWidget(self.composer)
+        self.chat_page = QWidget()
+        chat_layout = QVBoxLayout(self.chat_page)
+        chat_layout.setContentsMargins(0, 0, 0, 0)
+        chat_layout.setSpacing(0)
+        chat_layout.addWidget(self.chat, 1)
+        chat_layout.addWidget(self.composer)
+        self.views.add_view(self.chat_page, self.tr("Chats"))
+        navigation = QWidget()
+        navigation.setObjectName("navigation")
+        nav_layout = QVBoxLayout(navigation)
+        nav_layout.setContentsMargins(0, 0, 0, 0)
+        nav_layout.setSpacing(0)
+        nav_layout.addWidget(self.views.switcher)
+        nav_layout.addWidget(self.conversations, 1)
+        main = QWidget()
+        main_layout = QVBoxLayout(main)
+        main_layout.setContentsMargins(0, 0, 0, 0)
+        main_layout.setSpacing(0)
+        main_layout.addWidget(self.banner)
+        main_layout.addWidget(self.views, 1)
         self.splitter = QSplitter()
-        self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(right)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(navigation)
+        self.splitter.addWidget(main)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 880])
+        self.splitter.setSizes([220, 960])
         self.setCentralWidget(self.splitter)
         toolbar = QToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")

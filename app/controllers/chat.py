@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from agents.errors import HearthError
 from agents.llm import LLMError
+from agents.settings import Settings
 from agents.storage import Conversation, MessageStatus, StoredMessage
-from agents.turns.request import TurnRequest
+from agents.turns.request import Mode, TurnRequest
 from app import plain
 from app.services.status import Snapshot, TurnState
 
@@ -48,6 +49,10 @@ class ChatController(QObject):
         session.busyChanged.connect(window.composer.set_busy)
         session.conversationChanged.connect(lambda _cid: self._refresh_titles())
         window.conversations.selected.connect(self.open_conversation)
+        # A click on the open chat, from another view, goes back to it.
+        window.conversations.list.itemClicked.connect(
+            lambda _item: window.views.show_view(window.chat_page)
+        )
         window.conversations.newRequested.connect(self.new_chat)
         window.conversations.deleted.connect(self._on_deleted)
         window.conversations.renamed.connect(lambda _cid: self._show_title())
@@ -79,25 +84,46 @@ class ChatController(QObject):
         if existing:
             self.window.conversations.select(existing[0].id)
         else:
-            self.window.persona_picker.set_current(self.window.personas.default().id)
+            self.window.persona_picker.set_current(self.default_persona()[0])
             self.modelChanged.emit(self.current_model())
 
-    def new_chat(self) -> None:
-        """Starts an empty chat (Ctrl+N); the open one is kept if it is still empty."""
-        current = self.current()
-        if current is None or self.window.store.messages(current.id):
-            self.window.conversations.select(self._create().id)
-        self.window.composer.edit.setFocus()
+    def default_persona(self) -> tuple[str | None, str]:
+        """The persona id and prompt a new chat starts with, per the settings.
 
-    def _create(self) -> Conversation:
-        """A new chat with the chosen model and persona."""
+        The settings' "System prompt for new chats", when the person changed it (a chat
+        with no persona from the library: "Custom"); else the library's default persona.
+        """
+        prompt = self.window.settings.system_prompt
+        if prompt != Settings().system_prompt:
+            return None, prompt
+        persona = self.window.personas.default()
+        return persona.id, persona.prompt
+
+    def new_chat(self) -> None:
+        """Starts an empty chat (Ctrl+N) in Chat mode with the default persona; the open
+        one is kept (and reset so) if it is still empty."""
+        window = self.window
+        current = self.current()
+        if current is None or window.store.messages(current.id):
+            window.conversations.select(self._create(fresh=True).id)
+        else:
+            persona, prompt = self.default_persona()
+            window.store.update_conversation(
+                current.id, persona=persona or "", system_prompt=prompt
+            )
+            window.persona_picker.set_current(persona)
+        window.composer.set_mode(Mode.CHAT)
+        window.views.show_view(window.chat_page)
+        window.composer.edit.setFocus()
+
+    def _create(self, fresh: bool = False) -> Conversation:
+        """A new chat with the chosen model; its persona is the one picked, or (``fresh``,
+        or none picked) the default for new chats."""
         window = self.window
         model = window.models.current_model or window.settings.chat_model
-        persona = window.personas.get(window.persona_picker.current_persona)
-        persona = persona or window.personas.default()
-        return window.store.create_conversation(
-            model=model, system_prompt=persona.prompt, persona=persona.id
-        )
+        picked = None if fresh else window.personas.get(window.persona_picker.current_persona)
+        persona, prompt = (picked.id, picked.prompt) if picked else self.default_persona()
+        return window.store.create_conversation(model=model, system_prompt=prompt, persona=persona)
 
     def open_conversation(self, conversation_id: str) -> None:
         """Shows a conversation (its streaming answer keeps updating)."""
@@ -109,6 +135,7 @@ class ChatController(QObject):
         self.window.persona_picker.set_current(conversation.persona)
         self.window.chat.show_path(self.window.store.tree(conversation_id), keep=False)
         self.modelChanged.emit(self.current_model())
+        self.window.views.show_view(self.window.chat_page)
         self.window.composer.edit.setFocus()
 
     def _show_title(self) -> None:

@@ -2,20 +2,33 @@
 
 It shows the chosen path of a conversation; a message with several versions says which
 it is (‹ 1/2 ›) and asks for another one through ``versionRequested``.
+The column is never wider than the view (the chat scrolls up and down, never sideways);
+at wide sizes it keeps a comfortable reading width, centred.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from agents.storage import MessageTree, StoredMessage
 from app import plain
+from app.widgets.measure import side_margin
 from app.widgets.message_view import MessageView
 
 PAGE = 30  # messages shown when a chat opens, and per "Show earlier messages"
+
+
+class _Column(QWidget):
+    """The column of messages: it takes the view's width, whatever its content asks for
+    (long lines wrap or scroll inside their own block instead)."""
+
+    def minimumSizeHint(self) -> QSize:
+        """No width of its own: the view decides."""
+        return QSize(0, super().minimumSizeHint().height())
 
 
 class ChatView(QScrollArea):
@@ -45,8 +58,13 @@ class ChatView(QScrollArea):
         self.decorate = decorate  # builds what shows under a message's text (images...)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._container = QWidget()
+        # Focus moving into a message must not scroll the chat sideways either.
+        self.horizontalScrollBar().valueChanged.connect(
+            lambda value: self.horizontalScrollBar().setValue(0) if value else None
+        )
+        self._container = _Column()
         self._container.setObjectName("chatContainer")
+        self._container.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._layout = QVBoxLayout(self._container)
         self._layout.setContentsMargins(16, 16, 16, 16)
         self._layout.setSpacing(10)
@@ -259,6 +277,14 @@ class ChatView(QScrollArea):
             view.set_note(error or self.tr("The answer failed."), "error")
         else:
             view.set_note("")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keeps the messages at a readable width, centred."""
+        margin = side_margin(event.size().width())
+        layout = self._layout
+        if layout.contentsMargins().left() != margin:
+            layout.setContentsMargins(margin, 16, margin, 16)
+        super().resizeEvent(event)
 
     # -- following the stream ------------------------------------------------------------
     def scroll_to_bottom(self) -> None:

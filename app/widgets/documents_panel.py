@@ -62,7 +62,14 @@ class DocumentsPanel(QWidget):
         )
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The names share the width; the folder takes what is left (both elide): the
+        # table never scrolls sideways.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.tree.itemDoubleClicked.connect(
             lambda item, _column: self.summarizeRequested.emit(
@@ -89,17 +96,13 @@ class DocumentsPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        # Two short rows of buttons, so the panel fits a narrow sidebar.
-        buttons = QVBoxLayout()
-        for group in (
-            (self.add_files_button, self.add_folder_button, self.reindex_button),
-            (self.remove_button, self.summarize_button),
-        ):
-            row = QHBoxLayout()
-            for button in group:
-                row.addWidget(button)
-            row.addStretch(1)
-            buttons.addLayout(row)
+        # Adding on the left, what acts on the chosen files on the right.
+        buttons = QHBoxLayout()
+        for button in (self.add_files_button, self.add_folder_button, self.reindex_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (self.summarize_button, self.remove_button):
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -11,10 +12,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -24,8 +23,10 @@ from agents.fences import strip_fences
 from agents.mail.accounts import AccountStore, MailAccount
 from agents.mail.checklist import ActionChecklist
 from app import plain
+from app.markdown import render
 from app.services.mail import MailService
 from app.widgets.job_bar import JobBar
+from app.widgets.measure import AdaptiveSplitter, ReadingBrowser
 
 if TYPE_CHECKING:
     from agents.mail.digest import ActionItem, Digest
@@ -36,8 +37,9 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole
 class MailPanel(QWidget):
     """Shows the digest of an account's recent mail and its action items as a checklist.
 
-    The digest is plain text (no HTML, nothing loaded from the network); ticks are kept
-    in the data folder, so an item stays ticked when a later digest finds it again.
+    The model's summary is shown as safe Markdown (raw HTML as text, nothing loaded from
+    the network), subjects and senders as text; ticks are kept in the data folder, so an
+    item stays ticked when a later digest finds it again.
 
     Args:
         mail: The mail service (reads and asks the model off the GUI thread).
@@ -88,18 +90,19 @@ class MailPanel(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # notes name files: untrusted
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.digest_view = QPlainTextEdit()
-        self.digest_view.setReadOnly(True)
+        self.digest_view = ReadingBrowser()
+        self.digest_view.setObjectName("digestView")
         self.digest_view.setPlaceholderText(self.tr("The digest appears here."))
         self.items_label = QLabel(self.tr("Action items"))
         self.items = QListWidget()
         self.items.setWordWrap(True)
 
-        # Two short rows, so the panel fits a narrow sidebar.
+        # Two short rows: the view stays usable in a small window.
         top = QVBoxLayout()
         first = QHBoxLayout()
         first.addWidget(self.account_box, 1)
         first.addWidget(self.count_box)
+        first.addStretch(1)
         second = QHBoxLayout()
         second.addWidget(self.refresh_button)
         second.addWidget(self.accounts_button)
@@ -111,9 +114,11 @@ class MailPanel(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.items_label)
         lower_layout.addWidget(self.items)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = AdaptiveSplitter(wide_from=1000)  # the items beside the digest when wide
         splitter.addWidget(self.digest_view)
         splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
@@ -187,7 +192,7 @@ class MailPanel(QWidget):
     def show_digest(self, digest: Digest) -> None:
         """Shows a digest and its action items, ticked as remembered."""
         self.digest = digest
-        self.digest_view.setPlainText(strip_fences(digest.as_text(include_items=False)))
+        self.digest_view.setHtml(self._digest_html(digest))
         done = self.checklist.done_keys()
         self.items.blockSignals(True)
         self.items.clear()
@@ -209,6 +214,28 @@ class MailPanel(QWidget):
             self.tr("Digest of %n message(s).", "", digest.message_count)
             + (" " + notes if notes else "")
         )
+
+    def _digest_html(self, digest: Digest) -> str:
+        """The summary as safe Markdown, then the threads and notes as escaped text."""
+        summary = strip_fences(digest.summary).strip()
+        parts = [render(summary or self.tr("(no summary)")).html]
+        if digest.threads:
+            parts.append(f"<h4>{html.escape(self.tr('Threads'))}</h4><ul>")
+            for thread in digest.threads:
+                when = thread.latest.strftime("%Y-%m-%d %H:%M") if thread.latest else ""
+                senders = ", ".join(sorted({m.sender for m in thread.messages if m.sender}))
+                about = [self.tr("%n message(s)", "", len(thread.messages)), when, senders[:160]]
+                subject = thread.subject or self.tr("(no subject)")
+                parts.append(
+                    f"<li><b>{html.escape(subject)}</b><br><span style='color:#6b6f80'>"
+                    f"{html.escape(' · '.join(a for a in about if a))}</span></li>"
+                )
+            parts.append("</ul>")
+        parts += [
+            f"<p><i>{html.escape(self.tr('Note: {0}').format(problem))}</i></p>"
+            for problem in digest.problems
+        ]
+        return "".join(parts)
 
     @staticmethod
     def _source_subject(digest: Digest, action: ActionItem) -> str:

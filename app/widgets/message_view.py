@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from agents.fences import strip_fences
 from app import plain
-from app.markdown import COPY_SCHEME, render, split_settled
+from app.markdown import CodeBlock, breakable, render, split_settled
+from app.widgets.code_block import CodeBlockView
 from app.widgets.composer import MessageEdit
 
 MAX_EDIT_LINES = 8
@@ -182,7 +183,6 @@ class MessageView(QFrame):
         self.message_id = message_id
         self.role = role
         self._text = ""
-        self._code_blocks: list[str] = []
         self.setObjectName("userMessage" if role == "user" else "assistantMessage")
         self.setFrameShape(QFrame.Shape.NoFrame)
 
@@ -192,13 +192,14 @@ class MessageView(QFrame):
 
         # An answer is shown as its finished Markdown blocks (rendered once each) and a
         # live tail re-rendered as it grows: a long answer streams as cheaply as a short one.
-        self._settled = ""  # the Markdown source already in the finished labels
-        self._settled_code: list[str] = []
-        self._finished: list[QLabel] = []
+        # Text goes in labels, each code block in a box of its own that scrolls sideways.
+        self._settled = ""  # the Markdown source already in the finished widgets
+        self._finished: list[QWidget] = []
+        self._tail: list[QWidget] = []  # after ``body``: code blocks and the text between
         self.body_box = QVBoxLayout()
         self.body_box.setContentsMargins(0, 0, 0, 0)
         self.body_box.setSpacing(6)
-        self.body = self._new_label()
+        self.body = self._new_label()  # the person's text; an answer's live tail starts here
         self.body_box.addWidget(self.body)
 
         self.note = QLabel()
@@ -333,6 +334,7 @@ class MessageView(QFrame):
         self.extra = extra
         if extra is not None:
             self._layout.insertWidget(self._layout.indexOf(self.note), extra)
+            extra.show()  # at once: a child added to a shown widget would wait for the loop
 
     @property
     def text(self) -> str:
@@ -353,9 +355,10 @@ class MessageView(QFrame):
         if self.role == "assistant":
             self._render_markdown(text)
         else:
-            # The person's own words: plain text, kept exactly as typed.
+            # The person's own words: plain text, kept exactly as typed (a long unbroken
+            # run may wrap anywhere; Copy gives the text as typed).
             self.body.setTextFormat(Qt.TextFormat.PlainText)
-            self.body.setText(text)
+            self.body.setText(breakable(text))
         self.copy_button.setVisible(bool(text))
         self.rewrite_button.setVisible(bool(text.strip()))
 
@@ -364,26 +367,53 @@ class MessageView(QFrame):
             self._reset_blocks()  # replaced, not grown: start over
         cut = split_settled(text)
         if cut > len(self._settled):
-            block = text[len(self._settled) : cut]
-            rendered = render(block, self.tr("Copy"), len(self._settled_code))
-            label = self._new_label()
-            label.setText(rendered.html)
-            self.body_box.insertWidget(self.body_box.count() - 1, label)
-            self._finished.append(label)
+            rendered = render(text[len(self._settled) : cut])
+            for part in rendered.parts:
+                if isinstance(part, CodeBlock) or part.strip():
+                    widget = self._part_widget(part)
+                    self.body_box.insertWidget(self.body_box.indexOf(self.body), widget)
+                    self._finished.append(widget)
             self._settled = text[:cut]
-            self._settled_code += rendered.code_blocks
-        tail = render(text[len(self._settled) :], self.tr("Copy"), len(self._settled_code))
-        self._code_blocks = self._settled_code + tail.code_blocks
-        self.body.setText(tail.html)
-        self.body.setVisible(bool(tail.html.strip()))
+        self._show_tail(render(text[len(self._settled) :]).parts)
+
+    def _show_tail(self, parts: list[str | CodeBlock]) -> None:
+        """Shows the live tail: ``body`` holds its first text, then its blocks and texts
+        alternate (the widgets of a growing tail are updated, not made again)."""
+        first, rest = parts[0], parts[1:]
+        self.body.setText(first if isinstance(first, str) else "")
+        self.body.setVisible(isinstance(first, str) and bool(first.strip()))
+        for widget in self._tail[len(rest) :]:
+            widget.setParent(None)
+            widget.deleteLater()
+        del self._tail[len(rest) :]
+        for index, part in enumerate(rest):
+            if index < len(self._tail):
+                self._update_part(self._tail[index], part)
+            else:
+                widget = self._part_widget(part)
+                self.body_box.addWidget(widget)
+                self._tail.append(widget)
+
+    def _part_widget(self, part: str | CodeBlock) -> QWidget:
+        widget: QWidget = self._new_label() if isinstance(part, str) else CodeBlockView()
+        self._update_part(widget, part)
+        return widget
+
+    @staticmethod
+    def _update_part(widget: QWidget, part: str | CodeBlock) -> None:
+        if isinstance(part, CodeBlock) and isinstance(widget, CodeBlockView):
+            widget.set_code(part.code, part.language)
+        elif isinstance(part, str) and isinstance(widget, QLabel):
+            widget.setText(part)
+            widget.setVisible(bool(part.strip()))
 
     def _reset_blocks(self) -> None:
-        for label in self._finished:
-            label.setParent(None)
-            label.deleteLater()
+        for widget in self._finished + self._tail:
+            widget.setParent(None)
+            widget.deleteLater()
         self._finished.clear()
+        self._tail.clear()
         self._settled = ""
-        self._settled_code = []
 
     def _new_label(self) -> QLabel:
         label = TextLabel()
@@ -392,7 +422,7 @@ class MessageView(QFrame):
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         label.setOpenExternalLinks(False)
-        label.linkActivated.connect(self._on_link)
+        label.linkActivated.connect(self.linkRequested)
         return label
 
     def set_note(self, note: str, kind: str = "info") -> None:
@@ -411,10 +441,6 @@ class MessageView(QFrame):
         """Copies the whole message's text."""
         QGuiApplication.clipboard().setText(self._text)
 
-    def _on_link(self, href: str) -> None:
-        if href.startswith(f"{COPY_SCHEME}:"):
-            index = int(href.split(":", 1)[1])
-            if 0 <= index < len(self._code_blocks):
-                QGuiApplication.clipboard().setText(self._code_blocks[index])
-            return
-        self.linkRequested.emit(href)
+    def code_blocks(self) -> list[CodeBlockView]:
+        """The message's code blocks, in order."""
+        return [w for w in (*self._finished, *self._tail) if isinstance(w, CodeBlockView)]

@@ -114,7 +114,7 @@ class QuickAsk(QWidget):
 
     def _on_partial(self, conversation_id: str, _answer_id: int, text: str) -> None:
         if conversation_id == self.conversation_id:
-            self.answer.setHtml(render(text, self.tr("Copy")).html)
+            self.answer.setHtml(render(text).html)
 
     def _on_status(self, conversation_id: str, text: str) -> None:
         if conversation_id == self.conversation_id:

@@ -1,0 +1,59 @@
+"""Readable at any width: a comfortable line length for text, and panes that sit side by
+side when there is room and stack when there isn't."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSplitter, QTextBrowser, QWidget
+
+READING_WIDTH = 760  # px: about 46em at the chat's font size, the longest comfortable line
+GUTTER = 16  # px: the least room beside a column of text
+
+
+def side_margin(width: int, column: int = READING_WIDTH, least: int = GUTTER) -> int:
+    """The margin on each side that centres a column at most ``column`` wide in ``width``."""
+    return max(least, (width - column) // 2)
+
+
+class ReadingBrowser(QTextBrowser):
+    """A read-only text view whose lines stay at a readable length, centred when wide.
+
+    Long unbroken text wraps anywhere rather than making the view scroll sideways; links
+    are never followed by the view itself.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setWordWrapMode(self.wordWrapMode().WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keeps the text column at a readable width."""
+        margin = side_margin(event.size().width(), least=0)
+        self.setViewportMargins(margin, 0, margin, 0)
+        super().resizeEvent(event)
+
+
+class AdaptiveSplitter(QSplitter):
+    """Two or more panes side by side when the splitter is wide, stacked when narrow.
+
+    Args:
+        wide_from: The width (px) from which the panes sit side by side.
+        parent: The Qt parent.
+    """
+
+    def __init__(self, wide_from: int = 1000, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.wide_from = wide_from
+        self.setChildrenCollapsible(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Turns the panes to fit the new width."""
+        wide = event.size().width() >= self.wide_from
+        wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.orientation() != wanted:
+            self.setOrientation(wanted)
+        super().resizeEvent(event)
