@@ -32,9 +32,24 @@ class ReadingBrowser(QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keeps the text column at a readable width."""
-        margin = side_margin(event.size().width(), least=0)
-        self.setViewportMargins(margin, 0, margin, 0)
         super().resizeEvent(event)
+        self._centre()
+
+    def setHtml(self, text: str) -> None:
+        """Shows HTML, its lines at a readable width."""
+        super().setHtml(text)
+        self._centre()
+
+    def _centre(self) -> None:
+        # Margins of the document's root frame, not of the viewport: changing those would
+        # resize the widget again, and an enclosing splitter could make that a loop.
+        margin = side_margin(self.viewport().width(), least=0)
+        frame = self.document().rootFrame()
+        shape = frame.frameFormat()
+        if shape.leftMargin() != margin or shape.rightMargin() != margin:
+            shape.setLeftMargin(margin)
+            shape.setRightMargin(margin)
+            frame.setFrameFormat(shape)
 
 
 class AdaptiveSplitter(QSplitter):
