@@ -63,6 +63,12 @@ class Settings:
     temperature: float | None = _setting(
         None, "Sampling temperature; empty: the model's own.", 0.0, 2.0
     )
+    reasoning: bool = _setting(
+        True,
+        "Let thinking models (qwen3, deepseek-r1, gpt-oss…) reason before they answer and "
+        "show the reasoning, collapsed, above the answer; off: they are asked to answer "
+        "without it and none is shown. Other models are unaffected.",
+    )
     documents_chroma_server: str = _setting(
         "", "A shared Chroma server for documents (http://host:8000); empty: this computer."
     )

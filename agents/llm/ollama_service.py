@@ -237,13 +237,24 @@ class OllamaService:
         return fallback
 
     def num_ctx(self, model: str) -> int:
-        """The context window sent for this model: constant, within its maximum."""
-        maximum = None
-        with self._lock:
-            info = self._cache.get(canonical(model))
-        if info is not None:
-            maximum = info.context_length
+        """The context window sent for this model: constant, within its maximum (known
+        once the model was routed)."""
+        info = self._known(model)
+        maximum = info.context_length if info is not None else None
         return self.settings.num_ctx_for(canonical(model), maximum)
+
+    def think(self, model: str) -> bool | None:
+        """The ``think`` sent to this model: whether a thinking model may reason (the
+        ``reasoning`` setting); None (not sent) for other models, which refuse it."""
+        info = self._known(model)
+        if info is None or not info.supports(Capability.THINKING):
+            return None
+        return self.settings.reasoning
+
+    def _known(self, model: str) -> ModelInfo | None:
+        """The model's info if it was asked for already (no request is made)."""
+        with self._lock:
+            return self._cache.get(canonical(model))
 
     # -- pulling and warming up ----------------------------------------------------
     def pull(self, model: str, cancel: CancelToken | None = None) -> Iterator[PullProgress]:
@@ -296,27 +307,31 @@ class OllamaService:
     def chat_model(self, model: str, **overrides: Any) -> ChatOllama:
         """A ChatOllama bound to this server with Hearth's timeouts and context size.
 
+        It asks a thinking model for its reasoning as the ``reasoning`` setting says
+        (:meth:`think`); ``overrides`` win.
         Models are reused (each holds its HTTP connections), keyed by their parameters.
         """
         from langchain_ollama import ChatOllama
 
         self.check_host()
-        key = (model, repr(sorted(overrides.items(), key=lambda kv: kv[0])))
-        with self._lock:
-            cached = self._chat_models.get(key)
-        if cached is not None:
-            return cached
         params: dict[str, Any] = {
             "model": model,
             "base_url": self.host,
             "num_ctx": self.num_ctx(model),
             "keep_alive": self.settings.keep_alive,
-            "client_kwargs": {"timeout": self.timeout},
         }
         if self.settings.temperature is not None:
             params["temperature"] = self.settings.temperature
+        think = self.think(model)
+        if think is not None:
+            params["reasoning"] = think
         params.update(overrides)
-        chat = ChatOllama(**params)
+        key = (model, repr(sorted(params.items(), key=lambda kv: kv[0])))
+        with self._lock:
+            cached = self._chat_models.get(key)
+        if cached is not None:
+            return cached
+        chat = ChatOllama(**params, client_kwargs={"timeout": self.timeout})
         with self._lock:
             self._chat_models[key] = chat
         return chat

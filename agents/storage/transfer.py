@@ -32,7 +32,14 @@ from pathlib import Path
 from typing import Any, Protocol, cast, get_args
 
 import agents
-from agents.attachments import ImageRef, from_records, images_in, to_records
+from agents.attachments import (
+    ImageRef,
+    Reasoning,
+    from_records,
+    images_in,
+    reasoning_in,
+    to_records,
+)
 from agents.chat.personas import Persona, PersonaError, PersonaLibrary, persona_from_dict
 from agents.errors import HearthError
 from agents.storage.atomic import write_atomic
@@ -299,8 +306,7 @@ def render_markdown(
             facts.append(f"persona {persona_names.get(conversation.persona, conversation.persona)}")
         out.append(f"*{' · '.join(facts)}*\n")
         if conversation.system_prompt:
-            quoted = "\n".join(f"> {line}" for line in conversation.system_prompt.splitlines())
-            out.append(f"**System prompt**\n\n{quoted}\n")
+            out.append(f"**System prompt**\n\n{_quoted(conversation.system_prompt)}\n")
         for message in messages:
             heading = _ROLE_HEADINGS.get(message.role, message.role)
             note = ""
@@ -309,9 +315,14 @@ def render_markdown(
             elif message.status == "error":
                 note = " (failed)"
             out.append(f"## {heading}{note}\n")
+            reasoning = reasoning_in(message.attachments)
+            if reasoning:
+                out.append(f"*Reasoning*\n\n{_quoted(reasoning)}\n")
             if message.content:
                 out.append(message.content.rstrip() + "\n")
             for attachment in message.attachments:
+                if isinstance(attachment, Reasoning):
+                    continue
                 name = str(getattr(attachment, "name", "") or attachment.kind or "attachment")
                 if isinstance(attachment, ImageRef):
                     link = image_links.get(attachment.sha256)
@@ -322,6 +333,11 @@ def render_markdown(
                 out.append(f"*Error: {message.error}*\n")
         out.append("---\n")
     return "\n".join(out)
+
+
+def _quoted(text: str) -> str:
+    """Text as a Markdown quote, line by line."""
+    return "\n".join(f"> {line}" for line in text.splitlines())
 
 
 def export_markdown(

@@ -43,6 +43,7 @@ class ChatController(QObject):
         session = window.session
         session.turnStarted.connect(self._on_turn_started)
         session.partial.connect(self._on_partial)
+        session.reasoningChanged.connect(self._on_reasoning)
         session.status.connect(self._on_status)
         session.turnEnded.connect(self._on_turn_ended)
         session.busyChanged.connect(window.composer.set_busy)
@@ -199,6 +200,10 @@ class ChatController(QObject):
         status = self.window.status
         if status.state == "loading" and text:
             status.show_report(self.window.monitor.report)
+
+    def _on_reasoning(self, conversation_id: str, message_id: int, text: str) -> None:
+        if conversation_id == self.conversation_id:
+            self.window.chat.set_reasoning(message_id, text)
 
     def _on_status(self, conversation_id: str, text: str) -> None:
         self.window.status.show_loading(text)

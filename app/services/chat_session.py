@@ -3,7 +3,8 @@
 A turn is a TurnRequest (text, attachments, mode) in a saved conversation. The session
 saves the person's message, fills in the conversation (its history with images, model,
 persona and instructions), hands the request to the router for its agent, and runs that
-in its event pump, saving the answer as it streams.
+in its event pump, saving the answer (and a thinking model's reasoning, apart from it) as
+it streams.
 
 Asking again never deletes: an edited question is a new version beside the original,
 a retried answer a new version beside the earlier one. The history sent is the chosen
@@ -63,6 +64,7 @@ class ChatSession(QObject):
 
     turnStarted = Signal(str, int, int)  # conversation id, user message id, answer id
     partial = Signal(str, int, str)  # conversation id, answer id, text so far
+    reasoningChanged = Signal(str, int, str)  # conversation id, answer id, reasoning so far
     status = Signal(str, str)  # conversation id, e.g. "Loading llama3.2…"
     turnEnded = Signal(str, int, object, object)  # conversation, answer id, MessageStatus, error
     busyChanged = Signal(bool)
@@ -85,6 +87,7 @@ class ChatSession(QObject):
         self._turn: _Turn | None = None
         self._pump = EventPump(flush_ms, translate=router.service.error, parent=self)
         self._pump.partial.connect(self._on_partial)
+        self._pump.reasoning.connect(self._on_reasoning)
         self._pump.status.connect(self._say)
         self._pump.progress.connect(self._on_progress)
         self._pump.sources.connect(self._on_sources)
@@ -270,6 +273,13 @@ class ChatSession(QObject):
             return  # a turn that ended (e.g. blocked) while its stream winds down
         self.partial.emit(turn.conversation_id, turn.message_id, text)
         turn.record.grow(text)
+
+    def _on_reasoning(self, text: str) -> None:
+        turn = self._turn
+        if turn is None:
+            return
+        self.reasoningChanged.emit(turn.conversation_id, turn.message_id, text)
+        turn.record.think(text)
 
     def _on_blocked(self, event: Blocked) -> None:
         # The safety check flagged the message or the answer: nothing of it is kept.
