@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from agents.llm.errors import ErrorKind, LLMError, model_missing, translate_error
-from agents.llm.models import Capability, ModelInfo, canonical
+from agents.llm.models import Capability, LoadedModel, ModelInfo, canonical
 from agents.settings import DEFAULT_HOST, Settings
 
 if TYPE_CHECKING:
@@ -296,12 +296,42 @@ class OllamaService:
         except Exception as exc:
             raise self.error(exc, model) from exc
 
-    def loaded_models(self) -> list[str]:
-        """Models currently in memory (/api/ps)."""
+    def loaded(self) -> list[LoadedModel]:
+        """The models in memory now, with the memory each holds (/api/ps)."""
         try:
-            return [m.model or "" for m in self.client.ps().models]
+            running = self.client.ps().models
         except Exception as exc:
             raise self.error(exc) from exc
+        return [
+            LoadedModel(
+                name=m.model or m.name or "",
+                size=int(m.size or 0),
+                size_vram=int(m.size_vram or 0),
+                context_length=int(m.context_length or 0),
+                expires_at=m.expires_at,
+            )
+            for m in running
+        ]
+
+    def loaded_models(self) -> list[str]:
+        """The names of the models in memory now (/api/ps)."""
+        return [m.name for m in self.loaded()]
+
+    def unload(self, model: str) -> None:
+        """Frees the memory a model holds now; it loads again when next used."""
+        try:
+            self.client.chat(model=model, messages=[], keep_alive=0)
+        except Exception as exc:
+            raise self.error(exc, model) from exc
+
+    def remove(self, model: str) -> None:
+        """Deletes a downloaded model from the computer (DELETE /api/delete)."""
+        try:
+            self.client.delete(model)
+        except Exception as exc:
+            raise self.error(exc, model) from exc
+        finally:
+            self.forget(model)
 
     # -- LangChain models ----------------------------------------------------------
     def chat_model(self, model: str, **overrides: Any) -> ChatOllama:

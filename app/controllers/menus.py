@@ -31,6 +31,7 @@ class MenuController(QObject):
             menu, self.tr("&Settings…"), window.open_settings, QKeySequence.StandardKey.Preferences
         )
         self._add(menu, self.tr("&Download a model…"), lambda: window.server.open_pull(""))
+        self._add(menu, self.tr("&Models…"), window.server.open_models)
         menu.addSeparator()
         for label, fmt, everything in (
             (self.tr("Export this chat as &Markdown…"), "md", False),

@@ -1,5 +1,6 @@
 """The Ollama server as the window shows it: the status dot, the model picker, the banner
-that offers fixes (start the server, download a model), warm-up and model downloads."""
+that offers fixes (start the server, download a model), warm-up, model downloads and the
+Models dialog (remove, unload)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from agents.llm import ErrorKind, LLMError
 from app import plain
 from app.services.jobs import run_call
 from app.services.ollama_monitor import ServerReport, ServerState
+from app.widgets.models_dialog import ModelsDialog
 from app.widgets.pull_dialog import PullDialog
 
 if TYPE_CHECKING:
@@ -28,12 +30,14 @@ class ServerController(QObject):
         super().__init__(window)
         self.window = window
         self.pull_dialog: PullDialog | None = None
+        self.models_dialog: ModelsDialog | None = None
         self._warmed: set[str] = set()
         window.monitor.stateChanged.connect(self._on_server)
         window.monitor.modelsChanged.connect(lambda _models: self.refresh_models())
         window.status.retryRequested.connect(window.monitor.check_now)
         window.banner.actionTriggered.connect(self._on_banner_action)
         window.models.pullRequested.connect(lambda: self.open_pull(""))
+        window.models.manageRequested.connect(self.open_models)
         window.chats.modelChanged.connect(lambda _model: self.refresh_models())
         window.chats.turnFailed.connect(self._on_turn_failed)
 
@@ -133,6 +137,24 @@ class ServerController(QObject):
         self.pull_dialog = dialog
         dialog.show()
         return dialog
+
+    def open_models(self) -> ModelsDialog:
+        """Opens the Models dialog (non-modal), the open chat's model selected."""
+        if self.models_dialog is not None:
+            self.models_dialog.raise_()
+            self.models_dialog.activateWindow()
+            return self.models_dialog
+        current = self.window.chats.current_model()
+        dialog = ModelsDialog(self.window.service, current, parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.modelsChanged.connect(self.window.monitor.check_now)
+        dialog.destroyed.connect(self._forget_models_dialog)
+        self.models_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _forget_models_dialog(self) -> None:
+        self.models_dialog = None
 
     def _on_pulled(self, model: str) -> None:
         if self.window.banner.action == f"pull:{model}":
