@@ -117,6 +117,12 @@ class Settings:
         """Returns each setting's description, by name."""
         return {f.name: f.metadata.get("doc", "") for f in fields(cls)}
 
+    @classmethod
+    def bounds(cls, name: str) -> tuple[Any, Any]:
+        """A number setting's allowed range ``(low, high)``, as declared."""
+        declared = {f.name: f.metadata for f in fields(cls)}[name]
+        return declared.get("low"), declared.get("high")
+
     def num_ctx_for(self, model: str, model_max: int | None = None) -> int:
         """The context window for a model: constant per model, never above its maximum."""
         wanted = self.model_num_ctx.get(model, self.num_ctx)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import ipaddress
 import threading
 import urllib.parse
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from agents.llm.errors import ErrorKind, LLMError, model_missing, translate_error
 from agents.llm.models import Capability, LoadedModel, ModelInfo, canonical
+from agents.llm.options import ChatOptions
 from agents.settings import DEFAULT_HOST, Settings
 
 if TYPE_CHECKING:
@@ -70,10 +72,15 @@ class OllamaService:
 
     Args:
         settings: Host, models, timeouts and context sizes.
+
+    Attributes:
+        options: The chat's own temperature and context size this door sends (see
+            :meth:`tuned`); empty for the shared door.
     """
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        self.options = ChatOptions()
         self.host = normalize_host(self.settings.ollama_host)
         self._client: ollama.Client | None = None
         self._cache: dict[str, ModelInfo] = {}
@@ -88,6 +95,19 @@ class OllamaService:
             self._client = None
             self._cache.clear()
             self._chat_models.clear()
+
+    def tuned(self, options: ChatOptions) -> OllamaService:
+        """This door for one chat: every request sends the chat's own options.
+
+        The copy shares the connection, the model cache and the chat models with this
+        one; only what it sends differs. Options a caller passes to :meth:`chat_model`
+        (a JSON step's temperature 0, a summary's larger window) still win.
+        """
+        if not options:
+            return self
+        view = copy.copy(self)
+        view.options = options
+        return view
 
     @property
     def timeout(self) -> httpx.Timeout:
@@ -237,11 +257,22 @@ class OllamaService:
         return fallback
 
     def num_ctx(self, model: str) -> int:
-        """The context window sent for this model: constant, within its maximum (known
-        once the model was routed)."""
+        """The context window sent for this model: the chat's own, else the setting's;
+        constant, within the model's maximum (known once the model was routed)."""
         info = self._known(model)
         maximum = info.context_length if info is not None else None
+        if self.options.num_ctx:
+            wanted = self.options.num_ctx
+            return min(wanted, maximum) if maximum else wanted
         return self.settings.num_ctx_for(canonical(model), maximum)
+
+    @property
+    def temperature(self) -> float | None:
+        """The temperature the person chose: the chat's own, else the setting's (None:
+        the model's own)."""
+        if self.options.temperature is not None:
+            return self.options.temperature
+        return self.settings.temperature
 
     def think(self, model: str) -> bool | None:
         """The ``think`` sent to this model: whether a thinking model may reason (the
@@ -337,8 +368,9 @@ class OllamaService:
     def chat_model(self, model: str, **overrides: Any) -> ChatOllama:
         """A ChatOllama bound to this server with Hearth's timeouts and context size.
 
-        It asks a thinking model for its reasoning as the ``reasoning`` setting says
-        (:meth:`think`); ``overrides`` win.
+        It sends the chat's options (:meth:`tuned`) or else the settings' temperature
+        and context window, and asks a thinking model for its reasoning as the
+        ``reasoning`` setting says (:meth:`think`). ``overrides`` win over all of these.
         Models are reused (each holds its HTTP connections), keyed by their parameters.
         """
         from langchain_ollama import ChatOllama
@@ -350,8 +382,8 @@ class OllamaService:
             "num_ctx": self.num_ctx(model),
             "keep_alive": self.settings.keep_alive,
         }
-        if self.settings.temperature is not None:
-            params["temperature"] = self.settings.temperature
+        if self.temperature is not None:
+            params["temperature"] = self.temperature
         think = self.think(model)
         if think is not None:
             params["reasoning"] = think

@@ -104,6 +104,8 @@ class ExportedChat:
         parents: For each message, the index of its parent in ``messages`` (None for
             a first message).
         chosen: Indexes of the versions chosen where a message has several replies.
+        temperature: The chat's own temperature (None: the settings').
+        num_ctx: The chat's own context window (None: the settings').
     """
 
     id: str
@@ -116,6 +118,8 @@ class ExportedChat:
     messages: list[MessageData]
     parents: list[int | None]
     chosen: frozenset[int] = frozenset()
+    temperature: float | None = None
+    num_ctx: int | None = None
 
 
 @dataclass
@@ -227,6 +231,8 @@ def build_export(
                 "persona": conversation.persona,
                 "created_at": conversation.created_at,
                 "updated_at": conversation.updated_at,
+                "temperature": conversation.temperature,
+                "num_ctx": conversation.num_ctx,
                 "messages": [
                     {
                         "id": m.id,
@@ -390,6 +396,18 @@ def _text(value: Any, where: str, limit: int, *, optional: bool = False) -> str 
     return value
 
 
+def _optional_number(value: Any, where: str) -> float | None:
+    return None if value is None else _number(value, where)
+
+
+def _optional_whole(value: Any, where: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise _Invalid(f"{where} must be a whole number above 0")
+    return value
+
+
 def _number(value: Any, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise _Invalid(f"{where} must be a number")
@@ -505,6 +523,8 @@ def _chat(value: Any, where: str, known_images: set[str], version: int) -> Expor
         messages=parsed,
         parents=parents,
         chosen=chosen,
+        temperature=_optional_number(value.get("temperature"), f"{where}.temperature"),
+        num_ctx=_optional_whole(value.get("num_ctx"), f"{where}.num_ctx"),
     )
 
 
@@ -749,6 +769,10 @@ def import_export(
                 chat.title, model=chat.model, system_prompt=chat.system_prompt, persona=persona
             )
             added_conversations.append(conversation.id)
+            if chat.temperature is not None or chat.num_ctx is not None:
+                store.set_options(
+                    conversation.id, temperature=chat.temperature, num_ctx=chat.num_ctx
+                )
             report.messages_added += _import_messages(store, conversation.id, chat, sha_map)
             report.conversations_added.append(conversation.title or "Untitled")
     except Exception as exc:

@@ -272,7 +272,7 @@ class Rewriter:
     def _chat_model(self, model: str, spec: RewriteSpec, answer_limit: int) -> ChatOllama:
         """One chat model for all pieces (one HTTP connection, reused)."""
         overrides: dict[str, Any] = {"num_predict": answer_limit}
-        if self.service.settings.temperature is None:
+        if self.service.temperature is None:  # the person chose none: the style's own
             overrides["temperature"] = temperature_for(spec.style)
         return self.service.chat_model(model, **overrides)
 

@@ -52,6 +52,7 @@ class MenuController(QObject):
             lambda: chats.open_rewrite(window.composer.text, replace=True),
             QKeySequence("Ctrl+Shift+R"),
         )
+        self._add(menu, self.tr("Chat &options…"), chats.edit_options)
         self._add(menu, self.tr("&Personas…"), chats.edit_personas)
         self._add(
             menu,

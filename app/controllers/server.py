@@ -31,7 +31,7 @@ class ServerController(QObject):
         self.window = window
         self.pull_dialog: PullDialog | None = None
         self.models_dialog: ModelsDialog | None = None
-        self._warmed: set[str] = set()
+        self._warmed: set[tuple[str, int]] = set()  # (model, context window)
         window.monitor.stateChanged.connect(self._on_server)
         window.monitor.modelsChanged.connect(lambda _models: self.refresh_models())
         window.status.retryRequested.connect(window.monitor.check_now)
@@ -103,21 +103,23 @@ class ServerController(QObject):
             self.window.monitor.check_now()
 
     def _warm_up(self) -> None:
-        """Loads the chat's model in the background so the first answer starts quickly."""
+        """Loads the chat's model in the background so the first answer starts quickly,
+        with the context window the chat's requests will send (another size reloads it)."""
         window = self.window
         model = window.chats.current_model()
-        if not window.settings.warm_up or model in self._warmed:
+        service = window.service.tuned(window.chats.current_options())
+        loading = (model, service.num_ctx(model))
+        if not window.settings.warm_up or loading in self._warmed:
             return
         if not window.monitor.has_model(model):
             return
-        self._warmed.add(model)
+        self._warmed.add(loading)
         window.status.show_loading(self.tr("Loading {0}…").format(model))
 
         def done(_result: object = None) -> None:
             if window.status.state == "loading" and not window.session.busy:
                 window.status.show_report(window.monitor.report)
 
-        service = window.service
         run_call(lambda: service.warm_up(model), done, lambda _exc: done(), parent=self)
 
     def _on_banner_action(self, action: str) -> None:

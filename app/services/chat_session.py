@@ -2,9 +2,9 @@
 
 A turn is a TurnRequest (text, attachments, mode) in a saved conversation. The session
 saves the person's message, fills in the conversation (its history with images, model,
-persona and instructions), hands the request to the router for its agent, and runs that
-in its event pump, saving the answer (and a thinking model's reasoning, apart from it) as
-it streams.
+persona, instructions and its own temperature and context size), hands the request to
+the router for its agent, and runs that in its event pump, saving the answer (and a
+thinking model's reasoning, apart from it) as it streams.
 
 Asking again never deletes: an edited question is a new version beside the original,
 a retried answer a new version beside the earlier one. The history sent is the chosen
@@ -32,6 +32,7 @@ from agents.events import (
     ToolResult,
 )
 from agents.llm.messages import ChatMessage
+from agents.llm.options import ChatOptions
 from agents.storage import ChatStore, MessageStatus, StoredMessage
 from agents.storage.recorder import AnswerRecord, title_for
 from agents.turns.request import Mode, TurnRequest
@@ -211,6 +212,7 @@ class ChatSession(QObject):
             system_prompt=conversation.system_prompt,
             persona=conversation.persona,
             conversation_id=conversation_id,
+            options=ChatOptions(conversation.temperature, conversation.num_ctx),
         )
         record = AnswerRecord.begin(
             self.store,
