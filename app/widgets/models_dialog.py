@@ -62,8 +62,6 @@ class ModelsDialog(QDialog):
 
     modelsChanged = Signal()
 
-    COLUMNS = ("name", "size", "family", "quantization", "capabilities", "memory")
-
     def __init__(
         self, service: OllamaService, current: str = "", parent: QWidget | None = None
     ) -> None:
@@ -74,18 +72,17 @@ class ModelsDialog(QDialog):
         self.listing = ModelList((), ())
         self._changed = False  # a removal was asked for since the last listing
         self._wanted = current  # selected once the first listing arrives
-        self.table = QTableWidget(0, len(self.COLUMNS))
+        headers = [
+            self.tr("Model"),
+            self.tr("Size"),
+            self.tr("Family"),
+            self.tr("Quantisation"),
+            self.tr("Can"),
+            self.tr("In memory"),
+        ]
+        self.table = QTableWidget(0, len(headers))
         self.table.setObjectName("modelsTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Model"),
-                self.tr("Size"),
-                self.tr("Family"),
-                self.tr("Quantisation"),
-                self.tr("Can"),
-                self.tr("In memory"),
-            ]
-        )
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
