@@ -63,6 +63,12 @@ class Settings:
     temperature: float | None = _setting(
         None, "Sampling temperature; empty: the model's own.", 0.0, 2.0
     )
+    reasoning: bool = _setting(
+        True,
+        "Let thinking models (qwen3, deepseek-r1, gpt-oss…) reason before they answer and "
+        "show the reasoning, collapsed, above the answer; off: they are asked to answer "
+        "without it and none is shown. Other models are unaffected.",
+    )
     documents_chroma_server: str = _setting(
         "", "A shared Chroma server for documents (http://host:8000); empty: this computer."
     )
@@ -110,6 +116,12 @@ class Settings:
     def docs(cls) -> dict[str, str]:
         """Returns each setting's description, by name."""
         return {f.name: f.metadata.get("doc", "") for f in fields(cls)}
+
+    @classmethod
+    def bounds(cls, name: str) -> tuple[Any, Any]:
+        """A number setting's allowed range ``(low, high)``, as declared."""
+        declared = {f.name: f.metadata for f in fields(cls)}[name]
+        return declared.get("low"), declared.get("high")
 
     def num_ctx_for(self, model: str, model_max: int | None = None) -> int:
         """The context window for a model: constant per model, never above its maximum."""

@@ -20,6 +20,8 @@ Design notes:
   message through the chosen version at each fork, so the choices survive a restart.
   ``parent_id`` has no foreign key: a cascade would recurse once per message and hit
   SQLite's trigger depth on long chats; ``integrity_check`` checks the links instead.
+* A conversation may set its own sampling temperature and context window (NULL: the
+  settings'); every request of the chat is sent with them.
 * Deleting a conversation really deletes it: ``secure_delete`` zeroes freed content,
   the search index is merged so no trace of the text stays in it, free pages are
   given back (``auto_vacuum=INCREMENTAL``) and the WAL is truncated.
@@ -80,7 +82,10 @@ _TRIGRAM = 3
 
 @dataclass(frozen=True)
 class Conversation:
-    """One chat, without its messages."""
+    """One chat, without its messages.
+
+    ``temperature`` and ``num_ctx`` are the chat's own (None: the settings').
+    """
 
     id: str
     title: str
@@ -89,6 +94,8 @@ class Conversation:
     persona: str | None
     created_at: float
     updated_at: float
+    temperature: float | None = None
+    num_ctx: int | None = None
 
 
 @dataclass(frozen=True)
@@ -318,8 +325,19 @@ def _v3_versions(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v4_chat_options(conn: sqlite3.Connection) -> None:
+    """A chat's own temperature and context window (NULL: the settings')."""
+    _run(
+        conn,
+        (
+            "ALTER TABLE conversations ADD COLUMN temperature REAL",
+            "ALTER TABLE conversations ADD COLUMN num_ctx INTEGER",
+        ),
+    )
+
+
 #: Ordered schema steps: step i brings the database from version i to version i + 1.
-_MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_search, _v3_versions)
+_MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_search, _v3_versions, _v4_chat_options)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -390,7 +408,9 @@ def _snippet(text: str, terms: list[str]) -> str:
     return ("…" if lo > 0 else "") + excerpt + ("…" if hi < len(text) else "")
 
 
-_CONVERSATION_COLUMNS = "id, title, model, system_prompt, persona, created_at, updated_at"
+_CONVERSATION_COLUMNS = (
+    "id, title, model, system_prompt, persona, created_at, updated_at, temperature, num_ctx"
+)
 _MESSAGE_COLUMNS = (
     "id, conversation_id, role, content, status, created_at, model, stats, error, attachments,"
     " parent_id"
@@ -571,7 +591,8 @@ class ChatStore:
                 updated_at=now,
             )
             conn.execute(
-                f"INSERT INTO conversations ({_CONVERSATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO conversations ({_CONVERSATION_COLUMNS})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     conversation.id,
                     conversation.title,
@@ -580,6 +601,8 @@ class ChatStore:
                     conversation.persona,
                     conversation.created_at,
                     conversation.updated_at,
+                    conversation.temperature,
+                    conversation.num_ctx,
                 ),
             )
             return conversation
@@ -633,6 +656,30 @@ class ChatStore:
             conn.execute(
                 f"UPDATE conversations SET {assignments}, updated_at = ? WHERE id = ?",
                 (*changes.values(), now, conversation_id),
+            )
+            return self._require_conversation(conn, conversation_id)
+
+    def set_options(
+        self, conversation_id: str, *, temperature: float | None, num_ctx: int | None
+    ) -> Conversation:
+        """Sets the chat's own temperature and context window (None: the settings').
+
+        Does not move ``updated_at``: the chat itself did not change.
+
+        Raises:
+            StorageError: No conversation has this id.
+            ValueError: A value is not a finite number above zero (temperature: zero
+                or more).
+        """
+        if temperature is not None and not (math.isfinite(temperature) and temperature >= 0):
+            raise ValueError(f"temperature must be a number of 0 or more, not {temperature!r}")
+        if num_ctx is not None and num_ctx <= 0:
+            raise ValueError(f"num_ctx must be a whole number above 0, not {num_ctx!r}")
+        with self._write("save the chat's options") as conn:
+            self._require_conversation(conn, conversation_id)
+            conn.execute(
+                "UPDATE conversations SET temperature = ?, num_ctx = ? WHERE id = ?",
+                (temperature, num_ctx, conversation_id),
             )
             return self._require_conversation(conn, conversation_id)
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from agents.cancel import CancelToken
 from agents.errors import HearthError
-from agents.events import Event, Final, Stats, Status, Token
+from agents.events import Event, Final, Stats, Status, Thinking, Token
 from agents.fences import Fence
 from agents.llm.errors import LLMError, incomplete
 from agents.llm.ollama_service import OllamaService
@@ -264,7 +264,7 @@ class Rewriter:
                 if isinstance(token, Token):
                     progress.current.append(token.text)
                     yield token
-                else:
+                elif isinstance(token, Final):
                     parts.append(token.stats)
                     progress.done.append(token.text)
         yield Final(layout.join(progress.done), Stats.combined(parts))
@@ -272,7 +272,7 @@ class Rewriter:
     def _chat_model(self, model: str, spec: RewriteSpec, answer_limit: int) -> ChatOllama:
         """One chat model for all pieces (one HTTP connection, reused)."""
         overrides: dict[str, Any] = {"num_predict": answer_limit}
-        if self.service.settings.temperature is None:
+        if self.service.temperature is None:  # the person chose none: the style's own
             overrides["temperature"] = temperature_for(spec.style)
         return self.service.chat_model(model, **overrides)
 
@@ -284,8 +284,9 @@ class Rewriter:
         spec: RewriteSpec,
         source_language: str | None,
         cancel: CancelToken,
-    ) -> Iterator[Token | Final]:
-        """Rewrites one piece: its Tokens, then a Final with the cleaned text.
+    ) -> Iterator[Token | Thinking | Final]:
+        """Rewrites one piece: its Tokens (and a thinking model's reasoning, which is not
+        part of the rewrite), then a Final with the cleaned text.
 
         Raises:
             LLMError: The model failed or returned nothing.

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from agents.errors import HearthError
 from agents.llm import LLMError
+from agents.llm.models import same_model
+from agents.llm.options import ChatOptions
 from agents.settings import Settings
 from agents.storage import Conversation, MessageStatus, StoredMessage
 from agents.turns.request import Mode, TurnRequest
@@ -31,7 +33,8 @@ class ChatController(QObject):
         window: The window whose widgets it drives (chat, composer, conversations...).
 
     Signals:
-        modelChanged(str): the open chat's model changed (opened, created or chosen).
+        modelChanged(str): the open chat's model changed (opened, created or chosen), or
+            how it is loaded (the chat's context window).
         turnFailed(object): an LLMError ended a turn (the server controller offers fixes).
     """
 
@@ -45,6 +48,7 @@ class ChatController(QObject):
         session = window.session
         session.turnStarted.connect(self._on_turn_started)
         session.partial.connect(self._on_partial)
+        session.reasoningChanged.connect(self._on_reasoning)
         session.turnEnded.connect(self._on_turn_ended)
         session.busyChanged.connect(window.composer.set_busy)
         session.conversationChanged.connect(lambda _cid: self._refresh_titles())
@@ -77,6 +81,13 @@ class ChatController(QObject):
         """The open chat's model (the configured chat model for a new chat)."""
         conversation = self.current()
         return (conversation.model if conversation else None) or self.window.settings.chat_model
+
+    def current_options(self) -> ChatOptions:
+        """The open chat's own temperature and context size (none for a new chat)."""
+        conversation = self.current()
+        if conversation is None:
+            return ChatOptions()
+        return ChatOptions(conversation.temperature, conversation.num_ctx)
 
     def open_latest(self) -> None:
         """Opens the most recent chat; with none, readies a new one."""
@@ -115,6 +126,15 @@ class ChatController(QObject):
         window.composer.set_mode(Mode.CHAT)
         window.views.show_view(window.chat_page)
         window.composer.edit.setFocus()
+
+    def _ensure_chat(self) -> Conversation:
+        """The open chat; a new one, opened, if there is none."""
+        conversation = self.current()
+        if conversation is None:
+            conversation = self._create()
+            self.conversation_id = conversation.id
+            self.window.conversations.select(conversation.id)
+        return conversation
 
     def _create(self, fresh: bool = False) -> Conversation:
         """A new chat with the chosen model; its persona is the one picked, or (``fresh``,
@@ -174,10 +194,7 @@ class ChatController(QObject):
         Nothing the person typed is lost: if it can't be sent, the text goes back into
         the message box and the banner says why.
         """
-        if self.current() is None:
-            conversation = self._create()
-            self.conversation_id = conversation.id
-            self.window.conversations.select(conversation.id)
+        self._ensure_chat()
         try:
             self.window.session.send(
                 dataclasses.replace(request, conversation_id=self.conversation_id)
@@ -222,6 +239,10 @@ class ChatController(QObject):
         if conversation_id == self.conversation_id:
             self.window.chat.set_text(message_id, text)
 
+    def _on_reasoning(self, conversation_id: str, message_id: int, text: str) -> None:
+        if conversation_id == self.conversation_id:
+            self.window.chat.set_reasoning(message_id, text)
+
     def show_status(self, status: Snapshot) -> None:
         """The note under the answer being written says what it is doing now."""
         answer = status.answer_id
@@ -263,6 +284,28 @@ class ChatController(QObject):
         if replace:
             dialog.replaceRequested.connect(self.window.composer.set_text)
         dialog.show()
+
+    def edit_options(self) -> None:
+        """Edits the open chat's temperature and context size (a new chat if none is
+        open); they apply from its next request."""
+        from app.widgets.chat_options_dialog import ChatOptionsDialog
+
+        conversation = self._ensure_chat()
+        model = self.current_model()
+        known = next((m for m in self.window.monitor.models if same_model(m.name, model)), None)
+        dialog = ChatOptionsDialog(
+            self.current_options(),
+            self.window.settings,
+            known.context_length if known is not None else None,
+            parent=self.window,
+        )
+        if dialog.exec() != ChatOptionsDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.values()
+        self.window.store.set_options(
+            conversation.id, temperature=chosen.temperature, num_ctx=chosen.num_ctx
+        )
+        self.modelChanged.emit(model)  # loaded again with the chat's window, if it changed
 
     def edit_personas(self) -> None:
         """Opens the persona library."""

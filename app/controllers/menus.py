@@ -31,6 +31,7 @@ class MenuController(QObject):
             menu, self.tr("&Settings…"), window.open_settings, QKeySequence.StandardKey.Preferences
         )
         self._add(menu, self.tr("&Download a model…"), lambda: window.server.open_pull(""))
+        self._add(menu, self.tr("&Models…"), window.server.open_models)
         menu.addSeparator()
         for label, fmt, everything in (
             (self.tr("Export this chat as &Markdown…"), "md", False),
@@ -51,6 +52,7 @@ class MenuController(QObject):
             lambda: chats.open_rewrite(window.composer.text, replace=True),
             QKeySequence("Ctrl+Shift+R"),
         )
+        self._add(menu, self.tr("Chat &options…"), chats.edit_options)
         self._add(menu, self.tr("&Personas…"), chats.edit_personas)
         self._add(
             menu,

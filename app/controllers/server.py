@@ -1,6 +1,6 @@
 """The Ollama server as the window shows it: the status dot, the model picker and the
 banner, all drawn from the window's status (app/services/status.py); the banner's fixes
-(retry, download a model), warm-up and model downloads."""
+(retry, download a model), warm-up, model downloads and the Models dialog (remove, unload)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from agents.llm import ErrorKind, LLMError
 from app.services.jobs import run_call
 from app.services.ollama_monitor import ServerState
 from app.services.status import Cause, ModelState, Problem, Purpose, Snapshot
+from app.widgets.models_dialog import ModelsDialog
 from app.widgets.pull_dialog import PullDialog
 
 if TYPE_CHECKING:
@@ -29,13 +30,15 @@ class ServerController(QObject):
         super().__init__(window)
         self.window = window
         self.pull_dialog: PullDialog | None = None
-        self._warmed: set[str] = set()
+        self.models_dialog: ModelsDialog | None = None
+        self._warmed: set[tuple[str, int]] = set()  # (model, context window)
         self._picker: tuple[object, ...] = ()
         window.status_model.changed.connect(self.show)
         window.monitor.modelsChanged.connect(lambda _models: self._show_models())
         window.status.retryRequested.connect(window.monitor.check_now)
         window.banner.actionTriggered.connect(self._on_banner_action)
         window.models.pullRequested.connect(lambda: self.open_pull(""))
+        window.models.manageRequested.connect(self.open_models)
         window.chats.turnFailed.connect(self._on_turn_failed)
         self.show(window.status_model.snapshot)
 
@@ -96,24 +99,26 @@ class ServerController(QObject):
             self.window.monitor.check_now()  # the status shows the evidence until then
 
     def _warm_up(self, status: Snapshot) -> None:
-        """Loads the chat's model in the background so the first answer starts quickly."""
+        """Loads the chat's model in the background so the first answer starts quickly,
+        with the context window the chat's requests will send (another size reloads it)."""
         window = self.window
         chat = status.model(Purpose.CHAT)
         if chat is None or chat.state is not ModelState.PRESENT:
             return
         model = chat.name
-        if not window.settings.warm_up or model in self._warmed:
+        service = window.service.tuned(window.chats.current_options())
+        loading = (model, service.num_ctx(model))
+        if not window.settings.warm_up or loading in self._warmed:
             return
         if status.server is not ServerState.CONNECTED:
             return
-        self._warmed.add(model)
+        self._warmed.add(loading)
         window.status_model.warming(model)
 
         def done(_result: object = None) -> None:
             if window.status_model.snapshot.warming == model:
                 window.status_model.warming("")
 
-        service = window.service
         run_call(lambda: service.warm_up(model), done, lambda _exc: done(), parent=self)
 
     def _on_banner_action(self, action: str) -> None:
@@ -133,3 +138,21 @@ class ServerController(QObject):
         self.pull_dialog = dialog
         dialog.show()
         return dialog
+
+    def open_models(self) -> ModelsDialog:
+        """Opens the Models dialog (non-modal), the open chat's model selected."""
+        if self.models_dialog is not None:
+            self.models_dialog.raise_()
+            self.models_dialog.activateWindow()
+            return self.models_dialog
+        current = self.window.chats.current_model()
+        dialog = ModelsDialog(self.window.service, current, parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.modelsChanged.connect(self.window.monitor.check_now)
+        dialog.destroyed.connect(self._forget_models_dialog)
+        self.models_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _forget_models_dialog(self) -> None:
+        self.models_dialog = None

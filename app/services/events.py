@@ -1,7 +1,8 @@
 """One event pump: an agent's event stream, run in a JobSlot, as typed Qt signals.
 
 Tokens are gathered and pushed as ``partial`` at most every ``flush_ms``, so a fast model
-repaints a few dozen times a second, not once per token.
+repaints a few dozen times a second, not once per token; a thinking model's reasoning is
+gathered and pushed the same way, as ``reasoning``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from agents.events import (
     Status,
     Stopped,
     SummaryProgress,
+    Thinking,
     Token,
     ToolCallDecided,
     ToolCallProposed,
@@ -52,6 +54,7 @@ class EventPump(QObject):
     Signals:
         started(): a stream began.
         partial(str): the text so far, at most every ``flush_ms``.
+        reasoning(str): a thinking model's reasoning so far, at most every ``flush_ms``.
         status(str): a step the person should see ("Loading llama3.2…").
         progress(int, int): sections done, sections in all (SummaryProgress).
         jobProgress(Progress): attempt n of m and tokens so far, told by the run's cancel
@@ -72,6 +75,7 @@ class EventPump(QObject):
 
     started = Signal()
     partial = Signal(str)
+    reasoning = Signal(str)
     status = Signal(str)
     progress = Signal(int, int)
     jobProgress = Signal(object)
@@ -103,7 +107,9 @@ class EventPump(QObject):
         self._slot.failed.connect(self._on_failed)
         self._slot.stopped.connect(self._on_stopped)
         self._parts: list[str] = []
+        self._thoughts: list[str] = []
         self._dirty = False
+        self._thoughts_dirty = False
         self._flush = QTimer(self)
         self._flush.setInterval(flush_ms)
         self._flush.timeout.connect(self._push_partial)
@@ -118,11 +124,17 @@ class EventPump(QObject):
         """The text that arrived (the final text once finished)."""
         return "".join(self._parts)
 
+    @property
+    def thoughts(self) -> str:
+        """The reasoning that arrived, until the next start."""
+        return "".join(self._thoughts)
+
     def start(self, stream: EventStream) -> None:
         """Runs ``stream(cancel)`` off the GUI thread, turning its events into signals."""
         self._slot.stop()  # the last run ends first: ``stopped`` carries its text
         self._parts = []
-        self._dirty = False
+        self._thoughts = []
+        self._dirty = self._thoughts_dirty = False
         self.started.emit()
 
         def run(cancel: CancelToken) -> Generator[object, None, object]:
@@ -144,6 +156,9 @@ class EventPump(QObject):
         if isinstance(event, Token):
             self._parts.append(event.text)
             self._dirty = True
+        elif isinstance(event, Thinking):
+            self._thoughts.append(event.text)
+            self._thoughts_dirty = True
         elif isinstance(event, Status):
             self.status.emit(event.text)
         elif isinstance(event, SummaryProgress):
@@ -164,6 +179,9 @@ class EventPump(QObject):
             self.otherEvent.emit(event)
 
     def _push_partial(self) -> None:
+        if self._thoughts_dirty:
+            self._thoughts_dirty = False
+            self.reasoning.emit(self.thoughts)
         if self._dirty:
             self._dirty = False
             self.partial.emit(self.text)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from agents.attachments import reasoning_in
 from agents.storage import MessageTree, StoredMessage
 from app import plain
 from app.widgets.measure import side_margin
@@ -177,6 +178,7 @@ class ChatView(QScrollArea):
         extra = self.decorate(message) if self.decorate and message.attachments else None
         model = (message.stats or {}).get("model") or message.model
         view = MessageView(message.id, message.role, message.content, model, extra)
+        view.set_reasoning(reasoning_in(message.attachments))
         view.linkRequested.connect(self.linkRequested)
         view.rewriteRequested.connect(self.rewriteRequested)
         view.retryRequested.connect(lambda mid=message.id: self.retryRequested.emit(mid))
@@ -248,12 +250,19 @@ class ChatView(QScrollArea):
         if view is not None:
             view.set_text(text)
 
+    def set_reasoning(self, message_id: int, text: str) -> None:
+        """Updates an answer's reasoning (streaming)."""
+        view = self._views.get(message_id)
+        if view is not None:
+            view.set_reasoning(text)
+
     def redecorate(self, message: StoredMessage) -> None:
-        """Refreshes what arrives when an answer completes: the model that wrote it, and
-        what shows under it (sources, images)."""
+        """Refreshes what arrives when an answer completes: the model that wrote it, its
+        reasoning, and what shows under it (sources, images)."""
         view = self._views.get(message.id)
         if view is None:
             return
+        view.set_reasoning(reasoning_in(message.attachments))
         if message.stats and message.stats.get("model"):
             view.set_model(str(message.stats["model"]))
         self._show_stats(view, message)

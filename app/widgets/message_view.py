@@ -23,6 +23,7 @@ from app import plain
 from app.markdown import CodeBlock, breakable, render, split_settled
 from app.widgets.code_block import CodeBlockView
 from app.widgets.composer import MessageEdit
+from app.widgets.reasoning_block import ReasoningBlock
 
 MAX_EDIT_LINES = 8
 
@@ -249,6 +250,7 @@ class MessageView(QFrame):
         layout.addLayout(self.body_box)
         self._layout = layout
         self.extra: QWidget | None = None  # e.g. the images sent with the message
+        self.reasoning: ReasoningBlock | None = None  # built when a model reasons
         layout.addWidget(self.note)
         self.set_extra(extra)
         layout.addWidget(self.action_bar)
@@ -325,6 +327,15 @@ class MessageView(QFrame):
         if model and self.role == "assistant":
             who = f"{who} · {model}"
         self.header.setText(who)
+
+    def set_reasoning(self, text: str) -> None:
+        """Shows a thinking model's reasoning, collapsed, above the answer."""
+        if self.reasoning is None:
+            if not text:
+                return
+            self.reasoning = ReasoningBlock()
+            self._layout.insertWidget(self._layout.indexOf(self.header) + 1, self.reasoning)
+        self.reasoning.set_text(text)
 
     def set_extra(self, extra: QWidget | None) -> None:
         """Shows a widget under the text (images, sources), replacing any earlier one."""

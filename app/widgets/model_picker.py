@@ -12,18 +12,22 @@ from agents.llm.models import canonical
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 PULL_ITEM = "__pull__"
+MANAGE_ITEM = "__manage__"
 
 
 class ModelPicker(QComboBox):
-    """Lists pulled models as ``name — chat, tools``; the last item offers a pull.
+    """Lists pulled models as ``name — chat, tools``; the last items offer a pull and
+    the Models dialog.
 
     Signals:
         modelChosen(str): the person picked a model.
         pullRequested(): the person picked "Download a model…".
+        manageRequested(): the person picked "Manage models…".
     """
 
     modelChosen = Signal(str)
     pullRequested = Signal()
+    manageRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +69,7 @@ class ModelPicker(QComboBox):
             self.addItem(mark.format(current), current)
         self.insertSeparator(self.count())
         self.addItem(self.tr("Download a model…"), PULL_ITEM)
+        self.addItem(self.tr("Manage models…"), MANAGE_ITEM)
         index = self.findData(canonical(current)) if current else -1
         if index < 0 and current:
             index = self.findData(current)
@@ -81,9 +86,9 @@ class ModelPicker(QComboBox):
 
     def _on_activated(self, index: int) -> None:
         data = self.itemData(index)
-        if data == PULL_ITEM:
+        if data in (PULL_ITEM, MANAGE_ITEM):
             self.set_models(self._models, self._current, self._known)
-            self.pullRequested.emit()
+            (self.pullRequested if data == PULL_ITEM else self.manageRequested).emit()
         elif data:
             self._current = str(data)
             self.modelChosen.emit(self._current)

@@ -41,6 +41,7 @@ LABELS = {
     "connect_timeout": QT_TRANSLATE_NOOP("SettingsDialog", "Connect timeout (s)"),
     "read_timeout": QT_TRANSLATE_NOOP("SettingsDialog", "Answer timeout (s)"),
     "temperature": QT_TRANSLATE_NOOP("SettingsDialog", "Temperature"),
+    "reasoning": QT_TRANSLATE_NOOP("SettingsDialog", "Show thinking models' reasoning"),
     "system_prompt": QT_TRANSLATE_NOOP("SettingsDialog", "System prompt for new chats"),
     "warm_up": QT_TRANSLATE_NOOP("SettingsDialog", "Load the chat model at start"),
     "documents_chroma_server": QT_TRANSLATE_NOOP("SettingsDialog", "Shared documents server"),
