@@ -40,6 +40,8 @@ class ServerController(QObject):
         window.models.pullRequested.connect(lambda: self.open_pull(""))
         window.models.manageRequested.connect(self.open_models)
         window.chats.turnFailed.connect(self._on_turn_failed)
+        # A chat's model or context window changed: load it now with the chat's size.
+        window.chats.modelChanged.connect(lambda _m: self._warm_up(window.status_model.snapshot))
         self.show(window.status_model.snapshot)
 
     def show(self, status: Snapshot) -> None:
