@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck pytest bench clean translations
+.PHONY: run test lint typecheck pytest bench bench-deps clean translations
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,13 @@ test: lint typecheck pytest
 
 bench: $(BIN)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# The function-calling benchmark's data and checker: bfcl-eval without its declared
+# dependencies (see the `bench` extra in pyproject.toml), then what it really imports.
+BFCL_EVAL ?= bfcl-eval==2026.3.23
+bench-deps: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet --no-deps '$(BFCL_EVAL)'
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
