@@ -2,7 +2,9 @@
 
 Run: ``python -m bench.function_calling --model llama3.2:3b [--categories simple,multiple,
 parallel,irrelevance,live_simple,live_multiple,live_irrelevance] [--limit N]
-[--out results.json] [--compare earlier.json]``.
+[--out results.json] [--compare earlier.json]``; ``--intent`` measures the choice between
+find, chart to table and a plain answer for a message with an image instead (see
+``bench/image_intent.py``).
 
 Needs ``make bench-deps``: ``bfcl-eval`` installed with ``--no-deps`` (it declares the API
 clients of every provider it supports, numpy pinned to 1.26 and sentence-transformers,
@@ -555,6 +557,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="the first N cases of each category")
     parser.add_argument("--out", type=Path, help="save the results as JSON here")
     parser.add_argument("--compare", type=Path, help="an earlier --out file to show beside")
+    parser.add_argument(
+        "--intent", action="store_true",
+        help="measure the image intent choice (find / chart / ask) instead",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     service = service_for(args.host)
     model = args.model or service.settings.chat_model
@@ -563,9 +569,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HearthError as exc:
         print(f"Can't measure {model}: {exc.message}", file=sys.stderr)
         return 2
-    results = run(service, model, args.categories, args.limit)
-    earlier = json.loads(args.compare.read_text("utf-8")) if args.compare else None
-    print(table(results, earlier))
+    if args.intent:
+        from bench.image_intent import run_intent
+
+        results = run_intent(service, model)
+        print(results["table"])
+    else:
+        results = run(service, model, args.categories, args.limit)
+        earlier = json.loads(args.compare.read_text("utf-8")) if args.compare else None
+        print(table(results, earlier))
     if args.out:
         args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", "utf-8")
         print(f"Results saved to {args.out}")
