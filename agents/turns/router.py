@@ -167,6 +167,17 @@ class Router:
         return builders[mode](request)
 
     def _chat(self, request: TurnRequest) -> tuple[Any, AgentRun]:
+        if request.images:  # find, chart to table or a question: the text model chooses
+            from agents.images.intent import ImageQuestion
+
+            question = ImageQuestion(
+                self.service,
+                request.messages,
+                self.images,
+                request.model,
+                self.system_prompt(request),
+            )
+            return question, question.stream
         from agents.chat.agent import ChatAgent
 
         agent = ChatAgent(self.service, request.model, self.system_prompt(request))

@@ -232,7 +232,7 @@ def test_each_mode_gets_its_agent(router: Router, chart_png: bytes, summary_file
         "chat": "ChatAgent",
         "documents": "DocumentAnswerer",
         "tools": "ToolTurn",
-        "image question": "ChatAgent",
+        "image question": "ImageQuestion",
         "chart to table": "ImageTask",
         "find": "ImageTask",
         "document summary": "DocumentSummarizer",
@@ -271,10 +271,16 @@ def test_the_chosen_model_is_used_and_images_still_go_to_a_vision_model(
     ollama_double.script("llama3.2-vision", Reply(text="A bar chart."))
     run(router.build(TurnRequest.ask("hi", model="llama3.2:1b")))
     run(router.build(TurnRequest.ask("What is it?", images=(chart_png,), model="llama3.2:1b")))
-    assert [r.model for r in ollama_double.requests_to("/api/chat")] == [
+    requests = ollama_double.requests_to("/api/chat")
+    assert [r.model for r in requests] == [
         "llama3.2:1b",
+        "llama3.2:1b",  # chooses what to do with the image: it gets tools, not the image
         "llama3.2-vision:latest",
     ]
+    assert requests[1].body["tools"] and not any(
+        "images" in m for m in requests[1].body["messages"]
+    )
+    assert requests[2].body["messages"][-1]["images"] and not requests[2].body.get("tools")
 
 
 def test_modes_that_need_a_collaborator_say_so(ollama_double: OllamaDouble) -> None:
