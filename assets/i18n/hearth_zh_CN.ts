@@ -70,17 +70,17 @@
     <message>
         <location filename="../../app/widgets/approval_dialog.py" line="46" />
         <source>Starts</source>
-        <translation type="unfinished" />
+        <translation>开始</translation>
     </message>
     <message>
         <location filename="../../app/widgets/approval_dialog.py" line="47" />
         <source>Ends</source>
-        <translation type="unfinished" />
+        <translation>结束</translation>
     </message>
     <message>
         <location filename="../../app/widgets/approval_dialog.py" line="48" />
         <source>Asked for</source>
-        <translation type="unfinished" />
+        <translation>请求的时间</translation>
     </message>
     <message>
         <location filename="../../app/widgets/approval_dialog.py" line="49" />
@@ -180,7 +180,7 @@
     <message>
         <location filename="../../app/widgets/audit_log_view.py" line="58" />
         <source>Actions you approved or denied</source>
-        <translation type="unfinished" />
+        <translation>你批准或拒绝的操作</translation>
     </message>
     <message>
         <location filename="../../app/widgets/audit_log_view.py" line="64" />
@@ -268,37 +268,37 @@
     <message>
         <location filename="../../app/widgets/calendar_panel.py" line="108" />
         <source>‹ Previous</source>
-        <translation type="unfinished" />
+        <translation>‹ 上一个</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_panel.py" line="109" />
         <source>Today</source>
-        <translation type="unfinished" />
+        <translation>今天</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_panel.py" line="110" />
         <source>Next ›</source>
-        <translation type="unfinished" />
+        <translation>下一个 ›</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_panel.py" line="111" />
         <source>Week</source>
-        <translation type="unfinished" />
+        <translation>周</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_panel.py" line="112" />
         <source>Month</source>
-        <translation type="unfinished" />
+        <translation>月</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_panel.py" line="118" />
         <source>Set up…</source>
-        <translation type="unfinished" />
+        <translation>设置…</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_panel.py" line="119" />
         <source>Choose an .ics file or a CalDAV account</source>
-        <translation type="unfinished" />
+        <translation>选择 .ics 文件或 CalDAV 账户</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_panel.py" line="120" />
@@ -308,32 +308,32 @@
     <message>
         <location filename="../../app/widgets/calendar_panel.py" line="191" />
         <source>No calendar is set up: press Set up… to choose one.</source>
-        <translation type="unfinished" />
+        <translation>尚未设置日历：点按“设置…”来选择一个。</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_panel.py" line="224" />
         <source>No events this month.</source>
-        <translation type="unfinished" />
+        <translation>本月没有日程。</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_panel.py" line="226" />
         <source>No events this week.</source>
-        <translation type="unfinished" />
+        <translation>本周没有日程。</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_panel.py" line="240" />
         <source>{0} (today)</source>
-        <translation type="unfinished" />
+        <translation>{0}（今天）</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_panel.py" line="243" />
         <source>No events</source>
-        <translation type="unfinished" />
+        <translation>没有日程</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_panel.py" line="257" />
         <source>All day</source>
-        <translation type="unfinished" />
+        <translation>全天</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_panel.py" line="196" />
@@ -346,52 +346,52 @@
     <message>
         <location filename="../../app/widgets/calendar_setup_dialog.py" line="40" />
         <source>Set up the calendar</source>
-        <translation type="unfinished" />
+        <translation>设置日历</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_setup_dialog.py" line="43" />
         <source>Hearth's own calendar (in the data folder)</source>
-        <translation type="unfinished" />
+        <translation>Hearth 自带的日历（位于数据文件夹中）</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_setup_dialog.py" line="44" />
         <source>A calendar file (.ics)</source>
-        <translation type="unfinished" />
+        <translation>日历文件（.ics）</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_setup_dialog.py" line="45" />
         <source>A CalDAV account (Nextcloud, Fastmail…)</source>
-        <translation type="unfinished" />
+        <translation>CalDAV 账户（Nextcloud、Fastmail…）</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_setup_dialog.py" line="52" />
         <source>/home/me/calendar.ics</source>
-        <translation type="unfinished" />
+        <translation>/home/me/calendar.ics</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_setup_dialog.py" line="53" />
         <source>Choose…</source>
-        <translation type="unfinished" />
+        <translation>选择…</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_setup_dialog.py" line="63" />
         <source>https://dav.example.org/calendars/me/work/</source>
-        <translation type="unfinished" />
+        <translation>https://dav.example.org/calendars/me/work/</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_setup_dialog.py" line="67" />
         <source>kept in the system keyring</source>
-        <translation type="unfinished" />
+        <translation>保存在系统钥匙串中</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_setup_dialog.py" line="70" />
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation>地址</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_setup_dialog.py" line="71" />
         <source>User name</source>
-        <translation type="unfinished" />
+        <translation>用户名</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_setup_dialog.py" line="72" />
@@ -406,12 +406,12 @@
     <message>
         <location filename="../../app/widgets/calendar_setup_dialog.py" line="129" />
         <source>Choose a calendar file</source>
-        <translation type="unfinished" />
+        <translation>选择日历文件</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_setup_dialog.py" line="129" />
         <source>Calendars (*.ics)</source>
-        <translation type="unfinished" />
+        <translation>日历 (*.ics)</translation>
     </message>
     <message>
         <location filename="../../app/widgets/calendar_setup_dialog.py" line="138" />
@@ -426,7 +426,7 @@
     <message>
         <location filename="../../app/widgets/calendar_setup_dialog.py" line="157" />
         <source>Not working: {0}</source>
-        <translation type="unfinished" />
+        <translation>不可用：{0}</translation>
     </message>
 </context>
 <context>
@@ -434,21 +434,17 @@
     <message numerus="yes">
         <location filename="../../app/services/calendar.py" line="92" />
         <source>Connected: %n event(s) in the next {0} days.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>已连接：未来 {0} 天内有 %n 个日程。</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/services/calendar.py" line="94" />
         <source>The calendar can be read: %n event(s) in the next {0} days.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>可以读取日历：未来 {0} 天内有 %n 个日程。</numerusform></translation>
     </message>
     <message>
         <location filename="../../app/services/calendar.py" line="96" />
         <source>The file doesn't exist yet: Hearth creates it with the first event.</source>
-        <translation type="unfinished" />
+        <translation>该文件尚不存在：Hearth 会在添加第一个日程时创建它。</translation>
     </message>
 </context>
 <context>
@@ -518,42 +514,42 @@
     <message>
         <location filename="../../app/widgets/chat_options_dialog.py" line="54" />
         <source>Chat options</source>
-        <translation type="unfinished" />
+        <translation>聊天选项</translation>
     </message>
     <message>
         <location filename="../../app/widgets/chat_options_dialog.py" line="66" />
         <source>Lower is more focused and repeatable, higher more varied.</source>
-        <translation type="unfinished" />
+        <translation>越低越集中、越可重复，越高越多样。</translation>
     </message>
     <message>
         <location filename="../../app/widgets/chat_options_dialog.py" line="68" />
         <source>the model's own</source>
-        <translation type="unfinished" />
+        <translation>模型自带设置</translation>
     </message>
     <message>
         <location filename="../../app/widgets/chat_options_dialog.py" line="69" />
         <source>Default ({0})</source>
-        <translation type="unfinished" />
+        <translation>默认（{0}）</translation>
     </message>
     <message>
         <location filename="../../app/widgets/chat_options_dialog.py" line="80" />
         <source>Default ({0} tokens)</source>
-        <translation type="unfinished" />
+        <translation>默认（{0} 个词元）</translation>
     </message>
     <message>
         <location filename="../../app/widgets/chat_options_dialog.py" line="86" />
         <source>{0} tokens</source>
-        <translation type="unfinished" />
+        <translation>{0} 个词元</translation>
     </message>
     <message>
         <location filename="../../app/widgets/chat_options_dialog.py" line="90" />
         <source>How much of the chat the model reads at once. Larger remembers more but needs more memory; changing it reloads the model.</source>
-        <translation type="unfinished" />
+        <translation>模型一次读取的聊天内容量。越大记住的内容越多，但需要更多内存；更改后会重新加载模型。</translation>
     </message>
     <message>
         <location filename="../../app/widgets/chat_options_dialog.py" line="94" />
         <source>Sent with every request of this chat; other chats keep their own.</source>
-        <translation type="unfinished" />
+        <translation>随此聊天的每次请求一起发送；其他聊天保留各自的设置。</translation>
     </message>
     <message>
         <location filename="../../app/widgets/chat_options_dialog.py" line="97" />
@@ -563,7 +559,7 @@
     <message>
         <location filename="../../app/widgets/chat_options_dialog.py" line="98" />
         <source>Context window</source>
-        <translation type="unfinished" />
+        <translation>上下文窗口</translation>
     </message>
 </context>
 <context>
@@ -670,7 +666,7 @@
     <message>
         <location filename="../../app/widgets/code_block.py" line="43" />
         <source>Copy this code</source>
-        <translation type="unfinished" />
+        <translation>复制这段代码</translation>
     </message>
 </context>
 <context>
@@ -751,7 +747,7 @@
     <message>
         <location filename="../../app/controllers/desktop.py" line="41" />
         <source>Show or hide Hearth</source>
-        <translation type="unfinished" />
+        <translation>显示或隐藏 Hearth</translation>
     </message>
     <message>
         <location filename="../../app/controllers/desktop.py" line="42" />
@@ -761,17 +757,17 @@
     <message>
         <location filename="../../app/controllers/desktop.py" line="43" />
         <source>Quick ask…</source>
-        <translation type="unfinished" />
+        <translation>快速提问…</translation>
     </message>
     <message>
         <location filename="../../app/controllers/desktop.py" line="44" />
         <source>Ask about the screen…</source>
-        <translation type="unfinished" />
+        <translation>询问屏幕内容…</translation>
     </message>
     <message>
         <location filename="../../app/controllers/desktop.py" line="46" />
         <source>Quit Hearth</source>
-        <translation type="unfinished" />
+        <translation>退出 Hearth</translation>
     </message>
     <message>
         <location filename="../../app/controllers/desktop.py" line="48" />
@@ -790,7 +786,7 @@
     <message>
         <location filename="../../app/controllers/documents.py" line="39" />
         <source>Your indexed documents: add, re-index, remove</source>
-        <translation type="unfinished" />
+        <translation>你已索引的文档：添加、重新索引、移除</translation>
     </message>
     <message>
         <location filename="../../app/controllers/documents.py" line="44" />
@@ -873,18 +869,18 @@
     <message>
         <location filename="../../app/widgets/documents_panel.py" line="89" />
         <source>Rebuild index</source>
-        <translation type="unfinished" />
+        <translation>重建索引</translation>
     </message>
     <message>
         <location filename="../../app/widgets/documents_panel.py" line="91" />
         <source>Build a new index from your files; the old one stays where it was moved</source>
-        <translation type="unfinished" />
+        <translation>根据你的文件建立新索引；旧索引仍保留在其被移至的位置</translation>
     </message>
     <message>
         <location filename="../../app/widgets/documents_panel.py" line="149" />
         <location filename="../../app/widgets/documents_panel.py" line="171" />
         <source>Indexing is already running; wait for it or stop it.</source>
-        <translation type="unfinished" />
+        <translation>索引已在进行中，请等待完成或将其停止。</translation>
     </message>
     <message>
         <location filename="../../app/widgets/documents_panel.py" line="155" />
@@ -934,7 +930,7 @@
     <message>
         <location filename="../../app/widgets/documents_panel.py" line="273" />
         <source>{0} skipped.</source>
-        <translation type="unfinished" />
+        <translation>已跳过 {0} 个。</translation>
     </message>
     <message>
         <location filename="../../app/widgets/documents_panel.py" line="275" />
@@ -944,12 +940,12 @@
     <message>
         <location filename="../../app/widgets/documents_panel.py" line="283" />
         <source>Stopped before any file was read; nothing changed.</source>
-        <translation type="unfinished" />
+        <translation>在读取任何文件之前已停止；没有任何更改。</translation>
     </message>
     <message>
         <location filename="../../app/widgets/documents_panel.py" line="287" />
         <source>Stopped after {0} of {1} files. Files finished before the stop stay indexed; the rest are as they were.</source>
-        <translation type="unfinished" />
+        <translation>已在处理 {0}/{1} 个文件后停止。停止前已完成的文件保持已索引状态；其余文件保持原样。</translation>
     </message>
 </context>
 <context>
@@ -957,7 +953,7 @@
     <message>
         <location filename="../../app/services/documents.py" line="116" />
         <source>The document index could not be opened, so it was moved aside and kept in {0}. Nothing was deleted. Rebuild builds a new index from your files.</source>
-        <translation type="unfinished" />
+        <translation>无法打开文档索引，因此已将其移开并保留在 {0}。没有删除任何内容。“重建索引”会根据你的文件建立新索引。</translation>
     </message>
 </context>
 <context>
@@ -1071,7 +1067,7 @@
     <message>
         <location filename="../../app/widgets/image_viewer.py" line="227" />
         <source>Stopped. Nothing was kept from that task.</source>
-        <translation type="unfinished" />
+        <translation>已停止。该任务的内容均未保留。</translation>
     </message>
 </context>
 <context>
@@ -1118,7 +1114,7 @@
     <message>
         <location filename="../../app/widgets/job_bar.py" line="36" />
         <source>%v of %m</source>
-        <translation type="unfinished" />
+        <translation>%v/%m</translation>
     </message>
     <message>
         <location filename="../../app/widgets/job_bar.py" line="41" />
@@ -1128,12 +1124,12 @@
     <message>
         <location filename="../../app/widgets/job_bar.py" line="42" />
         <source>Stop this job; nothing half-done is kept</source>
-        <translation type="unfinished" />
+        <translation>停止此任务；不会保留任何未完成的内容</translation>
     </message>
     <message>
         <location filename="../../app/widgets/job_bar.py" line="98" />
         <source>attempt {0} of {1}</source>
-        <translation type="unfinished" />
+        <translation>第 {0}/{1} 次尝试</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/widgets/job_bar.py" line="100" />
@@ -1357,7 +1353,7 @@
     <message>
         <location filename="../../app/controllers/mail_calendar.py" line="55" />
         <source>A digest of your recent mail</source>
-        <translation type="unfinished" />
+        <translation>你最近邮件的摘要</translation>
     </message>
     <message>
         <location filename="../../app/controllers/mail_calendar.py" line="63" />
@@ -1367,7 +1363,7 @@
     <message>
         <location filename="../../app/controllers/mail_calendar.py" line="64" />
         <source>Upcoming events, and every action you approved or denied</source>
-        <translation type="unfinished" />
+        <translation>近期日程，以及你批准或拒绝的每项操作</translation>
     </message>
     <message>
         <location filename="../../app/controllers/mail_calendar.py" line="69" />
@@ -1447,19 +1443,17 @@
     <message>
         <location filename="../../app/widgets/mail_panel.py" line="221" />
         <source>(no summary)</source>
-        <translation type="unfinished" />
+        <translation>（无摘要）</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/widgets/mail_panel.py" line="227" />
         <source>%n message(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 封邮件</numerusform></translation>
     </message>
     <message>
         <location filename="../../app/widgets/mail_panel.py" line="228" />
         <source>(no subject)</source>
-        <translation type="unfinished" />
+        <translation>（无主题）</translation>
     </message>
     <message>
         <location filename="../../app/widgets/mail_panel.py" line="256" />
@@ -1472,7 +1466,7 @@
     <message>
         <location filename="../../app/services/mail.py" line="118" />
         <source>Stopped. No digest was written; nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>已停止。未撰写摘要；没有任何更改。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/services/mail.py" line="123" />
@@ -1487,7 +1481,7 @@
     <message>
         <location filename="../../app/services/mail.py" line="130" />
         <source>Finding the action items…</source>
-        <translation type="unfinished" />
+        <translation>正在查找待办事项…</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/services/mail.py" line="168" />
@@ -1563,7 +1557,7 @@
     <message>
         <location filename="../../app/controllers/menus.py" line="34" />
         <source>&amp;Models…</source>
-        <translation type="unfinished" />
+        <translation>模型(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../../app/controllers/menus.py" line="37" />
@@ -1613,7 +1607,7 @@
     <message>
         <location filename="../../app/controllers/menus.py" line="55" />
         <source>Chat &amp;options…</source>
-        <translation type="unfinished" />
+        <translation>聊天选项(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../../app/controllers/menus.py" line="56" />
@@ -1715,7 +1709,7 @@ Ollama：{1}
     <message>
         <location filename="../../app/widgets/message_view.py" line="219" />
         <source>Write a new answer; this one stays</source>
-        <translation type="unfinished" />
+        <translation>撰写新的回答；当前回答会保留</translation>
     </message>
     <message>
         <location filename="../../app/widgets/message_view.py" line="221" />
@@ -1735,22 +1729,22 @@ Ollama：{1}
     <message>
         <location filename="../../app/widgets/message_view.py" line="237" />
         <source>Change this message and send it as a new version</source>
-        <translation type="unfinished" />
+        <translation>修改这条消息并作为新版本发送</translation>
     </message>
     <message>
         <location filename="../../app/widgets/message_view.py" line="267" />
         <source>Previous version</source>
-        <translation type="unfinished" />
+        <translation>上一版本</translation>
     </message>
     <message>
         <location filename="../../app/widgets/message_view.py" line="271" />
         <source>Next version</source>
-        <translation type="unfinished" />
+        <translation>下一版本</translation>
     </message>
     <message>
         <location filename="../../app/widgets/message_view.py" line="293" />
         <source>Version {0} of {1}</source>
-        <translation type="unfinished" />
+        <translation>第 {0}/{1} 版</translation>
     </message>
 </context>
 <context>
@@ -1758,17 +1752,17 @@ Ollama：{1}
     <message>
         <location filename="../../app/widgets/composer.py" line="59" />
         <source>Mode</source>
-        <translation type="unfinished" />
+        <translation>模式</translation>
     </message>
     <message>
         <location filename="../../app/widgets/composer.py" line="65" />
         <source>Chat</source>
-        <translation type="unfinished" />
+        <translation>聊天</translation>
     </message>
     <message>
         <location filename="../../app/widgets/composer.py" line="66" />
         <source>Talk with the model; nothing else is read.</source>
-        <translation type="unfinished" />
+        <translation>与模型对话；不读取其他任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1796,7 +1790,7 @@ Ollama：{1}
     <message>
         <location filename="../../app/widgets/model_picker.py" line="72" />
         <source>Manage models…</source>
-        <translation type="unfinished" />
+        <translation>管理模型…</translation>
     </message>
     <message>
         <location filename="../../app/widgets/model_picker.py" line="80" />
@@ -1819,57 +1813,57 @@ Ollama：{1}
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="69" />
         <source>Models</source>
-        <translation type="unfinished" />
+        <translation>模型</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="76" />
         <source>Model</source>
-        <translation type="unfinished" />
+        <translation>模型</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="77" />
         <source>Size</source>
-        <translation type="unfinished" />
+        <translation>大小</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="78" />
         <source>Family</source>
-        <translation type="unfinished" />
+        <translation>系列</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="79" />
         <source>Quantisation</source>
-        <translation type="unfinished" />
+        <translation>量化</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="80" />
         <source>Can</source>
-        <translation type="unfinished" />
+        <translation>能力</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="81" />
         <source>In memory</source>
-        <translation type="unfinished" />
+        <translation>内存中</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="97" />
         <source>Unload…</source>
-        <translation type="unfinished" />
+        <translation>卸载…</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="98" />
         <source>Free the memory the model holds now</source>
-        <translation type="unfinished" />
+        <translation>释放该模型当前占用的内存</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="100" />
         <source>Remove…</source>
-        <translation type="unfinished" />
+        <translation>移除…</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="101" />
         <source>Delete the model from this computer</source>
-        <translation type="unfinished" />
+        <translation>从这台电脑上删除该模型</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="103" />
@@ -1879,26 +1873,22 @@ Ollama：{1}
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="146" />
         <source>Reading the models…</source>
-        <translation type="unfinished" />
+        <translation>正在读取模型…</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/widgets/models_dialog.py" line="172" />
         <source>%n model(s) downloaded</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>已下载 %n 个模型</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/widgets/models_dialog.py" line="174" />
         <source>%n in memory</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>内存中 %n 个</numerusform></translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="184" />
         <source>{0}% on the graphics card</source>
-        <translation type="unfinished" />
+        <translation>{0}% 位于显卡上</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="186" />
@@ -1908,42 +1898,42 @@ Ollama：{1}
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="190" />
         <source>unloads at {0}</source>
-        <translation type="unfinished" />
+        <translation>{0} 卸载</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="209" />
         <source>Remove {0} from this computer? To use it again, you will have to download it again.</source>
-        <translation type="unfinished" />
+        <translation>从这台电脑上移除 {0}？如需再次使用，必须重新下载。</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="213" />
         <source>It frees {0} of disk space.</source>
-        <translation type="unfinished" />
+        <translation>这将释放 {0} 磁盘空间。</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="216" />
         <source>Remove {0}?</source>
-        <translation type="unfinished" />
+        <translation>移除 {0}？</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="218" />
         <source>Removing {0}…</source>
-        <translation type="unfinished" />
+        <translation>正在移除 {0}…</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="227" />
         <source>Unload {0} from memory? It frees {1}; the model loads again, which takes a moment, the next time it answers.</source>
-        <translation type="unfinished" />
+        <translation>从内存中卸载 {0}？这将释放 {1}；下次回答时模型会重新加载，需要稍等片刻。</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="230" />
         <source>Unload {0}?</source>
-        <translation type="unfinished" />
+        <translation>卸载 {0}？</translation>
     </message>
     <message>
         <location filename="../../app/widgets/models_dialog.py" line="231" />
         <source>Unloading {0}…</source>
-        <translation type="unfinished" />
+        <translation>正在卸载 {0}…</translation>
     </message>
 </context>
 <context>
@@ -2097,22 +2087,22 @@ Ollama：{1}
     <message>
         <location filename="../../app/widgets/quick_ask.py" line="48" />
         <source>Quick ask</source>
-        <translation type="unfinished" />
+        <translation>快速提问</translation>
     </message>
     <message>
         <location filename="../../app/widgets/quick_ask.py" line="55" />
         <source>Ask Hearth… (Enter asks, Esc stops or closes)</source>
-        <translation type="unfinished" />
+        <translation>问问 Hearth…（Enter 提问，Esc 停止或关闭）</translation>
     </message>
     <message>
         <location filename="../../app/widgets/quick_ask.py" line="56" />
         <source>Question</source>
-        <translation type="unfinished" />
+        <translation>问题</translation>
     </message>
     <message>
         <location filename="../../app/widgets/quick_ask.py" line="61" />
         <source>Answer</source>
-        <translation type="unfinished" />
+        <translation>回答</translation>
     </message>
     <message>
         <location filename="../../app/widgets/quick_ask.py" line="65" />
@@ -2122,7 +2112,7 @@ Ollama：{1}
     <message>
         <location filename="../../app/widgets/quick_ask.py" line="68" />
         <source>Open in Hearth</source>
-        <translation type="unfinished" />
+        <translation>在 Hearth 中打开</translation>
     </message>
     <message>
         <location filename="../../app/widgets/quick_ask.py" line="100" />
@@ -2146,32 +2136,32 @@ Ollama：{1}
         <location filename="../../app/widgets/reasoning_block.py" line="20" />
         <location filename="../../app/widgets/reasoning_block.py" line="26" />
         <source>Reasoning</source>
-        <translation type="unfinished" />
+        <translation>推理过程</translation>
     </message>
     <message>
         <location filename="../../app/widgets/reasoning_block.py" line="36" />
         <source>The model's reasoning</source>
-        <translation type="unfinished" />
+        <translation>模型的推理过程</translation>
     </message>
     <message>
         <location filename="../../app/widgets/reasoning_block.py" line="67" />
         <source>Hide the model's reasoning</source>
-        <translation type="unfinished" />
+        <translation>隐藏模型的推理过程</translation>
     </message>
     <message>
         <location filename="../../app/widgets/reasoning_block.py" line="69" />
         <source>Show how the model reasoned before it answered</source>
-        <translation type="unfinished" />
+        <translation>显示模型在回答前的推理过程</translation>
     </message>
     <message>
         <location filename="../../app/widgets/reasoning_block.py" line="71" />
         <source>Expanded</source>
-        <translation type="unfinished" />
+        <translation>已展开</translation>
     </message>
     <message>
         <location filename="../../app/widgets/reasoning_block.py" line="71" />
         <source>Collapsed</source>
-        <translation type="unfinished" />
+        <translation>已折叠</translation>
     </message>
 </context>
 <context>
@@ -2308,7 +2298,7 @@ Ollama：{1}
     <message>
         <location filename="../../app/widgets/screen_grab.py" line="38" />
         <source>Drag over what to ask about (Esc cancels)</source>
-        <translation type="unfinished" />
+        <translation>拖选要询问的区域（Esc 取消）</translation>
     </message>
 </context>
 <context>
@@ -2409,7 +2399,7 @@ Ollama：{1}
     <message>
         <location filename="../../app/widgets/settings_dialog.py" line="44" />
         <source>Show thinking models' reasoning</source>
-        <translation type="unfinished" />
+        <translation>显示思考型模型的推理过程</translation>
     </message>
     <message>
         <location filename="../../app/widgets/settings_dialog.py" line="45" />
@@ -2603,7 +2593,7 @@ Ollama：{1}
     <message>
         <location filename="../../app/widgets/message_view.py" line="116" />
         <source>Edit your message</source>
-        <translation type="unfinished" />
+        <translation>编辑你的消息</translation>
     </message>
     <message>
         <location filename="../../app/widgets/message_view.py" line="121" />
@@ -2613,7 +2603,7 @@ Ollama：{1}
     <message>
         <location filename="../../app/widgets/message_view.py" line="122" />
         <source>Send as a new version; the earlier one stays (Enter)</source>
-        <translation type="unfinished" />
+        <translation>作为新版本发送；之前的版本会保留（Enter）</translation>
     </message>
     <message>
         <location filename="../../app/widgets/message_view.py" line="124" />
@@ -2623,7 +2613,7 @@ Ollama：{1}
     <message>
         <location filename="../../app/widgets/message_view.py" line="125" />
         <source>Keep the message as it is (Esc)</source>
-        <translation type="unfinished" />
+        <translation>保持消息不变（Esc）</translation>
     </message>
 </context>
 </TS>
