@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 import time
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
@@ -19,7 +20,9 @@ from agents.llm import OllamaService
 from agents.storage import ChatStore, InstanceLock, StorageError, StorageKind
 from app import plain
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+# The style sheet, icon and translations ship inside the package (app/assets), so a pip
+# install, an editable install and the PyInstaller bundle all find them in the same place.
+ASSETS = Path(str(resources.files("app") / "assets"))
 log = logging.getLogger(__name__)
 
 
