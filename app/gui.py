@@ -23,6 +23,8 @@ from app import plain
 # The style sheet, icon and translations ship inside the package (app/assets), so a pip
 # install, an editable install and the PyInstaller bundle all find them in the same place.
 ASSETS = Path(str(resources.files("app") / "assets"))
+# The AppStream component id, which names the desktop entry (Wayland matches windows by it).
+APP_ID = "io.github.hearth.Hearth"
 log = logging.getLogger(__name__)
 
 
@@ -52,7 +54,7 @@ def run_gui(args: argparse.Namespace, started: float | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Hearth")
     app.setOrganizationName("Hearth")
-    app.setDesktopFileName("hearth")
+    app.setDesktopFileName(APP_ID)
     icon = ASSETS / "hearth.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

@@ -17,26 +17,48 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGING = ROOT / "packaging"
+APP_ID = "io.github.hearth.Hearth"
+DESKTOP = PACKAGING / f"{APP_ID}.desktop"
+METAINFO = PACKAGING / f"{APP_ID}.metainfo.xml"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 PROJECT = PYPROJECT["project"]
 
 
-def test_desktop_entry_runs_hearth() -> None:
+def desktop_entry(path: Path) -> configparser.SectionProxy:
+    """The [Desktop Entry] group of a desktop file, keys kept as written."""
     entry = configparser.ConfigParser(interpolation=None)
     entry.optionxform = str  # type: ignore[assignment,method-assign]
-    entry.read(ROOT / "packaging" / "hearth.desktop", encoding="utf-8")
-    section = entry["Desktop Entry"]
+    entry.read(path, encoding="utf-8")
+    return entry["Desktop Entry"]
+
+
+def test_desktop_entry_is_named_after_the_component_and_runs_hearth() -> None:
+    section = desktop_entry(DESKTOP)
     assert section["Exec"] == "hearth"
     assert section["Type"] == "Application"
+    assert section["Icon"] == APP_ID
+    if shutil.which("desktop-file-validate"):
+        subprocess.run(["desktop-file-validate", str(DESKTOP)], check=True)
 
 
-def test_metainfo_and_entry_point_agree() -> None:
-    component = ET.parse(ROOT / "packaging" / "io.github.hearth.Hearth.metainfo.xml").getroot()
-    assert component.findtext("launchable") == "hearth.desktop"
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    assert project["scripts"]["hearth"] == "app.main:main"
+def test_metainfo_validates_and_agrees_with_pyproject() -> None:
+    component = ET.parse(METAINFO).getroot()
+    assert component.get("type") == "desktop-application"
+    assert component.findtext("id") == APP_ID
+    assert component.findtext("launchable") == DESKTOP.name
+    assert component.findtext("project_license") == PROJECT["license"]
+    assert component.findtext("url[@type='homepage']") == PROJECT["urls"]["Homepage"]
+    assert (component.findtext("developer/name") or "").strip()
+    image = component.find("screenshots/screenshot[@type='default']/image")
+    assert image is not None and (image.text or "").startswith("https://")
+    assert (image.text or "").endswith("docs/screenshot.png")  # the one the README shows
+    assert (ROOT / "docs" / "screenshot.png").is_file()
     release = component.find("releases/release")
-    assert release is not None and release.get("version") == project["version"]
+    assert release is not None and release.get("version") == PROJECT["version"]
+    assert PROJECT["scripts"]["hearth"] == "app.main:main"
+    if shutil.which("appstreamcli"):
+        subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)], check=True)
 
 
 def test_licence_and_build_requirements_that_build() -> None:
