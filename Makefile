@@ -1,9 +1,10 @@
-# Hearth developer commands. `make run` launches the app; `make test` runs every check.
+# Hearth developer commands. `make run` launches the app; `make test` runs every check;
+# `make package` builds dist/hearth/hearth and a .deb (see packaging/build.py).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck pytest bench clean translations
+.PHONY: run test lint typecheck pytest bench clean translations package
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +30,12 @@ test: lint typecheck pytest
 bench: $(BIN)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
+# The one-folder app (dist/hearth/hearth) and dist/hearth_VERSION_ARCH.deb; needs dpkg-deb.
+package: $(BIN)/.installed
+	$(BIN)/python packaging/build.py --dist dist --work build
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist
 
 # Re-extract every user-visible string from app/, fill known translations, compile .qm files.
 # Sources (.ts, phrase books) live in assets/i18n; the compiled .qm ships in app/assets/i18n.
