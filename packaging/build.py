@@ -180,8 +180,17 @@ def stage(app_dir: Path, root: Path, project: Project) -> None:
     icons = share / "icons" / "hicolor"
     render_icons(ICON_SVG, {n: icons / f"{n}x{n}" / "apps" / f"{APP_ID}.png" for n in ICON_SIZES})
     _write(share / "doc" / project.name / "copyright", copyright_file(project))
-    for folder in [root, *(p for p in root.rglob("*") if p.is_dir() and not p.is_symlink())]:
-        folder.chmod(0o755)
+    installable_modes(root)
+
+
+def installable_modes(root: Path) -> None:
+    """Every folder 0755, every file 0644, or 0755 if anyone may run it: what an installed
+    package needs, whatever the umask the files were made under."""
+    for path in [root, *root.rglob("*")]:
+        if path.is_symlink():
+            continue
+        runnable = path.is_dir() or path.stat().st_mode & 0o111
+        path.chmod(0o755 if runnable else 0o644)
 
 
 def control(project: Project, root: Path, arch: str) -> str:
@@ -226,6 +235,7 @@ def deb(app_dir: Path, dist: Path, work: Path) -> Path:
     stage(app_dir, root, project)
     validate(root)
     _write(root / "DEBIAN" / "control", control(project, root, arch))
+    (root / "DEBIAN").chmod(0o755)
     package = dist / f"{project.name}_{project.version}_{arch}.deb"
     # gzip: every dpkg reads it (zstd needs dpkg 1.21.18), and xz takes ten times as long.
     run("dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", root, package)
@@ -239,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build", help="scratch folder")
     parser.add_argument("--no-deb", action="store_true", help="only the one-folder app")
     args = parser.parse_args(argv)
+    os.umask(0o022)  # what the build writes is readable by all, like what it installs
     dist, work = args.dist.resolve(), args.work.resolve()
     app_dir = bundle(dist, work)
     print(f"app: {app_dir / 'hearth'}")

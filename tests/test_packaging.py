@@ -202,6 +202,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
                 [sys.executable, str(PACKAGING / "build.py"), "--dist", str(dist),
                  "--work", str(work)],
                 cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, timeout=BUILD_TIMEOUT,
+                umask=0o077,  # as private as Hearth's own: the package must not care
             )  # fmt: skip
         tail = "\n".join(log.read_text(encoding="utf-8").splitlines()[-40:])
         assert result.returncode == 0, f"packaging/build.py failed:\n{tail}"
@@ -396,6 +397,7 @@ class TestBundle:
             ["dpkg-deb", "-c", built.deb], check=True, capture_output=True, text=True
         ).stdout.splitlines()
         assert all(line.split()[1] == "root/root" for line in listing)
+        assert all(line[7] == "r" for line in listing)  # everyone may read what it installs
         entries = {line.split(maxsplit=5)[5] for line in listing}
         share = "./usr/share"
         expected = {
