@@ -1,9 +1,10 @@
-# Hearth developer commands. `make run` launches the app; `make test` runs every check.
+# Hearth developer commands. `make run` launches the app; `make test` runs every check;
+# `make package` builds dist/hearth/hearth and a .deb (see packaging/build.py).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck pytest bench bench-deps clean translations screenshots
+.PHONY: run test lint typecheck pytest bench bench-deps clean translations screenshots package
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,11 +44,16 @@ $(BIN)/.bench-deps: $(BIN)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	touch $@
 
+# The one-folder app (dist/hearth/hearth) and dist/hearth_VERSION_ARCH.deb; needs dpkg-deb.
+package: $(BIN)/.installed
+	$(BIN)/python packaging/build.py --dist dist --work build
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist
 
 # Re-extract every user-visible string from app/, fill known translations, compile .qm files.
+# Sources (.ts, phrase books) live in assets/i18n; the compiled .qm ships in app/assets/i18n.
 translations: $(BIN)/.installed
 	$(BIN)/pyside6-lupdate -no-obsolete $$(find app -name '*.py' | sort) -ts assets/i18n/hearth_zh_CN.ts
 	$(BIN)/python assets/i18n/fill.py assets/i18n/hearth_zh_CN.ts zh_CN
-	$(BIN)/pyside6-lrelease assets/i18n/hearth_zh_CN.ts -qm assets/i18n/hearth_zh_CN.qm
+	$(BIN)/pyside6-lrelease assets/i18n/hearth_zh_CN.ts -qm app/assets/i18n/hearth_zh_CN.qm

@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 import time
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
@@ -19,7 +20,11 @@ from agents.llm import OllamaService
 from agents.storage import ChatStore, InstanceLock, StorageError, StorageKind
 from app import plain
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+# The style sheet, icon and translations ship inside the package (app/assets), so a pip
+# install, an editable install and the PyInstaller bundle all find them in the same place.
+ASSETS = Path(str(resources.files("app") / "assets"))
+# The AppStream component id, which names the desktop entry (Wayland matches windows by it).
+APP_ID = "io.github.hearth.Hearth"
 log = logging.getLogger(__name__)
 
 
@@ -53,7 +58,7 @@ def run_gui(args: argparse.Namespace, started: float | None = None, quick: bool 
     assert isinstance(app, QApplication)
     app.setApplicationName("Hearth")
     app.setOrganizationName("Hearth")
-    app.setDesktopFileName("hearth")
+    app.setDesktopFileName(APP_ID)
     icon = ASSETS / "hearth.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
