@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from agents.storage import ChatStore, Conversation
-from app import plain
+from app import plain, shortcuts
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -41,7 +41,9 @@ class ConversationList(QWidget):
         self.store = store
         self.new_button = QPushButton(self.tr("New chat"))
         self.new_button.setObjectName("newChatButton")
-        self.new_button.setToolTip(self.tr("Start a new chat (Ctrl+N)"))
+        self.new_button.setToolTip(
+            self.tr("Start a new chat ({0})").format(shortcuts.NEW_CHAT.text())
+        )
         self.new_button.clicked.connect(self.newRequested)
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
