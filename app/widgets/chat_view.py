@@ -1,13 +1,15 @@
 """The conversation: a scrolling column of messages that follows a streaming answer.
 
 It shows the chosen path of a conversation; a message with several versions says which
-it is (‹ 1/2 ›) and asks for another one through ``versionRequested``.
+it is (‹ 1/2 ›) and asks for another one through ``versionRequested``. Tab walks the
+messages in order, each from its header to its actions.
 The column is never wider than the view (the chat scrolls up and down, never sideways);
 at wide sizes it keeps a comfortable reading width, centred.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -118,6 +120,7 @@ class ChatView(QScrollArea):
         for message in shown:
             self._insert(message, self._layout.count() - 1)
         self._update_earlier()
+        self._order_tabs()
         self.scroll_to_bottom()
 
     def show_path(self, tree: MessageTree, *, keep: bool = True) -> None:
@@ -150,6 +153,7 @@ class ChatView(QScrollArea):
             self._show_versions(view)
         for message in rest[same:]:
             self._insert(message, self._layout.count() - 1)
+        self._order_tabs()
         self._restore_focus()
 
     def show_earlier(self) -> None:
@@ -164,14 +168,24 @@ class ChatView(QScrollArea):
             self._insert(message, first + offset)
         self._views.update(old)
         self._update_earlier()
+        self._order_tabs()
         self._follow = False
         QTimer.singleShot(0, lambda: bar.setValue(bar.maximum() - from_bottom))
 
     def add_message(self, message: StoredMessage) -> MessageView:
         """Appends one message."""
         view = self._insert(message, self._layout.count() - 1)
+        self._order_tabs()
         self._follow = True
         return view
+
+    def _order_tabs(self) -> None:
+        """Tab walks the messages in the order shown (each in its own order)."""
+        stops: list[QWidget] = [self.earlier_button]
+        for view in self._views.values():
+            stops += view.tab_stops()
+        for first, second in itertools.pairwise(stops):
+            QWidget.setTabOrder(first, second)
 
     def _insert(self, message: StoredMessage, index: int) -> MessageView:
         extra = self.decorate(message) if self.decorate and message.attachments else None
@@ -182,7 +196,9 @@ class ChatView(QScrollArea):
         view.retryRequested.connect(lambda mid=message.id: self.retryRequested.emit(mid))
         view.editSubmitted.connect(lambda text, mid=message.id: self.editSubmitted.emit(mid, text))
         view.versionStepped.connect(lambda step, mid=message.id: self._step(mid, step))
+        view.tabStopsChanged.connect(self._order_tabs)
         self._layout.insertWidget(index, view)
+        view.show()  # at once, to be laid out and focused before the loop runs
         self._show_stats(view, message)
         self._views[message.id] = view
         self.placeholder.hide()

@@ -23,11 +23,12 @@ from app import plain
 from app.markdown import CodeBlock, breakable, render, split_settled
 from app.widgets.code_block import CodeBlockView
 from app.widgets.composer import MessageEdit
+from app.widgets.link_label import LinkLabel
 
 MAX_EDIT_LINES = 8
 
 
-class TextLabel(QLabel):
+class TextLabel(LinkLabel):
     """A word-wrapped label that remembers its measured sizes until its text changes.
 
     Qt asks every label of the chat for its height at a width on each relayout; a rich
@@ -157,11 +158,16 @@ class VersionEditor(QWidget):
 class MessageView(QFrame):
     """A chat message rendered from Markdown; links are handed to the window to confirm.
 
+    The message itself is a Tab stop (its header names it); then come, in reading order,
+    the links of its text, each code block's Copy and code, its sources, and its
+    actions (‹ › of the versions, Copy, Rewrite, Edit, Retry): see :meth:`tab_stops`.
+
     Signals:
         linkRequested(str): the person clicked a link (not yet opened).
         retryRequested(): Retry was pressed (an answer: write a new version).
         editSubmitted(str): a question was edited: the text of its new version.
         versionStepped(int): ‹ (-1) or › (+1) was pressed: show another version.
+        tabStopsChanged(): widgets came or went: :meth:`tab_stops` changed.
     """
 
     linkRequested = Signal(str)
@@ -169,6 +175,7 @@ class MessageView(QFrame):
     rewriteRequested = Signal(str)
     editSubmitted = Signal(str)
     versionStepped = Signal(int)
+    tabStopsChanged = Signal()
 
     def __init__(
         self,
@@ -185,6 +192,7 @@ class MessageView(QFrame):
         self._text = ""
         self.setObjectName("userMessage" if role == "user" else "assistantMessage")
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         self.header = QLabel()
         plain.labels(self.header)
@@ -302,6 +310,7 @@ class MessageView(QFrame):
             self.editor.submitted.connect(self._on_edited)
             self.editor.cancelled.connect(self.end_edit)
             self._layout.insertWidget(self._layout.indexOf(self.note), self.editor)
+            self.tabStopsChanged.emit()
         self.body.hide()
         self.action_bar.hide()
         self.editor.start(self._text)
@@ -325,6 +334,7 @@ class MessageView(QFrame):
         if model and self.role == "assistant":
             who = f"{who} · {model}"
         self.header.setText(who)
+        self.setAccessibleName(who)  # what a screen reader says when Tab reaches it
 
     def set_extra(self, extra: QWidget | None) -> None:
         """Shows a widget under the text (images, sources), replacing any earlier one."""
@@ -335,6 +345,7 @@ class MessageView(QFrame):
         if extra is not None:
             self._layout.insertWidget(self._layout.indexOf(self.note), extra)
             extra.show()  # at once: a child added to a shown widget would wait for the loop
+        self.tabStopsChanged.emit()
 
     @property
     def text(self) -> str:
@@ -366,6 +377,7 @@ class MessageView(QFrame):
         if not text.startswith(self._settled):
             self._reset_blocks()  # replaced, not grown: start over
         cut = split_settled(text)
+        before = len(self._finished) + len(self._tail)
         if cut > len(self._settled):
             rendered = render(text[len(self._settled) : cut])
             for part in rendered.parts:
@@ -375,6 +387,8 @@ class MessageView(QFrame):
                     self._finished.append(widget)
             self._settled = text[:cut]
         self._show_tail(render(text[len(self._settled) :]).parts)
+        if len(self._finished) + len(self._tail) != before:
+            self.tabStopsChanged.emit()
 
     def _show_tail(self, parts: list[str | CodeBlock]) -> None:
         """Shows the live tail: ``body`` holds its first text, then its blocks and texts
@@ -395,7 +409,9 @@ class MessageView(QFrame):
                 self._tail.append(widget)
 
     def _part_widget(self, part: str | CodeBlock) -> QWidget:
-        widget: QWidget = self._new_label() if isinstance(part, str) else CodeBlockView()
+        # Made a child at once: shown without a parent, it would open as a window of its
+        # own (and take the keyboard from the main window).
+        widget = self._new_label() if isinstance(part, str) else CodeBlockView(parent=self)
         self._update_part(widget, part)
         return widget
 
@@ -416,12 +432,9 @@ class MessageView(QFrame):
         self._settled = ""
 
     def _new_label(self) -> QLabel:
-        label = TextLabel()
+        label = TextLabel(self)
         label.setObjectName("messageBody")
-        label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        label.setOpenExternalLinks(False)
         label.linkActivated.connect(self.linkRequested)
         return label
 
@@ -444,3 +457,28 @@ class MessageView(QFrame):
     def code_blocks(self) -> list[CodeBlockView]:
         """The message's code blocks, in order."""
         return [w for w in (*self._finished, *self._tail) if isinstance(w, CodeBlockView)]
+
+    def _blocks(self) -> list[QWidget]:
+        """The widgets of the text, in reading order: text labels and code blocks."""
+        items = (self.body_box.itemAt(i) for i in range(self.body_box.count()))
+        return [w for w in (item.widget() for item in items if item) if w is not None]
+
+    def tab_stops(self) -> list[QWidget]:
+        """Where Tab goes in this message, in order (Qt skips those hidden, or that take
+        no focus, such as a label without links)."""
+        stops: list[QWidget] = [self]
+        for widget in self._blocks():
+            if isinstance(widget, CodeBlockView):
+                stops += [widget.copy_button, widget.edit]
+            else:
+                stops.append(widget)
+        if self.extra is not None:
+            inside = self.extra.findChildren(QWidget)
+            stops += [self.extra, *(w for w in inside if w.focusPolicy() & TAB)]
+        if self.editor is not None:
+            stops += [self.editor.box, self.editor.cancel_button, self.editor.send_button]
+        stops += [self.previous_button, self.next_button, self.copy_button]
+        return [*stops, self.rewrite_button, self.edit_button, self.retry_button]
+
+
+TAB = Qt.FocusPolicy.TabFocus
