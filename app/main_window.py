@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
             )
         self.monitor.start()
         self.chats.open_latest()
+        self.composer.edit.setFocus()  # the first key typed goes to the message box
 
     def _lay_out(self) -> None:
         self.chat_page = QWidget()

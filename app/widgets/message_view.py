@@ -6,17 +6,19 @@ it is, ‹ 2/3 ›, with buttons to the others; a question is edited in place.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from agents.fences import strip_fences
 from app import plain
@@ -193,6 +195,7 @@ class MessageView(QFrame):
         self.setObjectName("userMessage" if role == "user" else "assistantMessage")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._found: tuple[QWidget, int] | None = None  # a search's match: where, at
 
         self.header = QLabel()
         plain.labels(self.header)
@@ -480,5 +483,83 @@ class MessageView(QFrame):
         stops += [self.previous_button, self.next_button, self.copy_button]
         return [*stops, self.rewrite_button, self.edit_button, self.retry_button]
 
+    # -- a search's match ---------------------------------------------------------------
+    def mark_found(self, words: str | None) -> None:
+        """Marks this message as a search's match and selects the first ``words`` in its
+        text (case aside); None takes the mark away."""
+        if self._found is not None and isValid(self._found[0]):
+            _select(self._found[0], 0, 0)
+        self._found = None
+        self.setProperty("found", words is not None)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        if not words:
+            return
+        for widget in self._blocks():
+            text = widget.edit if isinstance(widget, CodeBlockView) else widget
+            if isinstance(text, (QLabel, QPlainTextEdit)) and text.isVisibleTo(self):
+                document = _document_of(text)  # kept: the cursor lives in it
+                found = document.find(words)
+                if not found.isNull():
+                    _select(text, found.selectionStart(), found.selectionEnd())
+                    self._found = (text, found.selectionStart())
+                    return
+
+    def is_found(self) -> bool:
+        """Whether this message is marked as a search's match."""
+        return bool(self.property("found"))
+
+    def found_point(self) -> QPoint:
+        """Where the match is, in this widget (its top when the words were not seen)."""
+        if self._found is None or not isValid(self._found[0]):
+            return QPoint(0, 0)
+        widget, position = self._found
+        return widget.mapTo(self, QPoint(0, _line_top(widget, position)))
+
 
 TAB = Qt.FocusPolicy.TabFocus
+
+
+def _document_of(widget: QLabel | QPlainTextEdit) -> QTextDocument:
+    """The text of a label or a code box as Qt lays it out (positions match its own)."""
+    if isinstance(widget, QPlainTextEdit):
+        return widget.document()
+    document = QTextDocument()
+    document.setDefaultFont(widget.font())
+    document.setDocumentMargin(0)
+    if widget.textFormat() == Qt.TextFormat.PlainText:
+        document.setPlainText(widget.text())
+    else:
+        document.setHtml(widget.text())
+    document.setTextWidth(widget.contentsRect().width())
+    return document
+
+
+def _select(widget: QLabel | QPlainTextEdit | QWidget, start: int, end: int) -> None:
+    """Selects ``start:end`` in a label or a code box (scrolled to it); 0, 0 clears."""
+    if isinstance(widget, QLabel):
+        widget.setSelection(start, end - start)
+    elif isinstance(widget, QPlainTextEdit):
+        cursor = widget.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        widget.setTextCursor(cursor)
+        widget.ensureCursorVisible()
+
+
+def _line_top(widget: QWidget, position: int) -> int:
+    """The top of the line that holds ``position``, in the widget's coordinates."""
+    if isinstance(widget, QPlainTextEdit):
+        cursor = widget.textCursor()
+        cursor.setPosition(position)
+        return widget.viewport().mapTo(widget, widget.cursorRect(cursor).topLeft()).y()
+    if not isinstance(widget, QLabel):
+        return 0
+    document = _document_of(widget)
+    block = document.findBlock(position)
+    top = document.documentLayout().blockBoundingRect(block).top()  # lays the text out
+    layout = block.layout()
+    if not block.isValid() or layout is None:
+        return 0
+    line = layout.lineForTextPosition(position - block.position())
+    return widget.contentsRect().top() + int(top + (line.y() if line.isValid() else 0))
