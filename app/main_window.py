@@ -31,7 +31,7 @@ from agents.llm import OllamaService
 from agents.settings import Loaded, Settings
 from agents.storage import ChatStore
 from agents.turns.router import Router
-from app import plain
+from app import plain, shortcuts
 from app.controllers.chat import ChatController
 from app.controllers.documents import DocumentsController
 from app.controllers.images import ImagesController
@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
             )
         self.monitor.start()
         self.chats.open_latest()
+        self.composer.edit.setFocus()  # the first key typed goes to the message box
 
     def _lay_out(self) -> None:
         self.chat_page = QWidget()
@@ -137,7 +138,8 @@ class MainWindow(QMainWindow):
         chat_layout.setSpacing(0)
         chat_layout.addWidget(self.chat, 1)
         chat_layout.addWidget(self.composer)
-        self.views.add_view(self.chat_page, self.tr("Chats"))
+        self.chat_page.setFocusProxy(self.composer.edit)  # the chat shown by a key: type
+        self.views.add_view(self.chat_page, self.tr("Chats"), shortcut=shortcuts.VIEW_CHATS)
         navigation = QWidget()
         navigation.setObjectName("navigation")
         nav_layout = QVBoxLayout(navigation)

@@ -73,8 +73,7 @@ _STATUSES: frozenset[str] = frozenset(MessageStatus)
 #: ``PRAGMA application_id`` of a Hearth chat database ("HRTH").
 APPLICATION_ID = 0x48525448
 TITLE_MAX_CHARS = 200
-_SNIPPET_BEFORE = 60
-_SNIPPET_AFTER = 120
+_SNIPPET_CONTEXT = 80  # characters kept on each side of the match
 _MAX_SEARCH_TERMS = 16
 _MAX_TERM_CHARS = 200
 _TRIGRAM = 3
@@ -190,11 +189,19 @@ class SearchHit:
     """A conversation that matches a search, with a plain-text snippet around the match.
 
     ``message_id`` is the best matching message, or None when only the title matched.
+    ``match`` is where the matched text sits in ``snippet`` (start, end); (0, 0) if
+    nowhere.
     """
 
     conversation: Conversation
     snippet: str
     message_id: int | None
+    match: tuple[int, int] = (0, 0)
+
+    @property
+    def matched(self) -> str:
+        """The text that matched, as it is written in the snippet ("" if none)."""
+        return self.snippet[self.match[0] : self.match[1]]
 
 
 # --------------------------------------------------------------------------- schema
@@ -394,18 +401,28 @@ def _like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-def _snippet(text: str, terms: list[str]) -> str:
-    """A one-line excerpt of ``text`` around the first match of any term."""
+def _snippet(text: str, terms: list[str]) -> tuple[str, tuple[int, int]]:
+    """A one-line excerpt of ``text`` centred on the first match of any term, and where
+    the match sits in it ((0, 0) if no term matches)."""
     first: tuple[int, int] | None = None
     for term in terms:
         found = re.search(re.escape(term), text, re.IGNORECASE)
         if found and (first is None or found.start() < first[0]):
             first = (found.start(), found.end())
     start, end = first or (0, 0)
-    lo = max(0, start - _SNIPPET_BEFORE)
-    hi = min(len(text), max(end, start) + _SNIPPET_AFTER)
-    excerpt = " ".join(text[lo:hi].split())
-    return ("…" if lo > 0 else "") + excerpt + ("…" if hi < len(text) else "")
+    lo = max(0, start - _SNIPPET_CONTEXT)
+    hi = min(len(text), end + _SNIPPET_CONTEXT)
+    before = ("…" if lo > 0 else "") + _one_line(text[lo:start]).lstrip()
+    word = _one_line(text[start:end])
+    after = _one_line(text[end:hi]).rstrip() + ("…" if hi < len(text) else "")
+    if not word:
+        return (before + after).strip(), (0, 0)
+    return before + word + after, (len(before), len(before) + len(word))
+
+
+def _one_line(text: str) -> str:
+    """``text`` with every run of white space (line breaks too) as one space."""
+    return re.sub(r"\s+", " ", text)
 
 
 _CONVERSATION_COLUMNS = (
@@ -952,11 +969,9 @@ class ChatStore:
             hits = []
             for conversation in found:
                 message_id = best.get(conversation.id)
-                if message_id is not None:
-                    snippet = _snippet(contents.get(message_id, ""), terms)
-                else:
-                    snippet = conversation.title
-                hits.append(SearchHit(conversation, snippet, message_id))
+                text = conversation.title if message_id is None else contents.get(message_id, "")
+                snippet, match = _snippet(text, terms)
+                hits.append(SearchHit(conversation, snippet, message_id, match))
             return hits
 
     def _match_titles(

@@ -22,6 +22,7 @@ from app.services.status import Snapshot, TurnState
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
+    from app.widgets.message_view import MessageView
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
@@ -52,11 +53,10 @@ class ChatController(QObject):
         session.turnEnded.connect(self._on_turn_ended)
         session.busyChanged.connect(window.composer.set_busy)
         session.conversationChanged.connect(lambda _cid: self._refresh_titles())
-        window.conversations.selected.connect(self.open_conversation)
-        # A click on the open chat, from another view, goes back to it.
-        window.conversations.list.itemClicked.connect(
-            lambda _item: window.views.show_view(window.chat_page)
-        )
+        # The arrows in the list show each chat (at a search's match), the focus stays;
+        # Enter or a click opens it there (also from another view).
+        window.conversations.selected.connect(self._on_chosen)
+        window.conversations.opened.connect(self._on_opened)
         window.conversations.newRequested.connect(self.new_chat)
         window.conversations.deleted.connect(self._on_deleted)
         window.conversations.renamed.connect(lambda _cid: self._show_title())
@@ -156,7 +156,48 @@ class ChatController(QObject):
         self.window.chat.show_path(self.window.store.tree(conversation_id), keep=False)
         self.modelChanged.emit(self.current_model())
         self.window.views.show_view(self.window.chat_page)
-        self.window.composer.edit.setFocus()
+
+    def _on_chosen(self, conversation_id: str) -> None:
+        """Shows the chat chosen in the list, at the search's match if it is a hit."""
+        self.open_conversation(conversation_id)
+        self._show_hit(conversation_id)
+
+    def _on_opened(self, conversation_id: str) -> None:
+        """Opens the chat chosen in the list: the focus goes to the search's match, or
+        to the message box."""
+        window = self.window
+        if conversation_id != self.conversation_id:
+            self.open_conversation(conversation_id)
+        window.views.show_view(window.chat_page)
+        found = self._show_hit(conversation_id)
+        if found is not None:
+            found.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            window.composer.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_hit(self, conversation_id: str) -> MessageView | None:
+        """Shows the message the search found in the open chat, marked; None if the
+        search found none there."""
+        hit = self.window.conversations.hit(conversation_id)
+        if hit is None or hit.message_id is None or conversation_id != self.conversation_id:
+            return None
+        return self.show_match(hit.message_id, hit.matched)
+
+    def show_match(self, message_id: int, words: str) -> MessageView | None:
+        """Shows a message of the open chat, marked and in sight, with ``words`` selected
+        in it; a version not on the chosen path becomes the chosen one first."""
+        window = self.window
+        cid = self.conversation_id
+        if cid is None:
+            return None
+        if message_id not in (m.id for m in window.store.tree(cid).path):
+            try:
+                window.store.select_message(message_id)
+            except HearthError as exc:
+                window.banner.show_message(exc.message)
+                return None
+            window.chat.show_path(window.store.tree(cid))
+        return window.chat.show_match(message_id, words)
 
     def _show_title(self) -> None:
         """The window title names the open chat."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QToolButton, QWidget
 from agents.attachments import SummaryRequest
 from agents.printable import shown
 from agents.turns.request import Mode, TurnRequest
+from app import shortcuts
 from app.widgets.lazy_tab import LazyTab
 
 if TYPE_CHECKING:
@@ -36,7 +37,10 @@ class DocumentsController(QObject):
         self.panel: DocumentsPanel | None = None
         self.tab = LazyTab(self._make_panel)
         window.views.add_view(
-            self.tab, self.tr("Documents"), self.tr("Your indexed documents: add, re-index, remove")
+            self.tab,
+            self.tr("Documents"),
+            self.tr("Your indexed documents: add, re-index, remove"),
+            shortcuts.VIEW_DOCUMENTS,
         )
         self.switch = QToolButton()
         self.switch.setObjectName("docsSwitch")

@@ -13,6 +13,7 @@ from agents.tools.audit import AuditLog
 from agents.tools.workspace import WorkspaceSpec
 from agents.turns.request import Mode
 from agents.turns.router import ToolSetup
+from app import shortcuts
 from app.services.approvals import ApprovalBridge
 from app.services.calendar import CalendarSetupService
 from app.widgets.approval_dialog import dialog_asker
@@ -52,7 +53,10 @@ class MailCalendarController(QObject):
         self.mail_panel: MailPanel | None = None
         self.mail_tab = LazyTab(self._make_mail_panel)
         window.views.add_view(
-            self.mail_tab, self.tr("Mail"), self.tr("A digest of your recent mail")
+            self.mail_tab,
+            self.tr("Mail"),
+            self.tr("A digest of your recent mail"),
+            shortcuts.VIEW_MAIL,
         )
         # The calendar view is filled when first shown: start-up doesn't read the calendar.
         self.calendar_tab = AdaptiveSplitter(wide_from=1100)
@@ -62,6 +66,7 @@ class MailCalendarController(QObject):
             self.calendar_tab,
             self.tr("Calendar"),
             self.tr("Upcoming events, and every action you approved or denied"),
+            shortcuts.VIEW_CALENDAR,
         )
         window.views.currentChanged.connect(self._on_tab)
         self.switch = QToolButton()

@@ -1,16 +1,19 @@
 """The conversation: a scrolling column of messages that follows a streaming answer.
 
 It shows the chosen path of a conversation; a message with several versions says which
-it is (‹ 1/2 ›) and asks for another one through ``versionRequested``.
+it is (‹ 1/2 ›) and asks for another one through ``versionRequested``. A search's match
+is shown marked and kept in sight (``show_match``), even among the earlier messages not
+yet shown; Tab walks the messages in order, each from its header to its actions.
 The column is never wider than the view (the chat scrolls up and down, never sideways);
 at wide sizes it keeps a comfortable reading width, centred.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -86,8 +89,10 @@ class ChatView(QScrollArea):
         self._versions: dict[int, list[int]] = {}  # message id -> its versions' ids
         self._refocus: tuple[int, int] | None = None  # version asked for, and the step
         self._follow = True
+        self._pinned: int | None = None  # a match kept in sight until the person scrolls
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.verticalScrollBar().rangeChanged.connect(self._on_range)
+        self.verticalScrollBar().actionTriggered.connect(self._unpin)
 
     # -- content -----------------------------------------------------------------------
     def clear(self) -> None:
@@ -98,6 +103,7 @@ class ChatView(QScrollArea):
         self._views.clear()
         self._earlier = []
         self._versions = {}
+        self._pinned = None
         self.earlier_button.hide()
         self.placeholder.show()
 
@@ -119,6 +125,7 @@ class ChatView(QScrollArea):
         for message in shown:
             self._insert(message, self._layout.count() - 1)
         self._update_earlier()
+        self._order_tabs()
         self.scroll_to_bottom()
 
     def show_path(self, tree: MessageTree, *, keep: bool = True) -> None:
@@ -151,13 +158,20 @@ class ChatView(QScrollArea):
             self._show_versions(view)
         for message in rest[same:]:
             self._insert(message, self._layout.count() - 1)
+        self._order_tabs()
         self._restore_focus()
 
     def show_earlier(self) -> None:
         """Shows the page of messages before the earliest one shown."""
-        page, self._earlier = self._earlier[-PAGE:], self._earlier[:-PAGE]
         bar = self.verticalScrollBar()
         from_bottom = bar.maximum() - bar.value()
+        self._unpin()
+        self._add_earlier_page()
+        self._follow = False
+        QTimer.singleShot(0, lambda: bar.setValue(bar.maximum() - from_bottom))
+
+    def _add_earlier_page(self) -> None:
+        page, self._earlier = self._earlier[-PAGE:], self._earlier[:-PAGE]
         first = self._layout.indexOf(self.earlier_button) + 1
         old = dict(self._views)
         self._views = {}
@@ -165,14 +179,59 @@ class ChatView(QScrollArea):
             self._insert(message, first + offset)
         self._views.update(old)
         self._update_earlier()
-        self._follow = False
-        QTimer.singleShot(0, lambda: bar.setValue(bar.maximum() - from_bottom))
+        self._order_tabs()
 
     def add_message(self, message: StoredMessage) -> MessageView:
         """Appends one message."""
         view = self._insert(message, self._layout.count() - 1)
+        self._order_tabs()
         self._follow = True
+        self._pinned = None
         return view
+
+    # -- a search's match ------------------------------------------------------------
+    def show_match(self, message_id: int, words: str) -> MessageView | None:
+        """Shows a message a search found: earlier pages are added until it shows, the
+        message is marked (``words`` selected in it) and kept in sight until the person
+        scrolls or the next turn. None if the message is not on the path shown."""
+        if message_id not in self._views and message_id not in (m.id for m in self._earlier):
+            return None
+        while message_id not in self._views:
+            self._add_earlier_page()
+        for view in self._views.values():
+            if view.is_found():
+                view.mark_found(None)
+        view = self._views[message_id]
+        view.mark_found(words)
+        self._follow = False
+        self._pinned = message_id
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # lay out now
+        self._scroll_to_pinned()
+        QTimer.singleShot(0, self._scroll_to_pinned)  # and again once all has settled
+        return view
+
+    def found(self) -> MessageView | None:
+        """The message marked as a search's match, if one is."""
+        return next((v for v in self._views.values() if v.is_found()), None)
+
+    def _scroll_to_pinned(self) -> None:
+        view = self._views.get(self._pinned) if self._pinned is not None else None
+        if view is None:
+            return
+        point = view.mapTo(self._container, view.found_point())
+        self.verticalScrollBar().setValue(point.y() - self.viewport().height() // 3)
+
+    def _unpin(self, _action: int = 0) -> None:
+        """The person scrolled: the view stays where they take it."""
+        self._pinned = None
+
+    def _order_tabs(self) -> None:
+        """Tab walks the messages in the order shown (each in its own order)."""
+        stops: list[QWidget] = [self.earlier_button]
+        for view in self._views.values():
+            stops += view.tab_stops()
+        for first, second in itertools.pairwise(stops):
+            QWidget.setTabOrder(first, second)
 
     def _insert(self, message: StoredMessage, index: int) -> MessageView:
         extra = self.decorate(message) if self.decorate and message.attachments else None
@@ -184,7 +243,9 @@ class ChatView(QScrollArea):
         view.retryRequested.connect(lambda mid=message.id: self.retryRequested.emit(mid))
         view.editSubmitted.connect(lambda text, mid=message.id: self.editSubmitted.emit(mid, text))
         view.versionStepped.connect(lambda step, mid=message.id: self._step(mid, step))
+        view.tabStopsChanged.connect(self._order_tabs)
         self._layout.insertWidget(index, view)
+        view.show()  # at once, to be laid out, scrolled to and focused before the loop runs
         self._show_stats(view, message)
         self._views[message.id] = view
         self.placeholder.hide()
@@ -297,8 +358,13 @@ class ChatView(QScrollArea):
 
     # -- following the stream ------------------------------------------------------------
     def scroll_to_bottom(self) -> None:
-        """Scrolls to the newest message (after layout settles)."""
+        """Scrolls to the newest message (after layout settles); a match found by a
+        search is no longer marked."""
         self._follow = True
+        self._pinned = None
+        found = self.found()
+        if found is not None:
+            found.mark_found(None)
         QTimer.singleShot(0, self._jump)
 
     def _jump(self) -> None:
@@ -310,5 +376,7 @@ class ChatView(QScrollArea):
         self._follow = value >= bar.maximum() - 24
 
     def _on_range(self, _minimum: int, maximum: int) -> None:
-        if self._follow:
+        if self._pinned is not None:
+            self._scroll_to_pinned()
+        elif self._follow:
             self.verticalScrollBar().setValue(maximum)

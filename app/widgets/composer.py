@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from agents.attachments import Attachment
 from agents.turns.request import Mode, TurnRequest
+from app import shortcuts
 from app.widgets.measure import READING_WIDTH
 
 MAX_LINES = 5  # the message box grows to this many lines, then scrolls
@@ -68,7 +69,11 @@ class ModeChoice(QFrame):
         chat.setChecked(True)
 
     def add(self, mode: Mode, segment: QAbstractButton) -> None:
-        """Adds the segment that turns ``mode`` on."""
+        """Adds the segment that turns ``mode`` on (its tooltip names the key)."""
+        shortcut = shortcuts.MODES.get(mode)
+        if shortcut is not None:
+            tip = segment.toolTip()
+            segment.setToolTip(f"{tip} ({shortcut.text()})" if tip else shortcut.text())
         segment.setCheckable(True)
         segment.setProperty("segment", True)
         segment.toggled.connect(lambda on, chosen=mode: self._on_toggled(chosen, on))
@@ -84,6 +89,10 @@ class ModeChoice(QFrame):
     def mode(self) -> Mode:
         """The mode chosen."""
         return next((m for m, s in self._segments.items() if s.isChecked()), Mode.CHAT)
+
+    def modes(self) -> list[Mode]:
+        """The modes offered, in the order shown."""
+        return list(self._segments)
 
     def set_mode(self, mode: Mode) -> None:
         """Chooses a mode (one the choice doesn't offer means Chat)."""

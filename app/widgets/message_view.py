@@ -6,29 +6,32 @@ it is, ‹ 2/3 ›, with buttons to the others; a question is edited in place.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from agents.fences import strip_fences
 from app import plain
 from app.markdown import CodeBlock, breakable, render, split_settled
 from app.widgets.code_block import CodeBlockView
 from app.widgets.composer import MessageEdit
+from app.widgets.link_label import LinkLabel
 from app.widgets.reasoning_block import ReasoningBlock
 
 MAX_EDIT_LINES = 8
 
 
-class TextLabel(QLabel):
+class TextLabel(LinkLabel):
     """A word-wrapped label that remembers its measured sizes until its text changes.
 
     Qt asks every label of the chat for its height at a width on each relayout; a rich
@@ -158,11 +161,16 @@ class VersionEditor(QWidget):
 class MessageView(QFrame):
     """A chat message rendered from Markdown; links are handed to the window to confirm.
 
+    The message itself is a Tab stop (its header names it); then come, in reading order,
+    the links of its text, each code block's Copy and code, its sources, and its
+    actions (‹ › of the versions, Copy, Rewrite, Edit, Retry): see :meth:`tab_stops`.
+
     Signals:
         linkRequested(str): the person clicked a link (not yet opened).
         retryRequested(): Retry was pressed (an answer: write a new version).
         editSubmitted(str): a question was edited: the text of its new version.
         versionStepped(int): ‹ (-1) or › (+1) was pressed: show another version.
+        tabStopsChanged(): widgets came or went: :meth:`tab_stops` changed.
     """
 
     linkRequested = Signal(str)
@@ -170,6 +178,7 @@ class MessageView(QFrame):
     rewriteRequested = Signal(str)
     editSubmitted = Signal(str)
     versionStepped = Signal(int)
+    tabStopsChanged = Signal()
 
     def __init__(
         self,
@@ -186,6 +195,8 @@ class MessageView(QFrame):
         self._text = ""
         self.setObjectName("userMessage" if role == "user" else "assistantMessage")
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._found: tuple[QWidget, int] | None = None  # a search's match: where, at
 
         self.header = QLabel()
         plain.labels(self.header)
@@ -304,6 +315,7 @@ class MessageView(QFrame):
             self.editor.submitted.connect(self._on_edited)
             self.editor.cancelled.connect(self.end_edit)
             self._layout.insertWidget(self._layout.indexOf(self.note), self.editor)
+            self.tabStopsChanged.emit()
         self.body.hide()
         self.action_bar.hide()
         self.editor.start(self._text)
@@ -327,6 +339,7 @@ class MessageView(QFrame):
         if model and self.role == "assistant":
             who = f"{who} · {model}"
         self.header.setText(who)
+        self.setAccessibleName(who)  # what a screen reader says when Tab reaches it
 
     def set_reasoning(self, text: str) -> None:
         """Shows a thinking model's reasoning, collapsed, above the answer."""
@@ -346,6 +359,7 @@ class MessageView(QFrame):
         if extra is not None:
             self._layout.insertWidget(self._layout.indexOf(self.note), extra)
             extra.show()  # at once: a child added to a shown widget would wait for the loop
+        self.tabStopsChanged.emit()
 
     @property
     def text(self) -> str:
@@ -377,6 +391,7 @@ class MessageView(QFrame):
         if not text.startswith(self._settled):
             self._reset_blocks()  # replaced, not grown: start over
         cut = split_settled(text)
+        before = len(self._finished) + len(self._tail)
         if cut > len(self._settled):
             rendered = render(text[len(self._settled) : cut])
             for part in rendered.parts:
@@ -386,6 +401,8 @@ class MessageView(QFrame):
                     self._finished.append(widget)
             self._settled = text[:cut]
         self._show_tail(render(text[len(self._settled) :]).parts)
+        if len(self._finished) + len(self._tail) != before:
+            self.tabStopsChanged.emit()
 
     def _show_tail(self, parts: list[str | CodeBlock]) -> None:
         """Shows the live tail: ``body`` holds its first text, then its blocks and texts
@@ -406,7 +423,9 @@ class MessageView(QFrame):
                 self._tail.append(widget)
 
     def _part_widget(self, part: str | CodeBlock) -> QWidget:
-        widget: QWidget = self._new_label() if isinstance(part, str) else CodeBlockView()
+        # Made a child at once: shown without a parent, it would open as a window of its
+        # own (and take the keyboard from the main window).
+        widget = self._new_label() if isinstance(part, str) else CodeBlockView(parent=self)
         self._update_part(widget, part)
         return widget
 
@@ -427,12 +446,9 @@ class MessageView(QFrame):
         self._settled = ""
 
     def _new_label(self) -> QLabel:
-        label = TextLabel()
+        label = TextLabel(self)
         label.setObjectName("messageBody")
-        label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        label.setOpenExternalLinks(False)
         label.linkActivated.connect(self.linkRequested)
         return label
 
@@ -455,3 +471,106 @@ class MessageView(QFrame):
     def code_blocks(self) -> list[CodeBlockView]:
         """The message's code blocks, in order."""
         return [w for w in (*self._finished, *self._tail) if isinstance(w, CodeBlockView)]
+
+    def _blocks(self) -> list[QWidget]:
+        """The widgets of the text, in reading order: text labels and code blocks."""
+        items = (self.body_box.itemAt(i) for i in range(self.body_box.count()))
+        return [w for w in (item.widget() for item in items if item) if w is not None]
+
+    def tab_stops(self) -> list[QWidget]:
+        """Where Tab goes in this message, in order (Qt skips those hidden, or that take
+        no focus, such as a label without links)."""
+        stops: list[QWidget] = [self]
+        for widget in self._blocks():
+            if isinstance(widget, CodeBlockView):
+                stops += [widget.copy_button, widget.edit]
+            else:
+                stops.append(widget)
+        if self.extra is not None:
+            inside = self.extra.findChildren(QWidget)
+            stops += [self.extra, *(w for w in inside if w.focusPolicy() & TAB)]
+        if self.editor is not None:
+            stops += [self.editor.box, self.editor.cancel_button, self.editor.send_button]
+        stops += [self.previous_button, self.next_button, self.copy_button]
+        return [*stops, self.rewrite_button, self.edit_button, self.retry_button]
+
+    # -- a search's match ---------------------------------------------------------------
+    def mark_found(self, words: str | None) -> None:
+        """Marks this message as a search's match and selects the first ``words`` in its
+        text (case aside); None takes the mark away."""
+        if self._found is not None and isValid(self._found[0]):
+            _select(self._found[0], 0, 0)
+        self._found = None
+        self.setProperty("found", words is not None)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        if not words:
+            return
+        for widget in self._blocks():
+            text = widget.edit if isinstance(widget, CodeBlockView) else widget
+            if isinstance(text, (QLabel, QPlainTextEdit)) and text.isVisibleTo(self):
+                document = _document_of(text)  # kept: the cursor lives in it
+                found = document.find(words)
+                if not found.isNull():
+                    _select(text, found.selectionStart(), found.selectionEnd())
+                    self._found = (text, found.selectionStart())
+                    return
+
+    def is_found(self) -> bool:
+        """Whether this message is marked as a search's match."""
+        return bool(self.property("found"))
+
+    def found_point(self) -> QPoint:
+        """Where the match is, in this widget (its top when the words were not seen)."""
+        if self._found is None or not isValid(self._found[0]):
+            return QPoint(0, 0)
+        widget, position = self._found
+        return widget.mapTo(self, QPoint(0, _line_top(widget, position)))
+
+
+TAB = Qt.FocusPolicy.TabFocus
+
+
+def _document_of(widget: QLabel | QPlainTextEdit) -> QTextDocument:
+    """The text of a label or a code box as Qt lays it out (positions match its own)."""
+    if isinstance(widget, QPlainTextEdit):
+        return widget.document()
+    document = QTextDocument()
+    document.setDefaultFont(widget.font())
+    document.setDocumentMargin(0)
+    if widget.textFormat() == Qt.TextFormat.PlainText:
+        document.setPlainText(widget.text())
+    else:
+        document.setHtml(widget.text())
+    document.setTextWidth(widget.contentsRect().width())
+    return document
+
+
+def _select(widget: QLabel | QPlainTextEdit | QWidget, start: int, end: int) -> None:
+    """Selects ``start:end`` in a label or a code box (scrolled to it); 0, 0 clears."""
+    if isinstance(widget, QLabel):
+        widget.setSelection(start, end - start)
+    elif isinstance(widget, QPlainTextEdit):
+        cursor = widget.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        widget.setTextCursor(cursor)
+        widget.ensureCursorVisible()
+
+
+def _line_top(widget: QWidget, position: int) -> int:
+    """The top of the line that holds ``position``, in the widget's coordinates."""
+    if isinstance(widget, QPlainTextEdit):
+        cursor = widget.textCursor()
+        cursor.setPosition(position)
+        return widget.viewport().mapTo(widget, widget.cursorRect(cursor).topLeft()).y()
+    if not isinstance(widget, QLabel):
+        return 0
+    document = _document_of(widget)
+    block = document.findBlock(position)
+    top = document.documentLayout().blockBoundingRect(block).top()  # lays the text out
+    layout = block.layout()
+    if not block.isValid() or layout is None:
+        return 0
+    line = layout.lineForTextPosition(position - block.position())
+    return widget.contentsRect().top() + int(top + (line.y() if line.isValid() else 0))

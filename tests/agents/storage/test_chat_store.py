@@ -658,6 +658,21 @@ def test_search_titles_come_first(store: ChatStore, searchable: dict[str, Conver
     assert hit_ids(store.search("visit"))[0] == searchable["trip"].id
 
 
+def test_search_snippet_is_centred_on_the_match(store: ChatStore) -> None:
+    chat = store.create_conversation("Notes")
+    before, after = "word " * 200, "\n\nmore  text " * 100
+    message = store.add_message(chat.id, "user", f"{before}the Zebra crossing{after}")
+    [hit] = store.search("zebra")
+    assert hit.message_id == message.id
+    assert hit.matched == "Zebra"  # as written, wherever it sits in a long message
+    start, end = hit.match
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert start >= 60 and len(hit.snippet) - end >= 60  # context on each side
+    assert "\n" not in hit.snippet and "  " not in hit.snippet  # one line
+    [title_hit] = store.search("note")
+    assert title_hit.message_id is None and title_hit.matched == "Note"
+
+
 def test_search_chinese(store: ChatStore, searchable: dict[str, Conversation]) -> None:
     weather = searchable["weather"].id
     assert hit_ids(store.search("天气")) == [weather]  # two characters: below a trigram
