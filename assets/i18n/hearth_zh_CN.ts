@@ -483,24 +483,24 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../app/controllers/chat.py" line="325" />
+        <location filename="../../app/controllers/chat.py" line="366" />
         <source>Link not opened</source>
         <translation>未打开链接</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/chat.py" line="326" />
+        <location filename="../../app/controllers/chat.py" line="367" />
         <source>Hearth doesn't open links of this kind:
 {0}</source>
         <translation>Hearth 不会打开此类链接：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/chat.py" line="331" />
+        <location filename="../../app/controllers/chat.py" line="372" />
         <source>Open link?</source>
         <translation>打开链接？</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/chat.py" line="332" />
+        <location filename="../../app/controllers/chat.py" line="373" />
         <source>Open this address in your browser?
 
 {0}</source>
@@ -593,42 +593,42 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="72" />
+        <location filename="../../app/widgets/chat_view.py" line="75" />
         <source>Ask anything. Your words stay on this computer.</source>
         <translation>尽管问吧。你的内容只保存在这台电脑上。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/widgets/chat_view.py" line="226" />
+        <location filename="../../app/widgets/chat_view.py" line="287" />
         <source>%n token(s)</source>
         <translation><numerusform>%n 个词元</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="228" />
+        <location filename="../../app/widgets/chat_view.py" line="289" />
         <source>{0:.1f} tokens/s</source>
         <translation>每秒 {0:.1f} 个词元</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="231" />
+        <location filename="../../app/widgets/chat_view.py" line="292" />
         <source>model loaded in {0:.1f} s</source>
         <translation>模型加载用时 {0:.1f} 秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/widgets/chat_view.py" line="236" />
+        <location filename="../../app/widgets/chat_view.py" line="297" />
         <source>Show %n earlier message(s)</source>
         <translation><numerusform>显示更早的 %n 条消息</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="281" />
+        <location filename="../../app/widgets/chat_view.py" line="342" />
         <source>Writing…</source>
         <translation>正在撰写…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="283" />
+        <location filename="../../app/widgets/chat_view.py" line="344" />
         <source>Stopped. The answer is incomplete.</source>
         <translation>已停止。回答不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="286" />
+        <location filename="../../app/widgets/chat_view.py" line="347" />
         <source>The answer failed.</source>
         <translation>回答失败。</translation>
     </message>
@@ -672,23 +672,23 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../app/widgets/composer.py" line="120" />
+        <location filename="../../app/widgets/composer.py" line="129" />
         <source>Message Hearth</source>
         <translation>给 Hearth 发消息</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/composer.py" line="121" />
+        <location filename="../../app/widgets/composer.py" line="130" />
         <source>Enter sends, Shift+Enter adds a line, Esc stops</source>
         <translation>Enter 发送，Shift+Enter 换行，Esc 停止</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/composer.py" line="125" />
-        <location filename="../../app/widgets/composer.py" line="172" />
+        <location filename="../../app/widgets/composer.py" line="134" />
+        <location filename="../../app/widgets/composer.py" line="181" />
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/composer.py" line="172" />
+        <location filename="../../app/widgets/composer.py" line="181" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -696,48 +696,48 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="42" />
-        <location filename="../../app/widgets/conversation_list.py" line="140" />
+        <location filename="../../app/widgets/conversation_list.py" line="86" />
+        <location filename="../../app/widgets/conversation_list.py" line="259" />
         <source>New chat</source>
         <translation>新建聊天</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="44" />
-        <source>Start a new chat (Ctrl+N)</source>
-        <translation>开始新的聊天（Ctrl+N）</translation>
+        <location filename="../../app/widgets/conversation_list.py" line="89" />
+        <source>Start a new chat ({0})</source>
+        <translation>开始新的聊天（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="48" />
+        <location filename="../../app/widgets/conversation_list.py" line="94" />
         <source>Search chats</source>
         <translation>搜索聊天</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="109" />
+        <location filename="../../app/widgets/conversation_list.py" line="228" />
         <source>Rename chat</source>
         <translation>重命名聊天</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="109" />
+        <location filename="../../app/widgets/conversation_list.py" line="228" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="124" />
+        <location filename="../../app/widgets/conversation_list.py" line="243" />
         <source>Delete chat</source>
         <translation>删除聊天</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="125" />
+        <location filename="../../app/widgets/conversation_list.py" line="244" />
         <source>Delete “{0}” for good? This can't be undone.</source>
         <translation>永久删除“{0}”？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="156" />
+        <location filename="../../app/widgets/conversation_list.py" line="275" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/conversation_list.py" line="157" />
+        <location filename="../../app/widgets/conversation_list.py" line="276" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
@@ -778,23 +778,23 @@
 <context>
     <name>DocumentsController</name>
     <message>
-        <location filename="../../app/controllers/documents.py" line="39" />
-        <location filename="../../app/controllers/documents.py" line="43" />
+        <location filename="../../app/controllers/documents.py" line="41" />
+        <location filename="../../app/controllers/documents.py" line="47" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/documents.py" line="39" />
+        <location filename="../../app/controllers/documents.py" line="42" />
         <source>Your indexed documents: add, re-index, remove</source>
         <translation>你已索引的文档：添加、重新索引、移除</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/documents.py" line="44" />
+        <location filename="../../app/controllers/documents.py" line="48" />
         <source>Answer only from your documents, with numbered sources.</source>
         <translation>仅根据你的文档回答，并附带编号来源。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/documents.py" line="103" />
+        <location filename="../../app/controllers/documents.py" line="107" />
         <source>Summarize {0}</source>
         <translation>总结 {0}</translation>
     </message>
@@ -1346,32 +1346,32 @@
 <context>
     <name>MailCalendarController</name>
     <message>
-        <location filename="../../app/controllers/mail_calendar.py" line="55" />
+        <location filename="../../app/controllers/mail_calendar.py" line="57" />
         <source>Mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/mail_calendar.py" line="55" />
+        <location filename="../../app/controllers/mail_calendar.py" line="58" />
         <source>A digest of your recent mail</source>
         <translation>你最近邮件的摘要</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/mail_calendar.py" line="63" />
+        <location filename="../../app/controllers/mail_calendar.py" line="67" />
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/mail_calendar.py" line="64" />
+        <location filename="../../app/controllers/mail_calendar.py" line="68" />
         <source>Upcoming events, and every action you approved or denied</source>
         <translation>近期日程，以及你批准或拒绝的每项操作</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/mail_calendar.py" line="69" />
+        <location filename="../../app/controllers/mail_calendar.py" line="74" />
         <source>Mail &amp;&amp; calendar</source>
         <translation>邮件 &amp;&amp; 日历</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/mail_calendar.py" line="72" />
+        <location filename="../../app/controllers/mail_calendar.py" line="77" />
         <source>Let Hearth read your mail and calendar and propose drafts, invitations and events. Nothing is sent or changed until you approve it.</source>
         <translation>让 Hearth 读取你的邮件和日历，并提议草稿、邀请和日程。在你批准之前，不会发送或更改任何内容。</translation>
     </message>
@@ -1502,7 +1502,7 @@
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="140" />
+        <location filename="../../app/main_window.py" line="142" />
         <source>Chats</source>
         <translation>聊天</translation>
     </message>
@@ -1517,17 +1517,17 @@
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="161" />
+        <location filename="../../app/main_window.py" line="163" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="164" />
+        <location filename="../../app/main_window.py" line="166" />
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="166" />
+        <location filename="../../app/main_window.py" line="168" />
         <source>Persona:</source>
         <translation>角色：</translation>
     </message>
@@ -1535,107 +1535,122 @@
 <context>
     <name>MenuController</name>
     <message>
-        <location filename="../../app/controllers/menus.py" line="28" />
+        <location filename="../../app/controllers/menus.py" line="34" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="29" />
+        <location filename="../../app/controllers/menus.py" line="35" />
         <source>&amp;New chat</source>
         <translation>新建聊天(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="31" />
+        <location filename="../../app/controllers/menus.py" line="36" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="33" />
+        <location filename="../../app/controllers/menus.py" line="37" />
         <source>&amp;Download a model…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="34" />
+        <location filename="../../app/controllers/menus.py" line="38" />
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="37" />
+        <location filename="../../app/controllers/menus.py" line="41" />
         <source>Export this chat as &amp;Markdown…</source>
         <translation>将此聊天导出为 Markdown(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="38" />
+        <location filename="../../app/controllers/menus.py" line="42" />
         <source>Export this chat as &amp;JSON…</source>
         <translation>将此聊天导出为 JSON(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="39" />
+        <location filename="../../app/controllers/menus.py" line="43" />
         <source>Export &amp;all chats…</source>
         <translation>导出所有聊天(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="42" />
+        <location filename="../../app/controllers/menus.py" line="46" />
         <source>&amp;Import chats…</source>
         <translation>导入聊天(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="44" />
+        <location filename="../../app/controllers/menus.py" line="48" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="45" />
+        <location filename="../../app/controllers/menus.py" line="49" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/menus.py" line="53" />
         <source>&amp;Chat</source>
         <translation>聊天(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="47" />
+        <location filename="../../app/controllers/menus.py" line="55" />
         <source>&amp;Stop answer</source>
         <translation>停止回答(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="48" />
+        <location filename="../../app/controllers/menus.py" line="56" />
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="51" />
+        <location filename="../../app/controllers/menus.py" line="59" />
         <source>Re&amp;write what I typed…</source>
         <translation>改写我输入的内容(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="55" />
+        <location filename="../../app/controllers/menus.py" line="63" />
         <source>Chat &amp;options…</source>
         <translation>聊天选项(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="56" />
+        <location filename="../../app/controllers/menus.py" line="64" />
         <source>&amp;Personas…</source>
         <translation>角色(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="59" />
+        <location filename="../../app/controllers/menus.py" line="65" />
         <source>&amp;Find in chats</source>
         <translation>在聊天中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="63" />
+        <location filename="../../app/controllers/menus.py" line="66" />
+        <source>&amp;Mode</source>
+        <translation>模式(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/menus.py" line="71" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="64" />
+        <location filename="../../app/controllers/menus.py" line="72" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/menus.py" line="73" />
         <source>&amp;About Hearth</source>
         <translation>关于 Hearth(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="96" />
+        <location filename="../../app/controllers/menus.py" line="124" />
         <source>About Hearth</source>
         <translation>关于 Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/menus.py" line="98" />
+        <location filename="../../app/controllers/menus.py" line="126" />
         <source>Hearth {0}
 A private assistant: everything stays on this computer.
 
@@ -1679,7 +1694,7 @@ Ollama：{1}
 <context>
     <name>MessageSources</name>
     <message>
-        <location filename="../../app/widgets/message_sources.py" line="38" />
+        <location filename="../../app/widgets/message_sources.py" line="39" />
         <source>Source [{0}]</source>
         <translation>来源 [{0}]</translation>
     </message>
@@ -1687,62 +1702,62 @@ Ollama：{1}
 <context>
     <name>MessageView</name>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="326" />
+        <location filename="../../app/widgets/message_view.py" line="338" />
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="326" />
+        <location filename="../../app/widgets/message_view.py" line="338" />
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="212" />
+        <location filename="../../app/widgets/message_view.py" line="223" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="216" />
+        <location filename="../../app/widgets/message_view.py" line="227" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="219" />
+        <location filename="../../app/widgets/message_view.py" line="230" />
         <source>Write a new answer; this one stays</source>
         <translation>撰写新的回答；当前回答会保留</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="221" />
+        <location filename="../../app/widgets/message_view.py" line="232" />
         <source>Rewrite…</source>
         <translation>改写…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="225" />
+        <location filename="../../app/widgets/message_view.py" line="236" />
         <source>Make it shorter, simpler, more formal, translated…</source>
         <translation>让它更简短、更简单、更正式，或翻译…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="234" />
+        <location filename="../../app/widgets/message_view.py" line="245" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="237" />
+        <location filename="../../app/widgets/message_view.py" line="248" />
         <source>Change this message and send it as a new version</source>
         <translation>修改这条消息并作为新版本发送</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="267" />
+        <location filename="../../app/widgets/message_view.py" line="278" />
         <source>Previous version</source>
         <translation>上一版本</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="271" />
+        <location filename="../../app/widgets/message_view.py" line="282" />
         <source>Next version</source>
         <translation>下一版本</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="293" />
+        <location filename="../../app/widgets/message_view.py" line="304" />
         <source>Version {0} of {1}</source>
         <translation>第 {0}/{1} 版</translation>
     </message>
@@ -1750,17 +1765,17 @@ Ollama：{1}
 <context>
     <name>ModeChoice</name>
     <message>
-        <location filename="../../app/widgets/composer.py" line="59" />
+        <location filename="../../app/widgets/composer.py" line="60" />
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/composer.py" line="65" />
+        <location filename="../../app/widgets/composer.py" line="66" />
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/composer.py" line="66" />
+        <location filename="../../app/widgets/composer.py" line="67" />
         <source>Talk with the model; nothing else is read.</source>
         <translation>与模型对话；不读取其他任何内容。</translation>
     </message>
@@ -2498,6 +2513,173 @@ Ollama：{1}
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../app/shortcuts.py" line="29" />
+        <source>Anywhere</source>
+        <translation>任意位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="30" />
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="31" />
+        <source>Mode of the next message</source>
+        <translation>下一条消息的模式</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="32" />
+        <source>Chat list and search</source>
+        <translation>聊天列表和搜索</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="33" />
+        <source>Message box</source>
+        <translation>消息框</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="34" />
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="67" />
+        <source>New chat</source>
+        <translation>新建聊天</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="68" />
+        <source>Search chats</source>
+        <translation>搜索聊天</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="69" />
+        <source>Stop the answer being written</source>
+        <translation>停止正在撰写的回答</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="70" />
+        <source>Write the last answer again</source>
+        <translation>重新撰写上一个回答</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="71" />
+        <source>Rewrite what you typed</source>
+        <translation>改写你输入的内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="73" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="75" />
+        <source>List the keyboard shortcuts</source>
+        <translation>列出键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="76" />
+        <source>Quit Hearth</source>
+        <translation>退出 Hearth</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="78" />
+        <source>Show the chat</source>
+        <translation>显示聊天</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="79" />
+        <source>Show Documents</source>
+        <translation>显示文档</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="80" />
+        <source>Show Mail</source>
+        <translation>显示邮件</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="81" />
+        <source>Show Calendar</source>
+        <translation>显示日历</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="85" />
+        <source>Chat</source>
+        <extracomment>The key that turns each mode on.</extracomment>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="87" />
+        <source>Answer from your documents</source>
+        <translation>根据你的文档回答</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="89" />
+        <source>Mail and calendar</source>
+        <translation>邮件和日历</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="95" />
+        <source>From the search box: to the results</source>
+        <translation>从搜索框：转到搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="101" />
+        <source>Walk the list (the chat shows, the focus stays)</source>
+        <translation>浏览列表（显示聊天，焦点保持在列表中）</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="107" />
+        <source>Open the chat or result: a result opens at the match</source>
+        <translation>打开聊天或搜索结果：结果会定位到匹配处</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="111" />
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="113" />
+        <source>New line</source>
+        <translation>换行</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="117" />
+        <source>Move through a message's links and buttons</source>
+        <translation>在消息的链接和按钮之间移动</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="123" />
+        <source>Follow the link or press the button</source>
+        <translation>打开链接或按下按钮</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcuts.py" line="129" />
+        <source>Leave a message being edited as it was</source>
+        <translation>放弃编辑，保留原消息</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../app/widgets/shortcuts_dialog.py" line="34" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/shortcuts_dialog.py" line="39" />
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/shortcuts_dialog.py" line="39" />
+        <source>Does</source>
+        <translation>作用</translation>
+    </message>
+</context>
+<context>
     <name>StatusIndicator</name>
     <message>
         <location filename="../../app/widgets/status_indicator.py" line="35" />
@@ -2591,27 +2773,27 @@ Ollama：{1}
 <context>
     <name>VersionEditor</name>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="116" />
+        <location filename="../../app/widgets/message_view.py" line="119" />
         <source>Edit your message</source>
         <translation>编辑你的消息</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="121" />
+        <location filename="../../app/widgets/message_view.py" line="124" />
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="122" />
+        <location filename="../../app/widgets/message_view.py" line="125" />
         <source>Send as a new version; the earlier one stays (Enter)</source>
         <translation>作为新版本发送；之前的版本会保留（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="124" />
+        <location filename="../../app/widgets/message_view.py" line="127" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/message_view.py" line="125" />
+        <location filename="../../app/widgets/message_view.py" line="128" />
         <source>Keep the message as it is (Esc)</source>
         <translation>保持消息不变（Esc）</translation>
     </message>
