@@ -374,10 +374,12 @@ class TestBundle:
         export = tmp_path / "chats.json"
         ok(hearth(built, data, double, "export", "--format", "json", export))
         elsewhere = tmp_path / "elsewhere"
-        assert "imported 1 chat(s)" in ok(hearth(built, elsewhere, double, "import", export))
+        # `hearth ask` above kept its exchange too: both chats travel.
+        assert "imported 2 chat(s)" in ok(hearth(built, elsewhere, double, "import", export))
         with ChatStore.in_data_dir(elsewhere) as store:
-            (imported,) = store.list_conversations()
-            assert [m.content for m in store.messages(imported.id)] == ["Hi", "Hello"]
+            imported = {c.title: c for c in store.list_conversations()}
+            packed = imported["Packed chat"]
+            assert [m.content for m in store.messages(packed.id)] == ["Hi", "Hello"]
 
     def test_deb_installs_the_app_entry_icons_and_metainfo(
         self, built: Built, tmp_path: Path
