@@ -30,7 +30,7 @@ test: lint typecheck pytest
 bench: $(BIN)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
-# Every main view at 800x500 and 1440x900, in English and Chinese, into build/screenshots/
+# Every main view at 800x500 and 1440x900, in English and Chinese, light and dark, into build/screenshots/
 # (offscreen: no display needed; sample data and the Ollama double: no network).
 screenshots: $(BIN)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots --out build/screenshots

@@ -19,9 +19,16 @@ MAX_SETTINGS_BYTES = 1_000_000
 DEFAULT_HOST = "http://127.0.0.1:11434"
 
 
-def _setting(default: Any, doc: str, low: float | None = None, high: float | None = None) -> Any:
-    """Declares a setting: default, description and, for numbers, the allowed range."""
-    metadata = {"doc": doc, "low": low, "high": high}
+def _setting(
+    default: Any,
+    doc: str,
+    low: float | None = None,
+    high: float | None = None,
+    choices: tuple[str, ...] = (),
+) -> Any:
+    """Declares a setting: default, description and, for numbers, the allowed range; for
+    a text with a few allowed values, the ``choices``."""
+    metadata = {"doc": doc, "low": low, "high": high, "choices": choices}
     if isinstance(default, dict | list):
         return field(default_factory=lambda: type(default)(default), metadata=metadata)
     return field(default=default, metadata=metadata)
@@ -106,6 +113,11 @@ class Settings:
         "user name>; empty: calendar.ics in the data folder. Set it up in Calendar > Set "
         "up; a CalDAV password is kept in the system keyring, never here.",
     )
+    appearance: str = _setting(
+        "system",
+        "Colours: system (light or dark as the desktop is), light or dark.",
+        choices=("system", "light", "dark"),
+    )
     system_prompt: str = _setting(
         "You are Hearth, a helpful private assistant running on the user's own computer. "
         "Answer clearly and concisely. Use Markdown for lists, tables and code.",
@@ -157,7 +169,7 @@ class Settings:
                 (default is None and (value is None or numeric))  # optional numbers
                 or (default is not None and isinstance(value, type(default)))
                 or (isinstance(default, float) and numeric)
-            ):
+            ) and _allowed(f, value):
                 values[f.name] = _within_range(f, value, notes)
             else:
                 notes.append(
@@ -167,6 +179,12 @@ class Settings:
         for note in notes:
             log.warning("%s", note)
         return cls(**values), tuple(notes)
+
+
+def _allowed(f: Field[Any], value: Any) -> bool:
+    """Whether a value is one of the setting's choices (any value when it has none)."""
+    choices = f.metadata.get("choices")
+    return not choices or value in choices
 
 
 def _within_range(f: Field[Any], value: Any, notes: list[str]) -> Any:

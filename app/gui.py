@@ -19,6 +19,7 @@ from agents.errors import HearthError
 from agents.llm import OllamaService
 from agents.storage import ChatStore, InstanceLock, StorageError, StorageKind
 from app import plain
+from app.theme import Palette, style_sheet
 
 # The style sheet, icon and translations ship inside the package (app/assets), so a pip
 # install, an editable install and the PyInstaller bundle all find them in the same place.
@@ -41,10 +42,16 @@ def install_translations(app: QApplication, locale: QLocale | None = None) -> li
     return translators
 
 
-def stylesheet() -> str:
-    """The app's style sheet."""
+def style_template() -> str:
+    """The app's style sheet as shipped: a template with the colours to fill in."""
     path = ASSETS / "style.qss"
     return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def stylesheet(colours: Palette, zoom: float = 1.0, mono: str = "", points: float = 10.0) -> str:
+    """The app's style sheet in a scheme's colours, its text at ``zoom`` (1.0 is 100%) of
+    ``points``, code in the ``mono`` font family (app.theme.style_sheet)."""
+    return style_sheet(style_template(), colours, zoom, mono, points)
 
 
 def run_gui(args: argparse.Namespace, started: float | None = None, quick: bool = False) -> int:
@@ -63,7 +70,6 @@ def run_gui(args: argparse.Namespace, started: float | None = None, quick: bool 
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     translators = install_translations(app)
-    app.setStyleSheet(stylesheet())
 
     try:
         root = paths.data_dir(getattr(args, "data_dir", None))
@@ -90,13 +96,20 @@ def run_gui(args: argparse.Namespace, started: float | None = None, quick: bool 
         return exc.exit_code
 
     from app.main_window import MainWindow
+    from app.services.appearance import Appearance
     from app.services.settings import SettingsService
 
     loaded = settings_mod.load(root)
     service = OllamaService(loaded.settings)
+    appearance = Appearance(loaded.settings.appearance)
     window = MainWindow(
-        store, service, data_dir=root, settings_service=SettingsService(root, loaded)
+        store,
+        service,
+        data_dir=root,
+        settings_service=SettingsService(root, loaded),
+        appearance=appearance,
     )
+    appearance.apply()  # the scheme, and the text size the window remembered
     from app.controllers.desktop import DesktopController
     from app.single_instance import InstanceServer
 

@@ -10,6 +10,7 @@ the menus.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -39,6 +40,7 @@ from app.controllers.mail_calendar import MailCalendarController
 from app.controllers.menus import MenuController
 from app.controllers.server import ServerController
 from app.controllers.transfer import TransferController
+from app.services.appearance import Appearance
 from app.services.chat_session import ChatSession
 from app.services.images import image_loader_for
 from app.services.ollama_monitor import OllamaMonitor
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         monitor: Server watcher (tests may pass one with short delays).
         settings_service: Where settings change (default: the service's settings, saved
             in ``data_dir``).
+        appearance: The scheme and text size (default: one that follows the settings and
+            applies nothing until its ``apply`` is called, as start-up does).
     """
 
     def __init__(
@@ -73,6 +77,7 @@ class MainWindow(QMainWindow):
         data_dir: Path,
         monitor: OllamaMonitor | None = None,
         settings_service: SettingsService | None = None,
+        appearance: Appearance | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -84,6 +89,9 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.settings_service = settings_service or SettingsService(
             data_dir, Loaded(service.settings), self
+        )
+        self.appearance = appearance or Appearance(
+            self.settings_service.settings.appearance, parent=self
         )
         self.monitor = monitor or OllamaMonitor(service, parent=self)
         self.image_store = ImageStore.in_data_dir(data_dir)
@@ -119,6 +127,9 @@ class MainWindow(QMainWindow):
         self.transfer = TransferController(self)
         self.menus = MenuController(self)
         self.settings_service.changed.connect(self.monitor.reconfigure)
+        self.settings_service.changed.connect(
+            lambda settings: self.appearance.set_choice(settings.appearance)
+        )
         self.settings_service.saveFailed.connect(
             lambda message: plain.tell(self, self.tr("Settings not saved"), message)
         )
@@ -139,7 +150,12 @@ class MainWindow(QMainWindow):
         chat_layout.addWidget(self.chat, 1)
         chat_layout.addWidget(self.composer)
         self.chat_page.setFocusProxy(self.composer.edit)  # the chat shown by a key: type
-        self.views.add_view(self.chat_page, self.tr("Chats"), shortcut=shortcuts.VIEW_CHATS)
+        self.views.add_view(
+            self.chat_page,
+            self.tr("Chats"),
+            self.tr("Talk with the model"),
+            shortcut=shortcuts.VIEW_CHATS,
+        )
         navigation = QWidget()
         navigation.setObjectName("navigation")
         nav_layout = QVBoxLayout(navigation)
@@ -206,6 +222,16 @@ class MainWindow(QMainWindow):
         splitter = state.value("splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
+        if state.contains("zoom"):
+            with contextlib.suppress(ValueError):  # a damaged value: the size in force
+                self.appearance.set_zoom(float(str(state.value("zoom"))))
+        self.appearance.zoomChanged.connect(self._save_zoom)
+
+    def _save_zoom(self, zoom: float) -> None:
+        """Remembers the text size at once (Hearth may not close cleanly)."""
+        state = self._layout_settings()
+        state.setValue("zoom", zoom)
+        state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stops the answer (keeping what arrived) and every job; saves the layout."""

@@ -14,16 +14,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from app import highlight
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.renderer import RendererHTML
     from markdown_it.token import Token
     from markdown_it.utils import EnvType, OptionsDict
 
-CODE_STYLE = (
-    "background-color:#f4f4f6; border:1px solid #e2e2e8; padding:8px; "
-    "font-family:monospace; white-space:pre-wrap;"
-)
+    from app.theme import Palette
+
 # Where a code block sits in the rendered HTML. markdown-it turns every NUL of its input
 # into U+FFFD, so the mark can only come from the code rule.
 _CODE_MARK = "\x00"
@@ -52,23 +52,35 @@ class Rendered:
     """A rendered text: HTML parts with the code blocks between them.
 
     Attributes:
+        colours: The scheme's colours the HTML is drawn in (tables, code).
         parts: HTML (``str``) and ``CodeBlock`` parts in reading order; HTML parts are at
             the even positions (possibly empty), code blocks at the odd ones.
     """
 
+    colours: Palette
     parts: list[str | CodeBlock] = field(default_factory=list)
 
     @property
     def html(self) -> str:
-        """The whole text as one HTML string (code blocks as preformatted text)."""
+        """The whole text as one HTML string (code blocks as coloured preformatted text)."""
         return "".join(
-            part if isinstance(part, str) else code_html(part.code) for part in self.parts
+            part if isinstance(part, str) else code_html(part, self.colours) for part in self.parts
         )
 
 
-def code_html(code: str) -> str:
-    """A code block as preformatted HTML (where it can't be a box of its own)."""
-    return f'<pre style="{CODE_STYLE}">{html.escape(breakable(code))}</pre>\n'
+def code_html(block: CodeBlock, colours: Palette) -> str:
+    """A code block as preformatted, coloured HTML (where it can't be a box of its own)."""
+    style = (
+        f"background-color:{colours.code_background}; color:{colours.text}; "
+        f"border:1px solid {colours.code_border}; padding:8px; font-family:monospace; "
+        "white-space:pre-wrap;"
+    )
+    code = highlight.html(block.code, block.language, colours.highlight, _escaped)
+    return f'<pre style="{style}">{code}</pre>\n'
+
+
+def _escaped(text: str) -> str:
+    return html.escape(breakable(text))
 
 
 def breakable(text: str) -> str:
@@ -143,7 +155,8 @@ def _render_table_open(
     self: RendererHTML, tokens: list[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
     # Qt's rich text draws table borders and padding from these attributes, not from CSS.
-    return '<table border="1" cellspacing="0" cellpadding="5" style="border-color:#d6d6de">\n'
+    border = env["colours"].border
+    return f'<table border="1" cellspacing="0" cellpadding="5" style="border-color:{border}">\n'
 
 
 def _render_image(
@@ -182,18 +195,19 @@ def _render_link_close(
 _MD: list[MarkdownIt] = []  # built on first use: start-up doesn't pay for it
 
 
-def render(text: str) -> Rendered:
-    """Renders Markdown from a model to safe HTML parts and code blocks."""
+def render(text: str, colours: Palette) -> Rendered:
+    """Renders Markdown from a model to safe HTML parts and code blocks, in a scheme's
+    colours (app.theme)."""
     if not _MD:
         _MD.append(_parser())
-    env: dict[str, Any] = {}
+    env: dict[str, Any] = {"colours": colours}
     pieces = _MD[0].render(text, env).split(_CODE_MARK)
     blocks: list[CodeBlock] = env.get("code_blocks", [])
     # The marks cut the HTML into: html, block index, html, block index, ..., html.
     parts: list[str | CodeBlock] = [
         piece if position % 2 == 0 else blocks[int(piece)] for position, piece in enumerate(pieces)
     ]
-    return Rendered(parts)
+    return Rendered(colours, parts)
 
 
 def split_settled(text: str) -> int:

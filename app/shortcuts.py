@@ -32,6 +32,7 @@ MODES_GROUP = QT_TRANSLATE_NOOP("Shortcuts", "Mode of the next message")
 LIST_GROUP = QT_TRANSLATE_NOOP("Shortcuts", "Chat list and search")
 COMPOSER_GROUP = QT_TRANSLATE_NOOP("Shortcuts", "Message box")
 MESSAGES_GROUP = QT_TRANSLATE_NOOP("Shortcuts", "Messages")
+TEXT_GROUP = QT_TRANSLATE_NOOP("Shortcuts", "Text size")
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,17 @@ VIEW_CHATS = Shortcut("Ctrl+1", QT_TRANSLATE_NOOP("Shortcuts", "Show the chat"),
 VIEW_DOCUMENTS = Shortcut("Ctrl+2", QT_TRANSLATE_NOOP("Shortcuts", "Show Documents"), VIEWS_GROUP)
 VIEW_MAIL = Shortcut("Ctrl+3", QT_TRANSLATE_NOOP("Shortcuts", "Show Mail"), VIEWS_GROUP)
 VIEW_CALENDAR = Shortcut("Ctrl+4", QT_TRANSLATE_NOOP("Shortcuts", "Show Calendar"), VIEWS_GROUP)
+
+ZOOM_IN = Shortcut(
+    QKeySequence.StandardKey.ZoomIn, QT_TRANSLATE_NOOP("Shortcuts", "Larger text"), TEXT_GROUP
+)
+ZOOM_IN_EQUALS = Shortcut(
+    "Ctrl+=", QT_TRANSLATE_NOOP("Shortcuts", "Larger text (where + needs Shift)"), TEXT_GROUP
+)
+ZOOM_OUT = Shortcut(
+    QKeySequence.StandardKey.ZoomOut, QT_TRANSLATE_NOOP("Shortcuts", "Smaller text"), TEXT_GROUP
+)
+ZOOM_RESET = Shortcut("Ctrl+0", QT_TRANSLATE_NOOP("Shortcuts", "Text at 100%"), TEXT_GROUP)
 
 #: The key that turns each mode on.
 MODES: dict[Mode, Shortcut] = {
@@ -146,6 +158,10 @@ ALL: tuple[Shortcut, ...] = (
     VIEW_DOCUMENTS,
     VIEW_MAIL,
     VIEW_CALENDAR,
+    ZOOM_IN,
+    ZOOM_IN_EQUALS,
+    ZOOM_OUT,
+    ZOOM_RESET,
     *MODES.values(),
     *IN_PLACE,
 )

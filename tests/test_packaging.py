@@ -109,7 +109,7 @@ app = QApplication([])
 translators = gui.install_translations(app, QLocale("zh_CN"))
 print(json.dumps({
     "assets": str(gui.ASSETS),
-    "style_sheet": gui.stylesheet(),
+    "style_sheet": gui.style_template(),
     "icon": not QIcon(str(gui.ASSETS / "hearth.svg")).pixmap(32, 32).isNull(),
     "translations": [t.filePath() for t in translators if "hearth_zh_CN" in t.filePath()],
     "send": app.translate("Composer", "Send"),

@@ -1,11 +1,18 @@
 """`make screenshots`: each main view of the window, at a small and a large size, in each
-language, written as PNG files so anyone can see the window without a display.
+language and in both colour schemes, written as PNG files so anyone can see the window
+without a display.
 
 Runs on Qt's offscreen platform with fixed sample data (tools/screenshot_samples.py) in a
 temporary data folder, and the Ollama double from tests/fakes on loopback: no network.
+Light shots are named view-WxH-language.png, dark ones view-WxH-language-dark.png; the
+window changes scheme while it runs, as it does when the desktop turns dark.
 
     python -m tools.screenshots [--out build/screenshots] [--sizes 800x500,1440x900]
-        [--languages en,zh_CN] [--views chat,sources,documents,mail,calendar,approval,rewrite]
+        [--languages en,zh_CN] [--schemes light,dark] [--zoom 2]
+        [--views chat,sources,documents,mail,calendar,approval,rewrite]
+
+With ``--zoom`` the text is that much larger (as Ctrl+plus makes it), and the names end
+in -zoom200 (for 2).
 """
 
 from __future__ import annotations
@@ -43,14 +50,16 @@ from agents.mail.accounts import AccountStore, MailAccount
 from agents.settings import Settings
 from agents.storage import ChatStore
 from agents.tools.approval import ProposedAction
-from app.gui import install_translations, stylesheet
+from app.gui import install_translations
 from app.main_window import MainWindow
+from app.services.appearance import Appearance
 from tests.fakes import OllamaDouble, Reply
 from tools.screenshot_samples import WORDS, Words, add_chats, approval, digest, indexed_files
 
 VIEWS = ("chat", "sources", "documents", "mail", "calendar", "approval", "rewrite")
 SIZES = ((800, 500), (1440, 900))
 LANGUAGES = ("en", "zh_CN")
+SCHEMES = ("light", "dark")
 TIMEOUT = 20.0  # seconds to wait for the window to be ready
 TITLE_BAR = 26  # px: the title bar drawn over a dialog
 QUIET = ("This plugin does not support",)  # the offscreen platform's notes, not problems
@@ -239,8 +248,11 @@ def shoot_language(
     sizes: Sequence[tuple[int, int]],
     views: Sequence[str],
     out: Path,
+    schemes: Sequence[str] = SCHEMES,
+    zoom: float = 1.0,
 ) -> list[Path]:
-    """Every view at every size in one language; returns the files written."""
+    """Every view at every size in one language, in each scheme, with text at ``zoom``;
+    returns the files written."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     translators = install_translations(app, QLocale(language))
@@ -254,18 +266,25 @@ def shoot_language(
         (root / "Maildir").mkdir()
         AccountStore(root).save(MailAccount("Work", kind="maildir", path=str(root / "Maildir")))
         service = OllamaService(Settings(ollama_host=double.url))
-        window = MainWindow(store, service, data_dir=root)
+        appearance = Appearance(schemes[0])
+        appearance.set_zoom(zoom)
+        window = MainWindow(store, service, data_dir=root, appearance=appearance)
         studio = Studio(window, double, words, chat_id, docs_id)
         try:
+            appearance.apply()
             window.show()
             wait_until(lambda: window.status.state == "connected", "the Ollama double")
-            for width, height in sizes:
-                window.resize(width, height)
-                for view in views:
-                    path = out / f"{view}-{width}x{height}-{language}.png"
-                    if not SHOTS[view](studio).save(str(path)):
-                        raise OSError(f"screenshots: can't write {path}")
-                    written.append(path)
+            for scheme in schemes:
+                appearance.set_choice(scheme)
+                suffix = "" if scheme == "light" else f"-{scheme}"
+                suffix += "" if zoom == 1.0 else f"-zoom{round(zoom * 100)}"
+                for width, height in sizes:
+                    window.resize(width, height)
+                    for view in views:
+                        path = out / f"{view}-{width}x{height}-{language}{suffix}.png"
+                        if not SHOTS[view](studio).save(str(path)):
+                            raise OSError(f"screenshots: can't write {path}")
+                        written.append(path)
         finally:
             window.close()
             window.deleteLater()
@@ -303,12 +322,13 @@ def main(argv: Sequence[str] | None = None) -> list[Path]:
     parser.add_argument("--out", type=Path, default=Path("build/screenshots"))
     parser.add_argument("--sizes", type=_sizes, default=list(SIZES))
     parser.add_argument("--languages", type=_names(tuple(WORDS)), default=list(LANGUAGES))
+    parser.add_argument("--schemes", type=_names(SCHEMES), default=list(SCHEMES))
+    parser.add_argument("--zoom", type=float, default=1.0)
     parser.add_argument("--views", type=_names(VIEWS), default=list(VIEWS))
     args = parser.parse_args(argv)
     qInstallMessageHandler(_print_message)
     app = QApplication.instance() or QApplication(["hearth-screenshots"])
     assert isinstance(app, QApplication)
-    app.setStyleSheet(stylesheet())
     if "zh_CN" in args.languages and not QFontDatabase.families(
         QFontDatabase.WritingSystem.SimplifiedChinese
     ):
@@ -321,7 +341,9 @@ def main(argv: Sequence[str] | None = None) -> list[Path]:
     written: list[Path] = []
     with OllamaDouble() as double:
         for language in args.languages:
-            written += shoot_language(double, language, args.sizes, args.views, args.out)
+            written += shoot_language(
+                double, language, args.sizes, args.views, args.out, args.schemes, args.zoom
+            )
     print(f"{len(written)} screenshots in {args.out}")
     return written
 

@@ -50,6 +50,12 @@ class MenuController(QObject):
         for view in window.views.views():
             show = partial(window.views.show_view, view.page, True)
             self._add(menu, view.title, show, view.shortcut)
+        menu.addSeparator()
+        appearance = window.appearance
+        larger = self._add(menu, self.tr("&Larger text"), appearance.zoom_in, shortcuts.ZOOM_IN)
+        larger.setShortcuts([shortcuts.ZOOM_IN.sequence(), shortcuts.ZOOM_IN_EQUALS.sequence()])
+        self._add(menu, self.tr("&Smaller text"), appearance.zoom_out, shortcuts.ZOOM_OUT)
+        self._add(menu, self.tr("&Actual size"), appearance.reset_zoom, shortcuts.ZOOM_RESET)
         menu = self._menu(self.tr("&Chat"))
         self.chat_menu = menu
         self._add(menu, self.tr("&Stop answer"), window.session.stop)

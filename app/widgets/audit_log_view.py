@@ -60,6 +60,7 @@ class AuditLogView(QWidget):
         font.setBold(True)
         title.setFont(font)
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(title.text())
         self.tree.setHeaderLabels(
             [self.tr("When"), self.tr("Action"), self.tr("What"), self.tr("Decision")]
         )
@@ -78,6 +79,7 @@ class AuditLogView(QWidget):
         self.undo_button.setToolTip(self.tr("Remove the created event, or move it back"))
         self.undo_button.clicked.connect(self.undo_selected)
         self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Read the log of actions again"))
         self.refresh_button.clicked.connect(self.refresh)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)

@@ -56,6 +56,7 @@ class ChatOptionsDialog(QDialog):
         low, high = Settings.bounds("temperature")
         self.temperature = QDoubleSpinBox()
         self.temperature.setObjectName("chatTemperature")
+        self.temperature.setAccessibleName(self.tr("Temperature"))
         self.temperature.setRange(float(low), float(high))
         self.temperature.setSingleStep(0.1)
         self.temperature.setDecimals(2)

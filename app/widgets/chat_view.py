@@ -74,11 +74,13 @@ class ChatView(QScrollArea):
         self._layout.setSpacing(10)
         self.placeholder = QLabel(self.tr("Ask anything. Your words stay on this computer."))
         self.placeholder.setObjectName("placeholder")
+        self.placeholder.setWordWrap(True)  # large text, small window
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self.placeholder)
         # A long chat opens on its latest messages; earlier ones come on request.
         self.earlier_button = QPushButton()
         self.earlier_button.setObjectName("flatButton")
+        self.earlier_button.setToolTip(self.tr("Show the messages before these"))
         self.earlier_button.clicked.connect(self.show_earlier)
         self.earlier_button.hide()
         self._layout.addWidget(self.earlier_button)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from agents.attachments import Attachment
 from agents.turns.request import Mode, TurnRequest
 from app import shortcuts
-from app.widgets.measure import READING_WIDTH
+from app.widgets.measure import READING_WIDTH, TwoPartRow
 
 MAX_LINES = 5  # the message box grows to this many lines, then scrolls
 
@@ -127,12 +127,14 @@ class Composer(QWidget):
         self.edit = MessageEdit()
         self.edit.setObjectName("messageEdit")
         self.edit.setPlaceholderText(self.tr("Message Hearth"))
+        self.edit.setAccessibleName(self.tr("Message to send"))
         self.edit.setToolTip(self.tr("Enter sends, Shift+Enter adds a line, Esc stops"))
         self.edit.setTabChangesFocus(True)
         self.edit.submitted.connect(self.submit)
         self.edit.textChanged.connect(self._fit_height)
         self.button = QPushButton(self.tr("Send"))
         self.button.setObjectName("sendButton")
+        self.button.setToolTip(self.tr("Send the message (Enter)"))
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.button.clicked.connect(self._on_button)
         self.modes = ModeChoice()
@@ -141,13 +143,13 @@ class Composer(QWidget):
         self.tools = QHBoxLayout()  # features put buttons here (attach image...)
         self.tools.setContentsMargins(0, 0, 0, 0)
 
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.modes)
-        row.addSpacing(8)
-        row.addLayout(self.tools)
-        row.addStretch(1)
-        row.addWidget(self.button)
+        row = TwoPartRow()  # the modes above the rest when large text needs the room
+        row.first.addWidget(self.modes)
+        row.second.addSpacing(2)
+        row.second.addLayout(self.tools)
+        row.second.addStretch(1)
+        row.second.addWidget(self.button)
+        self.row = row
         column = QWidget()  # as wide as the chat's column of messages, centred
         column.setMaximumWidth(READING_WIDTH)
         column_layout = QVBoxLayout(column)
@@ -155,7 +157,7 @@ class Composer(QWidget):
         column_layout.setSpacing(6)
         column_layout.addLayout(self.attachments)
         column_layout.addWidget(self.edit)
-        column_layout.addLayout(row)
+        column_layout.addWidget(row)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 10)
         layout.addStretch(0)
@@ -163,6 +165,7 @@ class Composer(QWidget):
         layout.addStretch(0)
         self._busy = False
         self.attachments_of: Callable[[], Sequence[Attachment]] = tuple  # set by features
+        self.edit.installEventFilter(self)  # a new text size: the box fits its lines again
         self._fit_height()
 
     @property
@@ -209,6 +212,12 @@ class Composer(QWidget):
             self.stopRequested.emit()
         else:
             self.submit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fits the message box to a new text size."""
+        if watched is self.edit and event.type() == QEvent.Type.FontChange:
+            self._fit_height()
+        return super().eventFilter(watched, event)
 
     def _fit_height(self) -> None:
         lines = max(1, min(MAX_LINES, int(self.edit.document().size().height())))

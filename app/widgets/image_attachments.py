@@ -179,8 +179,9 @@ class ImageAttachmentStrip(QWidget):
     def show_message(self, text: str, *, error: bool = False) -> None:
         """A one-line note under the thumbnails."""
         self.status.setText(text)
-        self.status.setProperty("error", error)
-        self.status.setStyleSheet("color: #b3261e;" if error else "")
+        self.status.setProperty("kind", "error" if error else "")
+        self.status.style().unpolish(self.status)  # the style sheet colours it by kind
+        self.status.style().polish(self.status)
         self.status.show()
         self._update_visibility()
 
@@ -228,11 +229,9 @@ class ImageDropOverlay(QLabel):
         self.setObjectName("imageDropOverlay")
         self.setText(self.tr("Drop images to attach them"))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setStyleSheet(
-            "QLabel#imageDropOverlay { background: rgba(40, 110, 220, 40); "
-            "border: 2px dashed rgba(40, 110, 220, 200); border-radius: 8px; font-size: 16px; }"
-        )
+        self.setAttribute(
+            Qt.WidgetAttribute.WA_TransparentForMouseEvents
+        )  # drawn by the style sheet
         parent.installEventFilter(self)
         self.hide()
 

@@ -60,6 +60,7 @@ class MailAccountsDialog(QDialog):
         self.accounts = accounts
 
         self.account_list = QListWidget()
+        self.account_list.setAccessibleName(self.tr("Mail accounts"))
         self.add_button = QPushButton(self.tr("Add"))
         self.remove_button = QPushButton(self.tr("Remove"))
 

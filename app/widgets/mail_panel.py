@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,7 +24,9 @@ from agents.mail.accounts import AccountStore, MailAccount
 from agents.mail.checklist import ActionChecklist
 from app import plain
 from app.markdown import render
+from app.services.appearance import current_colours, scheme_changed
 from app.services.mail import MailService
+from app.theme import Palette
 from app.widgets.job_bar import JobBar
 from app.widgets.measure import AdaptiveSplitter, ReadingBrowser
 
@@ -63,6 +65,7 @@ class MailPanel(QWidget):
         open_accounts_dialog: bool = True,
     ) -> None:
         super().__init__(parent)
+        self._colours: Palette | None = None  # the scheme's colours of the digest shown
         self.mail = mail
         self.accounts = accounts
         self.checklist = checklist
@@ -71,11 +74,13 @@ class MailPanel(QWidget):
         self._about_accounts = False
 
         self.account_box = QComboBox()
+        self.account_box.setAccessibleName(self.tr("Mail account"))
         self.account_box.setMinimumContentsLength(10)
         self.account_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.count_box = QSpinBox()
+        self.count_box.setAccessibleName(self.tr("Messages to read"))
         self.count_box.setRange(1, 200)
         self.count_box.setValue(10)
         self.count_box.setPrefix(self.tr("last "))
@@ -85,6 +90,7 @@ class MailPanel(QWidget):
         self.job = JobBar()
         self.stop_button = self.job.stop_button
         self.accounts_button = QPushButton(self.tr("Accounts…"))
+        self.accounts_button.setToolTip(self.tr("Add, change or remove mail accounts"))
         self.status = QLabel(self.tr("Choose an account and press Refresh."))
         plain.labels(self.status)
         self.status.setWordWrap(True)
@@ -92,9 +98,11 @@ class MailPanel(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.digest_view = ReadingBrowser()
         self.digest_view.setObjectName("digestView")
+        self.digest_view.setAccessibleName(self.tr("Digest"))
         self.digest_view.setPlaceholderText(self.tr("The digest appears here."))
         self.items_label = QLabel(self.tr("Action items"))
         self.items = QListWidget()
+        self.items.setAccessibleName(self.tr("Action items"))
         self.items.setWordWrap(True)
 
         # Two short rows: the view stays usable in a small window.
@@ -192,7 +200,7 @@ class MailPanel(QWidget):
     def show_digest(self, digest: Digest) -> None:
         """Shows a digest and its action items, ticked as remembered."""
         self.digest = digest
-        self.digest_view.setHtml(self._digest_html(digest))
+        self._show_digest_text(digest)
         done = self.checklist.done_keys()
         self.items.blockSignals(True)
         self.items.clear()
@@ -215,10 +223,20 @@ class MailPanel(QWidget):
             + (" " + notes if notes else "")
         )
 
-    def _digest_html(self, digest: Digest) -> str:
+    def _show_digest_text(self, digest: Digest) -> None:
+        self._colours = current_colours()
+        self.digest_view.setHtml(self._digest_html(digest, self._colours))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Shows the digest again in the colours of a new scheme."""
+        super().changeEvent(event)
+        if self.digest is not None and scheme_changed(event, self._colours):
+            self._show_digest_text(self.digest)
+
+    def _digest_html(self, digest: Digest, colours: Palette) -> str:
         """The summary as safe Markdown, then the threads and notes as escaped text."""
         summary = strip_fences(digest.summary).strip()
-        parts = [render(summary or self.tr("(no summary)")).html]
+        parts = [render(summary or self.tr("(no summary)"), colours).html]
         if digest.threads:
             parts.append(f"<h4>{html.escape(self.tr('Threads'))}</h4><ul>")
             for thread in digest.threads:
@@ -227,7 +245,7 @@ class MailPanel(QWidget):
                 about = [self.tr("%n message(s)", "", len(thread.messages)), when, senders[:160]]
                 subject = thread.subject or self.tr("(no subject)")
                 parts.append(
-                    f"<li><b>{html.escape(subject)}</b><br><span style='color:#6b6f80'>"
+                    f"<li><b>{html.escape(subject)}</b><br><span style='color:{colours.muted}'>"
                     f"{html.escape(' · '.join(a for a in about if a))}</span></li>"
                 )
             parts.append("</ul>")

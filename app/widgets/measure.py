@@ -1,11 +1,12 @@
-"""Readable at any width: a comfortable line length for text, and panes that sit side by
-side when there is room and stack when there isn't."""
+"""Readable at any width: a comfortable line length for text, panes that sit side by side
+when there is room and stack when there isn't, and rows of controls that take two lines
+when one is too narrow (large text, small window)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QSplitter, QTextBrowser, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSplitter, QTextBrowser, QWidget
 
 READING_WIDTH = 760  # px: about 46em at the chat's font size, the longest comfortable line
 GUTTER = 16  # px: the least room beside a column of text
@@ -72,3 +73,57 @@ class AdaptiveSplitter(QSplitter):
         if self.orientation() != wanted:
             self.setOrientation(wanted)
         super().resizeEvent(event)
+
+
+class TwoPartRow(QWidget):
+    """Two groups of controls on one line, or on two (the first above) when the line is
+    too narrow for both: the window can be small however large the text.
+
+    Put widgets (and stretches) in ``first`` and ``second``; ``second`` takes the room
+    left on a shared line.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.first = QHBoxLayout()
+        self.second = QHBoxLayout()
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        for layout in (self.first, self.second, self._box):
+            layout.setContentsMargins(0, 0, 0, 0)
+        self._box.addLayout(self.first)
+        self._box.addLayout(self.second, 1)
+        self._box.setAlignment(self.first, Qt.AlignmentFlag.AlignLeft)  # never stretched
+
+    @property
+    def stacked(self) -> bool:
+        """Whether the groups are on two lines."""
+        return self._box.direction() == QBoxLayout.Direction.TopToBottom
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the wider group: on two lines when need be."""
+        hint = super().minimumSizeHint()
+        narrowest = max(self.first.minimumSize().width(), self.second.minimumSize().width())
+        return QSize(min(hint.width(), narrowest), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Takes one line or two for the new width."""
+        super().resizeEvent(event)
+        self._arrange()
+
+    def event(self, event: QEvent) -> bool:
+        """Takes one line or two again when the controls change size (a new text size)."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._arrange()
+        return handled
+
+    def _arrange(self) -> None:
+        wide = self.first.sizeHint().width() + self._box.spacing() + self.second.sizeHint().width()
+        direction = (
+            QBoxLayout.Direction.TopToBottom
+            if wide > self.width()
+            else QBoxLayout.Direction.LeftToRight
+        )
+        if direction != self._box.direction():
+            self._box.setDirection(direction)
+            self.updateGeometry()

@@ -23,6 +23,8 @@ from shiboken6 import isValid
 from agents.fences import strip_fences
 from app import plain
 from app.markdown import CodeBlock, breakable, render, split_settled
+from app.services.appearance import current_colours, scheme_changed
+from app.theme import Palette
 from app.widgets.code_block import CodeBlockView
 from app.widgets.composer import MessageEdit
 from app.widgets.link_label import LinkLabel
@@ -190,6 +192,7 @@ class MessageView(QFrame):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._colours: Palette | None = None  # the scheme's colours it was rendered in
         self.message_id = message_id
         self.role = role
         self._text = ""
@@ -223,6 +226,7 @@ class MessageView(QFrame):
         self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.setObjectName("flatButton")
         self.copy_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.copy_button.setToolTip(self.tr("Copy this message's text"))
         self.copy_button.clicked.connect(self.copy_text)
         self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setObjectName("flatButton")
@@ -388,21 +392,29 @@ class MessageView(QFrame):
         self.rewrite_button.setVisible(bool(text.strip()))
 
     def _render_markdown(self, text: str) -> None:
-        if not text.startswith(self._settled):
-            self._reset_blocks()  # replaced, not grown: start over
+        colours = current_colours()
+        if not text.startswith(self._settled) or colours is not self._colours:
+            self._reset_blocks()  # replaced, not grown, or in new colours: start over
+        self._colours = colours
         cut = split_settled(text)
         before = len(self._finished) + len(self._tail)
         if cut > len(self._settled):
-            rendered = render(text[len(self._settled) : cut])
+            rendered = render(text[len(self._settled) : cut], colours)
             for part in rendered.parts:
                 if isinstance(part, CodeBlock) or part.strip():
                     widget = self._part_widget(part)
                     self.body_box.insertWidget(self.body_box.indexOf(self.body), widget)
                     self._finished.append(widget)
             self._settled = text[:cut]
-        self._show_tail(render(text[len(self._settled) :]).parts)
+        self._show_tail(render(text[len(self._settled) :], colours).parts)
         if len(self._finished) + len(self._tail) != before:
             self.tabStopsChanged.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Renders an answer again when the scheme changes (its tables' colours)."""
+        super().changeEvent(event)
+        if self.role == "assistant" and scheme_changed(event, self._colours):
+            self._render_markdown(self._text)
 
     def _show_tail(self, parts: list[str | CodeBlock]) -> None:
         """Shows the live tail: ``body`` holds its first text, then its blocks and texts

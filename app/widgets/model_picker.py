@@ -35,6 +35,7 @@ class ModelPicker(QComboBox):
         self.setMinimumContentsLength(24)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setToolTip(self.tr("The model that answers in this chat"))
+        self.setAccessibleName(self.tr("Model"))
         self._models: list[ModelInfo] = []
         self._current = ""
         self._known = True

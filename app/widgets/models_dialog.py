@@ -82,6 +82,7 @@ class ModelsDialog(QDialog):
         ]
         self.table = QTableWidget(0, len(headers))
         self.table.setObjectName("modelsTable")
+        self.table.setAccessibleName(self.tr("Pulled models"))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

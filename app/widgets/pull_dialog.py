@@ -53,6 +53,7 @@ class PullDialog(QDialog):
         self.service = service
         self.name = QLineEdit(model)
         self.name.setPlaceholderText("llama3.2")
+        self.name.setAccessibleName(self.tr("Model to download"))
         self.explain = QLabel(
             self.tr("Ollama downloads the model once; it then runs on this computer.")
         )

@@ -27,10 +27,8 @@ from agents.events import Final
 from agents.fences import strip_fences
 from agents.writing.diff import word_diff
 from agents.writing.styles import RewriteSpec, Style
+from app.services.appearance import current_colours
 from app.services.writing import RewriteService
-
-REMOVED_COLOR = QColor(255, 205, 205)
-ADDED_COLOR = QColor(200, 240, 200)
 
 
 def _utf16_offsets(text: str) -> list[int]:
@@ -42,7 +40,7 @@ def _utf16_offsets(text: str) -> list[int]:
 
 
 def _marks(
-    editor: QPlainTextEdit, spans: list[tuple[int, int]], color: QColor
+    editor: QPlainTextEdit, spans: list[tuple[int, int]], color: str, text_color: str
 ) -> list[QTextEdit.ExtraSelection]:
     text = editor.toPlainText()
     offsets = _utf16_offsets(text)
@@ -52,7 +50,8 @@ def _marks(
             continue
         selection = QTextEdit.ExtraSelection()
         fmt = QTextCharFormat()
-        fmt.setBackground(color)
+        fmt.setBackground(QColor(color))
+        fmt.setForeground(QColor(text_color))
         selection.format = fmt  # type: ignore[attr-defined]
         cursor = QTextCursor(editor.document())
         cursor.setPosition(offsets[start])
@@ -92,12 +91,15 @@ class RewriteDialog(QDialog):
         self._marked_original = ""
 
         self.style_box = QComboBox()
+        self.style_box.setAccessibleName(self.tr("Style"))
         for style in Style:
             self.style_box.addItem(self._style_label(style), style.value)
         self.language = QLineEdit()
         self.language.setPlaceholderText(self.tr("Language, e.g. French"))
+        self.language.setAccessibleName(self.tr("Language"))
         self.instruction = QLineEdit()
         self.instruction.setPlaceholderText(self.tr("What should change? e.g. make it a list"))
+        self.instruction.setAccessibleName(self.tr("What should change"))
         self.original_view = QPlainTextEdit()
         self.original_view.setObjectName("rewriteOriginal")
         self.original_view.setPlaceholderText(self.tr("Type or paste the text to rewrite"))
@@ -135,6 +137,7 @@ class RewriteDialog(QDialog):
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(QLabel(title))
             column.addWidget(editor)
+            editor.setAccessibleName(title)
             panes.addWidget(box)
         buttons = QHBoxLayout()
         for button in (self.start_button, self.stop_button, self.retry_button):
@@ -271,8 +274,13 @@ class RewriteDialog(QDialog):
             i += len(op.old)
             j += len(op.new)
         self._marked_original = original
-        self.original_view.setExtraSelections(_marks(self.original_view, removed, REMOVED_COLOR))
-        self.result_view.setExtraSelections(_marks(self.result_view, added, ADDED_COLOR))
+        colours = current_colours()
+        self.original_view.setExtraSelections(
+            _marks(self.original_view, removed, colours.diff_removed, colours.text)
+        )
+        self.result_view.setExtraSelections(
+            _marks(self.result_view, added, colours.diff_added, colours.text)
+        )
 
     def _clear_marks(self) -> None:
         self.original_view.setExtraSelections([])

@@ -33,6 +33,7 @@ class StatusIndicator(QWidget):
         plain.labels(self.label)
         self.label.setObjectName("statusText")
         self.retry = QPushButton(self.tr("Retry now"))
+        self.retry.setToolTip(self.tr("Look for the Ollama server again now"))
         self.retry.setObjectName("flatButton")
         self.retry.clicked.connect(self.retryRequested)
         layout = QHBoxLayout(self)

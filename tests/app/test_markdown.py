@@ -6,11 +6,14 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.markdown import CodeBlock, breakable, render, split_settled
+from app.theme import LIGHT
 from app.widgets.message_view import MessageView
 
 
 def test_raw_html_and_remote_images_are_inert() -> None:
-    html = render("<script>alert(1)</script> ![cat](http://evil/cat.png) [x](http://a.b)").html
+    html = render(
+        "<script>alert(1)</script> ![cat](http://evil/cat.png) [x](http://a.b)", LIGHT
+    ).html
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<img" not in html and "[image: cat]" in html
     assert "(http://a.b)" in html  # links show where they go
@@ -24,15 +27,15 @@ def test_long_runs_get_break_opportunities_and_words_do_not() -> None:
     assert broken.replace("\u200b", "") == f"see {run} here"
     pieces = broken.split(" ")[1].split("\u200b")
     assert len(pieces) > 2 and all(not p.startswith("\u0301") for p in pieces)
-    html = render(f"[link](https://a.example/{'q' * 80})").html
+    html = render(f"[link](https://a.example/{'q' * 80})", LIGHT).html
     assert "\u200b" in html and f'href="https://a.example/{"q" * 80}"' in html  # address kept
 
 
 def test_code_blocks_are_parts_of_their_own() -> None:
-    parts = render("Before.\n\n```py\nprint(1)\n```\n\nAfter.").parts
+    parts = render("Before.\n\n```py\nprint(1)\n```\n\nAfter.", LIGHT).parts
     assert parts[1] == CodeBlock("print(1)\n", "py")
     assert "Before." in str(parts[0]) and "After." in str(parts[2])
-    assert "print(1)" in render("```\nprint(1)\n```").html  # one HTML string when needed
+    assert "print(1)" in render("```\nprint(1)\n```", LIGHT).html  # one HTML string when needed
 
 
 def test_settled_part_ends_before_an_unindented_block_outside_fences() -> None:

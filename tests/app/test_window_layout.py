@@ -106,7 +106,9 @@ def test_a_long_unbroken_line_stays_inside_its_block(
     assert moved == []
 
 
-def test_every_view_shows_its_controls_in_a_small_window(qtbot: QtBot, window: MainWindow) -> None:
+def assert_every_view_shows_its_controls(qtbot: QtBot, window: MainWindow) -> None:
+    """Shows each view of an 800x500 window: all its controls (and the switcher's) are
+    inside the window and unclipped (also used at a large text size)."""
     window.resize(800, 500)
     qtbot.waitUntil(lambda: window.width() == 800 and window.height() == 500)
     for index in range(window.views.count()):
@@ -120,6 +122,10 @@ def test_every_view_shows_its_controls_in_a_small_window(qtbot: QtBot, window: M
             name = f"view {index}: {type(control).__name__} {control.objectName()}"
             assert window.rect().contains(_frame_in(control, window)), name
             assert control.visibleRegion().boundingRect() == control.rect(), name  # unclipped
+
+
+def test_every_view_shows_its_controls_in_a_small_window(qtbot: QtBot, window: MainWindow) -> None:
+    assert_every_view_shows_its_controls(qtbot, window)
     # No view asks for a wider window than a small screen has.
     assert window.minimumSizeHint().width() <= 800
     window.views.show_view(window.chat_page)
@@ -239,11 +245,18 @@ def test_screenshots_script_writes_each_view(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.iterdir())
     assert names == [
+        "chat-800x500-en-dark.png",
         "chat-800x500-en.png",
+        "chat-800x500-zh_CN-dark.png",
         "chat-800x500-zh_CN.png",
+        "mail-800x500-en-dark.png",
         "mail-800x500-en.png",
+        "mail-800x500-zh_CN-dark.png",
         "mail-800x500-zh_CN.png",
     ]
     for path in out.iterdir():
         image = QImage(str(path))
         assert (image.width(), image.height()) == (800, 500), path.name
+        # The dark scheme is dark where the window is drawn, the light one light.
+        corner = image.pixelColor(790, 490).lightness()
+        assert corner < 80 if path.stem.endswith("-dark") else corner > 200, path.name
