@@ -104,6 +104,8 @@ class ServerController(QObject):
         """Loads the chat's model in the background so the first answer starts quickly,
         with the context window the chat's requests will send (another size reloads it)."""
         window = self.window
+        if not window.isVisible():  # closed (its store may be too), or not shown yet
+            return
         chat = status.model(Purpose.CHAT)
         if chat is None or chat.state is not ModelState.PRESENT:
             return
