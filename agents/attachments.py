@@ -125,6 +125,24 @@ class SummaryRequest:
 
 
 @dataclass(frozen=True)
+class Reasoning:
+    """How a thinking model reasoned before its answer; kept with the answer, shown
+    collapsed above it, and never sent back to the model."""
+
+    text: str
+    kind: Literal["reasoning"] = field(default="reasoning", init=False)
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSON record kept with the message."""
+        return {"kind": self.kind, "text": self.text}
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Reasoning:
+        """Reads the record back."""
+        return cls(record_text(record, "text"))
+
+
+@dataclass(frozen=True)
 class OtherAttachment:
     """A record of a kind this version doesn't know, kept as it was."""
 
@@ -145,13 +163,14 @@ class OtherAttachment:
         return cls(dict(record))
 
 
-Attachment = ImageRef | ImageTaskRequest | SummaryRequest | Citation | OtherAttachment
+Attachment = ImageRef | ImageTaskRequest | SummaryRequest | Citation | Reasoning | OtherAttachment
 
-_KINDS: dict[str, type[ImageRef | ImageTaskRequest | SummaryRequest | Citation]] = {
+_KINDS: dict[str, type[ImageRef | ImageTaskRequest | SummaryRequest | Citation | Reasoning]] = {
     "image": ImageRef,
     "task": ImageTaskRequest,
     "document": SummaryRequest,
     "citation": Citation,
+    "reasoning": Reasoning,
 }
 
 
@@ -181,6 +200,11 @@ def images_in(attachments: Sequence[Attachment]) -> list[ImageRef]:
 def citations_in(attachments: Sequence[Attachment]) -> list[Citation]:
     """The cited sources among the attachments, in order."""
     return [a for a in attachments if isinstance(a, Citation)]
+
+
+def reasoning_in(attachments: Sequence[Attachment]) -> str:
+    """The reasoning kept with an answer ('' if none)."""
+    return "".join(a.text for a in attachments if isinstance(a, Reasoning))
 
 
 def first(attachments: Sequence[Attachment], kind: type[Any]) -> Any:

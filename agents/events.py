@@ -86,6 +86,17 @@ class Token:
 
 
 @dataclass(frozen=True)
+class Thinking:
+    """A piece of a thinking model's reasoning, written before its answer.
+
+    It is shown apart from the answer and saved with it, but never part of the answer's
+    text: it is not sent back to the model as history.
+    """
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Status:
     """A change the person should see (e.g. ``loading model``), not part of the answer."""
 
@@ -252,6 +263,7 @@ class Blocked:
 
 Event = (
     Token
+    | Thinking
     | Status
     | ToolCallProposed
     | ToolCallDecided

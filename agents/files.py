@@ -20,9 +20,10 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import unicodedata
 from pathlib import Path
 from typing import BinaryIO
+
+from agents.printable import shown
 
 _OPEN_FLAGS = (
     os.O_RDONLY
@@ -30,9 +31,6 @@ _OPEN_FLAGS = (
     | getattr(os, "O_NONBLOCK", 0)
     | getattr(os, "O_CLOEXEC", 0)
     | getattr(os, "O_BINARY", 0)
-)
-_BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
 
 
@@ -171,30 +169,3 @@ def path_text(path: str | os.PathLike[str]) -> str:
     Names that are valid UTF-8 come back unchanged; an undecodable byte becomes ``\\xNN``.
     """
     return os.fsencode(path).decode("utf-8", "backslashreplace")
-
-
-def shown(text: str | os.PathLike[str], limit: int = 300) -> str:
-    """A file name (or any untrusted text) as one safe printable line.
-
-    Control characters (newlines, escape sequences), bidirectional overrides and
-    undecodable bytes are written as escapes (``\\n``, ``\\x1b``, ``\\u202e``, ``\\xff``),
-    so a name can neither break a line nor repaint a terminal; long text is cut in the
-    middle.
-    """
-    value = os.fspath(text)
-    out: list[str] = []
-    for char in value:
-        code = ord(char)
-        if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte (surrogateescape)
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif char in "\n\r\t":
-            out.append(repr(char)[1:-1])
-        elif unicodedata.category(char) in {"Cc", "Cs", "Zl", "Zp"} or char in _BIDI_CONTROLS:
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(char)
-    line = "".join(out)
-    if len(line) <= limit:
-        return line
-    head = limit // 3  # keep the end too: that is where a path's file name is
-    return line[:head] + "…" + line[len(line) - (limit - head - 1) :]

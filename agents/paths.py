@@ -1,5 +1,6 @@
 """The one place that knows where Hearth keeps its files."""
 
+import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +29,8 @@ def private_dir(path: Path) -> Path:
     """Creates a folder only its owner can read (0700), tightening one that exists."""
     path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
     if os.name == "posix" and path.stat().st_mode & 0o077:
-        path.chmod(PRIVATE_DIR_MODE)
+        with contextlib.suppress(PermissionError):  # a folder someone else owns stays as is
+            path.chmod(PRIVATE_DIR_MODE)
     return path
 
 

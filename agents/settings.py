@@ -19,9 +19,16 @@ MAX_SETTINGS_BYTES = 1_000_000
 DEFAULT_HOST = "http://127.0.0.1:11434"
 
 
-def _setting(default: Any, doc: str, low: float | None = None, high: float | None = None) -> Any:
-    """Declares a setting: default, description and, for numbers, the allowed range."""
-    metadata = {"doc": doc, "low": low, "high": high}
+def _setting(
+    default: Any,
+    doc: str,
+    low: float | None = None,
+    high: float | None = None,
+    choices: tuple[str, ...] = (),
+) -> Any:
+    """Declares a setting: default, description and, for numbers, the allowed range; for
+    a text with a few allowed values, the ``choices``."""
+    metadata = {"doc": doc, "low": low, "high": high, "choices": choices}
     if isinstance(default, dict | list):
         return field(default_factory=lambda: type(default)(default), metadata=metadata)
     return field(default=default, metadata=metadata)
@@ -63,6 +70,12 @@ class Settings:
     temperature: float | None = _setting(
         None, "Sampling temperature; empty: the model's own.", 0.0, 2.0
     )
+    reasoning: bool = _setting(
+        True,
+        "Let thinking models (qwen3, deepseek-r1, gpt-oss…) reason before they answer and "
+        "show the reasoning, collapsed, above the answer; off: they are asked to answer "
+        "without it and none is shown. Other models are unaffected.",
+    )
     documents_chroma_server: str = _setting(
         "", "A shared Chroma server for documents (http://host:8000); empty: this computer."
     )
@@ -100,6 +113,11 @@ class Settings:
         "user name>; empty: calendar.ics in the data folder. Set it up in Calendar > Set "
         "up; a CalDAV password is kept in the system keyring, never here.",
     )
+    appearance: str = _setting(
+        "system",
+        "Colours: system (light or dark as the desktop is), light or dark.",
+        choices=("system", "light", "dark"),
+    )
     system_prompt: str = _setting(
         "You are Hearth, a helpful private assistant running on the user's own computer. "
         "Answer clearly and concisely. Use Markdown for lists, tables and code.",
@@ -110,6 +128,12 @@ class Settings:
     def docs(cls) -> dict[str, str]:
         """Returns each setting's description, by name."""
         return {f.name: f.metadata.get("doc", "") for f in fields(cls)}
+
+    @classmethod
+    def bounds(cls, name: str) -> tuple[Any, Any]:
+        """A number setting's allowed range ``(low, high)``, as declared."""
+        declared = {f.name: f.metadata for f in fields(cls)}[name]
+        return declared.get("low"), declared.get("high")
 
     def num_ctx_for(self, model: str, model_max: int | None = None) -> int:
         """The context window for a model: constant per model, never above its maximum."""
@@ -145,7 +169,7 @@ class Settings:
                 (default is None and (value is None or numeric))  # optional numbers
                 or (default is not None and isinstance(value, type(default)))
                 or (isinstance(default, float) and numeric)
-            ):
+            ) and _allowed(f, value):
                 values[f.name] = _within_range(f, value, notes)
             else:
                 notes.append(
@@ -155,6 +179,12 @@ class Settings:
         for note in notes:
             log.warning("%s", note)
         return cls(**values), tuple(notes)
+
+
+def _allowed(f: Field[Any], value: Any) -> bool:
+    """Whether a value is one of the setting's choices (any value when it has none)."""
+    choices = f.metadata.get("choices")
+    return not choices or value in choices
 
 
 def _within_range(f: Field[Any], value: Any, notes: list[str]) -> Any:

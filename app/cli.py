@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import agents
 from agents.errors import HearthError
 from agents.exit_codes import Exit, listing
-from app.terminal import safe
+from agents.printable import safe
 
 if TYPE_CHECKING:
     from agents.cancel import CancelToken
@@ -432,16 +432,26 @@ def print_events(
     when ``answer`` is False and the answer's own text isn't written).
     """
     from agents.events import Blocked, Failed, Final, Status, Stopped, SummaryProgress, Token
+    from agents.fences import FenceFilter, strip_fences
 
     out = sys.stdout
     wrote = False
     last = "\n"  # the last character written: an answer always ends its line
-    for event in events:
-        if isinstance(event, Token):
-            out.write(safe(event.text, multiline=True))
+    shown = FenceFilter()  # the answer without the fences Hearth puts around data
+
+    def write(text: str) -> None:
+        nonlocal last
+        if text:
+            out.write(safe(text, multiline=True))
             out.flush()
+            last = text[-1]
+
+    for event in events:
+        if isinstance(event, Final | Stopped | Failed):
+            write(shown.flush())  # what waited to be known
+        if isinstance(event, Token):
+            write(shown.feed(event.text))
             wrote = wrote or bool(event.text)
-            last = event.text[-1:] or last
         elif isinstance(event, Status | SummaryProgress):
             if sys.stderr.isatty():  # for a person watching, not for scripts
                 text = (
@@ -452,8 +462,7 @@ def print_events(
                 print(safe(text), file=sys.stderr)
         elif isinstance(event, Final):
             if answer and not wrote:  # arrived whole (e.g. "not in your documents")
-                out.write(safe(event.text, multiline=True))
-                last = event.text[-1:] or last
+                write(strip_fences(event.text))
             if answer and last != "\n":
                 out.write("\n")
             if after_final is not None:

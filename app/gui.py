@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 import time
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,13 +20,18 @@ from agents.errors import HearthError
 from agents.llm import OllamaService
 from agents.storage import ChatStore, InstanceLock, StorageError, StorageKind
 from app import heap, plain
+from app.theme import Palette, style_sheet
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
     from app.preload import Preloader
     from app.widgets.quick_ask import QuickAsk
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+# The style sheet, icon and translations ship inside the package (app/assets), so a pip
+# install, an editable install and the PyInstaller bundle all find them in the same place.
+ASSETS = Path(str(resources.files("app") / "assets"))
+# The AppStream component id, which names the desktop entry (Wayland matches windows by it).
+APP_ID = "io.github.hearth.Hearth"
 log = logging.getLogger(__name__)
 
 
@@ -42,10 +48,16 @@ def install_translations(app: QApplication, locale: QLocale | None = None) -> li
     return translators
 
 
-def stylesheet() -> str:
-    """The app's style sheet."""
+def style_template() -> str:
+    """The app's style sheet as shipped: a template with the colours to fill in."""
     path = ASSETS / "style.qss"
     return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def stylesheet(colours: Palette, zoom: float = 1.0, mono: str = "", points: float = 10.0) -> str:
+    """The app's style sheet in a scheme's colours, its text at ``zoom`` (1.0 is 100%) of
+    ``points``, code in the ``mono`` font family (app.theme.style_sheet)."""
+    return style_sheet(style_template(), colours, zoom, mono, points)
 
 
 def run_gui(args: argparse.Namespace, started: float | None = None, quick: bool = False) -> int:
@@ -59,12 +71,11 @@ def run_gui(args: argparse.Namespace, started: float | None = None, quick: bool 
     assert isinstance(app, QApplication)
     app.setApplicationName("Hearth")
     app.setOrganizationName("Hearth")
-    app.setDesktopFileName("hearth")
+    app.setDesktopFileName(APP_ID)
     icon = ASSETS / "hearth.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     translators = install_translations(app)
-    app.setStyleSheet(stylesheet())
     from app.stall_probe import StallProbe
 
     probe = StallProbe.from_environment(app)  # HEARTH_STALL_LOG: off (None) by default
@@ -94,13 +105,20 @@ def run_gui(args: argparse.Namespace, started: float | None = None, quick: bool 
         return exc.exit_code
 
     from app.main_window import MainWindow
+    from app.services.appearance import Appearance
     from app.services.settings import SettingsService
 
     loaded = settings_mod.load(root)
     service = OllamaService(loaded.settings)
+    appearance = Appearance(loaded.settings.appearance)
     window = MainWindow(
-        store, service, data_dir=root, settings_service=SettingsService(root, loaded)
+        store,
+        service,
+        data_dir=root,
+        settings_service=SettingsService(root, loaded),
+        appearance=appearance,
     )
+    appearance.apply()  # the scheme, and the text size the window remembered
     from app.controllers.desktop import DesktopController
     from app.single_instance import InstanceServer
 

@@ -54,13 +54,14 @@ def bench_rewrite(repeat: int) -> float:
     """Rewriter vs raw client on the same pieces."""
     import ollama
 
+    from agents.fences import NAME, Fence
     from agents.llm import OllamaService
     from agents.settings import Settings
     from agents.writing.rewrite import Rewriter, plan_pieces
     from agents.writing.styles import RewriteSpec, Style, system_prompt, user_prompt
     from tests.fakes import OllamaDouble, Reply
 
-    framed = re.compile(r"<<<TEXT (\w+)>>>\n(.*)\n<<<END TEXT \1>>>", re.DOTALL)
+    framed = re.compile(rf'<{NAME} id="(\w+)"[^>\n]*>\n(.*)\n</{NAME} id="\1">', re.DOTALL)
 
     def echo(body: dict) -> Reply:  # type: ignore[type-arg]
         found = framed.search(body["messages"][-1]["content"])
@@ -81,13 +82,15 @@ def bench_rewrite(repeat: int) -> float:
             events = list(rewriter.stream(text, spec))
             assert getattr(events[-1], "text", None) == text
 
+        fence = Fence()
+
         def raw() -> None:
             for piece in pieces:
                 for _ in client.chat(
                     model="llama3.2",
                     messages=[
-                        {"role": "system", "content": system_prompt(spec, "b")},
-                        {"role": "user", "content": user_prompt(piece, "b")},
+                        {"role": "system", "content": system_prompt(spec, fence)},
+                        {"role": "user", "content": user_prompt(piece, fence)},
                     ],
                     stream=True,
                 ):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
+import os
 import socket
 from collections.abc import Iterator
 from typing import Any
@@ -26,6 +28,23 @@ def _outside(address: Any) -> str | None:
         if host == "localhost":
             return None
     return f"{host}:{address[1]}"
+
+
+@pytest.fixture(autouse=True)
+def restore_process_state() -> Iterator[None]:
+    """``main()`` sets the umask and the log file for the whole process: every test gets
+    them back as they were, so one command run in-process never changes the next test."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    handlers = list(logging.getLogger().handlers)
+    level = logging.getLogger().level
+    yield
+    os.umask(umask)
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if h not in handlers]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from agents.errors import HearthError, Kind
 from agents.exit_codes import Exit
-from agents.files import shown
+from agents.printable import shown
 
 
 class DocumentKind(Kind):

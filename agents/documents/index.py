@@ -40,8 +40,9 @@ from agents.documents.manifest import (
 )
 from agents.documents.retrieval import METHODS, Passage, cosine, mmr, reciprocal_rank_fusion
 from agents.documents.scan import plan_run
-from agents.files import path_text, shown
+from agents.files import path_text
 from agents.llm import OllamaService
+from agents.printable import shown
 from agents.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -22,7 +22,8 @@ from typing import BinaryIO
 
 from agents.cancel import Cancelled, CancelToken
 from agents.documents.errors import DocumentError, DocumentKind
-from agents.files import FileRefused, open_regular, read_capped, shown
+from agents.files import FileRefused, open_regular, read_capped
+from agents.printable import shown
 from agents.settings import Settings
 
 log = logging.getLogger(__name__)

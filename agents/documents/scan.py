@@ -24,7 +24,8 @@ from pathlib import Path
 from agents.cancel import CancelToken
 from agents.documents.loaders import is_supported
 from agents.documents.manifest import IndexedFile
-from agents.files import FileRefused, is_inside, kind_of, resolve, shown
+from agents.files import FileRefused, is_inside, kind_of, resolve
+from agents.printable import shown
 
 SUPPORTED_WORDS = "Supported: PDF, Word (.docx), Markdown, text and HTML."
 

@@ -23,8 +23,9 @@ from typing import cast
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
 from agents.attachments import ImageRef
-from agents.files import FileRefused, FileTooLarge, read_regular, shown
+from agents.files import FileRefused, FileTooLarge, read_regular
 from agents.images.errors import ImageError, ImageKind
+from agents.printable import shown
 
 MAX_SIDE = 1120
 """Longest side sent to the vision model (two 560-px tiles)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 
@@ -75,6 +76,25 @@ class ModelInfo:
             parameter_size=str(details.get("parameter_size") or ""),
             quantization=str(details.get("quantization_level") or ""),
         )
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """A model in memory now, as Ollama's /api/ps reports it.
+
+    Attributes:
+        name: The model's name with its tag.
+        size: Memory it holds, in bytes.
+        size_vram: The part of ``size`` on the graphics card.
+        context_length: The context window it was loaded with (0 when not reported).
+        expires_at: When it unloads unless used again (None when not reported).
+    """
+
+    name: str
+    size: int = 0
+    size_vram: int = 0
+    context_length: int = 0
+    expires_at: datetime | None = None
 
 
 def _infer_capabilities(show: dict[str, Any]) -> list[str]:

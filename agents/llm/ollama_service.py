@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import ipaddress
 import threading
 import time
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from agents.llm.errors import ErrorKind, LLMError, model_missing, translate_error
-from agents.llm.models import Capability, ModelInfo, canonical, same_model
+from agents.llm.models import Capability, LoadedModel, ModelInfo, canonical, same_model
+from agents.llm.options import ChatOptions
 from agents.settings import DEFAULT_HOST, Settings
 
 RECENTLY_LOADED_S = 60.0
@@ -75,10 +77,15 @@ class OllamaService:
 
     Args:
         settings: Host, models, timeouts and context sizes.
+
+    Attributes:
+        options: The chat's own temperature and context size this door sends (see
+            :meth:`tuned`); empty for the shared door.
     """
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        self.options = ChatOptions()
         self.host = normalize_host(self.settings.ollama_host)
         self._client: ollama.Client | None = None
         self._cache: dict[str, ModelInfo] = {}
@@ -95,6 +102,19 @@ class OllamaService:
             self._cache.clear()
             self._chat_models.clear()
             self._answered.clear()
+
+    def tuned(self, options: ChatOptions) -> OllamaService:
+        """This door for one chat: every request sends the chat's own options.
+
+        The copy shares the connection, the model cache and the chat models with this
+        one; only what it sends differs. Options a caller passes to :meth:`chat_model`
+        (a JSON step's temperature 0, a summary's larger window) still win.
+        """
+        if not options:
+            return self
+        view = copy.copy(self)
+        view.options = options
+        return view
 
     @property
     def timeout(self) -> httpx.Timeout:
@@ -244,13 +264,35 @@ class OllamaService:
         return fallback
 
     def num_ctx(self, model: str) -> int:
-        """The context window sent for this model: constant, within its maximum."""
-        maximum = None
-        with self._lock:
-            info = self._cache.get(canonical(model))
-        if info is not None:
-            maximum = info.context_length
+        """The context window sent for this model: the chat's own, else the setting's;
+        constant, within the model's maximum (known once the model was routed)."""
+        info = self._known(model)
+        maximum = info.context_length if info is not None else None
+        if self.options.num_ctx:
+            wanted = self.options.num_ctx
+            return min(wanted, maximum) if maximum else wanted
         return self.settings.num_ctx_for(canonical(model), maximum)
+
+    @property
+    def temperature(self) -> float | None:
+        """The temperature the person chose: the chat's own, else the setting's (None:
+        the model's own)."""
+        if self.options.temperature is not None:
+            return self.options.temperature
+        return self.settings.temperature
+
+    def think(self, model: str) -> bool | None:
+        """The ``think`` sent to this model: whether a thinking model may reason (the
+        ``reasoning`` setting); None (not sent) for other models, which refuse it."""
+        info = self._known(model)
+        if info is None or not info.supports(Capability.THINKING):
+            return None
+        return self.settings.reasoning
+
+    def _known(self, model: str) -> ModelInfo | None:
+        """The model's info if it was asked for already (no request is made)."""
+        with self._lock:
+            return self._cache.get(canonical(model))
 
     # -- pulling and warming up ----------------------------------------------------
     def pull(self, model: str, cancel: CancelToken | None = None) -> Iterator[PullProgress]:
@@ -313,48 +355,86 @@ class OllamaService:
         except LLMError:
             return False
 
-    def loaded_models(self) -> list[str]:
-        """Models currently in memory (/api/ps)."""
+    def loaded(self) -> list[LoadedModel]:
+        """The models in memory now, with the memory each holds (/api/ps)."""
         try:
-            return [m.model or "" for m in self.client.ps().models]
+            running = self.client.ps().models
         except Exception as exc:
             raise self.error(exc) from exc
+        return [
+            LoadedModel(
+                name=m.model or m.name or "",
+                size=int(m.size or 0),
+                size_vram=int(m.size_vram or 0),
+                context_length=int(m.context_length or 0),
+                expires_at=m.expires_at,
+            )
+            for m in running
+        ]
+
+    def loaded_models(self) -> list[str]:
+        """The names of the models in memory now (/api/ps)."""
+        return [m.name for m in self.loaded()]
+
+    def unload(self, model: str) -> None:
+        """Frees the memory a model holds now; it loads again when next used."""
+        try:
+            self.client.chat(model=model, messages=[], keep_alive=0)
+        except Exception as exc:
+            raise self.error(exc, model) from exc
+
+    def remove(self, model: str) -> None:
+        """Deletes a downloaded model from the computer (DELETE /api/delete)."""
+        try:
+            self.client.delete(model)
+        except Exception as exc:
+            raise self.error(exc, model) from exc
+        finally:
+            self.forget(model)
 
     def plain_chat(self, model: str) -> PlainChat:
-        """Streams plain chat replies through the ollama client, as ChatOllama would send
-        them but without loading LangChain (see agents.llm.plain_chat)."""
+        """Streams plain chat replies through the ollama client, as :meth:`chat_model`'s
+        ChatOllama would send them (the chat's options, ``think``) but without loading
+        LangChain (see agents.llm.plain_chat)."""
         from agents.llm.plain_chat import PlainChat
 
         options: dict[str, Any] = {"num_ctx": self.num_ctx(model)}
-        if self.settings.temperature is not None:
-            options["temperature"] = self.settings.temperature
-        return PlainChat(self.client, model, options, self.settings.keep_alive)
+        if self.temperature is not None:
+            options["temperature"] = self.temperature
+        return PlainChat(
+            self.client, model, options, self.settings.keep_alive, think=self.think(model)
+        )
 
     # -- LangChain models ----------------------------------------------------------
     def chat_model(self, model: str, **overrides: Any) -> ChatOllama:
         """A ChatOllama bound to this server with Hearth's timeouts and context size.
 
+        It sends the chat's options (:meth:`tuned`) or else the settings' temperature
+        and context window, and asks a thinking model for its reasoning as the
+        ``reasoning`` setting says (:meth:`think`). ``overrides`` win over all of these.
         Models are reused (each holds its HTTP connections), keyed by their parameters.
         """
         from langchain_ollama import ChatOllama
 
         self.check_host()
-        key = (model, repr(sorted(overrides.items(), key=lambda kv: kv[0])))
-        with self._lock:
-            cached = self._chat_models.get(key)
-        if cached is not None:
-            return cached
         params: dict[str, Any] = {
             "model": model,
             "base_url": self.host,
             "num_ctx": self.num_ctx(model),
             "keep_alive": self.settings.keep_alive,
-            "client_kwargs": {"timeout": self.timeout},
         }
-        if self.settings.temperature is not None:
-            params["temperature"] = self.settings.temperature
+        if self.temperature is not None:
+            params["temperature"] = self.temperature
+        think = self.think(model)
+        if think is not None:
+            params["reasoning"] = think
         params.update(overrides)
-        chat = ChatOllama(**params)
+        key = (model, repr(sorted(params.items(), key=lambda kv: kv[0])))
+        with self._lock:
+            cached = self._chat_models.get(key)
+        if cached is not None:
+            return cached
+        chat = ChatOllama(**params, client_kwargs={"timeout": self.timeout})
         with self._lock:
             self._chat_models[key] = chat
         return chat

@@ -36,6 +36,12 @@ class Chunk:
 
     text: str
     response_metadata: Mapping[str, Any] = field(default_factory=dict)
+    thinking: str = ""
+
+    @property
+    def additional_kwargs(self) -> Mapping[str, Any]:
+        """A thinking model's reasoning, where LangChain puts it."""
+        return {"reasoning_content": self.thinking} if self.thinking else {}
 
     @property
     def content(self) -> str:
@@ -59,6 +65,7 @@ class PlainChat:
         model: The model that answers.
         options: Ollama's options (``num_ctx``, ``temperature``...).
         keep_alive: How long the server keeps the model loaded.
+        think: Whether a thinking model reasons aloud; None (not sent) for other models.
     """
 
     def __init__(
@@ -67,11 +74,13 @@ class PlainChat:
         model: str,
         options: Mapping[str, Any],
         keep_alive: str | int | None = None,
+        think: bool | None = None,
     ) -> None:
         self.client = client
         self.model = model
         self.options = dict(options)
         self.keep_alive = keep_alive
+        self.think = think
 
     def stream(self, messages: Sequence[ChatMessage]) -> Iterator[Chunk]:
         """The reply to ``messages``, piece by piece; closing it closes the HTTP stream.
@@ -86,16 +95,18 @@ class PlainChat:
             stream=True,
             options=self.options,
             keep_alive=self.keep_alive,
+            think=self.think,
         )
         try:
             for part in parts:
                 text = part.message.content or ""
+                thinking = part.message.thinking or ""
                 if not part.done:
-                    yield Chunk(text)
+                    yield Chunk(text, thinking=thinking)
                 elif part.done_reason != "load" or text.strip():  # a bare "loaded" line
                     meta = part.model_dump(exclude={"message"})
                     meta["model_name"] = meta.get("model")
-                    yield Chunk(text, meta)
+                    yield Chunk(text, meta, thinking)
         finally:
             close = getattr(parts, "close", None)
             if close is not None:

@@ -1,7 +1,8 @@
 """The one stream loop every agent shares, and the one way a turn ends.
 
-:func:`stream_reply` streams a chat model's reply as Token events, checking the cancel
-token per chunk and closing the HTTP stream when it stops. :func:`run_steps` runs an
+:func:`stream_reply` streams a chat model's reply as Token events (and a thinking model's
+reasoning as Thinking events), checking the cancel token per chunk and closing the HTTP
+stream when it stops. :func:`run_steps` runs an
 agent's steps and ends the turn exactly once: ``Final``, ``Stopped`` (the person stopped
 it; what arrived is kept) or ``Failed`` (with a message that says what to do).
 """
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from agents.cancel import Cancelled, CancelToken
 from agents.errors import HearthError
-from agents.events import Event, Failed, Final, Stats, Stopped, Token
+from agents.events import Event, Failed, Final, Stats, Stopped, Thinking, Token
 from agents.llm.errors import incomplete
 
 if TYPE_CHECKING:
@@ -36,12 +37,14 @@ class Reply:
             stream ended without its ``done`` chunk.
         cancelled: Whether it was stopped.
         held: The start of the reply that ``hold`` kept back to the end (not yielded).
+        reasoning: A thinking model's reasoning (yielded as Thinking, never in ``text``).
     """
 
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
     cancelled: bool = False
     held: str = ""
+    reasoning: str = ""
 
     @property
     def complete(self) -> bool:
@@ -70,12 +73,14 @@ def stream_reply(
     *,
     strip_leading: bool = False,
     hold: Hold | None = None,
-) -> Generator[Token, None, Reply]:
+) -> Generator[Token | Thinking, None, Reply]:
     """Streams a chat model's reply, one Token per piece; returns how it ended.
 
     Use as ``reply = yield from stream_reply(...)``. Cancellation is checked per chunk
     and closes the HTTP stream (Ollama stops generating); each piece is counted on the
-    token's progress. Errors propagate.
+    token's progress. A thinking model asked for its reasoning (see
+    ``OllamaService.chat_model``) sends it first: each piece is a Thinking event, kept
+    apart from the answer's text. Errors propagate.
 
     Args:
         chat: A LangChain chat model (``ChatOllama``), or a ``PlainChat``.
@@ -87,6 +92,7 @@ def stream_reply(
             released. What is still held at the end is in ``Reply.held``.
     """
     parts: list[str] = []
+    reasoning: list[str] = []
     meta: dict[str, Any] = {}
     held = ""
     shown = False
@@ -98,10 +104,15 @@ def stream_reply(
     try:
         for chunk in stream:
             if cancel.cancelled:
-                return Reply("".join(parts), meta, cancelled=True)
+                return Reply("".join(parts), meta, cancelled=True, reasoning="".join(reasoning))
             text = chunk.text if isinstance(chunk.text, str) else str(chunk.content)
             if chunk.response_metadata.get("done"):
                 meta = dict(chunk.response_metadata)
+            thought = chunk.additional_kwargs.get("reasoning_content")
+            if isinstance(thought, str) and thought:
+                cancel.count_token()
+                reasoning.append(thought)
+                yield Thinking(thought)
             if not text:
                 continue
             cancel.count_token()
@@ -120,7 +131,9 @@ def stream_reply(
         close = getattr(stream, "close", None)
         if close is not None:
             close()
-    return Reply("".join(parts), meta, cancelled=cancel.cancelled, held=held)
+    return Reply(
+        "".join(parts), meta, cancelled=cancel.cancelled, held=held, reasoning="".join(reasoning)
+    )
 
 
 def read_reply(

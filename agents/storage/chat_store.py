@@ -20,6 +20,8 @@ Design notes:
   message through the chosen version at each fork, so the choices survive a restart.
   ``parent_id`` has no foreign key: a cascade would recurse once per message and hit
   SQLite's trigger depth on long chats; ``integrity_check`` checks the links instead.
+* A conversation may set its own sampling temperature and context window (NULL: the
+  settings'); every request of the chat is sent with them.
 * Deleting a conversation really deletes it: ``secure_delete`` zeroes freed content,
   the search index is merged so no trace of the text stays in it, free pages are
   given back (``auto_vacuum=INCREMENTAL``) and the WAL is truncated.
@@ -71,8 +73,7 @@ _STATUSES: frozenset[str] = frozenset(MessageStatus)
 #: ``PRAGMA application_id`` of a Hearth chat database ("HRTH").
 APPLICATION_ID = 0x48525448
 TITLE_MAX_CHARS = 200
-_SNIPPET_BEFORE = 60
-_SNIPPET_AFTER = 120
+_SNIPPET_CONTEXT = 80  # characters kept on each side of the match
 _MAX_SEARCH_TERMS = 16
 _MAX_TERM_CHARS = 200
 _TRIGRAM = 3
@@ -80,7 +81,10 @@ _TRIGRAM = 3
 
 @dataclass(frozen=True)
 class Conversation:
-    """One chat, without its messages."""
+    """One chat, without its messages.
+
+    ``temperature`` and ``num_ctx`` are the chat's own (None: the settings').
+    """
 
     id: str
     title: str
@@ -89,6 +93,8 @@ class Conversation:
     persona: str | None
     created_at: float
     updated_at: float
+    temperature: float | None = None
+    num_ctx: int | None = None
 
 
 @dataclass(frozen=True)
@@ -183,11 +189,19 @@ class SearchHit:
     """A conversation that matches a search, with a plain-text snippet around the match.
 
     ``message_id`` is the best matching message, or None when only the title matched.
+    ``match`` is where the matched text sits in ``snippet`` (start, end); (0, 0) if
+    nowhere.
     """
 
     conversation: Conversation
     snippet: str
     message_id: int | None
+    match: tuple[int, int] = (0, 0)
+
+    @property
+    def matched(self) -> str:
+        """The text that matched, as it is written in the snippet ("" if none)."""
+        return self.snippet[self.match[0] : self.match[1]]
 
 
 # --------------------------------------------------------------------------- schema
@@ -318,8 +332,19 @@ def _v3_versions(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v4_chat_options(conn: sqlite3.Connection) -> None:
+    """A chat's own temperature and context window (NULL: the settings')."""
+    _run(
+        conn,
+        (
+            "ALTER TABLE conversations ADD COLUMN temperature REAL",
+            "ALTER TABLE conversations ADD COLUMN num_ctx INTEGER",
+        ),
+    )
+
+
 #: Ordered schema steps: step i brings the database from version i to version i + 1.
-_MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_search, _v3_versions)
+_MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_search, _v3_versions, _v4_chat_options)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -376,21 +401,33 @@ def _like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-def _snippet(text: str, terms: list[str]) -> str:
-    """A one-line excerpt of ``text`` around the first match of any term."""
+def _snippet(text: str, terms: list[str]) -> tuple[str, tuple[int, int]]:
+    """A one-line excerpt of ``text`` centred on the first match of any term, and where
+    the match sits in it ((0, 0) if no term matches)."""
     first: tuple[int, int] | None = None
     for term in terms:
         found = re.search(re.escape(term), text, re.IGNORECASE)
         if found and (first is None or found.start() < first[0]):
             first = (found.start(), found.end())
     start, end = first or (0, 0)
-    lo = max(0, start - _SNIPPET_BEFORE)
-    hi = min(len(text), max(end, start) + _SNIPPET_AFTER)
-    excerpt = " ".join(text[lo:hi].split())
-    return ("…" if lo > 0 else "") + excerpt + ("…" if hi < len(text) else "")
+    lo = max(0, start - _SNIPPET_CONTEXT)
+    hi = min(len(text), end + _SNIPPET_CONTEXT)
+    before = ("…" if lo > 0 else "") + _one_line(text[lo:start]).lstrip()
+    word = _one_line(text[start:end])
+    after = _one_line(text[end:hi]).rstrip() + ("…" if hi < len(text) else "")
+    if not word:
+        return (before + after).strip(), (0, 0)
+    return before + word + after, (len(before), len(before) + len(word))
 
 
-_CONVERSATION_COLUMNS = "id, title, model, system_prompt, persona, created_at, updated_at"
+def _one_line(text: str) -> str:
+    """``text`` with every run of white space (line breaks too) as one space."""
+    return re.sub(r"\s+", " ", text)
+
+
+_CONVERSATION_COLUMNS = (
+    "id, title, model, system_prompt, persona, created_at, updated_at, temperature, num_ctx"
+)
 _MESSAGE_COLUMNS = (
     "id, conversation_id, role, content, status, created_at, model, stats, error, attachments,"
     " parent_id"
@@ -574,7 +611,8 @@ class ChatStore:
                 updated_at=now,
             )
             conn.execute(
-                f"INSERT INTO conversations ({_CONVERSATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO conversations ({_CONVERSATION_COLUMNS})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     conversation.id,
                     conversation.title,
@@ -583,6 +621,8 @@ class ChatStore:
                     conversation.persona,
                     conversation.created_at,
                     conversation.updated_at,
+                    conversation.temperature,
+                    conversation.num_ctx,
                 ),
             )
             return conversation
@@ -636,6 +676,30 @@ class ChatStore:
             conn.execute(
                 f"UPDATE conversations SET {assignments}, updated_at = ? WHERE id = ?",
                 (*changes.values(), now, conversation_id),
+            )
+            return self._require_conversation(conn, conversation_id)
+
+    def set_options(
+        self, conversation_id: str, *, temperature: float | None, num_ctx: int | None
+    ) -> Conversation:
+        """Sets the chat's own temperature and context window (None: the settings').
+
+        Does not move ``updated_at``: the chat itself did not change.
+
+        Raises:
+            StorageError: No conversation has this id.
+            ValueError: A value is not a finite number above zero (temperature: zero
+                or more).
+        """
+        if temperature is not None and not (math.isfinite(temperature) and temperature >= 0):
+            raise ValueError(f"temperature must be a number of 0 or more, not {temperature!r}")
+        if num_ctx is not None and num_ctx <= 0:
+            raise ValueError(f"num_ctx must be a whole number above 0, not {num_ctx!r}")
+        with self._write("save the chat's options") as conn:
+            self._require_conversation(conn, conversation_id)
+            conn.execute(
+                "UPDATE conversations SET temperature = ?, num_ctx = ? WHERE id = ?",
+                (temperature, num_ctx, conversation_id),
             )
             return self._require_conversation(conn, conversation_id)
 
@@ -908,11 +972,9 @@ class ChatStore:
             hits = []
             for conversation in found:
                 message_id = best.get(conversation.id)
-                if message_id is not None:
-                    snippet = _snippet(contents.get(message_id, ""), terms)
-                else:
-                    snippet = conversation.title
-                hits.append(SearchHit(conversation, snippet, message_id))
+                text = conversation.title if message_id is None else contents.get(message_id, "")
+                snippet, match = _snippet(text, terms)
+                hits.append(SearchHit(conversation, snippet, message_id, match))
             return hits
 
     def _match_titles(

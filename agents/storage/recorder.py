@@ -3,7 +3,8 @@ arrived and the question it answers.
 
 The window and ``hearth ask`` save the same way: the answer is a message with status
 ``streaming`` that grows as text arrives (at most every ``save_every`` seconds) and ends
-``complete``, ``interrupted`` or ``error``.
+``complete``, ``interrupted`` or ``error``. A thinking model's reasoning is kept with the
+answer as a Reasoning attachment, apart from its text.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from agents.attachments import Attachment
+from agents.attachments import Attachment, Reasoning
 from agents.errors import HearthError
-from agents.events import Attached, Blocked, Failed, Final, Sources, Stopped, Token
+from agents.events import Attached, Blocked, Failed, Final, Sources, Stopped, Thinking, Token
+from agents.fences import strip_fences
 from agents.storage.chat_store import AT_END, ChatStore, MessageStatus
 
 TITLE_LENGTH = 60
@@ -39,9 +41,11 @@ class AnswerRecord:
         self.message_id = message_id
         self.save_every = save_every
         self.text = ""
+        self.reasoning = ""
         self.sources: list[Attachment] = []
         self.ended = False
         self._saved_at = time.monotonic()
+        self._saved_reasoning = ""
 
     @classmethod
     def begin(
@@ -75,10 +79,23 @@ class AnswerRecord:
     def grow(self, text: str) -> None:
         """The answer so far; saved when ``save_every`` has passed since the last save."""
         self.text = text
+        self._save_now_and_then()
+
+    def think(self, reasoning: str) -> None:
+        """A thinking model's reasoning so far; saved like the text."""
+        self.reasoning = reasoning
+        self._save_now_and_then()
+
+    def _save_now_and_then(self) -> None:
         now = time.monotonic()
-        if now - self._saved_at >= self.save_every:
-            self._saved_at = now
-            self.store.update_message(self.message_id, content=text)
+        if now - self._saved_at < self.save_every:
+            return
+        self._saved_at = now
+        attachments = None
+        if self.reasoning != self._saved_reasoning:
+            self._saved_reasoning = self.reasoning
+            attachments = [Reasoning(self.reasoning)]
+        self.store.update_message(self.message_id, content=self.text, attachments=attachments)
 
     def attach(self, attachments: Sequence[Attachment]) -> None:
         """Sources or other attachments of the answer, kept when it completes."""
@@ -91,19 +108,24 @@ class AnswerRecord:
         error: HearthError | None = None,
         stats: dict[str, Any] | None = None,
     ) -> None:
-        """Saves the answer's last state (only the first call counts)."""
+        """Saves the answer's last state (only the first call counts).
+
+        Its sources are kept when it completes; the reasoning that arrived is always kept.
+        """
         if self.ended:
             return
         self.ended = True
-        self.text = text
-        complete = status is MessageStatus.COMPLETE
+        self.text = text = strip_fences(text)  # kept as shown: without echoed data fences
+        kept = list(self.sources) if status is MessageStatus.COMPLETE else []
+        if self.reasoning:
+            kept.append(Reasoning(self.reasoning))
         self.store.update_message(
             self.message_id,
             content=text,
             status=status,
             stats=stats,
             error=error.message if error else None,
-            attachments=self.sources if complete and self.sources else None,
+            attachments=kept if kept or self._saved_reasoning else None,
         )
 
     def finished(self, final: Final) -> None:
@@ -120,6 +142,7 @@ class AnswerRecord:
 
     def blocked(self, message: str) -> None:
         """The safety check flagged the message or the answer: nothing of it is kept."""
+        self.reasoning = ""
         self.end(MessageStatus.ERROR, "", HearthError(message))
 
     def record(self, events: Iterable[object]) -> Iterator[object]:
@@ -138,6 +161,8 @@ class AnswerRecord:
     def _see(self, event: object) -> None:
         if isinstance(event, Token):
             self.grow(self.text + event.text)
+        elif isinstance(event, Thinking):
+            self.think(self.reasoning + event.text)
         elif isinstance(event, Sources):
             self.attach(event.citations)
         elif isinstance(event, Attached):

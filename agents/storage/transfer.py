@@ -32,7 +32,14 @@ from pathlib import Path
 from typing import Any, Protocol, cast, get_args
 
 import agents
-from agents.attachments import ImageRef, from_records, images_in, to_records
+from agents.attachments import (
+    ImageRef,
+    Reasoning,
+    from_records,
+    images_in,
+    reasoning_in,
+    to_records,
+)
 from agents.chat.personas import (
     MAX_NAME_CHARS,
     Persona,
@@ -41,7 +48,8 @@ from agents.chat.personas import (
     persona_from_dict,
 )
 from agents.errors import HearthError
-from agents.files import FileRefused, FileTooLarge, read_regular, shown
+from agents.files import FileRefused, FileTooLarge, read_regular
+from agents.printable import shown
 from agents.storage.atomic import write_atomic
 from agents.storage.chat_store import (
     ChatStore,
@@ -105,6 +113,8 @@ class ExportedChat:
         parents: For each message, the index of its parent in ``messages`` (None for
             a first message).
         chosen: Indexes of the versions chosen where a message has several replies.
+        temperature: The chat's own temperature (None: the settings').
+        num_ctx: The chat's own context window (None: the settings').
     """
 
     id: str
@@ -117,6 +127,8 @@ class ExportedChat:
     messages: list[MessageData]
     parents: list[int | None]
     chosen: frozenset[int] = frozenset()
+    temperature: float | None = None
+    num_ctx: int | None = None
 
 
 @dataclass
@@ -228,6 +240,8 @@ def build_export(
                 "persona": conversation.persona,
                 "created_at": conversation.created_at,
                 "updated_at": conversation.updated_at,
+                "temperature": conversation.temperature,
+                "num_ctx": conversation.num_ctx,
                 "messages": [
                     {
                         "id": m.id,
@@ -307,8 +321,7 @@ def render_markdown(
             facts.append(f"persona {persona_names.get(conversation.persona, conversation.persona)}")
         out.append(f"*{' · '.join(facts)}*\n")
         if conversation.system_prompt:
-            quoted = "\n".join(f"> {line}" for line in conversation.system_prompt.splitlines())
-            out.append(f"**System prompt**\n\n{quoted}\n")
+            out.append(f"**System prompt**\n\n{_quoted(conversation.system_prompt)}\n")
         for message in messages:
             heading = _ROLE_HEADINGS.get(message.role, message.role)
             note = ""
@@ -317,9 +330,14 @@ def render_markdown(
             elif message.status == "error":
                 note = " (failed)"
             out.append(f"## {heading}{note}\n")
+            reasoning = reasoning_in(message.attachments)
+            if reasoning:
+                out.append(f"*Reasoning*\n\n{_quoted(reasoning)}\n")
             if message.content:
                 out.append(message.content.rstrip() + "\n")
             for attachment in message.attachments:
+                if isinstance(attachment, Reasoning):
+                    continue
                 name = str(getattr(attachment, "name", "") or attachment.kind or "attachment")
                 if isinstance(attachment, ImageRef):
                     link = image_links.get(attachment.sha256)
@@ -330,6 +348,11 @@ def render_markdown(
                 out.append(f"*Error: {message.error}*\n")
         out.append("---\n")
     return "\n".join(out)
+
+
+def _quoted(text: str) -> str:
+    """Text as a Markdown quote, line by line."""
+    return "\n".join(f"> {line}" for line in text.splitlines())
 
 
 def export_markdown(
@@ -379,6 +402,18 @@ def _text(value: Any, where: str, limit: int, *, optional: bool = False) -> str 
         raise _Invalid(f"{where} must be text")
     if len(value) > limit:
         raise _Invalid(f"{where} is too long ({len(value):,} characters, at most {limit:,})")
+    return value
+
+
+def _optional_number(value: Any, where: str) -> float | None:
+    return None if value is None else _number(value, where)
+
+
+def _optional_whole(value: Any, where: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise _Invalid(f"{where} must be a whole number above 0")
     return value
 
 
@@ -497,6 +532,8 @@ def _chat(value: Any, where: str, known_images: set[str], version: int) -> Expor
         messages=parsed,
         parents=parents,
         chosen=chosen,
+        temperature=_optional_number(value.get("temperature"), f"{where}.temperature"),
+        num_ctx=_optional_whole(value.get("num_ctx"), f"{where}.num_ctx"),
     )
 
 
@@ -787,6 +824,10 @@ def import_export(
                 chat.title, model=chat.model, system_prompt=chat.system_prompt, persona=persona
             )
             added_conversations.append(conversation.id)
+            if chat.temperature is not None or chat.num_ctx is not None:
+                store.set_options(
+                    conversation.id, temperature=chat.temperature, num_ctx=chat.num_ctx
+                )
             report.messages_added += _import_messages(store, conversation.id, chat, sha_map)
             report.conversations_added.append(conversation.title or "Untitled")
     except Exception as exc:

@@ -4,7 +4,7 @@ answer before any of it is shown or saved.
 :func:`guarded` wraps the events of any agent. The input is checked first; when it is
 not allowed the turn ends with ``Blocked(stage="prompt")`` and the agent never starts,
 so no model but Llama Guard saw it. Otherwise the agent runs, and everything that is
-part of the answer (tokens, sources, attached files, results) is held back until the
+part of the answer (tokens, reasoning, sources, attached files, results) is held back until the
 whole answer passed the check; activity (status, tool calls and their approval) passes
 through at once. A flagged answer ends the turn with ``Blocked(stage="answer")`` and
 nothing of it is released. A guard that can't run (Ollama down, model missing) fails
@@ -29,10 +29,11 @@ from agents.events import (
     Sources,
     Status,
     Stopped,
+    Thinking,
     Token,
 )
 
-AnswerPart = Token | Sources | Attached | Result
+AnswerPart = Token | Thinking | Sources | Attached | Result
 Run = Callable[[CancelToken], Iterator[Event]]
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from agents.attachments import Attachment, ImageTaskRequest, SummaryRequest, first
 from agents.llm.messages import ChatMessage
+from agents.llm.options import ChatOptions
 
 if TYPE_CHECKING:
     from agents.writing.styles import RewriteSpec
@@ -52,6 +53,8 @@ class TurnRequest:
         persona: The persona id, used when there is no system prompt.
         rewrite: The style of a ``REWRITE`` request.
         conversation_id: The saved conversation it belongs to, if any.
+        options: The conversation's own temperature and context size, sent with every
+            request of the turn.
     """
 
     messages: tuple[ChatMessage, ...]
@@ -62,6 +65,7 @@ class TurnRequest:
     persona: str | None = None
     rewrite: RewriteSpec | None = field(default=None, compare=False)
     conversation_id: str | None = None
+    options: ChatOptions = field(default_factory=ChatOptions)
 
     @classmethod
     def ask(

@@ -2,13 +2,15 @@
 
 What must hold for every request lives here, once: the persona and system prompt, the
 model the conversation chose (each agent then routes by capability: images only to a
-vision model, tools never to it), the tools bound to the task with every side effect
+vision model, tools never to it), the conversation's own temperature and context size
+on every request its agent sends, the tools bound to the task with every side effect
 behind the approval gate, and the safety check around the whole turn when it is on.
 The window and every CLI command build their agents here and nowhere else.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,8 +127,19 @@ class Router:
                 mail and calendar, a style to rewrite in).
         """
         mode = request.resolved_mode()
-        agent, run = self._agent(mode, request)
+        agent, run = self._for_chat(request)._agent(mode, request)
         return Turn(request, mode, agent, run, self._guard())
+
+    def _for_chat(self, request: TurnRequest) -> Router:
+        """This router with a door that sends the chat's own options on every request.
+
+        The safety check keeps the shared door: it is not part of the chat's answer.
+        """
+        if not request.options:
+            return self
+        router = copy.copy(self)
+        router.service = self.service.tuned(request.options)
+        return router
 
     def _guard(self) -> Guard | None:
         if not self.service.settings.guard_enabled:
@@ -154,6 +167,17 @@ class Router:
         return builders[mode](request)
 
     def _chat(self, request: TurnRequest) -> tuple[Any, AgentRun]:
+        if request.images:  # find, chart to table or a question: the text model chooses
+            from agents.images.intent import ImageQuestion
+
+            question = ImageQuestion(
+                self.service,
+                request.messages,
+                self.images,
+                request.model,
+                self.system_prompt(request),
+            )
+            return question, question.stream
         from agents.chat.agent import ChatAgent
 
         agent = ChatAgent(self.service, request.model, self.system_prompt(request))

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from agents.cancel import CancelToken
 from agents.errors import HearthError
-from agents.events import Event, Final, Stats, Status, Token
+from agents.events import Event, Final, Stats, Status, Thinking, Token
+from agents.fences import Fence
 from agents.llm.errors import LLMError, incomplete
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import Run, run_steps, stream_reply
@@ -24,7 +25,6 @@ from agents.llm.tokens import estimate_tokens
 from agents.writing.styles import (
     RewriteSpec,
     clean_output,
-    new_boundary,
     script_language,
     system_prompt,
     temperature_for,
@@ -219,7 +219,7 @@ class Rewriter:
     def piece_budget(self, model: str, spec: RewriteSpec) -> int:
         """Tokens per piece: the input, the instruction and up to twice the input as the
         answer (translations grow) must fit the model's context window."""
-        overhead = estimate_tokens(system_prompt(spec, "0" * 12)) + 64
+        overhead = estimate_tokens(system_prompt(spec, Fence())) + 64
         room = (self.service.num_ctx(model) - overhead) // 3
         return max(MIN_PIECE_TOKENS, min(self.max_piece_tokens, room))
 
@@ -264,7 +264,7 @@ class Rewriter:
                 if isinstance(token, Token):
                     progress.current.append(token.text)
                     yield token
-                else:
+                elif isinstance(token, Final):
                     parts.append(token.stats)
                     progress.done.append(token.text)
         yield Final(layout.join(progress.done), Stats.combined(parts))
@@ -272,7 +272,7 @@ class Rewriter:
     def _chat_model(self, model: str, spec: RewriteSpec, answer_limit: int) -> ChatOllama:
         """One chat model for all pieces (one HTTP connection, reused)."""
         overrides: dict[str, Any] = {"num_predict": answer_limit}
-        if self.service.settings.temperature is None:
+        if self.service.temperature is None:  # the person chose none: the style's own
             overrides["temperature"] = temperature_for(spec.style)
         return self.service.chat_model(model, **overrides)
 
@@ -284,8 +284,9 @@ class Rewriter:
         spec: RewriteSpec,
         source_language: str | None,
         cancel: CancelToken,
-    ) -> Iterator[Token | Final]:
-        """Rewrites one piece: its Tokens, then a Final with the cleaned text.
+    ) -> Iterator[Token | Thinking | Final]:
+        """Rewrites one piece: its Tokens (and a thinking model's reasoning, which is not
+        part of the rewrite), then a Final with the cleaned text.
 
         Raises:
             LLMError: The model failed or returned nothing.
@@ -293,19 +294,17 @@ class Rewriter:
         """
         from langchain_core.messages import HumanMessage, SystemMessage
 
-        boundary = new_boundary()
-        while boundary in piece:  # pragma: no cover - 48 random bits
-            boundary = new_boundary()
+        fence = Fence()
         messages = [
-            SystemMessage(content=system_prompt(spec, boundary, source_language)),
-            HumanMessage(content=user_prompt(piece, boundary)),
+            SystemMessage(content=system_prompt(spec, fence, source_language)),
+            HumanMessage(content=user_prompt(piece, fence)),
         ]
         reply = yield from stream_reply(chat, messages, cancel, strip_leading=True)
         cancel.check()
         if not reply.complete:
             raise incomplete(model)
         meta = reply.meta
-        result = clean_output(reply.text, boundary)
+        result = clean_output(reply.text)
         if not result:
             raise LLMError(
                 incomplete(model).kind,

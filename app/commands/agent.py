@@ -16,10 +16,10 @@ from typing import Any, TextIO
 from agents.cancel import CancelToken
 from agents.events import ToolCallProposed, ToolResult
 from agents.paths import data_dir
+from agents.printable import safe
 from agents.tools.approval import ApprovalGate, ProposedAction
 from agents.tools.audit import AuditLog
 from app.cli import MAILBOX, OneOf, arg, command, read_text, run_turn, text_arg
-from app.terminal import safe
 
 TASK_CHOICES = ("assistant", "read", "schedule", "draft", "digest")
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from agents.exit_codes import Exit
-from agents.files import shown
 from agents.paths import data_dir
+from agents.printable import safe, shown
 from app.cli import (
     MODEL,
     arg,
@@ -26,7 +26,6 @@ from app.cli import (
     run_turn,
     service_for,
 )
-from app.terminal import safe
 
 if TYPE_CHECKING:  # the documents stack loads only when a documents command runs
     from agents.documents.index import SyncProgress, SyncReport

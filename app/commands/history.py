@@ -33,6 +33,7 @@ def remembered(
     from agents.attachments import ImageRef
     from agents.images.store import ImageStore
     from agents.llm.messages import ChatMessage
+    from agents.llm.options import ChatOptions
     from agents.paths import data_dir
     from agents.storage import ChatStore
     from agents.storage.recorder import AnswerRecord
@@ -62,6 +63,7 @@ def remembered(
             model=request.model or conversation.model,
             system_prompt=request.system_prompt or conversation.system_prompt,
             persona=request.persona or conversation.persona,
+            options=ChatOptions(conversation.temperature, conversation.num_ctx),
         )
         record = AnswerRecord.begin(store, conversation.id, request.model, save_every=0.1)
         try:

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from agents.errors import HearthError
+from agents.printable import safe
 from app.cli import arg, command, run_turn
-from app.terminal import safe
 
 if TYPE_CHECKING:
     from agents.images.intake import PreparedImage

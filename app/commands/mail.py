@@ -12,8 +12,8 @@ import sys
 from typing import Any
 
 from agents.paths import data_dir
+from agents.printable import safe
 from app.cli import MAILBOX, MODEL, arg, command, group, interruptible, service_for
-from app.terminal import safe
 
 group(
     "mail",

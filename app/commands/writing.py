@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from agents.errors import HearthError
 from agents.paths import data_dir
+from agents.printable import safe
 from agents.writing.styles import Style
 from app.cli import MODEL, arg, command, run_turn
-from app.terminal import safe
 
 if TYPE_CHECKING:
     from agents.storage import InstanceLock

@@ -12,12 +12,17 @@ from PySide6.QtWidgets import QMessageBox
 
 from agents.errors import HearthError
 from agents.llm import LLMError
+from agents.llm.models import same_model
+from agents.llm.options import ChatOptions
+from agents.settings import Settings
 from agents.storage import Conversation, MessageStatus, StoredMessage
-from agents.turns.request import TurnRequest
+from agents.turns.request import Mode, TurnRequest
 from app import plain
+from app.services.status import Snapshot, TurnState
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
+    from app.widgets.message_view import MessageView
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
@@ -29,7 +34,8 @@ class ChatController(QObject):
         window: The window whose widgets it drives (chat, composer, conversations...).
 
     Signals:
-        modelChanged(str): the open chat's model changed (opened, created or chosen).
+        modelChanged(str): the open chat's model changed (opened, created or chosen), or
+            how it is loaded (the chat's context window).
         turnFailed(object): an LLMError ended a turn (the server controller offers fixes).
     """
 
@@ -43,11 +49,14 @@ class ChatController(QObject):
         session = window.session
         session.turnStarted.connect(self._on_turn_started)
         session.partial.connect(self._on_partial)
-        session.status.connect(self._on_status)
+        session.reasoningChanged.connect(self._on_reasoning)
         session.turnEnded.connect(self._on_turn_ended)
         session.busyChanged.connect(window.composer.set_busy)
         session.conversationChanged.connect(lambda _cid: self._refresh_titles())
-        window.conversations.selected.connect(self.open_conversation)
+        # The arrows in the list show each chat (at a search's match), the focus stays;
+        # Enter or a click opens it there (also from another view).
+        window.conversations.selected.connect(self._on_chosen)
+        window.conversations.opened.connect(self._on_opened)
         window.conversations.newRequested.connect(self.new_chat)
         window.conversations.deleted.connect(self._on_deleted)
         window.conversations.renamed.connect(lambda _cid: self._show_title())
@@ -73,31 +82,68 @@ class ChatController(QObject):
         conversation = self.current()
         return (conversation.model if conversation else None) or self.window.settings.chat_model
 
+    def current_options(self) -> ChatOptions:
+        """The open chat's own temperature and context size (none for a new chat)."""
+        conversation = self.current()
+        if conversation is None:
+            return ChatOptions()
+        return ChatOptions(conversation.temperature, conversation.num_ctx)
+
     def open_latest(self) -> None:
         """Opens the most recent chat; with none, readies a new one."""
         existing = self.window.store.list_conversations()
         if existing:
             self.window.conversations.select(existing[0].id)
         else:
-            self.window.persona_picker.set_current(self.window.personas.default().id)
+            self.window.persona_picker.set_current(self.default_persona()[0])
             self.modelChanged.emit(self.current_model())
 
-    def new_chat(self) -> None:
-        """Starts an empty chat (Ctrl+N); the open one is kept if it is still empty."""
-        current = self.current()
-        if current is None or self.window.store.messages(current.id):
-            self.window.conversations.select(self._create().id)
-        self.window.composer.edit.setFocus()
+    def default_persona(self) -> tuple[str | None, str]:
+        """The persona id and prompt a new chat starts with, per the settings.
 
-    def _create(self) -> Conversation:
-        """A new chat with the chosen model and persona."""
+        The settings' "System prompt for new chats", when the person changed it (a chat
+        with no persona from the library: "Custom"); else the library's default persona.
+        """
+        prompt = self.window.settings.system_prompt
+        if prompt != Settings().system_prompt:
+            return None, prompt
+        persona = self.window.personas.default()
+        return persona.id, persona.prompt
+
+    def new_chat(self) -> None:
+        """Starts an empty chat (Ctrl+N) in Chat mode with the default persona; the open
+        one is kept (and reset so) if it is still empty."""
+        window = self.window
+        current = self.current()
+        if current is None or window.store.messages(current.id):
+            window.conversations.select(self._create(fresh=True).id)
+        else:
+            persona, prompt = self.default_persona()
+            window.store.update_conversation(
+                current.id, persona=persona or "", system_prompt=prompt
+            )
+            window.persona_picker.set_current(persona)
+        window.composer.set_mode(Mode.CHAT)
+        window.views.show_view(window.chat_page)
+        window.composer.edit.setFocus()
+
+    def _ensure_chat(self) -> Conversation:
+        """The open chat; a new one, opened, if there is none."""
+        conversation = self.current()
+        if conversation is None:
+            conversation = self._create()
+            self.conversation_id = conversation.id
+            self.window.conversations.select(conversation.id)
+        return conversation
+
+    def _create(self, fresh: bool = False) -> Conversation:
+        """A new chat with the chosen model; its persona is the one picked, or (``fresh``,
+        or none picked) the default for new chats."""
         window = self.window
         model = window.models.current_model or window.settings.chat_model
-        persona = window.personas.get(window.persona_picker.current_persona)
-        persona = persona or window.personas.default()
-        return window.store.create_conversation(
-            model=model, system_prompt=persona.prompt, persona=persona.id
-        )
+        picked = None if fresh else window.personas.get(window.persona_picker.current_persona)
+        persona, prompt = (picked.id, picked.prompt) if picked else self.default_persona()
+        return window.store.create_conversation(model=model, system_prompt=prompt, persona=persona)
 
     def open_conversation(self, conversation_id: str) -> None:
         """Shows a conversation (its streaming answer keeps updating)."""
@@ -109,7 +155,49 @@ class ChatController(QObject):
         self.window.persona_picker.set_current(conversation.persona)
         self.window.chat.show_path(self.window.store.tree(conversation_id), keep=False)
         self.modelChanged.emit(self.current_model())
-        self.window.composer.edit.setFocus()
+        self.window.views.show_view(self.window.chat_page)
+
+    def _on_chosen(self, conversation_id: str) -> None:
+        """Shows the chat chosen in the list, at the search's match if it is a hit."""
+        self.open_conversation(conversation_id)
+        self._show_hit(conversation_id)
+
+    def _on_opened(self, conversation_id: str) -> None:
+        """Opens the chat chosen in the list: the focus goes to the search's match, or
+        to the message box."""
+        window = self.window
+        if conversation_id != self.conversation_id:
+            self.open_conversation(conversation_id)
+        window.views.show_view(window.chat_page)
+        found = self._show_hit(conversation_id)
+        if found is not None:
+            found.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            window.composer.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_hit(self, conversation_id: str) -> MessageView | None:
+        """Shows the message the search found in the open chat, marked; None if the
+        search found none there."""
+        hit = self.window.conversations.hit(conversation_id)
+        if hit is None or hit.message_id is None or conversation_id != self.conversation_id:
+            return None
+        return self.show_match(hit.message_id, hit.matched)
+
+    def show_match(self, message_id: int, words: str) -> MessageView | None:
+        """Shows a message of the open chat, marked and in sight, with ``words`` selected
+        in it; a version not on the chosen path becomes the chosen one first."""
+        window = self.window
+        cid = self.conversation_id
+        if cid is None:
+            return None
+        if message_id not in (m.id for m in window.store.tree(cid).path):
+            try:
+                window.store.select_message(message_id)
+            except HearthError as exc:
+                window.banner.show_message(exc.message)
+                return None
+            window.chat.show_path(window.store.tree(cid))
+        return window.chat.show_match(message_id, words)
 
     def _show_title(self) -> None:
         """The window title names the open chat."""
@@ -147,17 +235,14 @@ class ChatController(QObject):
         Nothing the person typed is lost: if it can't be sent, the text goes back into
         the message box and the banner says why.
         """
-        if self.current() is None:
-            conversation = self._create()
-            self.conversation_id = conversation.id
-            self.window.conversations.select(conversation.id)
+        self._ensure_chat()
         try:
             self.window.session.send(
                 dataclasses.replace(request, conversation_id=self.conversation_id)
             )
         except HearthError as exc:
             self.window.composer.set_text(request.text)
-            self.window.banner.show_message(exc.message)
+            self.window.status_model.notify(exc.message)
 
     def retry(self, answer_id: int | None = None) -> None:
         """Asks again for an answer (None: the last one; Ctrl+R), in the mode the switches
@@ -190,29 +275,30 @@ class ChatController(QObject):
         # (a new version after an edit) and the empty answer.
         self.window.chat.show_path(self.window.store.tree(conversation_id))
         self.window.chat.scroll_to_bottom()
-        if self.window.banner.action in {"", "retry_server"}:
-            self.window.banner.clear()
 
     def _on_partial(self, conversation_id: str, message_id: int, text: str) -> None:
         if conversation_id == self.conversation_id:
             self.window.chat.set_text(message_id, text)
-        status = self.window.status
-        if status.state == "loading" and text:
-            status.show_report(self.window.monitor.report)
 
-    def _on_status(self, conversation_id: str, text: str) -> None:
-        self.window.status.show_loading(text)
-        answer = self.window.session.active_message_id
+    def _on_reasoning(self, conversation_id: str, message_id: int, text: str) -> None:
+        if conversation_id == self.conversation_id:
+            self.window.chat.set_reasoning(message_id, text)
+
+    def show_status(self, status: Snapshot) -> None:
+        """The note under the answer being written says what it is doing now."""
+        answer = status.answer_id
         view = self.window.chat.view(answer) if answer is not None else None
-        if view is not None and conversation_id == self.conversation_id:
-            view.set_note(text, "info")
+        if view is None or answer is None:
+            return  # not being written, or in a chat that isn't open
+        if status.turn is TurnState.LOADING and status.step:
+            view.set_note(status.step, "info")
+        elif status.turn is TurnState.STREAMING:
+            self.window.chat.set_state(answer, MessageStatus.STREAMING)
 
     def _on_turn_ended(
         self, conversation_id: str, message_id: int, status: MessageStatus, error: object
     ) -> None:
         window = self.window
-        if window.status.state == "loading":
-            window.status.show_report(window.monitor.report)
         if conversation_id == self.conversation_id:
             message = error.message if isinstance(error, HearthError) else None
             window.chat.set_state(message_id, status, message)
@@ -239,6 +325,28 @@ class ChatController(QObject):
         if replace:
             dialog.replaceRequested.connect(self.window.composer.set_text)
         dialog.show()
+
+    def edit_options(self) -> None:
+        """Edits the open chat's temperature and context size (a new chat if none is
+        open); they apply from its next request."""
+        from app.widgets.chat_options_dialog import ChatOptionsDialog
+
+        conversation = self._ensure_chat()
+        model = self.current_model()
+        known = next((m for m in self.window.monitor.models if same_model(m.name, model)), None)
+        dialog = ChatOptionsDialog(
+            self.current_options(),
+            self.window.settings,
+            known.context_length if known is not None else None,
+            parent=self.window,
+        )
+        if dialog.exec() != ChatOptionsDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.values()
+        self.window.store.set_options(
+            conversation.id, temperature=chosen.temperature, num_ctx=chosen.num_ctx
+        )
+        self.modelChanged.emit(model)  # loaded again with the chat's window, if it changed
 
     def edit_personas(self) -> None:
         """Opens the persona library."""

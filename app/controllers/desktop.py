@@ -79,6 +79,7 @@ class DesktopController(QObject):
         self.show_window()
         self.window.conversations.refresh()
         self.window.conversations.select(conversation_id)
+        self.window.composer.edit.setFocus()
 
     def ask_about_screen(self, still: QPixmap | None = None) -> ScreenGrab:
         """Lets the person drag over part of the screen, then attaches it to the chat."""

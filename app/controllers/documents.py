@@ -1,4 +1,4 @@
-"""Private documents in the window: the Documents tab, the composer's Documents switch,
+"""Private documents in the window: the Documents view, the composer's Documents mode,
 documents dropped on the chat, and summaries sent as chat turns."""
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from agents.attachments import SummaryRequest
-from agents.files import shown
+from agents.printable import shown
 from agents.turns.request import Mode, TurnRequest
+from app import shortcuts
 from app.widgets.lazy_tab import LazyTab
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ class DocumentsController(QObject):
     """The documents feature of one window; its index worker starts on first use.
 
     Args:
-        window: The window (sidebar, composer, chat, settings).
+        window: The window (views, composer, chat, settings).
     """
 
     def __init__(self, window: MainWindow) -> None:
@@ -35,7 +36,12 @@ class DocumentsController(QObject):
         self._service: DocumentsService | None = None
         self.panel: DocumentsPanel | None = None
         self.tab = LazyTab(self._make_panel)
-        window.sidebar.addTab(self.tab, self.tr("Documents"))
+        window.views.add_view(
+            self.tab,
+            self.tr("Documents"),
+            self.tr("Your indexed documents: add, re-index, remove"),
+            shortcuts.VIEW_DOCUMENTS,
+        )
         self.switch = QToolButton()
         self.switch.setObjectName("docsSwitch")
         self.switch.setText(self.tr("Documents"))
@@ -92,7 +98,6 @@ class DocumentsController(QObject):
         elif choice is DropChoice.ASK:
             self.service.index_paths(paths)
             self.switch.setChecked(True)
-            self.window.sidebar.setCurrentWidget(self.tab)
             self.window.composer.edit.setFocus()
 
     def summarize(self, path: Path, lang: str | None = None) -> None:

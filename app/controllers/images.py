@@ -61,7 +61,7 @@ class ImagesController(QObject):
         button.setText(text)
         button.setToolTip(tip)
         button.setEnabled(False)
-        self.window.composer.tools.addWidget(button)
+        self.strip.add_action(button)
         return button
 
     def _on_strip_changed(self) -> None:

@@ -1,22 +1,24 @@
-"""Mail and calendar in the window: the Mail and Calendar tabs, the calendar's setup, the
-composer's Mail & calendar switch, and the approval questions of the tool agent."""
+"""Mail and calendar in the window: the Mail and Calendar views, the calendar's setup,
+the composer's Mail & calendar mode, and the approval questions of the tool agent."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QSplitter, QToolButton, QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from agents.errors import HearthError
 from agents.tools.audit import AuditLog
 from agents.tools.workspace import WorkspaceSpec
 from agents.turns.request import Mode
 from agents.turns.router import ToolSetup
+from app import shortcuts
 from app.services.approvals import ApprovalBridge
 from app.services.calendar import CalendarSetupService
 from app.widgets.approval_dialog import dialog_asker
 from app.widgets.lazy_tab import LazyTab
+from app.widgets.measure import AdaptiveSplitter
 
 if TYPE_CHECKING:
     from agents.calendar.model import CalendarStore
@@ -35,7 +37,7 @@ class MailCalendarController(QObject):
     approval dialog; a stopped or finished turn withdraws (denies) what is still open.
 
     Args:
-        window: The window (sidebar, composer, session, data folder).
+        window: The window (views, composer, session, data folder).
     """
 
     def __init__(self, window: MainWindow) -> None:
@@ -50,13 +52,23 @@ class MailCalendarController(QObject):
         self.mail: MailService | None = None
         self.mail_panel: MailPanel | None = None
         self.mail_tab = LazyTab(self._make_mail_panel)
-        window.sidebar.addTab(self.mail_tab, self.tr("Mail"))
-        # The calendar tab is filled when first shown: start-up doesn't read the calendar.
-        self.calendar_tab = QSplitter(Qt.Orientation.Vertical)
+        window.views.add_view(
+            self.mail_tab,
+            self.tr("Mail"),
+            self.tr("A digest of your recent mail"),
+            shortcuts.VIEW_MAIL,
+        )
+        # The calendar view is filled when first shown: start-up doesn't read the calendar.
+        self.calendar_tab = AdaptiveSplitter(wide_from=1100)
         self.calendar_panel: CalendarPanel | None = None
         self.audit_view: AuditLogView | None = None
-        window.sidebar.addTab(self.calendar_tab, self.tr("Calendar"))
-        window.sidebar.currentChanged.connect(self._on_tab)
+        window.views.add_view(
+            self.calendar_tab,
+            self.tr("Calendar"),
+            self.tr("Upcoming events, and every action you approved or denied"),
+            shortcuts.VIEW_CALENDAR,
+        )
+        window.views.currentChanged.connect(self._on_tab)
         self.switch = QToolButton()
         self.switch.setObjectName("toolsSwitch")
         self.switch.setText(self.tr("Mail && calendar"))
@@ -117,7 +129,7 @@ class MailCalendarController(QObject):
         return self.mail_panel
 
     def _on_tab(self, _index: int) -> None:
-        if self.window.sidebar.currentWidget() is self.calendar_tab:
+        if self.window.views.currentWidget() is self.calendar_tab:
             self.show_calendar()
 
     def show_calendar(self) -> None:

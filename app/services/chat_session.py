@@ -2,8 +2,9 @@
 
 A turn is a TurnRequest (text, attachments, mode) in a saved conversation. The session
 saves the person's message, fills in the conversation (its history with images, model,
-persona and instructions), hands the request to the router for its agent, and runs that
-in its event pump, saving the answer as it streams.
+persona, instructions and its own temperature and context size), hands the request to
+the router for its agent, and runs that in its event pump, saving the answer (and a
+thinking model's reasoning, apart from it) as it streams.
 
 Asking again never deletes: an edited question is a new version beside the original,
 a retried answer a new version beside the earlier one. The history sent is the chosen
@@ -31,6 +32,7 @@ from agents.events import (
     ToolResult,
 )
 from agents.llm.messages import ChatMessage
+from agents.llm.options import ChatOptions
 from agents.storage import ChatStore, MessageStatus, StoredMessage
 from agents.storage.recorder import AnswerRecord, title_for
 from agents.turns.request import Mode, TurnRequest
@@ -63,8 +65,10 @@ class ChatSession(QObject):
 
     turnStarted = Signal(str, int, int)  # conversation id, user message id, answer id
     partial = Signal(str, int, str)  # conversation id, answer id, text so far
+    reasoningChanged = Signal(str, int, str)  # conversation id, answer id, reasoning so far
     status = Signal(str, str)  # conversation id, e.g. "Loading llama3.2…"
     turnEnded = Signal(str, int, object, object)  # conversation, answer id, MessageStatus, error
+    stopping = Signal(str)  # conversation id: a stop was asked for (turnEnded follows)
     busyChanged = Signal(bool)
     conversationChanged = Signal(str)  # title or metadata changed
 
@@ -85,6 +89,7 @@ class ChatSession(QObject):
         self._turn: _Turn | None = None
         self._pump = EventPump(flush_ms, translate=router.service.error, parent=self)
         self._pump.partial.connect(self._on_partial)
+        self._pump.reasoning.connect(self._on_reasoning)
         self._pump.status.connect(self._say)
         self._pump.progress.connect(self._on_progress)
         self._pump.sources.connect(self._on_sources)
@@ -194,6 +199,8 @@ class ChatSession(QObject):
 
     def stop(self) -> None:
         """Stops the answer at once; what arrived is kept and marked interrupted."""
+        if self._turn is not None:
+            self.stopping.emit(self._turn.conversation_id)
         self._pump.stop()  # its ``stopped`` ends the turn
 
     # -- the turn ----------------------------------------------------------------------
@@ -209,6 +216,7 @@ class ChatSession(QObject):
             system_prompt=conversation.system_prompt,
             persona=conversation.persona,
             conversation_id=conversation_id,
+            options=ChatOptions(conversation.temperature, conversation.num_ctx),
         )
         # The request goes out first: the answer is saved and shown while it travels (its
         # events reach this thread only after this returns).
@@ -277,6 +285,13 @@ class ChatSession(QObject):
             return  # a turn that ended (e.g. blocked) while its stream winds down
         self.partial.emit(turn.conversation_id, turn.message_id, text)
         turn.record.grow(text)
+
+    def _on_reasoning(self, text: str) -> None:
+        turn = self._turn
+        if turn is None:
+            return
+        self.reasoningChanged.emit(turn.conversation_id, turn.message_id, text)
+        turn.record.think(text)
 
     def _on_blocked(self, event: Blocked) -> None:
         # The safety check flagged the message or the answer: nothing of it is kept.

@@ -23,8 +23,8 @@ from agents.documents.index import SyncProgress, SyncReport
 from agents.documents.index_worker import IndexClient
 from agents.documents.manifest import IndexedFile
 from agents.errors import HearthError
-from agents.files import shown
 from agents.llm import OllamaService
+from agents.printable import shown
 from agents.settings import Settings
 from app.services.jobs import JobSlot, run_call
 

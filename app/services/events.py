@@ -1,8 +1,9 @@
 """One event pump: an agent's event stream, run in a JobSlot, as typed Qt signals.
 
 Tokens are gathered and pushed as ``partial`` at most every ``flush_ms``, so a fast model
-repaints a few dozen times a second, not once per token. The first token after a quiet
-spell is pushed at once (the person sees the answer start without waiting for a tick).
+repaints a few dozen times a second, not once per token; a thinking model's reasoning is
+gathered and pushed the same way, as ``reasoning``. The first piece after a quiet spell is
+pushed at once (the person sees the answer start without waiting for a tick).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from agents.events import (
     Status,
     Stopped,
     SummaryProgress,
+    Thinking,
     Token,
     ToolCallDecided,
     ToolCallProposed,
@@ -53,6 +55,7 @@ class EventPump(QObject):
     Signals:
         started(): a stream began.
         partial(str): the text so far, at most every ``flush_ms``.
+        reasoning(str): a thinking model's reasoning so far, at most every ``flush_ms``.
         status(str): a step the person should see ("Loading llama3.2…").
         progress(int, int): sections done, sections in all (SummaryProgress).
         jobProgress(Progress): attempt n of m and tokens so far, told by the run's cancel
@@ -73,6 +76,7 @@ class EventPump(QObject):
 
     started = Signal()
     partial = Signal(str)
+    reasoning = Signal(str)
     status = Signal(str)
     progress = Signal(int, int)
     jobProgress = Signal(object)
@@ -104,7 +108,9 @@ class EventPump(QObject):
         self._slot.failed.connect(self._on_failed)
         self._slot.stopped.connect(self._on_stopped)
         self._parts: list[str] = []
+        self._thoughts: list[str] = []
         self._dirty = False
+        self._thoughts_dirty = False
         self._flush = QTimer(self)
         self._flush.setInterval(flush_ms)
         self._flush.timeout.connect(self._on_tick)
@@ -119,11 +125,17 @@ class EventPump(QObject):
         """The text that arrived (the final text once finished)."""
         return "".join(self._parts)
 
+    @property
+    def thoughts(self) -> str:
+        """The reasoning that arrived, until the next start."""
+        return "".join(self._thoughts)
+
     def start(self, stream: EventStream) -> None:
         """Runs ``stream(cancel)`` off the GUI thread, turning its events into signals."""
         self._slot.stop()  # the last run ends first: ``stopped`` carries its text
         self._parts = []
-        self._dirty = False
+        self._thoughts = []
+        self._dirty = self._thoughts_dirty = False
         self.started.emit()
         self._flush.stop()
 
@@ -145,9 +157,11 @@ class EventPump(QObject):
         if isinstance(event, Token):
             self._parts.append(event.text)
             self._dirty = True
-            if not self._flush.isActive():  # the first since a quiet tick: show it now
-                self._push_partial()
-                self._flush.start()
+            self._push_first()
+        elif isinstance(event, Thinking):
+            self._thoughts.append(event.text)
+            self._thoughts_dirty = True
+            self._push_first()
         elif isinstance(event, Status):
             self.status.emit(event.text)
         elif isinstance(event, SummaryProgress):
@@ -167,13 +181,21 @@ class EventPump(QObject):
         else:
             self.otherEvent.emit(event)
 
+    def _push_first(self) -> None:
+        if not self._flush.isActive():  # the first since a quiet tick: show it now
+            self._push_partial()
+            self._flush.start()
+
     def _on_tick(self) -> None:
-        if self._dirty:
+        if self._dirty or self._thoughts_dirty:
             self._push_partial()
         else:
-            self._flush.stop()  # quiet: the next token is pushed as it comes
+            self._flush.stop()  # quiet: the next piece is pushed as it comes
 
     def _push_partial(self) -> None:
+        if self._thoughts_dirty:
+            self._thoughts_dirty = False
+            self.reasoning.emit(self.thoughts)
         if self._dirty:
             self._dirty = False
             self.partial.emit(self.text)

@@ -42,8 +42,9 @@ class OllamaMonitor(QObject):
         refresh_ms: How often to refresh the model list while connected.
     """
 
-    stateChanged = Signal(object)  # ServerReport
+    stateChanged = Signal(object)  # ServerReport, when the state or its message changed
     modelsChanged = Signal(list)  # list[ModelInfo]
+    checked = Signal(object)  # ServerReport, after every check
 
     def __init__(
         self,
@@ -116,6 +117,7 @@ class OllamaMonitor(QObject):
             self.stateChanged.emit(report)
         if report.models != previous.models and report.state is ServerState.CONNECTED:
             self.modelsChanged.emit(list(report.models))
+        self.checked.emit(report)
 
     def has_model(self, name: str) -> bool:
         """Whether the last check saw this model pulled."""

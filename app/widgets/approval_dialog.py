@@ -83,6 +83,7 @@ class ApprovalDialog(QDialog):
         self.resize(640, 560)
 
         heading = QLabel(_title_for(action.kind))
+        heading.setObjectName("dialogHeading")
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
@@ -116,7 +117,9 @@ class ApprovalDialog(QDialog):
             )
             if key == "ics":
                 text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+                text.setProperty("monospace", True)  # at the text size in force
             blocks.addWidget(QLabel(_field_label(key)))
+            text.setAccessibleName(_field_label(key))
             blocks.addWidget(text, 1)
             self.fields[key] = text
 

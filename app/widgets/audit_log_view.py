@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -54,11 +55,22 @@ class AuditLogView(QWidget):
         super().__init__(parent)
         self.audit = audit
         self.resolve = resolve
+        title = QLabel(self.tr("Actions you approved or denied"))
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(title.text())
         self.tree.setHeaderLabels(
             [self.tr("When"), self.tr("Action"), self.tr("What"), self.tr("Decision")]
         )
         self.tree.setRootIsDecorated(False)
+        # "What" takes the room left (eliding): the decision is never pushed out of sight.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for column in (0, 1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(True)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
@@ -67,6 +79,7 @@ class AuditLogView(QWidget):
         self.undo_button.setToolTip(self.tr("Remove the created event, or move it back"))
         self.undo_button.clicked.connect(self.undo_selected)
         self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Read the log of actions again"))
         self.refresh_button.clicked.connect(self.refresh)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -77,6 +90,7 @@ class AuditLogView(QWidget):
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.undo_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(title)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         self._busy = False
@@ -99,8 +113,6 @@ class AuditLogView(QWidget):
             item.setData(0, ENTRY_ROLE, entry)
             item.setToolTip(2, plain.tip("\n".join(f"{k}: {v}" for k, v in entry.details.items())))
             self.tree.addTopLevelItem(item)
-        for column in (0, 1, 3):
-            self.tree.resizeColumnToContents(column)
         self._update_buttons()
         self.refreshed.emit(len(entries))
 

@@ -50,6 +50,7 @@ class CalendarSetupDialog(QDialog):
 
         self.path = QLineEdit()
         self.path.setPlaceholderText(self.tr("/home/me/calendar.ics"))
+        self.path.setAccessibleName(self.tr("Calendar file"))
         self.choose_button = QPushButton(self.tr("Choose…"))
         self.choose_button.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()

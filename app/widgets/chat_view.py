@@ -1,7 +1,11 @@
 """The conversation: a scrolling column of messages that follows a streaming answer.
 
 It shows the chosen path of a conversation; a message with several versions says which
-it is (‹ 1/2 ›) and asks for another one through ``versionRequested``.
+it is (‹ 1/2 ›) and asks for another one through ``versionRequested``. A search's match
+is shown marked and kept in sight (``show_match``), even among the earlier messages not
+yet shown; Tab walks the messages in order, each from its header to its actions.
+The column is never wider than the view (the chat scrolls up and down, never sideways);
+at wide sizes it keeps a comfortable reading width, centred.
 
 A long chat is shown through a window: it opens on its latest messages (a ``PAGE``, or
 fewer when they fill the view twice over: a message is laid out to be built, and only
@@ -13,11 +17,13 @@ what is shown, not the length of the chat; the text in sight stays where it was.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -27,13 +33,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agents.attachments import reasoning_in
 from agents.storage import MessageTree, StoredMessage
 from app import plain
+from app.widgets.measure import side_margin
 from app.widgets.message_view import MessageView
 
 PAGE = 30  # messages shown when a chat opens, and per "Show earlier messages"
 MAX_SHOWN = 2 * PAGE  # messages built at most while scrolling through a long chat
 STEP_MS = 8  # the longest a scrolling step spends building messages
+
+
+class _Column(QWidget):
+    """The column of messages: it takes the view's width, whatever its content asks for
+    (long lines wrap or scroll inside their own block instead)."""
+
+    def minimumSizeHint(self) -> QSize:
+        """No width of its own: the view decides."""
+        return QSize(0, super().minimumSizeHint().height())
 
 
 class ChatView(QScrollArea):
@@ -63,18 +80,25 @@ class ChatView(QScrollArea):
         self.decorate = decorate  # builds what shows under a message's text (images...)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._container = QWidget()
+        # Focus moving into a message must not scroll the chat sideways either.
+        self.horizontalScrollBar().valueChanged.connect(
+            lambda value: self.horizontalScrollBar().setValue(0) if value else None
+        )
+        self._container = _Column()
         self._container.setObjectName("chatContainer")
+        self._container.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._layout = QVBoxLayout(self._container)
         self._layout.setContentsMargins(16, 16, 16, 16)
         self._layout.setSpacing(10)
         self.placeholder = QLabel(self.tr("Ask anything. Your words stay on this computer."))
         self.placeholder.setObjectName("placeholder")
+        self.placeholder.setWordWrap(True)  # large text, small window
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self.placeholder)
         # A long chat opens on its latest messages; earlier ones come on request.
         self.earlier_button = QPushButton()
         self.earlier_button.setObjectName("flatButton")
+        self.earlier_button.setToolTip(self.tr("Show the messages before these"))
         self.earlier_button.clicked.connect(self.show_earlier)
         self.earlier_button.hide()
         self._layout.addWidget(self.earlier_button)
@@ -88,8 +112,10 @@ class ChatView(QScrollArea):
         self._versions: dict[int, list[int]] = {}  # message id -> its versions' ids
         self._refocus: tuple[int, int] | None = None  # version asked for, and the step
         self._follow = True
+        self._pinned: int | None = None  # a match kept in sight until the person scrolls
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.verticalScrollBar().rangeChanged.connect(self._on_range)
+        self.verticalScrollBar().actionTriggered.connect(self._unpin)
 
     # -- content -----------------------------------------------------------------------
     def clear(self) -> None:
@@ -102,6 +128,7 @@ class ChatView(QScrollArea):
         self._earlier = []
         self._later = []
         self._versions = {}
+        self._pinned = None
         self.earlier_button.hide()
         self.placeholder.show()
 
@@ -121,21 +148,24 @@ class ChatView(QScrollArea):
         self._earlier = list(messages)
         self._build_latest()
         self._update_earlier()
+        self._order_tabs()
         self.scroll_to_bottom()
 
     def _build_latest(self) -> None:
         """Builds the latest messages of ``_earlier``: a page of them, or fewer when those
         already fill the view twice over (the rest is built when scrolled to)."""
         wanted = 2 * self.viewport().height() if self.isVisible() else 0
-        width = self._container.width() - 2 * 16  # the layout's side margins
+        margins = self._layout.contentsMargins()
+        width = self._container.width() - margins.left() - margins.right()
         height = 0
-        built: list[StoredMessage] = []
-        while self._earlier and len(built) < PAGE and (not wanted or height < wanted):
+        built = 0
+        while self._earlier and built < PAGE and (not wanted or height < wanted):
             message = self._earlier.pop()
             self._prepend([message])
-            built.append(message)
+            built += 1
             if wanted:
-                height += self._views[message.id].heightForWidth(width) + 10  # + spacing
+                spacing = self._layout.spacing()
+                height += self._views[message.id].heightForWidth(width) + spacing
 
     def show_path(self, tree: MessageTree, *, keep: bool = True) -> None:
         """Shows a conversation's chosen path.
@@ -168,17 +198,23 @@ class ChatView(QScrollArea):
         self._later = rest[end:]
         for message in rest[same:end]:
             self._insert(message, self._layout.count() - 1)
+        self._order_tabs()
         self._restore_focus()
 
     def show_earlier(self) -> None:
         """Shows the page of messages before the earliest one shown."""
-        page, self._earlier = self._earlier[-PAGE:], self._earlier[:-PAGE]
         bar = self.verticalScrollBar()
         from_bottom = bar.maximum() - bar.value()
-        self._prepend(page)
-        self._update_earlier()
+        self._unpin()
+        self._add_earlier_page()
         self._follow = False
         QTimer.singleShot(0, lambda: bar.setValue(bar.maximum() - from_bottom))
+
+    def _add_earlier_page(self) -> None:
+        page, self._earlier = self._earlier[-PAGE:], self._earlier[:-PAGE]
+        self._prepend(page)
+        self._update_earlier()
+        self._order_tabs()
 
     def _prepend(self, messages: Sequence[StoredMessage]) -> None:
         """Builds messages above the first one shown."""
@@ -197,24 +233,88 @@ class ChatView(QScrollArea):
         view.deleteLater()
         return self._shown.pop(message_id)
 
+    def _rebuild(self, messages: list[StoredMessage], start: int, end: int) -> None:
+        """Builds ``messages[start:end]`` alone; those before and after wait unbuilt."""
+        for message_id in list(self._views):
+            self._drop(message_id)
+        self._earlier, self._later = messages[:start], messages[end:]
+        for message in messages[start:end]:
+            self._insert(message, self._layout.count() - 1)
+        self._update_earlier()
+        self._order_tabs()
+
+    def _everything(self) -> list[StoredMessage]:
+        """Every message of the path, built or not, in order."""
+        return self._earlier + list(self._shown.values()) + self._later
+
     def add_message(self, message: StoredMessage) -> MessageView:
         """Appends one message."""
         view = self._insert(message, self._layout.count() - 1)
+        self._order_tabs()
         self._follow = True
+        self._pinned = None
         return view
+
+    # -- a search's match ------------------------------------------------------------
+    def show_match(self, message_id: int, words: str) -> MessageView | None:
+        """Shows a message a search found: earlier pages are added until it shows, the
+        message is marked (``words`` selected in it) and kept in sight until the person
+        scrolls or the next turn. None if the message is not on the path shown."""
+        if message_id not in self._views:  # built alone, with its neighbours
+            everything = self._everything()
+            index = next((i for i, m in enumerate(everything) if m.id == message_id), None)
+            if index is None:
+                return None
+            self._rebuild(everything, max(0, index - PAGE // 2), index + PAGE // 2)
+        for view in self._views.values():
+            if view.is_found():
+                view.mark_found(None)
+        view = self._views[message_id]
+        view.mark_found(words)
+        self._follow = False
+        self._pinned = message_id
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # lay out now
+        self._scroll_to_pinned()
+        QTimer.singleShot(0, self._scroll_to_pinned)  # and again once all has settled
+        return view
+
+    def found(self) -> MessageView | None:
+        """The message marked as a search's match, if one is."""
+        return next((v for v in self._views.values() if v.is_found()), None)
+
+    def _scroll_to_pinned(self) -> None:
+        view = self._views.get(self._pinned) if self._pinned is not None else None
+        if view is None:
+            return
+        point = view.mapTo(self._container, view.found_point())
+        self.verticalScrollBar().setValue(point.y() - self.viewport().height() // 3)
+
+    def _unpin(self, _action: int = 0) -> None:
+        """The person scrolled: the view stays where they take it."""
+        self._pinned = None
+
+    def _order_tabs(self) -> None:
+        """Tab walks the messages in the order shown (each in its own order)."""
+        stops: list[QWidget] = [self.earlier_button]
+        for view in self._views.values():
+            stops += view.tab_stops()
+        for first, second in itertools.pairwise(stops):
+            QWidget.setTabOrder(first, second)
 
     def _insert(self, message: StoredMessage, index: int) -> MessageView:
         extra = self.decorate(message) if self.decorate and message.attachments else None
         model = (message.stats or {}).get("model") or message.model
         view = MessageView(message.id, message.role, message.content, model, extra)
+        view.set_reasoning(reasoning_in(message.attachments))
         view.linkRequested.connect(self.linkRequested)
         view.rewriteRequested.connect(self.rewriteRequested)
         view.retryRequested.connect(lambda mid=message.id: self.retryRequested.emit(mid))
         view.editSubmitted.connect(lambda text, mid=message.id: self.editSubmitted.emit(mid, text))
         view.versionStepped.connect(lambda step, mid=message.id: self._step(mid, step))
+        view.tabStopsChanged.connect(self._order_tabs)
         self._layout.insertWidget(index, view)
         if self._container.isVisible():
-            view.show()  # now, not queued: it takes its place in the layout at once
+            view.show()  # at once, to be laid out, scrolled to and focused before the loop runs
         self._show_stats(view, message)
         self._views[message.id] = view
         self._shown[message.id] = message
@@ -282,6 +382,12 @@ class ChatView(QScrollArea):
         if view is not None:
             view.set_text(text)
 
+    def set_reasoning(self, message_id: int, text: str) -> None:
+        """Updates an answer's reasoning (streaming)."""
+        view = self._views.get(message_id)
+        if view is not None:
+            view.set_reasoning(text)
+
     def _remember(self, message_id: int, **changes: object) -> None:
         """Keeps what a message is built from up to date (it may be built again later)."""
         if message_id in self._shown:
@@ -294,12 +400,13 @@ class ChatView(QScrollArea):
                     return
 
     def redecorate(self, message: StoredMessage) -> None:
-        """Refreshes what arrives when an answer completes: the model that wrote it, and
-        what shows under it (sources, images)."""
+        """Refreshes what arrives when an answer completes: the model that wrote it, its
+        reasoning, and what shows under it (sources, images)."""
         self._remember(message.id, stats=message.stats, attachments=message.attachments)
         view = self._views.get(message.id)
         if view is None:
             return
+        view.set_reasoning(reasoning_in(message.attachments))
         if message.stats and message.stats.get("model"):
             view.set_model(str(message.stats["model"]))
         self._show_stats(view, message)
@@ -325,18 +432,26 @@ class ChatView(QScrollArea):
         else:
             view.set_note("")
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keeps the messages at a readable width, centred."""
+        margin = side_margin(event.size().width())
+        layout = self._layout
+        if layout.contentsMargins().left() != margin:
+            layout.setContentsMargins(margin, 16, margin, 16)
+        super().resizeEvent(event)
+
     # -- following the stream ------------------------------------------------------------
     def scroll_to_bottom(self) -> None:
-        """Scrolls to the newest message (after layout settles)."""
+        """Scrolls to the newest message (after layout settles); a match found by a
+        search is no longer marked."""
         if self._later:  # scrolled far up: the latest page is built again
-            everything = self._earlier + list(self._shown.values()) + self._later
-            for message_id in list(self._views):
-                self._drop(message_id)
-            self._earlier, self._later = everything[:-PAGE], []
-            for message in everything[-PAGE:]:
-                self._insert(message, self._layout.count() - 1)
-            self._update_earlier()
+            everything = self._everything()
+            self._rebuild(everything, max(0, len(everything) - PAGE), len(everything))
         self._follow = True
+        self._pinned = None
+        found = self.found()
+        if found is not None:
+            found.mark_found(None)
         QTimer.singleShot(0, self._jump)
 
     def _jump(self) -> None:
@@ -366,7 +481,8 @@ class ChatView(QScrollArea):
 
     def _step_scroll(self) -> None:
         """Builds messages on the side scrolled to, within STEP_MS; drops those far out
-        of sight on the other side; keeps the text in sight where it was."""
+        of sight on the other side (never one holding the keyboard focus); keeps the text
+        in sight where it was."""
         self._growing = False
         side = self._wanted()
         if not side:
@@ -382,12 +498,17 @@ class ChatView(QScrollArea):
             else:
                 break
             anchor = anchor or self._anchor()
+        focus = QApplication.focusWidget()
         while len(self._views) > MAX_SHOWN:
+            far = next(reversed(self._views)) if side < 0 else next(iter(self._views))
+            if focus is not None and self._views[far].isAncestorOf(focus):
+                break  # the person is in it (an edit, a button): it stays
             if side < 0:
-                self._later.insert(0, self._drop(next(reversed(self._views))))
+                self._later.insert(0, self._drop(far))
             else:
-                self._earlier.append(self._drop(next(iter(self._views))))
+                self._earlier.append(self._drop(far))
         self._update_earlier()
+        self._order_tabs()
         self._keep_in_place(anchor)
         self._schedule_step()
 
@@ -408,5 +529,7 @@ class ChatView(QScrollArea):
             self.verticalScrollBar().setValue(view.y() - anchor[1])
 
     def _on_range(self, _minimum: int, maximum: int) -> None:
-        if self._follow:
+        if self._pinned is not None:
+            self._scroll_to_pinned()
+        elif self._follow:
             self.verticalScrollBar().setValue(maximum)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -24,11 +23,12 @@ from agents.cancel import Progress
 from agents.documents.index import SyncReport
 from agents.documents.loaders import SUPPORTED_SUFFIXES
 from agents.documents.manifest import FAILED, INDEXED, INDEXING, STALE, IndexedFile
-from agents.files import shown
+from agents.printable import shown
 from app import plain
 from app.services.documents import DocumentsService
 from app.widgets.documents_drop import document_paths
 from app.widgets.job_bar import JobBar
+from app.widgets.measure import TwoPartRow
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -51,6 +51,7 @@ class DocumentsPanel(QWidget):
         self.documents = documents
         self._paths: list[str] = []  # the shown rows' paths, exactly
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Indexed documents"))
         self.tree.setHeaderLabels(
             [
                 self.tr("File"),
@@ -62,7 +63,14 @@ class DocumentsPanel(QWidget):
         )
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The names share the width; the folder takes what is left (both elide): the
+        # table never scrolls sideways.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.tree.itemDoubleClicked.connect(
             lambda item, _column: self.summarizeRequested.emit(
@@ -70,13 +78,17 @@ class DocumentsPanel(QWidget):
             )
         )
         self.add_files_button = QPushButton(self.tr("Add files…"))
+        self.add_files_button.setToolTip(self.tr("Choose documents to index"))
         self.add_folder_button = QPushButton(self.tr("Add folder…"))
+        self.add_folder_button.setToolTip(self.tr("Index every document in a folder"))
         self.reindex_button = QPushButton(self.tr("Re-index"))
         self.reindex_button.setToolTip(
             self.tr("Read changed files again and drop files that were deleted")
         )
         self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Take the selected documents out of the index"))
         self.summarize_button = QPushButton(self.tr("Summarize"))
+        self.summarize_button.setToolTip(self.tr("Summarize the selected document in a chat"))
         self.job = JobBar()
         self.stop_button = self.job.stop_button
         self.rebuild_button = QPushButton(self.tr("Rebuild index"))
@@ -89,19 +101,16 @@ class DocumentsPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        # Two short rows of buttons, so the panel fits a narrow sidebar.
-        buttons = QVBoxLayout()
-        for group in (
-            (self.add_files_button, self.add_folder_button, self.reindex_button),
-            (self.remove_button, self.summarize_button),
-        ):
-            row = QHBoxLayout()
-            for button in group:
-                row.addWidget(button)
-            row.addStretch(1)
-            buttons.addLayout(row)
+        # Adding on the left, what acts on the chosen files on the right (under it when
+        # large text needs the room).
+        buttons = TwoPartRow()
+        for button in (self.add_files_button, self.add_folder_button, self.reindex_button):
+            buttons.first.addWidget(button)
+        buttons.second.addStretch(1)
+        for button in (self.summarize_button, self.remove_button):
+            buttons.second.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.job)
         layout.addWidget(self.message)

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -96,8 +97,10 @@ class ImageAttachmentStrip(QWidget):
         super().__init__(parent)
         self.setObjectName("imageAttachmentStrip")
         self._chips: dict[str, AttachmentChip] = {}
-        self._row = QHBoxLayout()
+        self._row = QHBoxLayout()  # the chips, then what can be done with them
         self._row.setContentsMargins(0, 0, 0, 0)
+        self._actions = QHBoxLayout()
+        self._row.addLayout(self._actions)
         self._row.addStretch(1)
         self.status = QLabel()
         plain.labels(self.status)
@@ -119,7 +122,7 @@ class ImageAttachmentStrip(QWidget):
         chip = AttachmentChip(image)
         chip.removeRequested.connect(self.remove)
         self._chips[image.sha256] = chip
-        self._row.insertWidget(self._row.count() - 1, chip)
+        self._row.insertWidget(self._row.count() - 2, chip)
         if image.notes:
             self.show_message("; ".join(image.notes))
         self._update_visibility()
@@ -140,6 +143,10 @@ class ImageAttachmentStrip(QWidget):
         for sha256 in list(self._chips):
             self.remove(sha256)
         self.status.hide()
+
+    def add_action(self, button: QAbstractButton) -> None:
+        """Puts a button for the attached images beside their chips (Find, Chart...)."""
+        self._actions.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def images(self) -> list[PreparedImage]:
         """The attached images, in order."""
@@ -172,8 +179,9 @@ class ImageAttachmentStrip(QWidget):
     def show_message(self, text: str, *, error: bool = False) -> None:
         """A one-line note under the thumbnails."""
         self.status.setText(text)
-        self.status.setProperty("error", error)
-        self.status.setStyleSheet("color: #b3261e;" if error else "")
+        self.status.setProperty("kind", "error" if error else "")
+        self.status.style().unpolish(self.status)  # the style sheet colours it by kind
+        self.status.style().polish(self.status)
         self.status.show()
         self._update_visibility()
 
@@ -221,11 +229,9 @@ class ImageDropOverlay(QLabel):
         self.setObjectName("imageDropOverlay")
         self.setText(self.tr("Drop images to attach them"))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setStyleSheet(
-            "QLabel#imageDropOverlay { background: rgba(40, 110, 220, 40); "
-            "border: 2px dashed rgba(40, 110, 220, 200); border-radius: 8px; font-size: 16px; }"
-        )
+        self.setAttribute(
+            Qt.WidgetAttribute.WA_TransparentForMouseEvents
+        )  # drawn by the style sheet
         parent.installEventFilter(self)
         self.hide()
 

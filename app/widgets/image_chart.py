@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -104,15 +104,17 @@ class ChartPlot(QWidget):
         """Axes, ticks, bars and category labels."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor(255, 255, 255))
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         area = self.plot_rect()
         low, high = self.value_range()
-        axis_pen = QPen(QColor(80, 80, 80), 1)
+        axis_pen = QPen(palette.color(QPalette.ColorRole.Text), 1)
+        grid_pen = QPen(palette.color(QPalette.ColorRole.Midlight), 1)
         painter.setPen(axis_pen)
         metrics = painter.fontMetrics()
         for tick in _ticks(low, high):
             y = area.bottom() - (tick - low) / (high - low) * area.height()
-            painter.setPen(QPen(QColor(225, 225, 225), 1))
+            painter.setPen(grid_pen)
             painter.drawLine(int(area.left()), int(y), int(area.right()), int(y))
             painter.setPen(axis_pen)
             label = f"{tick:g}"

@@ -112,4 +112,5 @@ class MessageImages(QWidget):
         for thumb in self.thumbnails:
             layout.addWidget(thumb)
         layout.addStretch(1)
-        self.setVisible(bool(self.thumbnails))
+        if not self.thumbnails:  # (never shown here: without a parent it would be a window)
+            self.hide()

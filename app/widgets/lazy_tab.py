@@ -1,4 +1,4 @@
-"""A tab whose content is built the first time it is shown (start-up stays quick)."""
+"""A view (or tab) whose content is built the first time it is shown (start-up stays quick)."""
 
 from __future__ import annotations
 

@@ -60,6 +60,7 @@ class MailAccountsDialog(QDialog):
         self.accounts = accounts
 
         self.account_list = QListWidget()
+        self.account_list.setAccessibleName(self.tr("Mail accounts"))
         self.add_button = QPushButton(self.tr("Add"))
         self.remove_button = QPushButton(self.tr("Remove"))
 
@@ -329,10 +330,10 @@ class MailAccountsDialog(QDialog):
 
     def _saved(self, name: str) -> None:
         self.save_button.setEnabled(True)
+        self._reload(name)  # selecting the saved account refills the form: then say so
         self.imap_password.clear()
         self.smtp_password.clear()
         self.result_label.setText(self.tr("Saved “%1”.").replace("%1", name))
-        self._reload(name)
 
     def _save_failed(self, message: str) -> None:
         self.save_button.setEnabled(True)

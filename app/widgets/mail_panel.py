@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from agents.errors import HearthError
+from agents.fences import strip_fences
 from agents.mail.accounts import AccountStore, MailAccount
 from agents.mail.checklist import ActionChecklist
 from app import plain
+from app.markdown import render
+from app.services.appearance import current_colours, scheme_changed
 from app.services.mail import MailService
+from app.theme import Palette
 from app.widgets.job_bar import JobBar
+from app.widgets.measure import AdaptiveSplitter, ReadingBrowser
 
 if TYPE_CHECKING:
     from agents.mail.digest import ActionItem, Digest
@@ -34,8 +39,9 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole
 class MailPanel(QWidget):
     """Shows the digest of an account's recent mail and its action items as a checklist.
 
-    The digest is plain text (no HTML, nothing loaded from the network); ticks are kept
-    in the data folder, so an item stays ticked when a later digest finds it again.
+    The model's summary is shown as safe Markdown (raw HTML as text, nothing loaded from
+    the network), subjects and senders as text; ticks are kept in the data folder, so an
+    item stays ticked when a later digest finds it again.
 
     Args:
         mail: The mail service (reads and asks the model off the GUI thread).
@@ -59,18 +65,22 @@ class MailPanel(QWidget):
         open_accounts_dialog: bool = True,
     ) -> None:
         super().__init__(parent)
+        self._colours: Palette | None = None  # the scheme's colours of the digest shown
         self.mail = mail
         self.accounts = accounts
         self.checklist = checklist
         self.open_accounts_dialog = open_accounts_dialog
         self.digest: Digest | None = None
+        self._about_accounts = False
 
         self.account_box = QComboBox()
+        self.account_box.setAccessibleName(self.tr("Mail account"))
         self.account_box.setMinimumContentsLength(10)
         self.account_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.count_box = QSpinBox()
+        self.count_box.setAccessibleName(self.tr("Messages to read"))
         self.count_box.setRange(1, 200)
         self.count_box.setValue(10)
         self.count_box.setPrefix(self.tr("last "))
@@ -80,23 +90,27 @@ class MailPanel(QWidget):
         self.job = JobBar()
         self.stop_button = self.job.stop_button
         self.accounts_button = QPushButton(self.tr("Accounts…"))
+        self.accounts_button.setToolTip(self.tr("Add, change or remove mail accounts"))
         self.status = QLabel(self.tr("Choose an account and press Refresh."))
         plain.labels(self.status)
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # notes name files: untrusted
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.digest_view = QPlainTextEdit()
-        self.digest_view.setReadOnly(True)
+        self.digest_view = ReadingBrowser()
+        self.digest_view.setObjectName("digestView")
+        self.digest_view.setAccessibleName(self.tr("Digest"))
         self.digest_view.setPlaceholderText(self.tr("The digest appears here."))
         self.items_label = QLabel(self.tr("Action items"))
         self.items = QListWidget()
+        self.items.setAccessibleName(self.tr("Action items"))
         self.items.setWordWrap(True)
 
-        # Two short rows, so the panel fits a narrow sidebar.
+        # Two short rows: the view stays usable in a small window.
         top = QVBoxLayout()
         first = QHBoxLayout()
         first.addWidget(self.account_box, 1)
         first.addWidget(self.count_box)
+        first.addStretch(1)
         second = QHBoxLayout()
         second.addWidget(self.refresh_button)
         second.addWidget(self.accounts_button)
@@ -108,9 +122,11 @@ class MailPanel(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.items_label)
         lower_layout.addWidget(self.items)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = AdaptiveSplitter(wide_from=1000)  # the items beside the digest when wide
         splitter.addWidget(self.digest_view)
         splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
@@ -121,7 +137,7 @@ class MailPanel(QWidget):
         self.job.follow(self.mail.busyChanged, self.mail.progress, self.mail.stop)
         self.accounts_button.clicked.connect(self._accounts_clicked)
         self.items.itemChanged.connect(self._item_ticked)
-        self.mail.status.connect(self.status.setText)
+        self.mail.status.connect(self._say)
         self.mail.digestReady.connect(self.show_digest)
         self.mail.digestFailed.connect(self._failed)
         self.mail.busyChanged.connect(self._busy)
@@ -139,7 +155,14 @@ class MailPanel(QWidget):
         has_accounts = self.account_box.count() > 0
         self.refresh_button.setEnabled(has_accounts and not self.mail.busy)
         if not has_accounts:
-            self.status.setText(self.tr("No mail account yet: press Accounts… to add one."))
+            self._say(self.tr("No mail account yet: press Accounts… to add one."), accounts=True)
+        elif self._about_accounts:  # what it said about accounts no longer holds
+            self._say(self.tr("Choose an account and press Refresh."))
+
+    def _say(self, text: str, accounts: bool = False) -> None:
+        """Shows a status line; ``accounts``: it is about having no account."""
+        self.status.setText(text)
+        self._about_accounts = accounts
 
     def current_account(self) -> MailAccount | None:
         """The account chosen in the picker, if any."""
@@ -163,21 +186,26 @@ class MailPanel(QWidget):
     # -- digest --------------------------------------------------------------------
     def refresh(self) -> None:
         """Reads the chosen account and writes its digest (off the GUI thread)."""
-        account = self.current_account()
-        if account is None:
-            self.status.setText(self.tr("No mail account yet: press Accounts… to add one."))
+        name = self.account_box.currentText()
+        if not name:
+            self._say(self.tr("No mail account yet: press Accounts… to add one."), accounts=True)
+            return
+        try:
+            account = self.accounts.get(name)
+        except HearthError as exc:  # e.g. removed from the file meanwhile
+            self._say(exc.message)
             return
         self.mail.load_digest(account, self.count_box.value())
 
     def show_digest(self, digest: Digest) -> None:
         """Shows a digest and its action items, ticked as remembered."""
         self.digest = digest
-        self.digest_view.setPlainText(digest.as_text(include_items=False))
+        self._show_digest_text(digest)
         done = self.checklist.done_keys()
         self.items.blockSignals(True)
         self.items.clear()
         for action in digest.action_items:
-            entry = QListWidgetItem(action.as_line())
+            entry = QListWidgetItem(strip_fences(action.as_line()))
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(
                 Qt.CheckState.Checked if action.key in done else Qt.CheckState.Unchecked
@@ -190,10 +218,42 @@ class MailPanel(QWidget):
         self.items.blockSignals(False)
         self.items_label.setText(self.tr("Action items (%n)", "", len(digest.action_items)))
         notes = " ".join(digest.problems)
-        self.status.setText(
+        self._say(
             self.tr("Digest of %n message(s).", "", digest.message_count)
             + (" " + notes if notes else "")
         )
+
+    def _show_digest_text(self, digest: Digest) -> None:
+        self._colours = current_colours()
+        self.digest_view.setHtml(self._digest_html(digest, self._colours))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Shows the digest again in the colours of a new scheme."""
+        super().changeEvent(event)
+        if self.digest is not None and scheme_changed(event, self._colours):
+            self._show_digest_text(self.digest)
+
+    def _digest_html(self, digest: Digest, colours: Palette) -> str:
+        """The summary as safe Markdown, then the threads and notes as escaped text."""
+        summary = strip_fences(digest.summary).strip()
+        parts = [render(summary or self.tr("(no summary)"), colours).html]
+        if digest.threads:
+            parts.append(f"<h4>{html.escape(self.tr('Threads'))}</h4><ul>")
+            for thread in digest.threads:
+                when = thread.latest.strftime("%Y-%m-%d %H:%M") if thread.latest else ""
+                senders = ", ".join(sorted({m.sender for m in thread.messages if m.sender}))
+                about = [self.tr("%n message(s)", "", len(thread.messages)), when, senders[:160]]
+                subject = thread.subject or self.tr("(no subject)")
+                parts.append(
+                    f"<li><b>{html.escape(subject)}</b><br><span style='color:{colours.muted}'>"
+                    f"{html.escape(' · '.join(a for a in about if a))}</span></li>"
+                )
+            parts.append("</ul>")
+        parts += [
+            f"<p><i>{html.escape(self.tr('Note: {0}').format(problem))}</i></p>"
+            for problem in digest.problems
+        ]
+        return "".join(parts)
 
     @staticmethod
     def _source_subject(digest: Digest, action: ActionItem) -> str:
@@ -211,10 +271,10 @@ class MailPanel(QWidget):
             try:
                 self.checklist.set_done(action, entry.checkState() == Qt.CheckState.Checked)
             except OSError as exc:
-                self.status.setText(self.tr("Couldn't save the tick: %1").replace("%1", str(exc)))
+                self._say(self.tr("Couldn't save the tick: %1").replace("%1", str(exc)))
 
     def _failed(self, message: str) -> None:
-        self.status.setText(message)
+        self._say(message)
 
     def _busy(self, busy: bool) -> None:
         self.refresh_button.setEnabled(not busy and self.account_box.count() > 0)

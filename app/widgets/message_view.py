@@ -6,26 +6,34 @@ it is, ‹ 2/3 ›, with buttons to the others; a question is edited in place.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
+from agents.fences import strip_fences
 from app import plain
-from app.markdown import COPY_SCHEME, render, split_settled
+from app.markdown import CodeBlock, breakable, render, split_settled
+from app.services.appearance import current_colours, scheme_changed
+from app.theme import Palette
+from app.widgets.code_block import CodeBlockView
 from app.widgets.composer import MessageEdit
+from app.widgets.link_label import LinkLabel
+from app.widgets.reasoning_block import ReasoningBlock
 
 MAX_EDIT_LINES = 8
 
 
-class TextLabel(QLabel):
+class TextLabel(LinkLabel):
     """A word-wrapped label that remembers its measured sizes until its text changes.
 
     Qt asks every label of the chat for its height at a width on each relayout; a rich
@@ -155,11 +163,16 @@ class VersionEditor(QWidget):
 class MessageView(QFrame):
     """A chat message rendered from Markdown; links are handed to the window to confirm.
 
+    The message itself is a Tab stop (its header names it); then come, in reading order,
+    the links of its text, each code block's Copy and code, its sources, and its
+    actions (‹ › of the versions, Copy, Rewrite, Edit, Retry): see :meth:`tab_stops`.
+
     Signals:
         linkRequested(str): the person clicked a link (not yet opened).
         retryRequested(): Retry was pressed (an answer: write a new version).
         editSubmitted(str): a question was edited: the text of its new version.
         versionStepped(int): ‹ (-1) or › (+1) was pressed: show another version.
+        tabStopsChanged(): widgets came or went: :meth:`tab_stops` changed.
     """
 
     linkRequested = Signal(str)
@@ -167,6 +180,7 @@ class MessageView(QFrame):
     rewriteRequested = Signal(str)
     editSubmitted = Signal(str)
     versionStepped = Signal(int)
+    tabStopsChanged = Signal()
 
     def __init__(
         self,
@@ -178,12 +192,14 @@ class MessageView(QFrame):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._colours: Palette | None = None  # the scheme's colours it was rendered in
         self.message_id = message_id
         self.role = role
         self._text = ""
-        self._code_blocks: list[str] = []
         self.setObjectName("userMessage" if role == "user" else "assistantMessage")
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._found: tuple[QWidget, int] | None = None  # a search's match: where, at
 
         self.header = QLabel()
         plain.labels(self.header)
@@ -191,13 +207,14 @@ class MessageView(QFrame):
 
         # An answer is shown as its finished Markdown blocks (rendered once each) and a
         # live tail re-rendered as it grows: a long answer streams as cheaply as a short one.
-        self._settled = ""  # the Markdown source already in the finished labels
-        self._settled_code: list[str] = []
-        self._finished: list[QLabel] = []
+        # Text goes in labels, each code block in a box of its own that scrolls sideways.
+        self._settled = ""  # the Markdown source already in the finished widgets
+        self._finished: list[QWidget] = []
+        self._tail: list[QWidget] = []  # after ``body``: code blocks and the text between
         self.body_box = QVBoxLayout()
         self.body_box.setContentsMargins(0, 0, 0, 0)
         self.body_box.setSpacing(6)
-        self.body = self._new_label()
+        self.body = self._new_label()  # the person's text; an answer's live tail starts here
         self.body_box.addWidget(self.body)
 
         self.note = QLabel()
@@ -209,6 +226,7 @@ class MessageView(QFrame):
         self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.setObjectName("flatButton")
         self.copy_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.copy_button.setToolTip(self.tr("Copy this message's text"))
         self.copy_button.clicked.connect(self.copy_text)
         self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setObjectName("flatButton")
@@ -247,6 +265,7 @@ class MessageView(QFrame):
         layout.addLayout(self.body_box)
         self._layout = layout
         self.extra: QWidget | None = None  # e.g. the images sent with the message
+        self.reasoning: ReasoningBlock | None = None  # built when a model reasons
         layout.addWidget(self.note)
         self.set_extra(extra)
         layout.addWidget(self.action_bar)
@@ -300,6 +319,7 @@ class MessageView(QFrame):
             self.editor.submitted.connect(self._on_edited)
             self.editor.cancelled.connect(self.end_edit)
             self._layout.insertWidget(self._layout.indexOf(self.note), self.editor)
+            self.tabStopsChanged.emit()
         self.body.hide()
         self.action_bar.hide()
         self.editor.start(self._text)
@@ -323,6 +343,16 @@ class MessageView(QFrame):
         if model and self.role == "assistant":
             who = f"{who} · {model}"
         self.header.setText(who)
+        self.setAccessibleName(who)  # what a screen reader says when Tab reaches it
+
+    def set_reasoning(self, text: str) -> None:
+        """Shows a thinking model's reasoning, collapsed, above the answer."""
+        if self.reasoning is None:
+            if not text:
+                return
+            self.reasoning = ReasoningBlock()
+            self._layout.insertWidget(self._layout.indexOf(self.header) + 1, self.reasoning)
+        self.reasoning.set_text(text)
 
     def set_extra(self, extra: QWidget | None) -> None:
         """Shows a widget under the text (images, sources), replacing any earlier one."""
@@ -332,61 +362,107 @@ class MessageView(QFrame):
         self.extra = extra
         if extra is not None:
             self._layout.insertWidget(self._layout.indexOf(self.note), extra)
+            extra.show()  # at once: a child added to a shown widget would wait for the loop
+        self.tabStopsChanged.emit()
 
     @property
     def text(self) -> str:
-        """The message's Markdown source."""
+        """The message's Markdown source as shown and copied (an answer without fences)."""
         return self._text
 
     def set_text(self, text: str) -> None:
-        """Shows new text; while an answer grows, only its unfinished tail is re-rendered."""
+        """Shows new text; while an answer grows, only its unfinished tail is re-rendered.
+
+        An answer never shows the fences Hearth puts around data for the model, however
+        the model echoed them (agents.fences).
+        """
+        if self.role == "assistant":
+            text = strip_fences(text)
         if text == self._text and (self.body.text() or not text):
             return
         self._text = text
         if self.role == "assistant":
             self._render_markdown(text)
         else:
-            # The person's own words: plain text, kept exactly as typed.
+            # The person's own words: plain text, kept exactly as typed (a long unbroken
+            # run may wrap anywhere; Copy gives the text as typed).
             self.body.setTextFormat(Qt.TextFormat.PlainText)
-            self.body.setText(text)
+            self.body.setText(breakable(text))
         self.copy_button.setVisible(bool(text))
         self.rewrite_button.setVisible(bool(text.strip()))
 
     def _render_markdown(self, text: str) -> None:
-        if not text.startswith(self._settled):
-            self._reset_blocks()  # replaced, not grown: start over
+        colours = current_colours()
+        if not text.startswith(self._settled) or colours is not self._colours:
+            self._reset_blocks()  # replaced, not grown, or in new colours: start over
+        self._colours = colours
         # The settled part ends outside any code fence: only what came after is scanned.
         cut = len(self._settled) + split_settled(text[len(self._settled) :])
+        before = len(self._finished) + len(self._tail)
         if cut > len(self._settled):
-            block = text[len(self._settled) : cut]
-            rendered = render(block, self.tr("Copy"), len(self._settled_code))
-            label = self._new_label()
-            label.setText(rendered.html)
-            self.body_box.insertWidget(self.body_box.count() - 1, label)
-            self._finished.append(label)
+            rendered = render(text[len(self._settled) : cut], colours)
+            for part in rendered.parts:
+                if isinstance(part, CodeBlock) or part.strip():
+                    widget = self._part_widget(part)
+                    self.body_box.insertWidget(self.body_box.indexOf(self.body), widget)
+                    self._finished.append(widget)
             self._settled = text[:cut]
-            self._settled_code += rendered.code_blocks
-        tail = render(text[len(self._settled) :], self.tr("Copy"), len(self._settled_code))
-        self._code_blocks = self._settled_code + tail.code_blocks
-        self.body.setText(tail.html)
-        self.body.setVisible(bool(tail.html.strip()))
+        self._show_tail(render(text[len(self._settled) :], colours).parts)
+        if len(self._finished) + len(self._tail) != before:
+            self.tabStopsChanged.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Renders an answer again when the scheme changes (its tables' colours)."""
+        super().changeEvent(event)
+        if self.role == "assistant" and scheme_changed(event, self._colours):
+            self._render_markdown(self._text)
+
+    def _show_tail(self, parts: list[str | CodeBlock]) -> None:
+        """Shows the live tail: ``body`` holds its first text, then its blocks and texts
+        alternate (the widgets of a growing tail are updated, not made again)."""
+        first, rest = parts[0], parts[1:]
+        self.body.setText(first if isinstance(first, str) else "")
+        self.body.setVisible(isinstance(first, str) and bool(first.strip()))
+        for widget in self._tail[len(rest) :]:
+            widget.setParent(None)
+            widget.deleteLater()
+        del self._tail[len(rest) :]
+        for index, part in enumerate(rest):
+            if index < len(self._tail):
+                self._update_part(self._tail[index], part)
+            else:
+                widget = self._part_widget(part)
+                self.body_box.addWidget(widget)
+                self._tail.append(widget)
+
+    def _part_widget(self, part: str | CodeBlock) -> QWidget:
+        # Made a child at once: shown without a parent, it would open as a window of its
+        # own (and take the keyboard from the main window).
+        widget = self._new_label() if isinstance(part, str) else CodeBlockView(parent=self)
+        self._update_part(widget, part)
+        return widget
+
+    @staticmethod
+    def _update_part(widget: QWidget, part: str | CodeBlock) -> None:
+        if isinstance(part, CodeBlock) and isinstance(widget, CodeBlockView):
+            widget.set_code(part.code, part.language)
+        elif isinstance(part, str) and isinstance(widget, QLabel):
+            widget.setText(part)
+            widget.setVisible(bool(part.strip()))
 
     def _reset_blocks(self) -> None:
-        for label in self._finished:
-            label.setParent(None)
-            label.deleteLater()
+        for widget in self._finished + self._tail:
+            widget.setParent(None)
+            widget.deleteLater()
         self._finished.clear()
+        self._tail.clear()
         self._settled = ""
-        self._settled_code = []
 
     def _new_label(self) -> QLabel:
-        label = TextLabel()
+        label = TextLabel(self)
         label.setObjectName("messageBody")
-        label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        label.setOpenExternalLinks(False)
-        label.linkActivated.connect(self._on_link)
+        label.linkActivated.connect(self.linkRequested)
         return label
 
     def set_note(self, note: str, kind: str = "info") -> None:
@@ -405,10 +481,109 @@ class MessageView(QFrame):
         """Copies the whole message's text."""
         QGuiApplication.clipboard().setText(self._text)
 
-    def _on_link(self, href: str) -> None:
-        if href.startswith(f"{COPY_SCHEME}:"):
-            index = int(href.split(":", 1)[1])
-            if 0 <= index < len(self._code_blocks):
-                QGuiApplication.clipboard().setText(self._code_blocks[index])
+    def code_blocks(self) -> list[CodeBlockView]:
+        """The message's code blocks, in order."""
+        return [w for w in (*self._finished, *self._tail) if isinstance(w, CodeBlockView)]
+
+    def _blocks(self) -> list[QWidget]:
+        """The widgets of the text, in reading order: text labels and code blocks."""
+        items = (self.body_box.itemAt(i) for i in range(self.body_box.count()))
+        return [w for w in (item.widget() for item in items if item) if w is not None]
+
+    def tab_stops(self) -> list[QWidget]:
+        """Where Tab goes in this message, in order (Qt skips those hidden, or that take
+        no focus, such as a label without links)."""
+        stops: list[QWidget] = [self]
+        for widget in self._blocks():
+            if isinstance(widget, CodeBlockView):
+                stops += [widget.copy_button, widget.edit]
+            else:
+                stops.append(widget)
+        if self.extra is not None:
+            inside = self.extra.findChildren(QWidget)
+            stops += [self.extra, *(w for w in inside if w.focusPolicy() & TAB)]
+        if self.editor is not None:
+            stops += [self.editor.box, self.editor.cancel_button, self.editor.send_button]
+        stops += [self.previous_button, self.next_button, self.copy_button]
+        return [*stops, self.rewrite_button, self.edit_button, self.retry_button]
+
+    # -- a search's match ---------------------------------------------------------------
+    def mark_found(self, words: str | None) -> None:
+        """Marks this message as a search's match and selects the first ``words`` in its
+        text (case aside); None takes the mark away."""
+        if self._found is not None and isValid(self._found[0]):
+            _select(self._found[0], 0, 0)
+        self._found = None
+        self.setProperty("found", words is not None)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        if not words:
             return
-        self.linkRequested.emit(href)
+        for widget in self._blocks():
+            text = widget.edit if isinstance(widget, CodeBlockView) else widget
+            if isinstance(text, (QLabel, QPlainTextEdit)) and text.isVisibleTo(self):
+                document = _document_of(text)  # kept: the cursor lives in it
+                found = document.find(words)
+                if not found.isNull():
+                    _select(text, found.selectionStart(), found.selectionEnd())
+                    self._found = (text, found.selectionStart())
+                    return
+
+    def is_found(self) -> bool:
+        """Whether this message is marked as a search's match."""
+        return bool(self.property("found"))
+
+    def found_point(self) -> QPoint:
+        """Where the match is, in this widget (its top when the words were not seen)."""
+        if self._found is None or not isValid(self._found[0]):
+            return QPoint(0, 0)
+        widget, position = self._found
+        return widget.mapTo(self, QPoint(0, _line_top(widget, position)))
+
+
+TAB = Qt.FocusPolicy.TabFocus
+
+
+def _document_of(widget: QLabel | QPlainTextEdit) -> QTextDocument:
+    """The text of a label or a code box as Qt lays it out (positions match its own)."""
+    if isinstance(widget, QPlainTextEdit):
+        return widget.document()
+    document = QTextDocument()
+    document.setDefaultFont(widget.font())
+    document.setDocumentMargin(0)
+    if widget.textFormat() == Qt.TextFormat.PlainText:
+        document.setPlainText(widget.text())
+    else:
+        document.setHtml(widget.text())
+    document.setTextWidth(widget.contentsRect().width())
+    return document
+
+
+def _select(widget: QLabel | QPlainTextEdit | QWidget, start: int, end: int) -> None:
+    """Selects ``start:end`` in a label or a code box (scrolled to it); 0, 0 clears."""
+    if isinstance(widget, QLabel):
+        widget.setSelection(start, end - start)
+    elif isinstance(widget, QPlainTextEdit):
+        cursor = widget.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        widget.setTextCursor(cursor)
+        widget.ensureCursorVisible()
+
+
+def _line_top(widget: QWidget, position: int) -> int:
+    """The top of the line that holds ``position``, in the widget's coordinates."""
+    if isinstance(widget, QPlainTextEdit):
+        cursor = widget.textCursor()
+        cursor.setPosition(position)
+        return widget.viewport().mapTo(widget, widget.cursorRect(cursor).topLeft()).y()
+    if not isinstance(widget, QLabel):
+        return 0
+    document = _document_of(widget)
+    block = document.findBlock(position)
+    top = document.documentLayout().blockBoundingRect(block).top()  # lays the text out
+    layout = block.layout()
+    if not block.isValid() or layout is None:
+        return 0
+    line = layout.lineForTextPosition(position - block.position())
+    return widget.contentsRect().top() + int(top + (line.y() if line.isValid() else 0))

@@ -47,10 +47,13 @@ class PersonaEditorDialog(QDialog):
         self.confirm = confirm
 
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Personas"))
         self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Name"))
         self.name.setPlaceholderText(self.tr("Name"))
         self.prompt = QPlainTextEdit()
         self.prompt.setPlaceholderText(self.tr("How should the assistant act? (system prompt)"))
+        self.prompt.setAccessibleName(self.tr("System prompt"))
         self.message = QLabel()
         plain.labels(self.message)
         self.message.setWordWrap(True)

@@ -32,6 +32,7 @@ class PersonaPicker(QComboBox):
         super().__init__(parent)
         self.setObjectName("personaPicker")
         self.setToolTip(self.tr("The persona (system prompt) of this chat"))
+        self.setAccessibleName(self.tr("Persona"))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.library = library
         self._current: str | None = None

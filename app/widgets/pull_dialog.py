@@ -19,12 +19,14 @@ from app import plain
 from app.services.jobs import JobSlot
 
 
-def _size(n: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024:
-            return f"{n:.0f} {unit}"
-        n /= 1024  # type: ignore[assignment]
-    return f"{n:.1f} TB"
+def human_size(n: int) -> str:
+    """A size in bytes as people read it: ``812 MB``, ``1.9 GB``."""
+    units = ("B", "KB", "MB", "GB", "TB")
+    size, unit = float(n), 0
+    while size >= 1024 and unit < len(units) - 1:
+        size /= 1024
+        unit += 1
+    return f"{size:.{1 if unit >= 3 else 0}f} {units[unit]}"
 
 
 class PullDialog(QDialog):
@@ -51,6 +53,7 @@ class PullDialog(QDialog):
         self.service = service
         self.name = QLineEdit(model)
         self.name.setPlaceholderText("llama3.2")
+        self.name.setAccessibleName(self.tr("Model to download"))
         self.explain = QLabel(
             self.tr("Ollama downloads the model once; it then runs on this computer.")
         )
@@ -99,7 +102,9 @@ class PullDialog(QDialog):
         if fraction is not None:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(fraction * 1000))
-            self.status.setText(f"{step.status} — {_size(step.completed)} / {_size(step.total)}")
+            self.status.setText(
+                f"{step.status} — {human_size(step.completed)} / {human_size(step.total)}"
+            )
         else:
             self.status.setText(step.status)
 

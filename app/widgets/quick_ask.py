@@ -6,7 +6,7 @@ shows it and "Open in Hearth" continues it there.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,7 +23,9 @@ from agents.storage.recorder import title_for
 from agents.turns.request import Mode, TurnRequest
 from app import plain
 from app.markdown import render
+from app.services.appearance import current_colours, scheme_changed
 from app.services.chat_session import ChatSession
+from app.theme import Palette
 
 
 class QuickAsk(QWidget):
@@ -44,6 +46,8 @@ class QuickAsk(QWidget):
 
     def __init__(self, session: ChatSession, store: ChatStore, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self._answer_text = ""
+        self._colours: Palette | None = None  # the scheme's colours of the answer shown
         self.setObjectName("quickAsk")
         self.setWindowTitle(self.tr("Quick ask"))
         self.resize(560, 360)
@@ -114,7 +118,18 @@ class QuickAsk(QWidget):
 
     def _on_partial(self, conversation_id: str, _answer_id: int, text: str) -> None:
         if conversation_id == self.conversation_id:
-            self.answer.setHtml(render(text, self.tr("Copy")).html)
+            self._show_answer(text)
+
+    def _show_answer(self, text: str) -> None:
+        self._answer_text = text
+        self._colours = current_colours()
+        self.answer.setHtml(render(text, self._colours).html)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Shows the answer again in the colours of a new scheme."""
+        super().changeEvent(event)
+        if scheme_changed(event, self._colours):
+            self._show_answer(self._answer_text)
 
     def _on_status(self, conversation_id: str, text: str) -> None:
         if conversation_id == self.conversation_id:

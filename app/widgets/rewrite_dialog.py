@@ -1,4 +1,8 @@
-"""The rewrite dialog: the original and the result side by side, differences marked."""
+"""The rewrite dialog: the original and the result side by side, differences marked.
+
+The result never shows, copies or hands back the fences around the text the model was
+given (agents.fences), however the model echoed them.
+"""
 
 from __future__ import annotations
 
@@ -20,12 +24,11 @@ from PySide6.QtWidgets import (
 
 from agents.errors import HearthError
 from agents.events import Final
+from agents.fences import strip_fences
 from agents.writing.diff import word_diff
 from agents.writing.styles import RewriteSpec, Style
+from app.services.appearance import current_colours
 from app.services.writing import RewriteService
-
-REMOVED_COLOR = QColor(255, 205, 205)
-ADDED_COLOR = QColor(200, 240, 200)
 
 
 def _utf16_offsets(text: str) -> list[int]:
@@ -37,7 +40,7 @@ def _utf16_offsets(text: str) -> list[int]:
 
 
 def _marks(
-    editor: QPlainTextEdit, spans: list[tuple[int, int]], color: QColor
+    editor: QPlainTextEdit, spans: list[tuple[int, int]], color: str, text_color: str
 ) -> list[QTextEdit.ExtraSelection]:
     text = editor.toPlainText()
     offsets = _utf16_offsets(text)
@@ -47,7 +50,8 @@ def _marks(
             continue
         selection = QTextEdit.ExtraSelection()
         fmt = QTextCharFormat()
-        fmt.setBackground(color)
+        fmt.setBackground(QColor(color))
+        fmt.setForeground(QColor(text_color))
         selection.format = fmt  # type: ignore[attr-defined]
         cursor = QTextCursor(editor.document())
         cursor.setPosition(offsets[start])
@@ -87,12 +91,15 @@ class RewriteDialog(QDialog):
         self._marked_original = ""
 
         self.style_box = QComboBox()
+        self.style_box.setAccessibleName(self.tr("Style"))
         for style in Style:
             self.style_box.addItem(self._style_label(style), style.value)
         self.language = QLineEdit()
         self.language.setPlaceholderText(self.tr("Language, e.g. French"))
+        self.language.setAccessibleName(self.tr("Language"))
         self.instruction = QLineEdit()
         self.instruction.setPlaceholderText(self.tr("What should change? e.g. make it a list"))
+        self.instruction.setAccessibleName(self.tr("What should change"))
         self.original_view = QPlainTextEdit()
         self.original_view.setObjectName("rewriteOriginal")
         self.original_view.setPlaceholderText(self.tr("Type or paste the text to rewrite"))
@@ -130,6 +137,7 @@ class RewriteDialog(QDialog):
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(QLabel(title))
             column.addWidget(editor)
+            editor.setAccessibleName(title)
             panes.addWidget(box)
         buttons = QHBoxLayout()
         for button in (self.start_button, self.stop_button, self.retry_button):
@@ -230,12 +238,12 @@ class RewriteDialog(QDialog):
         self.original_view.setReadOnly(busy)
 
     def _show_partial(self, text: str) -> None:
-        self.result_view.setPlainText(text)
+        self.result_view.setPlainText(strip_fences(text))
         self.result_view.moveCursor(QTextCursor.MoveOperation.End)
 
     def _show_result(self, final: Final) -> None:
-        self._result = final.text
-        self.result_view.setPlainText(final.text)
+        self._result = strip_fences(final.text)
+        self.result_view.setPlainText(self._result)
         self._mark_differences()
         self.message.setText(
             self.tr("Done. Changes are marked: removed on the left, added on the right.")
@@ -243,12 +251,12 @@ class RewriteDialog(QDialog):
         self._update_buttons(False)
 
     def _show_stopped(self, partial: str) -> None:
-        self.result_view.setPlainText(partial)
+        self.result_view.setPlainText(strip_fences(partial))
         self.message.setText(self.tr("Stopped. Press Retry or Rewrite to try again."))
         self._update_buttons(False)
 
     def _show_failure(self, error: HearthError, partial: str) -> None:
-        self.result_view.setPlainText(partial)
+        self.result_view.setPlainText(strip_fences(partial))
         self.message.setText(error.message)
         self._update_buttons(False)
 
@@ -266,8 +274,13 @@ class RewriteDialog(QDialog):
             i += len(op.old)
             j += len(op.new)
         self._marked_original = original
-        self.original_view.setExtraSelections(_marks(self.original_view, removed, REMOVED_COLOR))
-        self.result_view.setExtraSelections(_marks(self.result_view, added, ADDED_COLOR))
+        colours = current_colours()
+        self.original_view.setExtraSelections(
+            _marks(self.original_view, removed, colours.diff_removed, colours.text)
+        )
+        self.result_view.setExtraSelections(
+            _marks(self.result_view, added, colours.diff_added, colours.text)
+        )
 
     def _clear_marks(self) -> None:
         self.original_view.setExtraSelections([])

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -41,6 +42,7 @@ LABELS = {
     "connect_timeout": QT_TRANSLATE_NOOP("SettingsDialog", "Connect timeout (s)"),
     "read_timeout": QT_TRANSLATE_NOOP("SettingsDialog", "Answer timeout (s)"),
     "temperature": QT_TRANSLATE_NOOP("SettingsDialog", "Temperature"),
+    "reasoning": QT_TRANSLATE_NOOP("SettingsDialog", "Show thinking models' reasoning"),
     "system_prompt": QT_TRANSLATE_NOOP("SettingsDialog", "System prompt for new chats"),
     "warm_up": QT_TRANSLATE_NOOP("SettingsDialog", "Load the chat model at start"),
     "documents_chroma_server": QT_TRANSLATE_NOOP("SettingsDialog", "Shared documents server"),
@@ -58,6 +60,13 @@ LABELS = {
     "documents_chunk_overlap": QT_TRANSLATE_NOOP("SettingsDialog", "Passage overlap (characters)"),
     "documents_embed_batch": QT_TRANSLATE_NOOP("SettingsDialog", "Passages per embedding request"),
     "documents_min_similarity": QT_TRANSLATE_NOOP("SettingsDialog", "Least similarity of a source"),
+    "appearance": QT_TRANSLATE_NOOP("SettingsDialog", "Colours"),
+}
+# How each choice of a setting with choices reads (a choice not named here shows as is).
+CHOICE_LABELS = {
+    "system": QT_TRANSLATE_NOOP("SettingsDialog", "As the system"),
+    "light": QT_TRANSLATE_NOOP("SettingsDialog", "Light"),
+    "dark": QT_TRANSLATE_NOOP("SettingsDialog", "Dark"),
 }
 SPINBOX_MAX = 2**31 - 1  # a QSpinBox holds a 32-bit int; bigger ranges use a double box
 
@@ -88,10 +97,13 @@ class SettingsDialog(QDialog):
             if field.name in HIDDEN:
                 continue
             editor = self._editor(field.name, getattr(settings, field.name), field.metadata)
-            editor.setToolTip(docs.get(field.name, ""))
             editor.setObjectName(f"setting_{field.name}")
             label = QLabel(self.tr(str(LABELS.get(field.name, field.name))))
-            label.setToolTip(docs.get(field.name, ""))
+            label.setBuddy(editor)
+            for widget in (label, editor):
+                widget.setToolTip(docs.get(field.name, ""))
+            editor.setAccessibleName(label.text())
+            editor.setAccessibleDescription(docs.get(field.name, ""))
             self._editors[field.name] = editor
             if field.name in overridden:
                 editor = self._with_environment_note(field.name, editor)
@@ -136,6 +148,12 @@ class SettingsDialog(QDialog):
         return box
 
     def _editor(self, name: str, value: Any, meta: Any) -> QWidget:
+        if meta.get("choices"):
+            combo = QComboBox()
+            for choice in meta["choices"]:
+                combo.addItem(self.tr(str(CHOICE_LABELS.get(choice, choice))), choice)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            return combo
         if isinstance(value, bool):
             box = QCheckBox()
             box.setChecked(value)
@@ -181,6 +199,8 @@ class SettingsDialog(QDialog):
         for name, editor in self._editors.items():
             if isinstance(editor, QCheckBox):
                 changes[name] = editor.isChecked()
+            elif isinstance(editor, QComboBox):
+                changes[name] = editor.currentData()
             elif isinstance(editor, QSpinBox):
                 changes[name] = editor.value()
             elif isinstance(editor, QDoubleSpinBox):

@@ -6,11 +6,17 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app import plain
-from app.services.ollama_monitor import ServerReport, ServerState
+from app.services.ollama_monitor import ServerState
+from app.services.status import Snapshot, TurnState
 
 
 class StatusIndicator(QWidget):
-    """A coloured dot and a short state; the tooltip says what to do.
+    """A coloured dot and a short state, drawn from the window's status; the tooltip says
+    what to do.
+
+    Attributes:
+        state: What the dot shows: ``checking``, ``connected``, ``loading`` or
+            ``unreachable``.
 
     Signals:
         retryRequested(): Retry now was pressed.
@@ -27,6 +33,7 @@ class StatusIndicator(QWidget):
         plain.labels(self.label)
         self.label.setObjectName("statusText")
         self.retry = QPushButton(self.tr("Retry now"))
+        self.retry.setToolTip(self.tr("Look for the Ollama server again now"))
         self.retry.setObjectName("flatButton")
         self.retry.clicked.connect(self.retryRequested)
         layout = QHBoxLayout(self)
@@ -35,29 +42,30 @@ class StatusIndicator(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.retry)
         self.state = "checking"
-        self.show_checking()
+        self.show_status(Snapshot())
 
-    def show_checking(self) -> None:
-        """Looking for the server."""
-        self._set("checking", self.tr("Connecting…"), "", retry=False)
-
-    def show_report(self, report: ServerReport) -> None:
-        """Shows a check's outcome."""
-        if report.state is ServerState.CONNECTED:
+    def show_status(self, status: Snapshot) -> None:
+        """Shows the server's state, or the model loading for the answer or ahead of it."""
+        host = status.remote_host
+        where = f"\n{host}" if host else ""
+        if status.server is ServerState.CHECKING:
+            self._set("checking", self.tr("Connecting…"), "")
+        elif status.server is not ServerState.CONNECTED:
+            retry = status.server is ServerState.UNREACHABLE  # a refused host stays refused
+            self._set("unreachable", self.tr("Ollama unreachable"), status.server_message, retry)
+        elif status.turn is TurnState.LOADING and status.step:
+            self._set("loading", status.step, self.tr("The answer waits for this step.") + where)
+        elif status.warming:
             self._set(
-                "connected",
-                self.tr("Connected"),
-                self.tr("Ollama {0} is running").format(report.version),
-                retry=False,
+                "loading",
+                self.tr("Loading {0}…").format(status.warming),
+                self.tr("The first answer waits for the model to load.") + where,
             )
-        elif report.state is ServerState.CHECKING:
-            self.show_checking()
         else:
-            self._set("unreachable", self.tr("Ollama unreachable"), report.message, retry=True)
-
-    def show_loading(self, text: str) -> None:
-        """A model is loading (can take tens of seconds)."""
-        self._set("loading", text, self.tr("The first answer waits for the model to load."))
+            # Another computer sees every message: say so wherever the status shows.
+            text = self.tr("Connected to {0}").format(host) if host else self.tr("Connected")
+            tip = self.tr("Ollama {0} is running").format(status.version) + where
+            self._set("connected", text, tip)
 
     def _set(self, state: str, text: str, tip: str, retry: bool = False) -> None:
         self.state = state

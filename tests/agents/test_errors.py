@@ -57,6 +57,7 @@ def test_image_and_document_exit_codes() -> None:
     codes = {kind: kind.exit_code for kind in DocumentKind}
     assert codes.pop(DocumentKind.INDEX_UNAVAILABLE) == 21
     assert codes.pop(DocumentKind.NOT_INDEXED) == 22
+    assert codes.pop(DocumentKind.MOVED_ASIDE) == 21
     assert set(codes.values()) == {20}
 
 

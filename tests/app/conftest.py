@@ -67,3 +67,20 @@ def window(make_window: WindowFactory, ollama_double: OllamaDouble, qtbot: QtBot
     w = make_window(ollama_double.url)
     qtbot.waitUntil(lambda: w.status.state == "connected", timeout=5000)
     return w
+
+
+@pytest.fixture
+def restore_look() -> Iterator[None]:
+    """Puts back the application's style sheet, palette, font and colour-scheme request
+    after a test that applies an appearance (the application outlives the test)."""
+    from PySide6.QtGui import QFont, QGuiApplication, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    sheet, palette, font = app.styleSheet(), QPalette(app.palette()), QFont(app.font())
+    yield
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
+    app.setFont(font)
+    QGuiApplication.styleHints().unsetColorScheme()

@@ -234,7 +234,7 @@ def test_conversations_new_rename_search_delete(
     assert window.chats.conversation_id != doomed
 
 
-def test_code_blocks_have_a_copy_link(
+def test_code_blocks_have_a_copy_button(
     qtbot: QtBot, window: MainWindow, ollama_double: OllamaDouble
 ) -> None:
     ollama_double.script("llama3.2", Reply(text="Here:\n\n```python\nprint('hi')\n```\n"))
@@ -242,7 +242,8 @@ def test_code_blocks_have_a_copy_link(
     qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
     view = window.chat.view(last_answer(window).id)
     assert view is not None
-    view.body.linkActivated.emit("hearth-copy:0")
+    (block,) = view.code_blocks()
+    qtbot.mouseClick(block.copy_button, Qt.MouseButton.LeftButton)
     from PySide6.QtGui import QGuiApplication
 
     assert QGuiApplication.clipboard().text() == "print('hi')\n"
@@ -311,11 +312,11 @@ def test_chat_model_is_warmed_up_when_ollama_is_found(
 
 def test_feature_tabs_are_built_when_first_shown(qtbot: QtBot, window: MainWindow) -> None:
     assert not window.mail_calendar.mail_tab.built and not window.documents.tab.built
-    window.sidebar.setCurrentWidget(window.mail_calendar.mail_tab)
+    window.views.show_view(window.mail_calendar.mail_tab)
     assert window.mail_calendar.mail_tab.built and window.mail_calendar.mail is not None
-    window.sidebar.setCurrentWidget(window.documents.tab)
+    window.views.show_view(window.documents.tab)
     assert window.documents.tab.built and window.documents.panel.isVisible()
-    window.sidebar.setCurrentWidget(window.mail_calendar.calendar_tab)
+    window.views.show_view(window.mail_calendar.calendar_tab)
     assert window.mail_calendar.calendar_panel is not None
 
 

@@ -27,22 +27,6 @@ from tests.agents.images.pictures import photo
 from tests.fakes import OllamaDouble, Reply
 
 
-@pytest.fixture(autouse=True)
-def _restore_process_state() -> Iterator[None]:
-    """main() sets the umask and the log file for the process: undo both after a test."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    handlers = list(logging.getLogger().handlers)
-    level = logging.getLogger().level
-    yield
-    os.umask(umask)
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if h not in handlers]:
-        root.removeHandler(handler)
-        handler.close()
-    root.setLevel(level)
-
-
 def _subcommands(parser: argparse.ArgumentParser) -> Iterator[tuple[str, argparse.ArgumentParser]]:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):

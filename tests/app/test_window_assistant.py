@@ -62,7 +62,7 @@ def test_event_is_created_only_after_approval(
     assert [e.outcome for e in window.mail_calendar.audit.entries()] == ["done"]
     # The Calendar tab is filled when first shown, with the event and the audit entry.
     assert window.mail_calendar.calendar_panel is None
-    window.sidebar.setCurrentWidget(window.mail_calendar.calendar_tab)
+    window.views.show_view(window.mail_calendar.calendar_tab)
     assert (
         window.mail_calendar.calendar_panel is not None
         and window.mail_calendar.audit_view is not None

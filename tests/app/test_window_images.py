@@ -100,19 +100,13 @@ def test_chart_to_table_answers_with_a_table(
 
     from agents.images.intake import prepare_image
     from tests.agents.images.pictures import bar_chart
+    from tests.agents.images.scripted_intent import CHART
 
     chart = tmp_path / "sales.png"
     chart.write_bytes(bar_chart([40, 90, 25]))
     window.images.strip.add(prepare_image(chart))
     window.image_store.put(window.images.strip.images()[0].data)
-    reply = {
-        "title": "Sales",
-        "x_label": "Month",
-        "y_label": "Units",
-        "categories": ["Jan", "Feb", "Mar"],
-        "series": [{"name": "Units", "values": [40, 90, 25]}],
-    }
-    ollama_double.script("llama3.2-vision", Reply(text=json.dumps(reply)))
+    ollama_double.script("llama3.2-vision", Reply(text=json.dumps(CHART)))
     window.images.chart_to_table()
     qtbot.waitUntil(lambda: not window.session.busy, timeout=10000)
     answer = window.store.messages(window.chats.conversation_id or "")[-1]

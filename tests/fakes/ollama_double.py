@@ -101,13 +101,16 @@ class Reply:
     """What a model answers to one ``/api/chat`` or ``/api/generate`` request.
 
     Counts (``error_after``, ``cut_after``, ``close_after``) are numbers of content
-    pieces sent (each token is a piece; the native tool-call chunk is one more). A
-    count larger than the number of pieces triggers after the last piece, in place
-    of the ``done`` chunk.
+    pieces sent (each token is a piece, and so is each piece of reasoning; the native
+    tool-call chunk is one more). A count larger than the number of pieces triggers
+    after the last piece, in place of the ``done`` chunk.
 
     Attributes:
         text: Reply text, split with :func:`split_tokens` when ``tokens`` is None.
         tokens: Exact pieces to stream.
+        thinking: Reasoning streamed before the text, in ``thinking`` fields, as Ollama
+            does for a model with the ``thinking`` capability unless the request says
+            ``think: false``; other models never send it.
         tool_calls: ``[{"name": ..., "arguments": {...}}]``, sent natively in a
             ``done: false`` chunk with empty content after the text pieces (chat only).
         done_reason: ``stop`` or ``length``.
@@ -127,6 +130,7 @@ class Reply:
 
     text: str = ""
     tokens: list[str] | None = None
+    thinking: str = ""
     tool_calls: list[dict[str, Any]] | None = None
     done_reason: str = "stop"
     error_after: int | None = None
@@ -304,6 +308,15 @@ KNOWN_MODELS: dict[str, ModelSpec] = {
             context_length=512,
             embedding_length=1024,
             size=669_615_493,
+        ),
+        ModelSpec(
+            "qwen3:latest",
+            ["completion", "tools", "thinking"],
+            family="qwen3",
+            parameter_size="8.2B",
+            context_length=40960,
+            embedding_length=4096,
+            size=5_225_387_923,
         ),
         ModelSpec(
             "llama-guard3:1b",
@@ -1413,23 +1426,38 @@ class _Handler(BaseHTTPRequestHandler):
             done_reason = "length"
 
         created = _iso(_now())
+        # A thinking model thinks unless told not to (think false); the reasoning comes
+        # first, in its own field, never in the content.
+        thoughts = (
+            split_tokens(reply.thinking)
+            if "thinking" in spec.capabilities and body.get("think") is not False
+            else []
+        )
 
-        def piece(text: str, calls: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        def piece(
+            text: str, calls: list[dict[str, Any]] | None = None, thinking: str = ""
+        ) -> dict[str, Any]:
             chunk: dict[str, Any] = {"model": name, "created_at": created}
             if kind == "chat":
                 message: dict[str, Any] = {"role": "assistant", "content": text}
+                if thinking:
+                    message["thinking"] = thinking
                 if calls:
                     message["tool_calls"] = calls
                 chunk["message"] = message
             else:
                 chunk["response"] = text
+                if thinking:
+                    chunk["thinking"] = thinking
             chunk["done"] = False
             return chunk
 
-        pieces = [piece(t) for t in tokens]
+        pieces = [piece("", thinking=t) for t in thoughts] + [piece(t) for t in tokens]
         if tool_calls:
             pieces.append(piece("", _native_tool_calls(tool_calls)))
-        eval_count = len(tokens) + sum(estimate_tokens(json.dumps(c)) for c in tool_calls)
+        eval_count = (
+            len(thoughts) + len(tokens) + sum(estimate_tokens(json.dumps(c)) for c in tool_calls)
+        )
         load_ns = int(reply.first_token_delay * 1e9) if reply.first_token_delay > 0 else 1_500_000
 
         def final(eval_started: float) -> dict[str, Any]:
@@ -1509,18 +1537,24 @@ class _Handler(BaseHTTPRequestHandler):
             self._drop()
             return
         shown = pieces[:upto]
-        text = "".join(p["message"]["content"] if kind == "chat" else p["response"] for p in shown)
-        calls = [c for p in shown if kind == "chat" for c in p["message"].get("tool_calls", [])]
+        fields = [p["message"] if kind == "chat" else p for p in shown]
+        text = "".join(f["content"] if kind == "chat" else f["response"] for f in fields)
+        thinking = "".join(f.get("thinking", "") for f in fields)
+        calls = [c for f in fields if kind == "chat" for c in f.get("tool_calls", [])]
         result = final(eval_started)
         if event == "cut":
             result = {"model": result["model"], "created_at": result["created_at"], "done": False}
         if kind == "chat":
             message: dict[str, Any] = {"role": "assistant", "content": text}
+            if thinking:
+                message["thinking"] = thinking
             if calls:
                 message["tool_calls"] = calls
             result["message"] = message
         else:
             result["response"] = text
+            if thinking:
+                result["thinking"] = thinking
         self._send_json(200, result, rec)
 
     # --------------------------------------------------------- embeddings

@@ -719,6 +719,44 @@ def test_chat_ollama_errors(ollama_double: OllamaDouble) -> None:
     assert err.value.status_code == 404
 
 
+def test_thinking_model_streams_its_reasoning(
+    ollama_double: OllamaDouble, client: ollama.Client
+) -> None:
+    """A thinking model sends its reasoning in ``thinking`` fields before the answer,
+    unless told ``think: false``; a model without the capability refuses ``think``."""
+    thought = Reply(text="Four.", thinking="Two plus two is four.")
+    ollama_double.script("qwen3", thought, thought, thought)
+    ollama_double.add_model(ModelSpec("qwen3", ["completion", "tools", "thinking"], family="qwen3"))
+    chunks = list(client.chat("qwen3", messages=_user("2+2?"), think=True, stream=True))
+    assert "".join(c.message.thinking or "" for c in chunks) == "Two plus two is four."
+    assert "".join(c.message.content or "" for c in chunks) == "Four."
+    first_answer = next(i for i, c in enumerate(chunks) if c.message.content)
+    assert all(not c.message.thinking for c in chunks[first_answer:])
+    assert chunks[-1].eval_count == len(split_tokens("Two plus two is four.")) + 1
+    whole = client.chat("qwen3", messages=_user("2+2?"), think=False, stream=False)
+    assert whole.message.thinking is None and whole.message.content == "Four."
+    llm = ChatOllama(model="qwen3", base_url=ollama_double.url, reasoning=True)
+    answer = llm.invoke("2+2?")
+    assert answer.content == "Four."
+    assert answer.additional_kwargs["reasoning_content"] == "Two plus two is four."
+    with pytest.raises(ollama.ResponseError) as err:
+        client.chat("llama3.2", messages=_user("x"), think=True)
+    assert err.value.status_code == 400 and "does not support thinking" in err.value.error
+    client.chat("llama3.2", messages=_user("x"), think=False)  # false is always allowed
+
+
+def test_delete_removes_a_model(ollama_double: OllamaDouble, client: ollama.Client) -> None:
+    """DELETE /api/delete removes a pulled model (and unloads it); unknown is a 404."""
+    client.chat("llama3.2:1b", messages=[])
+    assert client.delete("llama3.2:1b").status == "success"
+    assert "llama3.2:1b" not in [m.model for m in client.list().models]
+    assert client.ps().models == []
+    assert ollama_double.requests_to("/api/delete")[-1].body == {"model": "llama3.2:1b"}
+    with pytest.raises(ollama.ResponseError) as err:
+        client.delete("llama3.2:1b")
+    assert err.value.status_code == 404
+
+
 def test_ollama_embeddings(ollama_double: OllamaDouble) -> None:
     """OllamaEmbeddings (options full of nulls) gets the double's vectors."""
     emb = OllamaEmbeddings(model="nomic-embed-text", base_url=ollama_double.url)

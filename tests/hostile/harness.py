@@ -99,9 +99,12 @@ def assert_clear(text: str) -> None:
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    """Every file under a folder with its SHA-256 (byte-for-byte comparison)."""
+    """Every file under a folder with its SHA-256 (byte-for-byte comparison); the log
+    folder is left out (a command's log lines are not the person's data)."""
     found: dict[str, str] = {}
-    for directory, _subdirs, names in os.walk(folder):
+    for directory, subdirs, names in os.walk(folder):
+        if Path(directory) == folder and "logs" in subdirs:
+            subdirs.remove("logs")
         for name in names:
             path = Path(directory) / name
             if path.is_file() and not path.is_symlink():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import io
 import os
 import re
@@ -68,6 +69,9 @@ def as_unprivileged(needed: bool, *folders: Path) -> Iterator[None]:
                 if not path.is_symlink() and path.stat().st_mode & 0o777:
                     path.chmod(0o777 if path.is_dir() else 0o666)
         folder.chmod(0o777)
+    # What the block imports late must be loaded while root can still read the venv.
+    importlib.import_module("multiprocessing.connection")
+    importlib.import_module("agents.documents.index_worker")
     os.seteuid(NOBODY)
     try:
         yield

@@ -277,7 +277,7 @@ IMAGE_CASES = [
     Case("exif-rotated", rotated_photo, r"sideways\.jpg", ACCEPTED),
     Case("exif-garbage", broken_exif, r"broken-exif\.jpg", ACCEPTED),
     Case("colour-profile-mismatch", wrong_profile, r"mismatch\.png", ACCEPTED),
-    Case("odd-name", odd_name, r"'\\x1b\[2Jph\\xf6to\\n\.png'.*it is text"),
+    Case("odd-name", odd_name, r"'\\u001b\[2Jph\\udcf6to\\u000a\.png'.*it is text"),
 ]
 
 

@@ -275,7 +275,7 @@ IMPORT_CASES = [
     Case(
         "identical-chats-escaped-title",
         _sealed(_identical_twice),
-        r"skipped chat 'Kyoto \\x1b\[2J\\x1b\[31mtrip\\n': already here",
+        r"skipped chat 'Kyoto \\u001b\[2J\\u001b\[31mtrip\\u000a': already here",
         ACCEPTED,
     ),
     Case("duplicate-persona-ids", _sealed(_duplicate_persona_ids), r"2 new persona\(s\)", ACCEPTED),

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from agents.documents.index import DocumentIndex
 from agents.documents.manifest import INDEXED, Manifest
-from agents.files import path_text, shown
+from agents.files import path_text
+from agents.printable import shown
 
 ODD = os.fsdecode(b"caf\xe9\nmenu\x1b[2J.txt")  # Latin-1 byte, a newline, an escape
 
@@ -56,7 +57,7 @@ def test_odd_names_are_indexed_found_and_shown_escaped(
     assert report.indexed == [str(odd)] and not report.failed
     passage = index.search("What is the soup of the day?", k=1)[0]
     assert passage.path == path_text(odd)  # valid text for Chroma, JSON and Qt
-    assert shown(str(odd)).endswith("caf\\xe9\\nmenu\\x1b[2J.txt")
+    assert shown(str(odd)).endswith("caf\\udce9\\u000amenu\\u001b[2J.txt")
     assert index.sync([docs_dir]).unchanged == [str(odd)]  # and on every re-run
     assert index.remove([odd]) == [str(odd)]
 

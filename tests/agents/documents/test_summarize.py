@@ -21,9 +21,9 @@ SUMMARY = "## Summary\nA report.\n## Key points\n- Point.\n## Action items and d
 
 def _responder(body: dict[str, Any]) -> Reply:
     prompt = body["messages"][-1]["content"]
-    if "<document_section>" in prompt:
+    if 'source="document section"' in prompt:
         return Reply(text="Notes: budget approved; deadline 3 May (page 12).")
-    if "<notes>\nSection" in prompt and "Merge these notes" in prompt:
+    if 'source="notes">\nSection' in prompt and "Merge these notes" in prompt:
         return Reply(text="Merged notes.")
     return Reply(text=SUMMARY)
 

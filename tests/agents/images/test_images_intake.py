@@ -178,7 +178,7 @@ def test_empty_file_is_refused(tmp_path: Path) -> None:
 def test_missing_file_and_folder_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ImageError, match="doesn't exist") as gone:
         prepare_image(tmp_path / "gone.png")
-    with pytest.raises(ImageError, match="not a file") as folder:
+    with pytest.raises(ImageError, match="it is a folder, not a regular file") as folder:
         prepare_image(tmp_path)
     assert gone.value.kind is folder.value.kind is ImageKind.UNREADABLE
 

@@ -296,3 +296,20 @@ def test_not_enough_memory_is_explained(ollama_double: OllamaDouble) -> None:
     )
     failed = expect_failure(run(ChatAgent(service_for(ollama_double))), ErrorKind.SERVER)
     assert "smaller model" in failed.error.message and "7.7 GiB" in failed.error.message
+
+
+def test_loaded_unload_and_remove(ollama_double: OllamaDouble) -> None:
+    """/api/ps with the memory each model holds; unload frees it; remove deletes."""
+    service = service_for(ollama_double, num_ctx=4096)
+    service.warm_up("llama3.2")
+    [loaded] = service.loaded()
+    assert loaded.name == "llama3.2:latest" and loaded.context_length == 4096
+    assert loaded.size == loaded.size_vram > 0 and loaded.expires_at is not None
+    service.unload("llama3.2")
+    assert service.loaded() == []
+    service.show("llama3.2:1b")
+    service.remove("llama3.2:1b")
+    assert "llama3.2:1b" not in [m.name for m in service.list_models()]
+    with pytest.raises(LLMError) as missing:
+        service.remove("llama3.2:1b")
+    assert missing.value.kind is ErrorKind.MODEL_MISSING

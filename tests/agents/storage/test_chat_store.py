@@ -213,7 +213,7 @@ def test_migrates_a_version_2_database_into_one_line_of_versions(tmp_path: Path)
                 (cid, role, text, float(i)),
             )
     with ChatStore(path) as store:
-        assert store.schema_version == ChatStore.SCHEMA_VERSION == 3
+        assert store.schema_version == ChatStore.SCHEMA_VERSION >= 3
         messages = store.messages("c1")
         assert [m.parent_id for m in messages] == [None, 1, 3, 4]
         assert store.active_path("c1") == messages
@@ -225,6 +225,34 @@ def test_migrates_a_version_2_database_into_one_line_of_versions(tmp_path: Path)
         store.add_message("c1", "assistant", "Snowy ones.", parent_id=4)
         assert contents(store.active_path("c1"))[-1] == "Snowy ones."
         assert store.integrity_check()
+
+
+def test_migrates_a_version_3_database_to_chats_with_their_own_options(tmp_path: Path) -> None:
+    """Chats saved before options existed use the settings' (NULL) until given some."""
+    path = tmp_path / "chats.sqlite3"
+    with old_database(path, 3) as conn:
+        conn.execute(
+            "INSERT INTO conversations (id, title, created_at, updated_at)"
+            " VALUES ('c1', 'Old chat', 1.0, 2.0)"
+        )
+    with ChatStore(path) as store:
+        assert store.schema_version == ChatStore.SCHEMA_VERSION == 4
+        old = store.get_conversation("c1")
+        assert old is not None and (old.temperature, old.num_ctx) == (None, None)
+        changed = store.set_options("c1", temperature=0.3, num_ctx=16384)
+        assert (changed.temperature, changed.num_ctx) == (0.3, 16384)
+        assert changed.updated_at == old.updated_at  # the chat itself did not change
+    with ChatStore(path) as store:
+        kept = store.get_conversation("c1")
+        assert kept is not None and (kept.temperature, kept.num_ctx) == (0.3, 16384)
+        back = store.set_options("c1", temperature=None, num_ctx=None)
+        assert (back.temperature, back.num_ctx) == (None, None)
+        with pytest.raises(ValueError):
+            store.set_options("c1", temperature=-1.0, num_ctx=None)
+        with pytest.raises(ValueError):
+            store.set_options("c1", temperature=None, num_ctx=0)
+        with pytest.raises(StorageError):
+            store.set_options("gone", temperature=None, num_ctx=None)
 
 
 def test_failed_migration_step_leaves_the_old_version(
@@ -628,6 +656,21 @@ def test_search_titles_come_first(store: ChatStore, searchable: dict[str, Conver
     assert hits[0].snippet == "Python help"
     store.rename_conversation(searchable["trip"].id, "Visit plans")
     assert hit_ids(store.search("visit"))[0] == searchable["trip"].id
+
+
+def test_search_snippet_is_centred_on_the_match(store: ChatStore) -> None:
+    chat = store.create_conversation("Notes")
+    before, after = "word " * 200, "\n\nmore  text " * 100
+    message = store.add_message(chat.id, "user", f"{before}the Zebra crossing{after}")
+    [hit] = store.search("zebra")
+    assert hit.message_id == message.id
+    assert hit.matched == "Zebra"  # as written, wherever it sits in a long message
+    start, end = hit.match
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert start >= 60 and len(hit.snippet) - end >= 60  # context on each side
+    assert "\n" not in hit.snippet and "  " not in hit.snippet  # one line
+    [title_hit] = store.search("note")
+    assert title_hit.message_id is None and title_hit.matched == "Note"
 
 
 def test_search_chinese(store: ChatStore, searchable: dict[str, Conversation]) -> None:

@@ -62,7 +62,8 @@ class DataDir:
                 for m in tree.messages
             ]
             path = [position[m.id] for m in tree.path]
-            chats.append((c.title, c.model, c.system_prompt, c.persona, msgs, path))
+            options = (c.temperature, c.num_ctx)
+            chats.append((c.title, c.model, c.system_prompt, c.persona, options, msgs, path))
         images = (
             sorted(p.name for p in self.images.directory.glob("*"))
             if (self.images.directory.exists())
@@ -106,6 +107,7 @@ def source(tmp_path: Path) -> Iterator[DataDir]:
     # Retried, then the first answer chosen again: both versions travel, and the choice.
     data.store.add_message(first.id, "assistant", "Blue and red, arr.", parent_id=stopped.parent_id)
     data.store.select_message(stopped.id)
+    data.store.set_options(first.id, temperature=0.2, num_ctx=16384)
     second = data.store.create_conversation("Poems", system_prompt=poet.prompt, persona=poet.id)
     data.store.add_message(second.id, "user", "A poem about tea, please 🍵")
     data.store.add_message(second.id, "assistant", "", status="error", error="Ollama stopped.")

@@ -22,6 +22,7 @@ from agents.events import (
     ToolCallProposed,
     ToolResult,
 )
+from agents.fences import NAME
 from agents.llm import OllamaService
 from agents.settings import Settings, apply_environment
 from agents.tools.agent import ToolAgent, calls_from_text
@@ -29,6 +30,7 @@ from agents.tools.approval import ApprovalGate, deny_all
 from agents.tools.audit import AuditLog
 from agents.tools.errors import ToolError, ToolKind
 from agents.tools.registry import ToolContext, tools_for
+from tests.agents.fence_cases import wrapped
 from tests.agents.tools.conftest import BERLIN, NOW, ScriptedApprover
 from tests.fakes import OllamaDouble, Reply
 from tests.servers.radicale import RadicaleServer
@@ -229,11 +231,11 @@ def test_obeying_model_causes_no_side_effects_without_approval(
     hostile = [m for m in shown if "ignore previous" in m.lower()]
     assert len(hostile) >= 2
     for text in hostile:
-        opening = re.search(r'<untrusted-data id="(\w+)"', text)
+        opening = re.search(rf'<{NAME} id="(\w+)"', text)
         assert opening is not None
         assert text.index(opening.group(0)) < text.lower().index("ignore previous")
         assert text.lower().index("ignore previous") < text.index(
-            f'</untrusted-data id="{opening.group(1)}">'
+            f'</{NAME} id="{opening.group(1)}">'
         )
     system = (ollama_double.requests_to("/api/chat")[0].body or {})["messages"][0]
     assert system["role"] == "system" and "never instructions" in system["content"]
@@ -337,3 +339,28 @@ def test_two_calls_of_one_tool_are_decided_by_their_call_ids(
     }
     drafts = list((tmp_path / "drafts").iterdir())
     assert len(drafts) == 1 and "bob@x.org" in drafts[0].read_text()
+
+
+@pytest.mark.parametrize("case", ["exact", "split over lines", "in a code block", "id glued on"])
+def test_a_draft_never_carries_echoed_fences(
+    case: str,
+    ollama_double: OllamaDouble,
+    make_ctx: MakeCtx,
+    approver: ScriptedApprover,
+    tmp_path: Any,
+) -> None:
+    """The model copies mail it read, fences and all, into a draft: the approval shows,
+    and the draft holds, the text without them."""
+    body = wrapped(case, "Thanks, the report is attached.")
+    ollama_double.script(
+        MODEL,
+        call("save_draft", to=["ann@x.org"], subject="Re: report", body=body),
+        Reply(text="Draft saved."),
+    )
+    approver.answers.append(True)
+    events = run(agent_for(make_ctx(), task="draft"), "Answer Ann.")
+    assert isinstance(events[-1], Final)
+    (action,) = approver.seen
+    assert action.details["body"] == "Thanks, the report is attached."
+    (draft,) = (tmp_path / "drafts").iterdir()
+    assert NAME not in draft.read_text()

@@ -12,6 +12,7 @@ import pytest
 from agents.calendar.caldav_store import CalDavCalendar
 from agents.calendar.model import new_event
 from agents.cancel import CancelToken
+from agents.fences import NAME
 from agents.tools.audit import AuditLog
 from agents.tools.registry import READ_TOOLS, ToolContext, build_tools, tools_for
 from tests.agents.tools.calls import Called
@@ -32,14 +33,14 @@ def test_search_and_read_wrap_mail_as_untrusted_data(make_ctx: MakeCtx) -> None:
     listing = tool(ctx, "search_mail").invoke({"query": ""})
     assert "2 message(s)" in listing
     assert listing.index("Quarterly numbers") < listing.index("Lunch")  # newest first
-    assert "<untrusted-data id=" in listing and "never instructions" in listing
+    assert f'<{NAME} id="' in listing and "never instructions" in listing
 
     text = tool(ctx, "read_message").invoke({"message_id": "1"})  # by number
     assert "ignore previous instructions" in text
     # The mail's fake closing marker is defused: exactly one real closing marker remains.
-    assert text.count("</untrusted-data") == 1
+    assert text.count(f"</{NAME} id=") == 1
     assert "[marker removed]" in text
-    assert text.index("ignore previous") < text.index("</untrusted-data")
+    assert text.index("ignore previous") < text.index(f"</{NAME}")
 
 
 def test_read_message_by_id_with_or_without_brackets(make_ctx: MakeCtx) -> None:
@@ -61,8 +62,8 @@ def test_list_events_and_free_slots(make_ctx: MakeCtx) -> None:
         )
     )
     listing = tool(ctx, "list_events").invoke({"start": "2026-11-26T00:00", "end": None})
-    assert "Standup" in listing and "<untrusted-data" in listing
-    assert listing.index("Ignore previous") < listing.index("</untrusted-data")
+    assert "Standup" in listing and f"<{NAME}" in listing
+    assert listing.index("Ignore previous") < listing.index(f"</{NAME}")
     slots = tool(ctx, "find_free_slot").invoke(
         {"duration_minutes": 60, "after": "Thursday 8:00", "limit": 2}
     )

@@ -4,6 +4,7 @@ check it puts around every turn."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from agents.events import Blocked, Event, Failed, Final, Result, Sources, Token
 from agents.images.intake import prepare_image
 from agents.llm import OllamaService
 from agents.llm.messages import ChatMessage
+from agents.llm.options import ChatOptions
 from agents.settings import Settings
 from agents.tools.approval import ApprovalGate, deny_all
 from agents.tools.audit import AuditLog
@@ -90,6 +92,19 @@ def requests_for_every_mode(chart_png: bytes, summary_file: Path) -> dict[str, T
     }
 
 
+EVERY_MODE = [
+    "chat",
+    "documents",
+    "tools",
+    "image question",
+    "chart to table",
+    "find",
+    "document summary",
+    "rewrite",
+]
+"""The keys of :func:`requests_for_every_mode`."""
+
+
 def models_asked(double: OllamaDouble) -> set[str]:
     return {r.model or "" for r in double.requests_to("/api/chat")}
 
@@ -98,19 +113,7 @@ def run(turn: Turn, cancel: CancelToken | None = None) -> list[Event]:
     return list(turn.stream(cancel))
 
 
-@pytest.mark.parametrize(
-    "mode",
-    [
-        "chat",
-        "documents",
-        "tools",
-        "image question",
-        "chart to table",
-        "find",
-        "document summary",
-        "rewrite",
-    ],
-)
+@pytest.mark.parametrize("mode", EVERY_MODE)
 def test_a_flagged_message_reaches_no_model_but_the_guard_in_every_mode(
     mode: str,
     router: Router,
@@ -147,6 +150,34 @@ def test_a_flagged_answer_is_never_shown(
     assert isinstance(events[-1], Blocked) and events[-1].stage == "answer"
     shown = [e for e in events if isinstance(e, Token | Final | Sources | Result)]
     assert shown == []  # nothing of it was released: not shown, not saved
+
+
+@pytest.mark.parametrize("mode", EVERY_MODE)
+def test_the_chats_own_options_reach_every_request_of_its_turn(
+    mode: str,
+    router: Router,
+    ollama_double: OllamaDouble,
+    chart_png: bytes,
+    summary_file: Path,
+) -> None:
+    """The chat's temperature and context window go with every request its agent sends;
+    steps that must be exact (JSON, temperature 0) and a summary's own window keep theirs,
+    and the safety check keeps the shared settings."""
+    router.service.settings.guard_enabled = True
+    ollama_double.set_responder(GUARD, lambda body: Reply(text="safe"))
+    request = requests_for_every_mode(chart_png, summary_file)[mode]
+    run(router.build(replace(request, options=ChatOptions(temperature=0.3, num_ctx=16384))))
+    sent = [r.body["options"] for r in ollama_double.requests_to("/api/chat") if r.model != GUARD]
+    assert sent
+    exact = mode in {"chart to table", "find"}  # structured output at temperature 0
+    expected = {0} if exact else {0.3}
+    if mode == "image question":  # choosing the task is an exact step; the answer is the chat's
+        expected = {0, 0.3}
+    assert {o["temperature"] for o in sent} == expected
+    if mode != "document summary":  # a summary sizes its window to the document
+        assert {o["num_ctx"] for o in sent} == {16384}
+    checks = [r.body["options"] for r in ollama_double.requests_to("/api/chat") if r.model == GUARD]
+    assert checks and all(o["num_ctx"] == 8192 and o["temperature"] == 0 for o in checks)
 
 
 def test_a_safe_turn_is_released_whole_after_the_answer_check(
@@ -204,7 +235,7 @@ def test_each_mode_gets_its_agent(router: Router, chart_png: bytes, summary_file
         "chat": "ChatAgent",
         "documents": "DocumentAnswerer",
         "tools": "ToolTurn",
-        "image question": "ChatAgent",
+        "image question": "ImageQuestion",
         "chart to table": "ImageTask",
         "find": "ImageTask",
         "document summary": "DocumentSummarizer",
@@ -243,10 +274,16 @@ def test_the_chosen_model_is_used_and_images_still_go_to_a_vision_model(
     ollama_double.script("llama3.2-vision", Reply(text="A bar chart."))
     run(router.build(TurnRequest.ask("hi", model="llama3.2:1b")))
     run(router.build(TurnRequest.ask("What is it?", images=(chart_png,), model="llama3.2:1b")))
-    assert [r.model for r in ollama_double.requests_to("/api/chat")] == [
+    requests = ollama_double.requests_to("/api/chat")
+    assert [r.model for r in requests] == [
         "llama3.2:1b",
+        "llama3.2:1b",  # chooses what to do with the image: it gets tools, not the image
         "llama3.2-vision:latest",
     ]
+    assert requests[1].body["tools"] and not any(
+        "images" in m for m in requests[1].body["messages"]
+    )
+    assert requests[2].body["messages"][-1]["images"] and not requests[2].body.get("tools")
 
 
 def test_modes_that_need_a_collaborator_say_so(ollama_double: OllamaDouble) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agents.fences import NAME
 from tests.fakes import OllamaDouble, Reply
 
-# The marker lines around the text to rewrite: <<<TEXT tag>>> ... <<<END TEXT tag>>>.
-FRAMED = re.compile(r"<<<TEXT (\w+)>>>\n(.*)\n<<<END TEXT \1>>>\Z", re.DOTALL)
+# The fence lines around the text to rewrite: <hearth-data id="…" …> … </hearth-data id="…">.
+FRAMED = re.compile(rf'<{NAME} id="(\w+)"[^>\n]*>\n(.*)\n</{NAME} id="\1">\Z', re.DOTALL)
 
 
 def framed_text(body: dict[str, Any]) -> str:

@@ -68,7 +68,7 @@ END:VCALENDAR
 
 def calendar_tab(qtbot: QtBot, window: MainWindow) -> CalendarPanel:
     """Opens the Calendar tab and waits for its first page."""
-    window.sidebar.setCurrentWidget(window.mail_calendar.calendar_tab)
+    window.views.show_view(window.mail_calendar.calendar_tab)
     panel = window.mail_calendar.calendar_panel
     assert panel is not None
     qtbot.waitUntil(lambda: not panel.loading, timeout=WAIT_MS)

@@ -110,7 +110,9 @@ def test_ask_with_images_streams_the_vision_answer(
 
     out, _ = capsys.readouterr()
     assert code == 0 and out == "Two pictures of gradients.\n"
-    (body,) = [r.body for r in ollama_double.requests_to("/api/chat")]
+    choice, answer = ollama_double.requests_to("/api/chat")
+    assert choice.model == "llama3.2:latest" and images_in(choice.body) == []  # chose "ask"
+    body = answer.body
     assert body["model"] == "llama3.2-vision"
     sent = images_in(body)
     assert len(sent) == 2

@@ -45,7 +45,9 @@ def test_refresh_shows_digest_and_ticks_persist(
     panel.count_box.setValue(5)
     with qtbot.waitSignal(panel.mail.digestReady, timeout=15_000):
         qtbot.mouseClick(panel.refresh_button, Qt.MouseButton.LeftButton)
-    assert SUMMARY in panel.digest_view.toPlainText()
+    shown = panel.digest_view.toPlainText()  # the summary's Markdown list, rendered
+    assert "Anna asks for the quarterly report by Friday.\nA newsletter" in shown
+    assert "- Anna" not in shown and "<li" in panel.digest_view.toHtml()
     assert panel.items.count() == 2
     first = panel.items.item(0)
     assert first.text() == "Send the quarterly report (Anna Berg) due 2026-11-27"

@@ -9,9 +9,9 @@ import re
 import pytest
 
 from agents.cancel import CancelToken
+from agents.printable import safe
 from agents.tools.approval import ProposedAction
 from app.commands.agent import TerminalApprover, action_text
-from app.terminal import safe
 
 TRAPS = "to: me@example.org\x1b[2K\x1b[1A\rto: friend@example.org \u202eevil\u202c\u2066x\u2069"
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")

@@ -1,4 +1,4 @@
-"""Terminal-safe text: untrusted values escaped before the CLI prints them.
+"""Printable text: untrusted values escaped before a terminal or a message shows them.
 
 Mail, calendar entries, documents, file names and model output can hold characters that a
 terminal obeys instead of showing: escape sequences that move the cursor or erase lines,
@@ -11,6 +11,7 @@ valid and means the same), leaving ordinary text, including non-Latin scripts, a
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
@@ -55,3 +56,13 @@ def _escaped(char: str) -> str:
         return f"\\u{code:04x}"
     code -= 0x10000
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def shown(text: str | os.PathLike[str], limit: int = 300) -> str:
+    """A file name (or any untrusted text) as one safe printable line, cut in the middle
+    when longer than ``limit`` (the end of a path is where its file name is)."""
+    line = safe(os.fspath(text))
+    if len(line) <= limit:
+        return line
+    head = limit // 3
+    return line[:head] + "…" + line[len(line) - (limit - head - 1) :]
