@@ -498,19 +498,25 @@ class ChatView(QScrollArea):
             else:
                 break
             anchor = anchor or self._anchor()
-        focus = QApplication.focusWidget()
-        while len(self._views) > MAX_SHOWN:
-            far = next(reversed(self._views)) if side < 0 else next(iter(self._views))
-            if focus is not None and self._views[far].isAncestorOf(focus):
-                break  # the person is in it (an edit, a button): it stays
-            if side < 0:
-                self._later.insert(0, self._drop(far))
-            else:
-                self._earlier.append(self._drop(far))
+        self._drop_far(side)
         self._update_earlier()
         self._order_tabs()
         self._keep_in_place(anchor)
         self._schedule_step()
+
+    def _drop_far(self, side: int) -> None:
+        """Drops the views farthest from the side scrolled to, down to MAX_SHOWN; a
+        question being edited stays built (and so do those between it and sight)."""
+        far = list(self._views)
+        if side < 0:
+            far.reverse()
+        for message_id in far[: max(0, len(self._views) - MAX_SHOWN)]:
+            if self._views[message_id].is_editing():
+                break
+            if side < 0:
+                self._later.insert(0, self._drop(message_id))
+            else:
+                self._earlier.append(self._drop(message_id))
 
     def _anchor(self) -> tuple[int, int] | None:
         """The first message in sight and how far its top is from the viewport's."""

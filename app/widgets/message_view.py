@@ -324,6 +324,10 @@ class MessageView(QFrame):
         self.action_bar.hide()
         self.editor.start(self._text)
 
+    def is_editing(self) -> bool:
+        """Whether the question is open for editing."""
+        return self.editor is not None and not self.editor.isHidden()
+
     def end_edit(self) -> None:
         """Closes the editor, showing the message as it was; focus returns to Edit."""
         if self.editor is None or self.editor.isHidden():
