@@ -273,6 +273,17 @@ def strip_fences(text: str) -> str:
     return _strip(text, trim=True, partial=True)
 
 
+def strip_growing(text: str) -> str:
+    """:func:`strip_fences` for text still arriving: its unfinished last line waits from
+    where a fence may be forming (a quote marker, a ``<``, an ``h`` that may become
+    ``hearth``), as :class:`FenceFilter` waits; the next piece decides."""
+    line = text[text.rfind("\n") + 1 :]
+    match = _SUSPECT.search(line)
+    if match is not None:
+        text = text[: len(text) - len(line) + match.start()]
+    return strip_fences(text)
+
+
 def _strip(text: str, *, trim: bool, partial: bool) -> str:
     """:func:`strip_fences`; ``trim`` drops blank lines left at the edges."""
     spans = _spans(text, partial=partial)

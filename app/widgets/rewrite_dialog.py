@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from agents.errors import HearthError
 from agents.events import Final
-from agents.fences import strip_fences
+from agents.fences import strip_fences, strip_growing
 from agents.writing.diff import word_diff
 from agents.writing.styles import RewriteSpec, Style
 from app.services.appearance import current_colours
@@ -238,7 +238,7 @@ class RewriteDialog(QDialog):
         self.original_view.setReadOnly(busy)
 
     def _show_partial(self, text: str) -> None:
-        self.result_view.setPlainText(strip_fences(text))
+        self.result_view.setPlainText(strip_growing(text))
         self.result_view.moveCursor(QTextCursor.MoveOperation.End)
 
     def _show_result(self, final: Final) -> None:

@@ -77,3 +77,13 @@ def test_a_stream_is_written_as_it_comes_when_nothing_looks_like_a_fence() -> No
     assert shown.feed('th-data id="1"> more') == ""
     assert shown.feed("\n") == " more\n"
     assert shown.flush() == ""
+
+
+def test_growing_text_waits_where_a_fence_may_be_forming() -> None:
+    from agents.fences import strip_growing
+
+    assert strip_growing("> ") == ""
+    assert strip_growing("Fine.\n> ") == "Fine.\n"
+    assert strip_growing("Read this <") == "Read this "
+    assert strip_growing("Plain words") == "Plain words"
+    assert strip_growing("Done.\n> the news") == "Done.\n> the news"
