@@ -229,7 +229,10 @@ class ChatView(QScrollArea):
     def _drop(self, message_id: int) -> StoredMessage:
         """Removes a shown message's view; returns what it was built from."""
         view = self._views.pop(message_id)
-        view.setParent(None)
+        # Out of the layout and hidden, but still a child until deleted: without a parent
+        # a queued show would open it as a window of its own (taking the activation).
+        self._layout.removeWidget(view)
+        view.hide()
         view.deleteLater()
         return self._shown.pop(message_id)
 
