@@ -253,7 +253,7 @@ class ChatView(QScrollArea):
     def add_message(self, message: StoredMessage) -> MessageView:
         """Appends one message."""
         view = self._insert(message, self._layout.count() - 1)
-        self._order_tabs()
+        self._order_tabs_of(message.id)
         self._follow = True
         self._pinned = None
         return view
@@ -304,6 +304,21 @@ class ChatView(QScrollArea):
         for first, second in itertools.pairwise(stops):
             QWidget.setTabOrder(first, second)
 
+    def _order_tabs_of(self, message_id: int) -> None:
+        """Tab order after one message's stops changed (a streaming answer grew a block):
+        only that message is linked again, between its neighbours, whatever the length
+        of the chat."""
+        ids = list(self._views)
+        if message_id not in self._views:
+            return
+        index = ids.index(message_id)
+        before = self._views[ids[index - 1]].tab_stops()[-1] if index else self.earlier_button
+        stops = [before, *self._views[message_id].tab_stops()]
+        if index + 1 < len(ids):
+            stops.append(self._views[ids[index + 1]])  # a message is its own first stop
+        for first, second in itertools.pairwise(stops):
+            QWidget.setTabOrder(first, second)
+
     def _insert(self, message: StoredMessage, index: int) -> MessageView:
         extra = self.decorate(message) if self.decorate and message.attachments else None
         model = (message.stats or {}).get("model") or message.model
@@ -314,7 +329,7 @@ class ChatView(QScrollArea):
         view.retryRequested.connect(lambda mid=message.id: self.retryRequested.emit(mid))
         view.editSubmitted.connect(lambda text, mid=message.id: self.editSubmitted.emit(mid, text))
         view.versionStepped.connect(lambda step, mid=message.id: self._step(mid, step))
-        view.tabStopsChanged.connect(self._order_tabs)
+        view.tabStopsChanged.connect(lambda mid=message.id: self._order_tabs_of(mid))
         self._layout.insertWidget(index, view)
         if self._container.isVisible():
             view.show()  # at once, to be laid out, scrolled to and focused before the loop runs
