@@ -8,12 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from email.utils import parseaddr
-from typing import Any, Protocol
-
-import icalendar
+from typing import TYPE_CHECKING, Any, Protocol
 
 from agents.errors import HearthError, Kind
 from agents.exit_codes import Exit
+
+if TYPE_CHECKING:  # icalendar takes ~70 ms to import: loaded when a calendar is read
+    import icalendar
 
 PRODID = "-//Hearth//Hearth private assistant//EN"
 MAX_SUMMARY = 200
@@ -314,6 +315,8 @@ def _read_vevent(component: icalendar.Event, raw_start: Any, tz: tzinfo) -> Cale
 
 def to_vevent(event: CalendarEvent, *, stamp: datetime | None = None) -> icalendar.Event:
     """Writes an event as a VEVENT with UTC times; text escaping is icalendar's."""
+    import icalendar
+
     component = icalendar.Event()
     component.add("UID", event.uid)
     component.add("DTSTAMP", stamp or datetime.now().astimezone())
@@ -348,6 +351,8 @@ def to_vevent(event: CalendarEvent, *, stamp: datetime | None = None) -> icalend
 
 def new_calendar(method: str | None = None) -> icalendar.Calendar:
     """An empty VCALENDAR with Hearth's PRODID."""
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")

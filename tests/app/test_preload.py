@@ -74,3 +74,28 @@ def test_the_default_lists_name_what_the_answer_and_the_features_need() -> None:
     assert "ollama" in FIRST_ANSWER and "agents.chat.agent" in FIRST_ANSWER
     assert "langchain_ollama" in FEATURES
     assert not any(name.startswith("PySide6") for name in FIRST_ANSWER + FEATURES)
+
+
+def test_the_window_shows_without_the_features_heavy_libraries(tmp_path: Path) -> None:
+    """What the first paint needs is all the window imports: LangChain, the calendar and
+    document readers, Chroma and the like come after it (in the background or when used)."""
+    import os
+    import subprocess
+
+    heavy = ("langchain", "langchain_core", "langsmith", "icalendar", "chromadb", "pypdf")
+    code = (
+        "import atexit, sys\n"
+        f"heavy = {heavy!r}\n"
+        "atexit.register(lambda: print('LOADED', sorted(m for m in sys.modules"
+        " if m.split('.')[0] in heavy)))\n"
+        "import runpy, app.preload\n"
+        "app.preload.Preloader.start_after_paint = lambda self, shown: None  # no loading\n"
+        f"sys.argv = ['hearth', '--smoke-test', '--data-dir', {str(tmp_path)!r}]\n"
+        "runpy.run_module('app', run_name='__main__')\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OLLAMA_HOST": "http://127.0.0.1:9"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    loaded = next(line for line in done.stdout.splitlines() if line.startswith("LOADED"))
+    assert loaded == "LOADED []", done.stderr
