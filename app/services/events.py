@@ -8,6 +8,7 @@ pushed at once (the person sees the answer start without waiting for a tick).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Generator, Iterable
 from typing import Any
 
@@ -111,6 +112,7 @@ class EventPump(QObject):
         self._thoughts: list[str] = []
         self._dirty = False
         self._thoughts_dirty = False
+        self._flush_ms = flush_ms
         self._flush = QTimer(self)
         self._flush.setInterval(flush_ms)
         self._flush.timeout.connect(self._on_tick)
@@ -138,6 +140,7 @@ class EventPump(QObject):
         self._dirty = self._thoughts_dirty = False
         self.started.emit()
         self._flush.stop()
+        self._flush.setInterval(self._flush_ms)
 
         def run(cancel: CancelToken) -> Generator[object, None, object]:
             for event in stream(cancel):
@@ -198,7 +201,12 @@ class EventPump(QObject):
             self.reasoning.emit(self.thoughts)
         if self._dirty:
             self._dirty = False
+            shown = time.perf_counter()
             self.partial.emit(self.text)
+            # Showing a long answer may take a while: the next push waits four times as
+            # long, so the window stays mostly free (to react, and to read the stream).
+            cost_ms = (time.perf_counter() - shown) * 1000
+            self._flush.setInterval(max(self._flush_ms, min(int(4 * cost_ms), 250)))
 
     # -- endings -----------------------------------------------------------------------
     def _settle(self, text: str | None = None) -> str:

@@ -62,7 +62,9 @@ def _returning(fn: Callable[[], Any]) -> Job:
 class _Worker(QObject):
     """Runs one job on a daemon thread; nothing it reports is delivered after detach().
 
-    Every report crosses to the GUI thread queued and is checked there, on arrival, so a
+    Reports wait in one queue, in order; the GUI thread is woken once for all that came
+    since it last looked (a model streaming hundreds of tokens a second costs the window
+    a few wake-ups per frame, not one per token). Each is checked on delivery, so a
     report already on its way when the job is detached is dropped too.
     """
 
@@ -70,7 +72,7 @@ class _Worker(QObject):
     progress = Signal(object)
     returned = Signal(object)
     failed = Signal(object)
-    _sent = Signal(str, object)  # (signal name, value): worker thread -> GUI thread
+    _wake = Signal()  # worker thread -> GUI thread: reports are waiting
     _ended = Signal()  # always sent, even when detached: releases the reference
 
     # Workers stay referenced until their thread ends, so a detached worker whose thread is
@@ -83,7 +85,9 @@ class _Worker(QObject):
         self._translate = translate
         self.cancel_token = CancelToken(on_progress=lambda p: self._send("progress", p))
         self._detached = threading.Event()
-        self._sent.connect(self._deliver)
+        self._pending: list[tuple[str, Any]] = []  # (signal name, value), in order
+        self._lock = threading.Lock()
+        self._wake.connect(self._deliver)
         self._ended.connect(self._release)
 
     def start(self) -> None:
@@ -118,13 +122,21 @@ class _Worker(QObject):
     def _send(self, name: str, value: Any) -> None:
         if self._detached.is_set():
             return
-        try:
-            self._sent.emit(name, value)
-        except RuntimeError:  # deleted with its parent (the window closed)
-            self._detached.set()
+        with self._lock:
+            wake = not self._pending  # else a wake-up is on its way and takes this too
+            self._pending.append((name, value))
+        if wake:
+            try:
+                self._wake.emit()
+            except RuntimeError:  # deleted with its parent (the window closed)
+                self._detached.set()
 
-    def _deliver(self, name: str, value: Any) -> None:
-        if not self._detached.is_set():
+    def _deliver(self) -> None:
+        with self._lock:
+            reports, self._pending = self._pending, []
+        for name, value in reports:
+            if self._detached.is_set():
+                return
             getattr(self, name).emit(value)
 
     def _release(self) -> None:
