@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from agents.errors import HearthError
+from agents.wording import Words
 
 if TYPE_CHECKING:
     from agents.attachments import Attachment
@@ -100,7 +101,7 @@ class Thinking:
 class Status:
     """A change the person should see (e.g. ``loading model``), not part of the answer."""
 
-    text: str
+    text: Words
 
 
 @dataclass(frozen=True)
@@ -257,7 +258,7 @@ class Blocked:
     """
 
     stage: Literal["prompt", "answer"]
-    message: str
+    message: Words
     categories: tuple[str, ...] = ()
 
 

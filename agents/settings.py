@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from agents import paths
 from agents.storage.atomic import keep_aside, write_atomic
+from agents.wording import Words, say
 
 log = logging.getLogger(__name__)
 MAX_SETTINGS_BYTES = 1_000_000
@@ -150,7 +151,7 @@ class Settings:
         return cls.parse(data)[0]
 
     @classmethod
-    def parse(cls, data: dict[str, Any]) -> tuple[Settings, tuple[str, ...]]:
+    def parse(cls, data: dict[str, Any]) -> tuple[Settings, tuple[Words, ...]]:
         """Builds settings from a dict, and says what was not taken as written.
 
         A value of the wrong type keeps the default; a number outside its declared range
@@ -158,7 +159,7 @@ class Settings:
         """
         defaults = cls()
         values: dict[str, Any] = {}
-        notes: list[str] = []
+        notes: list[Words] = []
         for f in fields(cls):
             if f.name not in data:
                 continue
@@ -173,8 +174,13 @@ class Settings:
                 values[f.name] = _within_range(f, value, notes)
             else:
                 notes.append(
-                    f"The setting {f.name} has a value of the wrong kind ({value!r:.40}); "
-                    f"Hearth uses the default ({default!r}). Change it in Settings."
+                    say(
+                        "The setting {name} has a value of the wrong kind ({value}); Hearth "
+                        "uses the default ({default}). Change it in Settings.",
+                        name=f.name,
+                        value=repr(value)[:40],
+                        default=repr(default),
+                    )
                 )
         for note in notes:
             log.warning("%s", note)
@@ -187,7 +193,7 @@ def _allowed(f: Field[Any], value: Any) -> bool:
     return not choices or value in choices
 
 
-def _within_range(f: Field[Any], value: Any, notes: list[str]) -> Any:
+def _within_range(f: Field[Any], value: Any, notes: list[Words]) -> Any:
     """A number outside its declared range is brought to the nearest end of it (noted)."""
     low, high = f.metadata.get("low"), f.metadata.get("high")
     if not isinstance(value, int | float) or isinstance(value, bool):
@@ -199,8 +205,15 @@ def _within_range(f: Field[Any], value: Any, notes: list[str]) -> Any:
         bounded = high
     if bounded != value:
         notes.append(
-            f"The setting {f.name} was {value}, outside {low} to {high}; Hearth uses "
-            f"{bounded}. Change it in Settings."
+            say(
+                "The setting {name} was {value}, outside {low} to {high}; Hearth uses "
+                "{bounded}. Change it in Settings.",
+                name=f.name,
+                value=value,
+                low=str(low),
+                high=str(high),
+                bounded=bounded,
+            )
         )
     return type(value)(bounded)
 
@@ -236,7 +249,7 @@ class Loaded(NamedTuple):
 
     settings: Settings
     overrides: Overrides = Overrides()  # never changed in place
-    notes: tuple[str, ...] = ()
+    notes: tuple[Words, ...] = ()
 
 
 def environment() -> dict[str, Any]:
@@ -259,7 +272,7 @@ def load(root: Path) -> Loaded:
     """
     path = paths.settings_file(root)
     settings = Settings()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Words, ...] = ()
     if path.exists():
         try:
             if not path.is_file() or path.stat().st_size > MAX_SETTINGS_BYTES:
@@ -271,8 +284,12 @@ def load(root: Path) -> Loaded:
         except (OSError, ValueError) as exc:
             kept = keep_aside(path)
             notes = (
-                f"The settings file was damaged ({exc}); it is kept as {kept.name} and "
-                "Hearth uses the default settings. Set them again in Settings.",
+                say(
+                    "The settings file was damaged ({problem}); it is kept as {name} and "
+                    "Hearth uses the default settings. Set them again in Settings.",
+                    problem=exc,
+                    name=kept.name,
+                ),
             )
             log.warning("%s", notes[0])
     applied = environment()

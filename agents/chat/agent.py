@@ -12,6 +12,7 @@ from agents.llm.messages import ANSWER_SHARE, ChatMessage, fit_history, to_langc
 from agents.llm.models import same_model
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import Run, run_steps, stream_reply
+from agents.wording import say
 
 if TYPE_CHECKING:
     from langchain_core.messages import BaseMessage
@@ -49,7 +50,7 @@ class ChatAgent:
         has_images = any(m.images for m in history)
         run.model = self.service.route(images=has_images, model=self.model)
         if self._needs_loading(run.model):
-            yield Status(f"Loading {run.model}…")
+            yield Status(say("Loading {model}…", model=run.model))
         chat = self.service.chat_model(run.model)
         reply = yield from stream_reply(chat, self._messages(history, run.model), run.cancel)
         yield reply.ending(run.model)

@@ -21,6 +21,7 @@ from typing import Any
 from agents.errors import HearthError
 from agents.paths import personas_file
 from agents.storage.atomic import keep_aside, write_atomic
+from agents.wording import say
 
 log = logging.getLogger(__name__)
 
@@ -110,10 +111,14 @@ _DEFAULT_IDS = frozenset(p.id for p in DEFAULT_PERSONAS)
 def _clean_name(name: str) -> str:
     text = " ".join(str(name).split())
     if not text:
-        raise PersonaError("A persona needs a name: type one.")
+        raise PersonaError(say("A persona needs a name: type one."))
     if len(text) > MAX_NAME_CHARS:
         raise PersonaError(
-            f"The persona name is too long ({len(text)} characters, at most {MAX_NAME_CHARS})."
+            say(
+                "The persona name is too long ({count} characters, at most {limit}).",
+                count=len(text),
+                limit=MAX_NAME_CHARS,
+            )
         )
     return text
 
@@ -121,11 +126,17 @@ def _clean_name(name: str) -> str:
 def _clean_prompt(prompt: str) -> str:
     text = str(prompt).strip()
     if not text:
-        raise PersonaError("A persona needs a system prompt: say how the assistant should act.")
+        raise PersonaError(
+            say("A persona needs a system prompt: say how the assistant should act.")
+        )
     if len(text) > MAX_PROMPT_CHARS:
         raise PersonaError(
-            f"The system prompt is too long ({len(text):,} characters, at most "
-            f"{MAX_PROMPT_CHARS:,}): shorten it."
+            say(
+                "The system prompt is too long ({count:,} characters, at most "
+                "{limit:,}): shorten it.",
+                count=len(text),
+                limit=MAX_PROMPT_CHARS,
+            )
         )
     return text
 
@@ -137,12 +148,12 @@ def persona_from_dict(data: Any) -> Persona:
         PersonaError: A field is missing, has the wrong type or is out of bounds.
     """
     if not isinstance(data, dict):
-        raise PersonaError("A persona must be a JSON object with id, name and prompt.")
+        raise PersonaError(say("A persona must be a JSON object with id, name and prompt."))
     pid, name, prompt = data.get("id"), data.get("name"), data.get("prompt")
     if not isinstance(pid, str) or not pid.strip() or len(pid) > 64:
-        raise PersonaError("A persona has a missing or invalid id.")
+        raise PersonaError(say("A persona has a missing or invalid id."))
     if not isinstance(name, str) or not isinstance(prompt, str):
-        raise PersonaError(f"The persona '{pid}' needs a text name and a text prompt.")
+        raise PersonaError(say("The persona '{id}' needs a text name and a text prompt.", id=pid))
     return Persona(pid.strip(), _clean_name(name), _clean_prompt(prompt))
 
 
@@ -201,7 +212,10 @@ class PersonaLibrary:
         with self._lock:
             if len(self._personas) >= MAX_PERSONAS:
                 raise PersonaError(
-                    f"The library already holds {MAX_PERSONAS} personas: delete some first."
+                    say(
+                        "The library already holds {limit} personas: delete some first.",
+                        limit=MAX_PERSONAS,
+                    )
                 )
             clean = _clean_name(name)
             self._check_name_free(clean)
@@ -240,7 +254,7 @@ class PersonaLibrary:
             self._require(persona_id)
             remaining = [p for p in self._personas if p.id != persona_id]
             if not remaining:
-                raise PersonaError("This is the last persona: add another before deleting it.")
+                raise PersonaError(say("This is the last persona: add another before deleting it."))
             self._commit(remaining)
 
     def restore_defaults(self) -> None:
@@ -272,12 +286,14 @@ class PersonaLibrary:
     def _require(self, persona_id: str) -> Persona:
         found = self.get(persona_id)
         if found is None:
-            raise PersonaError("That persona no longer exists: pick another one.")
+            raise PersonaError(say("That persona no longer exists: pick another one."))
         return found
 
     def _check_name_free(self, name: str) -> None:
         if self.find_by_name(name) is not None:
-            raise PersonaError(f"There is already a persona called '{name}': choose another name.")
+            raise PersonaError(
+                say("There is already a persona called '{name}': choose another name.", name=name)
+            )
 
     def _commit(self, personas: list[Persona]) -> None:
         self._save(personas)
@@ -319,6 +335,10 @@ class PersonaLibrary:
             write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=2))
         except OSError as exc:
             raise PersonaError(
-                f"Hearth could not save the personas to {self.path} ({exc.strerror or exc}). "
-                "Check that the data folder is writable; your change was not saved."
+                say(
+                    "Hearth could not save the personas to {path} ({problem}). Check that "
+                    "the data folder is writable; your change was not saved.",
+                    path=self.path,
+                    problem=exc.strerror or exc,
+                )
             ) from exc

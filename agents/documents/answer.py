@@ -22,6 +22,7 @@ from agents.fences import fence, rule
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import Run, run_steps, stream_reply
 from agents.llm.tokens import estimate_tokens
+from agents.wording import say
 
 NOT_FOUND_MARK = "NOT_IN_DOCUMENTS"
 NOT_FOUND_TEXT = (
@@ -133,7 +134,7 @@ class DocumentAnswerer:
             yield Sources([])
             yield Final(NO_DOCUMENTS_TEXT)
             return
-        yield Status("Searching your documents…")
+        yield Status(say("Searching your documents…"))
         passages = self.index.relevant(question, self.index.search(question))
         run.cancel.check()
         if not passages:

@@ -10,6 +10,7 @@ from agents.cancel import CancelToken
 from agents.images.vision import ask_structured
 from agents.llm.ollama_service import OllamaService
 from agents.llm.structured import DEFAULT_ATTEMPTS
+from agents.wording import say
 
 GROUNDING_PROMPT = (
     "Find this in the image: {query}\n\n"
@@ -166,7 +167,7 @@ def find_in_image(
         attempts=attempts,
         model=model,
         cancel=cancel,
-        what="location",
+        what=say("location"),
     )
     return result["value"]
 

@@ -19,6 +19,7 @@ from agents.events import Attached, Event, Final, Result, Stats, Status
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import Run, run_steps
 from agents.llm.structured import DEFAULT_ATTEMPTS
+from agents.wording import say
 
 if TYPE_CHECKING:
     from agents.images.store import ImageStore
@@ -78,7 +79,7 @@ class ImageTask:
 
     def _steps(self, images: Sequence[bytes], cancel: CancelToken) -> Iterator[Event]:
         if not images:
-            raise HearthError("Attach an image first, then ask again.")
+            raise HearthError(say("Attach an image first, then ask again."))
         if self.request.task == FIND:
             yield from self._find(images[0], cancel)
         else:
@@ -88,7 +89,7 @@ class ImageTask:
         from agents.images.grounding import find_in_image
         from agents.images.intake import image_size
 
-        yield Status(f"Looking for {self.query}…")
+        yield Status(say("Looking for {query}…", query=self.query))
         width, height = image_size(image)
         found = find_in_image(
             self.service,
@@ -110,7 +111,7 @@ class ImageTask:
     def _chart(self, image: bytes, cancel: CancelToken) -> Iterator[Event]:
         from agents.images.chart import chart_to_table
 
-        yield Status("Reading the chart…")
+        yield Status(say("Reading the chart…"))
         table = chart_to_table(
             self.service,
             image,

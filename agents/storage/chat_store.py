@@ -52,6 +52,7 @@ from typing import Any, Final, Literal, cast, get_args
 from agents.attachments import Attachment, from_records, to_records
 from agents.paths import chats_db
 from agents.storage.errors import StorageError, StorageKind
+from agents.wording import Words, say
 
 _log = logging.getLogger(__name__)
 
@@ -263,9 +264,12 @@ def _v2_search(conn: sqlite3.Connection) -> None:
     except sqlite3.OperationalError as exc:
         raise StorageError(
             StorageKind.STORE,
-            "This build of Python's SQLite has no FTS5 trigram search "
-            f"(SQLite {sqlite3.sqlite_version}; 3.34 or newer with FTS5 is needed). "
-            "Install Hearth from its official package, which brings a suitable SQLite.",
+            say(
+                "This build of Python's SQLite has no FTS5 trigram search (SQLite "
+                "{version}; 3.34 or newer with FTS5 is needed). Install Hearth "
+                "from its official package, which brings a suitable SQLite.",
+                version=sqlite3.sqlite_version,
+            ),
         ) from exc
     _run(
         conn,
@@ -514,15 +518,19 @@ class ChatStore:
         except OSError as exc:
             raise StorageError(
                 StorageKind.STORE,
-                f"Hearth can't create its chat database {self.path} ({exc.strerror}). "
-                "Check that the folder is writable, or start Hearth with --data-dir.",
+                say(
+                    "Hearth can't create its chat database {path} ({problem}). Check that "
+                    "the folder is writable, or start Hearth with --data-dir.",
+                    path=self.path,
+                    problem=exc.strerror,
+                ),
             ) from exc
         try:
             conn = sqlite3.connect(
                 self.path, timeout=10.0, check_same_thread=False, isolation_level=None
             )
         except sqlite3.Error as exc:
-            raise self._error("open the chat database", exc) from exc
+            raise self._error(say("open the chat database"), exc) from exc
         self._conn = conn
         try:
             self._configure(conn)
@@ -533,7 +541,7 @@ class ChatStore:
             self._conn = None
             conn.close()
             if isinstance(exc, sqlite3.Error):
-                raise self._error("open the chat database", exc) from exc
+                raise self._error(say("open the chat database"), exc) from exc
             raise
         try:
             self.recover_interrupted()
@@ -582,7 +590,7 @@ class ChatStore:
     @property
     def schema_version(self) -> int:
         """The schema version of the open database."""
-        with self._read("read the chat database") as conn:
+        with self._read(say("read the chat database")) as conn:
             return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
     # ----------------------------------------------------------------- conversations
@@ -596,7 +604,7 @@ class ChatStore:
         persona: str | None = None,
     ) -> Conversation:
         """Creates an empty conversation and returns it."""
-        with self._write("create a conversation") as conn:
+        with self._write(say("create a conversation")) as conn:
             now = self._now()
             conversation = Conversation(
                 id=uuid.uuid4().hex,
@@ -626,12 +634,12 @@ class ChatStore:
 
     def get_conversation(self, conversation_id: str) -> Conversation | None:
         """The conversation with this id, or None."""
-        with self._read("read a conversation") as conn:
+        with self._read(say("read a conversation")) as conn:
             return self._get_conversation(conn, conversation_id)
 
     def list_conversations(self) -> list[Conversation]:
         """All conversations, most recently updated first."""
-        with self._read("list conversations") as conn:
+        with self._read(say("list conversations")) as conn:
             rows = conn.execute(
                 f"SELECT {_CONVERSATION_COLUMNS} FROM conversations"
                 " ORDER BY updated_at DESC, seq DESC"
@@ -654,7 +662,7 @@ class ChatStore:
         Raises:
             StorageError: No conversation has this id.
         """
-        with self._write("update a conversation") as conn:
+        with self._write(say("update a conversation")) as conn:
             current = self._require_conversation(conn, conversation_id)
             changes: dict[str, str | None] = {}
             if title is not None:
@@ -692,7 +700,7 @@ class ChatStore:
             raise ValueError(f"temperature must be a number of 0 or more, not {temperature!r}")
         if num_ctx is not None and num_ctx <= 0:
             raise ValueError(f"num_ctx must be a whole number above 0, not {num_ctx!r}")
-        with self._write("save the chat's options") as conn:
+        with self._write(say("save the chat's options")) as conn:
             self._require_conversation(conn, conversation_id)
             conn.execute(
                 "UPDATE conversations SET temperature = ?, num_ctx = ? WHERE id = ?",
@@ -710,7 +718,7 @@ class ChatStore:
         Unknown ids are ignored.
         """
         with self._lock:
-            with self._write("delete a conversation") as conn:
+            with self._write(say("delete a conversation")) as conn:
                 deleted = conn.execute(
                     "DELETE FROM conversations WHERE id = ?", (conversation_id,)
                 ).rowcount
@@ -757,7 +765,7 @@ class ChatStore:
         """
         _check_literal("role", role, _ROLES)
         _check_literal("status", status, _STATUSES)
-        with self._write("save a message") as conn:
+        with self._write(say("save a message")) as conn:
             self._require_conversation(conn, conversation_id)
             if parent_id is AT_END:
                 path = _follow(_choices(self._links(conn, conversation_id)))
@@ -767,8 +775,10 @@ class ChatStore:
                 if parent.conversation_id != conversation_id:
                     raise StorageError(
                         StorageKind.STORE,
-                        "That message belongs to another conversation. "
-                        "Reopen the conversation to see what is saved.",
+                        say(
+                            "That message belongs to another conversation. "
+                            "Reopen the conversation to see what is saved."
+                        ),
                     )
             now = self._now()
             cursor = conn.execute(
@@ -827,7 +837,7 @@ class ChatStore:
             changes["error"] = _optional(error)
         if attachments is not None:
             changes["attachments"] = _to_json(to_records(attachments))
-        with self._write("update a message") as conn:
+        with self._write(say("update a message")) as conn:
             if changes:
                 assignments = ", ".join(f"{column} = ?" for column in changes)
                 conn.execute(
@@ -843,7 +853,7 @@ class ChatStore:
         index drops its fragments when the store closes or a conversation is deleted.
         """
         with self._lock:
-            with self._write("delete a message") as conn:
+            with self._write(say("delete a message")) as conn:
                 deleted = conn.execute(
                     """WITH RECURSIVE doomed (id) AS (
                         SELECT id FROM messages WHERE id = ?
@@ -860,14 +870,14 @@ class ChatStore:
 
         See ``active_path`` for the messages the person sees and the model is sent.
         """
-        with self._read("read messages") as conn:
+        with self._read(say("read messages")) as conn:
             return self._messages(conn, conversation_id)
 
     # ----------------------------------------------------------------- versions
 
     def tree(self, conversation_id: str) -> MessageTree:
         """The conversation's messages with every version and the versions chosen."""
-        with self._read("read messages") as conn:
+        with self._read(say("read messages")) as conn:
             messages = self._messages(conn, conversation_id)
             choices = _choices(self._links(conn, conversation_id))
             return MessageTree(tuple(messages), choices)
@@ -878,7 +888,7 @@ class ChatStore:
 
     def siblings(self, message_id: int) -> list[StoredMessage]:
         """The versions of a message (it included), oldest first; [] if it is unknown."""
-        with self._read("read messages") as conn:
+        with self._read(say("read messages")) as conn:
             row = conn.execute(
                 "SELECT conversation_id, parent_id FROM messages WHERE id = ?", (message_id,)
             ).fetchone()
@@ -900,7 +910,7 @@ class ChatStore:
         Raises:
             StorageError: No message has this id.
         """
-        with self._write("choose a version") as conn:
+        with self._write(say("choose a version")) as conn:
             message = self._require_message(conn, message_id)
             choice = self._next_choice(conn, message.conversation_id)
             conn.execute(
@@ -950,7 +960,7 @@ class ChatStore:
         terms = _search_terms(query)
         if not terms or limit <= 0:
             return []
-        with self._read("search conversations") as conn:
+        with self._read(say("search conversations")) as conn:
             try:
                 titles = self._match_titles(conn, terms, use_fts=True)
                 best = self._match_messages(conn, terms, use_fts=True)
@@ -1053,7 +1063,7 @@ class ChatStore:
         Returns:
             How many messages were marked.
         """
-        with self._write("recover interrupted answers") as conn:
+        with self._write(say("recover interrupted answers")) as conn:
             return int(
                 conn.execute(
                     "UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'"
@@ -1063,7 +1073,7 @@ class ChatStore:
     def integrity_check(self) -> bool:
         """True if SQLite, both search indexes and the links between versions are sound."""
         try:
-            with self._read("check the chat database") as conn:
+            with self._read(say("check the chat database")) as conn:
                 rows = conn.execute("PRAGMA integrity_check").fetchall()
                 if rows != [("ok",)]:
                     _log.error("Chat database integrity check: %s", rows[:10])
@@ -1122,18 +1132,26 @@ class ChatStore:
         if version > self.SCHEMA_VERSION:
             raise StorageError(
                 StorageKind.STORE,
-                f"The chat database {self.path} was saved by a newer version of Hearth "
-                f"(schema {version}; this version knows up to {self.SCHEMA_VERSION}). "
-                "Update Hearth to open it. The file has not been changed.",
+                say(
+                    "The chat database {path} was saved by a newer version of Hearth (schema "
+                    "{version}; this version knows up to {known}). Update Hearth to "
+                    "open it. The file has not been changed.",
+                    path=self.path,
+                    version=version,
+                    known=self.SCHEMA_VERSION,
+                ),
             )
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
         tables = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
         if (version > 0 and app_id != APPLICATION_ID) or (version == 0 and tables):
             raise StorageError(
                 StorageKind.STORE,
-                f"{self.path} is not a Hearth chat database. Hearth has not changed it. "
-                "Move it out of the data folder (or start Hearth with --data-dir) "
-                "and start Hearth again.",
+                say(
+                    "{path} is not a Hearth chat database. Hearth has not changed it. Move "
+                    "it out of the data folder (or start Hearth with --data-dir) and start "
+                    "Hearth again.",
+                    path=self.path,
+                ),
             )
 
     def _scrub_after_delete(self, *, merge_index: bool) -> None:
@@ -1154,7 +1172,7 @@ class ChatStore:
                 ``close`` or the next conversation deletion.
         """
         if merge_index:
-            with self._write("clean up after deleting") as conn:
+            with self._write(say("clean up after deleting")) as conn:
                 conn.execute("INSERT INTO messages_fts (messages_fts) VALUES ('optimize')")
                 conn.execute(
                     "INSERT INTO conversations_fts (conversations_fts) VALUES ('optimize')"
@@ -1162,7 +1180,7 @@ class ChatStore:
             self._index_dirty = False
         else:
             self._index_dirty = True
-        with self._read("clean up after deleting") as conn:
+        with self._read(say("clean up after deleting")) as conn:
             if int(conn.execute("PRAGMA auto_vacuum").fetchone()[0]) == 2:
                 # Each step of this pragma frees one page, and execute() takes only
                 # one step; executescript() runs it to the end.
@@ -1190,8 +1208,10 @@ class ChatStore:
         if conversation is None:
             raise StorageError(
                 StorageKind.STORE,
-                "That conversation no longer exists (it may have been deleted). "
-                "Pick another conversation or start a new one.",
+                say(
+                    "That conversation no longer exists (it may have been deleted). "
+                    "Pick another conversation or start a new one."
+                ),
             )
         return conversation
 
@@ -1202,19 +1222,22 @@ class ChatStore:
         if row is None:
             raise StorageError(
                 StorageKind.STORE,
-                "That message no longer exists (it may have been deleted). "
-                "Reopen the conversation to see what is saved.",
+                say(
+                    "That message no longer exists (it may have been deleted). "
+                    "Reopen the conversation to see what is saved."
+                ),
             )
         return _message(row)
 
     @contextmanager
-    def _read(self, action: str) -> Iterator[sqlite3.Connection]:
+    def _read(self, action: Words) -> Iterator[sqlite3.Connection]:
         """Holds the lock; turns SQLite errors into ``StorageError``."""
         with self._lock:
             conn = self._conn
             if conn is None:
                 raise StorageError(
-                    StorageKind.STORE, f"Hearth could not {action}: the chat store is closed."
+                    StorageKind.STORE,
+                    say("Hearth could not {action}: the chat store is closed.", action=action),
                 )
             try:
                 yield conn
@@ -1222,7 +1245,7 @@ class ChatStore:
                 raise self._error(action, exc) from exc
 
     @contextmanager
-    def _write(self, action: str) -> Iterator[sqlite3.Connection]:
+    def _write(self, action: Words) -> Iterator[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction: committed on success, else rolled back."""
         with self._read(action) as conn:
             conn.execute("BEGIN IMMEDIATE")
@@ -1234,7 +1257,7 @@ class ChatStore:
                     conn.execute("ROLLBACK")
                 raise
 
-    def _error(self, action: str, exc: sqlite3.Error) -> StorageError:
+    def _error(self, action: Words, exc: sqlite3.Error) -> StorageError:
         name = str(getattr(exc, "sqlite_errorname", ""))
         text = str(exc)
         if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or (
@@ -1242,27 +1265,47 @@ class ChatStore:
         ):
             return StorageError(
                 StorageKind.STORE,
-                f"Hearth could not {action}: the chat database {self.path} is damaged "
-                f"or is not a Hearth database ({text}). Hearth has not deleted it. Quit "
-                "Hearth, move the file aside (for example rename it to "
-                f"'{self.path.name}.damaged'), and start Hearth again to begin a new chat "
-                "history; keep the old file if you want to try to recover it.",
+                say(
+                    "Hearth could not {action}: the chat database {path} is damaged or is "
+                    "not a Hearth database ({text}). Hearth has not deleted it. Quit Hearth, "
+                    "move the file aside (for example rename it to '{name}.damaged'), and "
+                    "start Hearth again to begin a new chat history; keep the old file if "
+                    "you want to try to recover it.",
+                    action=action,
+                    path=self.path,
+                    text=text,
+                    name=self.path.name,
+                ),
             )
         if name.startswith("SQLITE_FULL") or "disk is full" in text:
             return StorageError(
                 StorageKind.STORE,
-                f"Hearth could not {action}: the disk holding {self.path} is full. "
-                "Free some space and try again; nothing saved before was lost.",
+                say(
+                    "Hearth could not {action}: the disk holding {path} is full. Free some "
+                    "space and try again; nothing saved before was lost.",
+                    action=action,
+                    path=self.path,
+                ),
             )
         if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
             return StorageError(
                 StorageKind.STORE,
-                f"Hearth could not {action}: it cannot write to {self.path} ({text}). "
-                "Check the file's permissions, or start Hearth with --data-dir.",
+                say(
+                    "Hearth could not {action}: it cannot write to {path} ({text}). Check "
+                    "the file's permissions, or start Hearth with --data-dir.",
+                    action=action,
+                    path=self.path,
+                    text=text,
+                ),
             )
         return StorageError(
             StorageKind.STORE,
-            f"Hearth could not {action} ({text}). The chat database is {self.path}.",
+            say(
+                "Hearth could not {action} ({text}). The chat database is {path}.",
+                action=action,
+                text=text,
+                path=self.path,
+            ),
         )
 
 

@@ -18,6 +18,7 @@ from agents.errors import HearthError
 from agents.events import Attached, Blocked, Failed, Final, Sources, Stopped, Thinking, Token
 from agents.fences import strip_fences
 from agents.storage.chat_store import AT_END, ChatStore, MessageStatus
+from agents.wording import Words
 
 TITLE_LENGTH = 60
 
@@ -140,7 +141,7 @@ class AnswerRecord:
         """It failed: what arrived is kept (interrupted), else the error is the answer."""
         self.end(MessageStatus.INTERRUPTED if text else MessageStatus.ERROR, text, error)
 
-    def blocked(self, message: str) -> None:
+    def blocked(self, message: Words) -> None:
         """The safety check flagged the message or the answer: nothing of it is kept."""
         self.reasoning = ""
         self.end(MessageStatus.ERROR, "", HearthError(message))

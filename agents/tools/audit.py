@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from agents import paths
 from agents.tools.approval import ProposedAction, Undo
 from agents.tools.errors import ToolError, ToolKind
+from agents.wording import say
 
 if TYPE_CHECKING:
     from agents.calendar.model import CalendarStore
@@ -101,7 +102,10 @@ class AuditLog:
             elif version > SCHEMA_VERSION:
                 raise ToolError(
                     ToolKind.AUDIT,
-                    f"The audit log {self.path} was written by a newer Hearth: update Hearth.",
+                    say(
+                        "The audit log {path} was written by a newer Hearth: update Hearth.",
+                        path=self.path,
+                    ),
                 )
 
     @classmethod
@@ -115,7 +119,8 @@ class AuditLog:
             db = sqlite3.connect(self.path, timeout=10)
         except sqlite3.Error as exc:
             raise ToolError(
-                ToolKind.AUDIT, f"Can't open the audit log {self.path}: {exc}."
+                ToolKind.AUDIT,
+                say("Can't open the audit log {path}: {problem}.", path=self.path, problem=exc),
             ) from exc
         try:
             db.execute("PRAGMA journal_mode=WAL")
@@ -123,7 +128,8 @@ class AuditLog:
                 yield db
         except sqlite3.Error as exc:
             raise ToolError(
-                ToolKind.AUDIT, f"Can't write the audit log {self.path}: {exc}."
+                ToolKind.AUDIT,
+                say("Can't write the audit log {path}: {problem}.", path=self.path, problem=exc),
             ) from exc
         finally:
             db.close()
@@ -175,7 +181,7 @@ class AuditLog:
                 (entry_id,),
             ).fetchone()
         if row is None:
-            raise ToolError(ToolKind.AUDIT, f"There is no audit entry {entry_id}.")
+            raise ToolError(ToolKind.AUDIT, say("There is no audit entry {id}.", id=entry_id))
         return _entry(row)
 
     def undo(
@@ -193,7 +199,12 @@ class AuditLog:
         entry = self.get(entry_id)
         if not entry.can_undo or entry.undo is None:
             raise ToolError(
-                ToolKind.AUDIT, f"'{entry.summary}' can't be undone (it is {entry.outcome})."
+                ToolKind.AUDIT,
+                say(
+                    "'{summary}' can't be undone (it is {outcome}).",
+                    summary=entry.summary,
+                    outcome=entry.outcome,
+                ),
             )
         if resolve is None:
             from agents.calendar import open_location
@@ -217,7 +228,7 @@ class AuditLog:
                     )
                 )
             else:
-                raise ToolError(ToolKind.AUDIT, f"Unknown undo step {undo.op!r}.")
+                raise ToolError(ToolKind.AUDIT, say("Unknown undo step {op!r}.", op=undo.op))
         except BaseException as exc:
             self.finish(undo_id, "failed", error=str(exc))
             raise

@@ -31,6 +31,7 @@ from agents.events import (
     ToolResult,
 )
 from app.services.jobs import JobSlot, Translate
+from app.wording import worded
 
 EventStream = Callable[[CancelToken], Iterable[object]]
 """``stream(cancel)``: an agent's events, e.g. ``lambda cancel: agent.stream(history, cancel)``."""
@@ -160,7 +161,7 @@ class EventPump(QObject):
             self._thoughts.append(event.text)
             self._thoughts_dirty = True
         elif isinstance(event, Status):
-            self.status.emit(event.text)
+            self.status.emit(worded(event.text))
         elif isinstance(event, SummaryProgress):
             self.progress.emit(event.done, event.total)
         elif isinstance(event, Sources):

@@ -22,6 +22,7 @@ from agents.errors import HearthError
 from agents.tools.audit import AuditEntry, AuditLog
 from app import plain
 from app.services.jobs import run_call
+from app.wording import worded
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -168,9 +169,9 @@ class AuditLogView(QWidget):
 
     def _on_undo_error(self, error: HearthError) -> None:
         self._busy = False
-        self.status.setText(self.tr("Undo failed: {0}").format(error.message))
+        self.status.setText(self.tr("Undo failed: {0}").format(worded(error)))
         self._update_buttons()
-        self.undoFailed.emit(error.message)
+        self.undoFailed.emit(worded(error))
 
     def _on_read_error(self, error: HearthError) -> None:
-        self.status.setText(self.tr("Can't read the audit log: {0}").format(error.message))
+        self.status.setText(self.tr("Can't read the audit log: {0}").format(worded(error)))

@@ -29,6 +29,7 @@ from app.services.mail import MailService
 from app.theme import Palette
 from app.widgets.job_bar import JobBar
 from app.widgets.measure import AdaptiveSplitter, ReadingBrowser
+from app.wording import lines, worded
 
 if TYPE_CHECKING:
     from agents.mail.digest import ActionItem, Digest
@@ -193,7 +194,7 @@ class MailPanel(QWidget):
         try:
             account = self.accounts.get(name)
         except HearthError as exc:  # e.g. removed from the file meanwhile
-            self._say(exc.message)
+            self._say(worded(exc))
             return
         self.mail.load_digest(account, self.count_box.value())
 
@@ -217,7 +218,7 @@ class MailPanel(QWidget):
             self.items.addItem(entry)
         self.items.blockSignals(False)
         self.items_label.setText(self.tr("Action items (%n)", "", len(digest.action_items)))
-        notes = " ".join(digest.problems)
+        notes = lines(digest.problems, " ")
         self._say(
             self.tr("Digest of %n message(s).", "", digest.message_count)
             + (" " + notes if notes else "")
@@ -250,7 +251,7 @@ class MailPanel(QWidget):
                 )
             parts.append("</ul>")
         parts += [
-            f"<p><i>{html.escape(self.tr('Note: {0}').format(problem))}</i></p>"
+            f"<p><i>{html.escape(self.tr('Note: {0}').format(worded(problem)))}</i></p>"
             for problem in digest.problems
         ]
         return "".join(parts)

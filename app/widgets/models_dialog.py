@@ -27,6 +27,7 @@ from agents.llm.models import LoadedModel, same_model
 from app import plain
 from app.services.jobs import JobSlot
 from app.widgets.pull_dialog import human_size
+from app.wording import worded
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -254,7 +255,7 @@ class ModelsDialog(QDialog):
         self._job.call(work)
 
     def _on_failed(self, error: HearthError) -> None:
-        self.status.setText(error.message)
+        self.status.setText(worded(error))
         self._update_buttons()
         self._announce()
 

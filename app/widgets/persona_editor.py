@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from agents.chat.personas import PersonaError, PersonaLibrary
 from app import plain
+from app.wording import worded
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -117,7 +118,7 @@ class PersonaEditorDialog(QDialog):
                     selected, name=self.name.text(), prompt=self.prompt.toPlainText()
                 )
         except PersonaError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(worded(exc))
             return
         self._reload(persona.id)
         self.message.setText(self.tr("Saved."))
@@ -140,7 +141,7 @@ class PersonaEditorDialog(QDialog):
         try:
             self.library.delete(selected)
         except PersonaError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(worded(exc))
             return
         self._reload()
         self.message.setText(self.tr("Deleted."))
@@ -155,7 +156,7 @@ class PersonaEditorDialog(QDialog):
         try:
             self.library.restore_defaults()
         except PersonaError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(worded(exc))
             return
         self._reload(self.selected_id)
         self.message.setText(self.tr("Built-in personas restored."))
