@@ -135,10 +135,24 @@ class ToolResult(ToolCallEvent):
 
 @dataclass(frozen=True)
 class Final:
-    """The answer is complete."""
+    """The answer is complete.
+
+    Attributes:
+        text: The answer.
+        stats: How it was made.
+        words: The answer as Words when Hearth wrote it rather than a model (nothing found,
+            no documents yet...): the window shows and keeps it in the person's language;
+            ``text`` is its English.
+    """
 
     text: str
     stats: Stats = field(default_factory=Stats)
+    words: Words | None = None
+
+    @classmethod
+    def said(cls, words: Words, stats: Stats | None = None) -> Final:
+        """An answer Hearth wrote itself."""
+        return cls(str(words), stats or Stats(), words)
 
 
 @dataclass(frozen=True)

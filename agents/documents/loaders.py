@@ -325,10 +325,10 @@ def _load_pdf(handle: BinaryIO, budget: _Budget) -> LoadedDocument:
             DocumentKind.TOO_LARGE,
             path,
             say(
-                "it has {count:,} pages, over the {documents_max_pages:,}-page limit. Split "
+                "it has {count:,} pages, over the {limit:,}-page limit. Split "
                 "it into smaller PDFs.",
                 count=count,
-                documents_max_pages=budget.settings.documents_max_pages,
+                limit=budget.settings.documents_max_pages,
             ),
         )
     document = LoadedDocument(path, "pdf", pages=count)

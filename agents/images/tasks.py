@@ -106,7 +106,7 @@ class ImageTask:
             marked = draw_box(image, found.box, found.label or self.query)
             sha256 = self.store.put(marked)
             yield Attached((ImageRef(sha256, f"{self.query}.png"),))
-        yield Final(found.describe(), Stats(model=self.service.settings.vision_model))
+        yield Final.said(found.words(), Stats(model=self.service.settings.vision_model))
 
     def _chart(self, image: bytes, cancel: CancelToken) -> Iterator[Event]:
         from agents.images.chart import chart_to_table
@@ -126,5 +126,8 @@ class ImageTask:
         lines.append("|" + "---|" * len(header))
         lines += ["| " + " | ".join(row) + " |" for row in rows]
         lines += ["", "```csv", table.to_csv().rstrip("\n"), "```"]
-        lines.append("Check the numbers against the chart: they were read from the picture.")
-        yield Final("\n".join(lines), Stats(model=self.service.settings.vision_model))
+        answer = say(
+            "{table}\nCheck the numbers against the chart: they were read from the picture.",
+            table="\n".join(lines),
+        )
+        yield Final.said(answer, Stats(model=self.service.settings.vision_model))

@@ -100,8 +100,8 @@ class SmtpConfig:
             raise MailError(
                 MailKind.GENERAL,
                 say(
-                    "'{host_port}' isn't [USER@]HOST:PORT (for example smtp.example.org:587).",
-                    host_port=host_port,
+                    "'{value}' isn't [USER@]HOST:PORT (for example smtp.example.org:587).",
+                    value=host_port,
                 ),
             )
         port = int(port_text)
@@ -162,8 +162,8 @@ class Outbox:
             raise MailError(
                 exc.kind,
                 say(
-                    "{message} Nothing was sent; the message was saved as {draft}.",
-                    message=exc.message,
+                    "{problem} Nothing was sent; the message was saved as {draft}.",
+                    problem=exc.words,
                     draft=draft,
                 ),
             ) from exc
@@ -171,9 +171,9 @@ class Outbox:
             raise MailError(
                 MailKind.GENERAL,
                 say(
-                    "The SMTP server took the message but refused these recipients: {items}. "
+                    "The SMTP server took the message but refused these recipients: {recipients}. "
                     "The others will get it; check the refused addresses.",
-                    items=", ".join(sorted(refused)),
+                    recipients=", ".join(sorted(refused)),
                 ),
             )
         return str(message["Message-ID"])
@@ -201,9 +201,9 @@ class Outbox:
             raise MailError(
                 MailKind.GENERAL,
                 say(
-                    "Couldn't save the draft in {drafts_dir} ({problem}): check that the "
+                    "Couldn't save the draft in {folder} ({problem}): check that the "
                     "folder is writable.",
-                    drafts_dir=self.drafts_dir,
+                    folder=self.drafts_dir,
                     problem=exc.strerror or exc,
                 ),
             ) from exc
@@ -269,10 +269,10 @@ def _smtp_error(exc: BaseException, cfg: SmtpConfig) -> MailError:
             MailKind.AUTH,
             say(
                 "The SMTP server {host} refused the login for {username}. Check the "
-                "username and the stored password (`hearth mail password {keyring_key}`).",
+                "username and the stored password (`hearth mail password {key}`).",
                 host=cfg.host,
                 username=cfg.username,
-                keyring_key=cfg.keyring_key,
+                key=cfg.keyring_key,
             ),
         )
     if isinstance(exc, smtplib.SMTPNotSupportedError):
@@ -307,11 +307,11 @@ def _smtp_error(exc: BaseException, cfg: SmtpConfig) -> MailError:
         return MailError(
             MailKind.GENERAL,
             say(
-                "The SMTP server {host} answered {smtp_code} ({items}). Try again later "
+                "The SMTP server {host} answered {code} ({answer}). Try again later "
                 "or check the account settings.",
                 host=cfg.host,
-                smtp_code=exc.smtp_code,
-                items=" ".join(text.split()),
+                code=exc.smtp_code,
+                answer=" ".join(text.split()),
             ),
         )
     if isinstance(exc, smtplib.SMTPServerDisconnected):

@@ -256,11 +256,11 @@ class ImapSource:
                     say(
                         "The IMAP server {host} refused the login for {username} ({answer}). "
                         "Check the username and the stored password (`hearth mail password "
-                        "{keyring_key}`).",
+                        "{key}`).",
                         host=cfg.host,
                         username=cfg.username,
                         answer=_imap_text(exc),
-                        keyring_key=cfg.keyring_key,
+                        key=cfg.keyring_key,
                     ),
                 ) from exc
             typ, data = conn.select(_quote_mailbox(cfg.folder), readonly=True)  # EXAMINE

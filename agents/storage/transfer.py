@@ -193,9 +193,9 @@ def _chosen(store: ChatStore, conversation_ids: Sequence[str] | None) -> list[Co
             raise StorageError(
                 StorageKind.TRANSFER,
                 say(
-                    "There is no chat with the id '{cid}'. List the chats and their ids with "
+                    "There is no chat with the id '{id}'. List the chats and their ids with "
                     "`hearth export --list`.",
-                    cid=cid,
+                    id=cid,
                 ),
             )
         chosen.append(found)

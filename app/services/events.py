@@ -208,6 +208,8 @@ class EventPump(QObject):
         else:
             text = self._settle()
             final = ending if isinstance(ending, Final) else Final(text)
+            if final.words is not None:  # Hearth's own answer: in the person's language
+                final = Final(worded(final.words), final.stats)
             self._parts = [final.text]
             self.finished.emit(final)
 
