@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from agents.errors import HearthError
-from agents.wording import Words
+from agents.wording import Words, plain, say
 
 if TYPE_CHECKING:
     from agents.attachments import Attachment
@@ -202,10 +202,10 @@ class Citation:
     kind: Literal["citation"] = field(default="citation", init=False, repr=False)
 
     @property
-    def label(self) -> str:
+    def label(self) -> Words:
         """``report.pdf, page 3`` style label."""
-        where = f", page {self.page}" if self.page else ""
-        return f"{Path(self.path).name}{where}"
+        name = Path(self.path).name
+        return say("{name}, page {page}", name=name, page=self.page) if self.page else plain(name)
 
     def to_record(self) -> dict[str, Any]:
         """The JSON record kept with the answer."""

@@ -24,9 +24,11 @@ Fields may carry Python's format specs (``{size:,}``, ``{seconds:.0f}``) and con
 
 from __future__ import annotations
 
+import json
 import string
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,39 @@ def listed(items: Sequence[str | Words], separator: str = ", ") -> Words:
     holds only the fields and separators, so it has nothing to translate."""
     template = separator.join(f"{{item{i}}}" for i in range(len(items)))
     return Words(template, tuple((f"item{i}", item) for i, item in enumerate(items)))
+
+
+def to_stored(words: Words) -> str:
+    """The words as one text a store keeps (JSON), so that they are worded when shown,
+    in the language of that day; :func:`from_stored` reads it back."""
+    return json.dumps(_record(words), ensure_ascii=False)
+
+
+def from_stored(text: str) -> Words:
+    """Words a store kept with :func:`to_stored`; text kept before (or by hand) is shown
+    as it is."""
+    if text.startswith('{"words":'):
+        try:
+            return _words(json.loads(text))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            pass
+    return plain(text)
+
+
+def _record(words: Words) -> dict[str, Any]:
+    values = {n: _record(v) if isinstance(v, Words) else v for n, v in words.values}
+    return {"words": words.template, "values": values}
+
+
+def _words(record: dict[str, Any]) -> Words:
+    values = record["values"]
+    return Words(
+        str(record["words"]),
+        tuple(
+            (str(name), _words(v) if isinstance(v, dict) else _value(v))
+            for name, v in values.items()
+        ),
+    )
 
 
 def fields(template: str) -> set[str]:

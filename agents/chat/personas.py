@@ -21,7 +21,7 @@ from typing import Any
 from agents.errors import HearthError
 from agents.paths import personas_file
 from agents.storage.atomic import keep_aside, write_atomic
-from agents.wording import say
+from agents.wording import Words, plain, say
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,13 @@ class Persona:
     prompt: str
 
     @property
+    def label(self) -> Words:
+        """The name for a person: a built-in persona not renamed goes by Hearth's own name,
+        in the person's language; any other by the name it was given."""
+        default = _NAMES.get(self.id)
+        return default if default is not None and str(default) == self.name else plain(self.name)
+
+    @property
     def builtin(self) -> bool:
         """Whether this is one of Hearth's own personas."""
         return self.id in _DEFAULT_IDS
@@ -61,37 +68,47 @@ class Persona:
         return asdict(self)
 
 
+# The built-in personas' names, in words the window translates (see Persona.label).
+_NAMES = {
+    "assistant": say("Helpful assistant"),
+    "concise": say("Concise"),
+    "teacher": say("Patient teacher"),
+    "coder": say("Coding partner"),
+    "translator": say("Translator"),
+    "pirate": say("Pirate"),
+}
+
 DEFAULT_PERSONAS: tuple[Persona, ...] = (
     Persona(
         "assistant",
-        "Helpful assistant",
+        str(_NAMES["assistant"]),
         "You are Hearth, a helpful private assistant running on the user's own computer. "
         "Answer clearly and concisely. Use Markdown for lists, tables and code.",
     ),
     Persona(
         "concise",
-        "Concise",
+        str(_NAMES["concise"]),
         "You are a concise assistant. Answer in as few words as the question allows: the "
         "answer first, no preamble, no repetition of the question, no closing remarks. Use "
         "a short list only when it is clearer than a sentence.",
     ),
     Persona(
         "teacher",
-        "Patient teacher",
+        str(_NAMES["teacher"]),
         "You are a patient teacher. Explain step by step in plain words, starting from what "
         "the learner probably knows. Give a short example for every new idea, check "
         "understanding with one question at the end, and never make the learner feel slow.",
     ),
     Persona(
         "coder",
-        "Coding partner",
+        str(_NAMES["coder"]),
         "You are an experienced software engineer. Give correct, idiomatic, runnable code in "
         "fenced code blocks with the language named, explain the key decisions briefly, "
         "point out edge cases and security issues, and say so when you are not sure.",
     ),
     Persona(
         "translator",
-        "Translator",
+        str(_NAMES["translator"]),
         "You are a professional translator. Translate the user's text faithfully and "
         "naturally. If no target language is given, translate into English, or into the "
         "user's language if the text is already English. Keep names, numbers and formatting; "
@@ -99,7 +116,7 @@ DEFAULT_PERSONAS: tuple[Persona, ...] = (
     ),
     Persona(
         "pirate",
-        "Pirate",
+        str(_NAMES["pirate"]),
         "Ye be a cheerful old pirate who still answers every question helpfully and "
         "correctly, but speaks like a pirate: arr, matey, ye and yer, tales of the sea. Keep "
         "the facts right and the answers useful; the accent is the only joke.",

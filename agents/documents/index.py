@@ -41,7 +41,7 @@ from agents.files import path_text
 from agents.llm import OllamaService
 from agents.printable import shown
 from agents.settings import Settings
-from agents.wording import Words, plain, say
+from agents.wording import Words, say
 
 log = logging.getLogger(__name__)
 
@@ -440,7 +440,7 @@ class DocumentIndex:
                 self._remove_one(key)
                 report.removed.append(key)
             else:
-                self.manifest.fail_file(key, _kind(path), "", exc.message, root)
+                self.manifest.fail_file(key, _kind(path), "", exc.words, root)
                 report.failed.append((key, exc.words))
             return 0
         with handle:
@@ -469,14 +469,14 @@ class DocumentIndex:
             report.unchanged.append(key)
             return 0
         if row is not None and row.status == FAILED and sha and sha == row.failed_sha256:
-            report.failed.append((key, plain(row.error)))  # as kept in the ledger
+            report.failed.append((key, row.problem))
             return 0
         kind = _kind(path)
         try:
             document = read_document(handle, path, settings, cancel)
             chunks = chunk_document(document, sha, settings)
         except DocumentError as exc:
-            self.manifest.fail_file(key, kind, sha, exc.message, root)
+            self.manifest.fail_file(key, kind, sha, exc.words, root)
             report.failed.append((key, exc.words))
             return 0
         vectors: list[list[float]] = []

@@ -25,7 +25,7 @@ from agents.documents.errors import DocumentError, DocumentKind
 from agents.files import FileRefused, open_regular, read_capped
 from agents.printable import shown
 from agents.settings import Settings
-from agents.wording import say
+from agents.wording import Words, say
 
 log = logging.getLogger(__name__)
 # pypdf logs a warning per oddity of a damaged file; the person gets one clear message.
@@ -350,16 +350,17 @@ def _load_pdf(handle: BinaryIO, budget: _Budget) -> LoadedDocument:
         if text.strip():
             document.sections.append(Section(text, page=number))
     if not document.sections and count:
-        raise DocumentError(
-            DocumentKind.NO_TEXT_LAYER,
-            path,
-            say(
-                "its {count} page(s) have no text layer (a scan or images). Run OCR on it "
-                "(e.g. ocrmypdf) and add the result.",
-                count=count,
-            ),
-        )
+        raise DocumentError(DocumentKind.NO_TEXT_LAYER, path, no_text_layer(count))
     return document
+
+
+def no_text_layer(count: int) -> Words:
+    """Why a scanned PDF of ``count`` pages can't be read, and what to do."""
+    return say(
+        "its {count} page(s) have no text layer (a scan or images). Run OCR on it "
+        "(e.g. `ocrmypdf`) and add the result.",
+        count=count,
+    )
 
 
 def _clean(text: str) -> str:

@@ -31,7 +31,7 @@ from agents.llm.structured import structured
 from agents.mail.model import MailMessage
 from agents.mail.parse import is_reply_subject, normalized_subject
 from agents.mail.sources import MailSource
-from agents.wording import Words, say
+from agents.wording import Words, plain, say
 
 log = logging.getLogger(__name__)
 
@@ -91,13 +91,18 @@ class ActionItem:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
     def as_line(self) -> str:
-        """One line for a checklist or a terminal."""
-        parts = [self.what]
+        """One line for a checklist or a terminal (English; see :attr:`words`)."""
+        return str(self.words)
+
+    @property
+    def words(self) -> Words:
+        """One line for a person: the task, who asked, when it is due."""
+        line = plain(self.what)
         if self.who:
-            parts.append(f"({self.who})")
+            line = say("{item} ({who})", item=line, who=self.who)
         if self.due:
-            parts.append(f"due {self.due.isoformat()}")
-        return " ".join(parts)
+            line = say("{item} due {date}", item=line, date=self.due.isoformat())
+        return line
 
 
 @dataclass(frozen=True)

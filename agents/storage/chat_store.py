@@ -52,7 +52,7 @@ from typing import Any, Final, Literal, cast, get_args
 from agents.attachments import Attachment, from_records, to_records
 from agents.paths import chats_db
 from agents.storage.errors import StorageError, StorageKind
-from agents.wording import Words, say
+from agents.wording import Words, from_stored, say
 
 _log = logging.getLogger(__name__)
 
@@ -100,7 +100,11 @@ class Conversation:
 
 @dataclass(frozen=True)
 class MessageData:
-    """What one message holds, apart from where it is stored (an export carries this)."""
+    """What one message holds, apart from where it is stored (an export carries this).
+
+    ``error`` is why the answer failed, in English (exports and the CLI use it);
+    ``error_words`` the same for the window, when the store kept its words.
+    """
 
     role: Role
     content: str
@@ -110,6 +114,7 @@ class MessageData:
     stats: dict[str, Any] | None
     error: str | None
     attachments: tuple[Attachment, ...]
+    error_words: Words | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -444,6 +449,7 @@ def _conversation(row: tuple[Any, ...]) -> Conversation:
 
 def _message(row: tuple[Any, ...]) -> StoredMessage:
     mid, cid, role, content, status, created, model, stats, error, attachments, parent = row
+    words = from_stored(error) if error else None
     return StoredMessage(
         id=mid,
         conversation_id=cid,
@@ -454,7 +460,8 @@ def _message(row: tuple[Any, ...]) -> StoredMessage:
         created_at=created,
         model=model,
         stats=json.loads(stats) if stats is not None else None,
-        error=error,
+        error=str(words) if words is not None else error,
+        error_words=words,
         attachments=from_records(json.loads(attachments)) if attachments else (),
     )
 

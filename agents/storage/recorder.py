@@ -18,7 +18,7 @@ from agents.errors import HearthError
 from agents.events import Attached, Blocked, Failed, Final, Sources, Stopped, Thinking, Token
 from agents.fences import strip_fences
 from agents.storage.chat_store import AT_END, ChatStore, MessageStatus
-from agents.wording import Words
+from agents.wording import Words, to_stored
 
 TITLE_LENGTH = 60
 
@@ -125,7 +125,7 @@ class AnswerRecord:
             content=text,
             status=status,
             stats=stats,
-            error=error.message if error else None,
+            error=to_stored(error.words) if error else None,  # worded when shown
             attachments=kept if kept or self._saved_reasoning else None,
         )
 

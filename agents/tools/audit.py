@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from agents import paths
 from agents.tools.approval import ProposedAction, Undo
 from agents.tools.errors import ToolError, ToolKind
-from agents.wording import say
+from agents.wording import Words, plain, say
 
 if TYPE_CHECKING:
     from agents.calendar.model import CalendarStore
@@ -58,16 +59,30 @@ class AuditEntry:
         return self.outcome == "done" and self.undo is not None
 
 
+def _redacted(count: int, digest: str) -> Words:
+    return say("[{count} characters, sha256 {digest}]", count=count, digest=digest)
+
+
+_REDACTED = re.compile(r"\[(\d+) characters, sha256 ([0-9a-f]{16})\]")
+
+
 def redact(details: dict[str, str]) -> dict[str, str]:
     """Replaces message bodies and .ics texts by their size and a short hash."""
     kept = {}
     for key, value in details.items():
         if key.lower() in PRIVATE_FIELDS and value:
             digest = hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
-            kept[key] = f"[{len(value)} characters, sha256 {digest}]"
+            kept[key] = str(_redacted(len(value), digest))
         else:
             kept[key] = value
     return kept
+
+
+def detail_words(value: str) -> Words:
+    """A stored detail for a person: a redacted one (kept in English) in words, any
+    other as it is."""
+    found = _REDACTED.fullmatch(value)
+    return _redacted(int(found.group(1)), found.group(2)) if found else plain(value)
 
 
 class AuditLog:

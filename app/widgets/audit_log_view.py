@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from agents.calendar.model import CalendarStore
 from agents.errors import HearthError
-from agents.tools.audit import AuditEntry, AuditLog
+from agents.tools.audit import AuditEntry, AuditLog, detail_words
 from app import plain
 from app.services.jobs import run_call
+from app.widgets.approval_dialog import field_label
 from app.wording import worded
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -106,16 +107,30 @@ class AuditLogView(QWidget):
             item = QTreeWidgetItem(
                 [
                     entry.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                    entry.kind.replace("_", " "),
+                    self._kind(entry.kind),
                     entry.summary,
                     self._decision(entry),
                 ]
             )
             item.setData(0, ENTRY_ROLE, entry)
-            item.setToolTip(2, plain.tip("\n".join(f"{k}: {v}" for k, v in entry.details.items())))
+            details = (
+                f"{field_label(k)}: {worded(detail_words(v))}" for k, v in entry.details.items()
+            )
+            item.setToolTip(2, plain.tip("\n".join(details)))
             self.tree.addTopLevelItem(item)
         self._update_buttons()
         self.refreshed.emit(len(entries))
+
+    def _kind(self, kind: str) -> str:
+        labels = {
+            "send_mail": self.tr("send mail"),
+            "send_invite": self.tr("send invitation"),
+            "save_draft": self.tr("save draft"),
+            "create_event": self.tr("create event"),
+            "move_event": self.tr("move event"),
+            "delete_event": self.tr("delete event"),
+        }
+        return labels.get(kind, kind.replace("_", " "))
 
     def _decision(self, entry: AuditEntry) -> str:
         labels = {

@@ -22,6 +22,7 @@ from agents.storage import MessageTree, StoredMessage
 from app import plain
 from app.widgets.measure import side_margin
 from app.widgets.message_view import MessageView
+from app.wording import worded
 
 PAGE = 30  # messages shown when a chat opens, and per "Show earlier messages"
 
@@ -251,7 +252,8 @@ class ChatView(QScrollArea):
         self._show_stats(view, message)
         self._views[message.id] = view
         self.placeholder.hide()
-        self._show_state(view, message.status, message.error)
+        error = worded(message.error_words) if message.error_words else message.error
+        self._show_state(view, message.status, error)
         self._show_versions(view)
         return view
 

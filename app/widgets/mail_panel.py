@@ -206,7 +206,7 @@ class MailPanel(QWidget):
         self.items.blockSignals(True)
         self.items.clear()
         for action in digest.action_items:
-            entry = QListWidgetItem(strip_fences(action.as_line()))
+            entry = QListWidgetItem(strip_fences(worded(action.words)))
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(
                 Qt.CheckState.Checked if action.key in done else Qt.CheckState.Unchecked
@@ -239,7 +239,8 @@ class MailPanel(QWidget):
         summary = strip_fences(digest.summary).strip()
         parts = [render(summary or self.tr("(no summary)"), colours).html]
         if digest.threads:
-            parts.append(f"<h4>{html.escape(self.tr('Threads'))}</h4><ul>")
+            threads = self.tr("Threads")
+            parts.append(f"<h4>{html.escape(threads)}</h4><ul>")
             for thread in digest.threads:
                 when = thread.latest.strftime("%Y-%m-%d %H:%M") if thread.latest else ""
                 senders = ", ".join(sorted({m.sender for m in thread.messages if m.sender}))
@@ -250,8 +251,9 @@ class MailPanel(QWidget):
                     f"{html.escape(' · '.join(a for a in about if a))}</span></li>"
                 )
             parts.append("</ul>")
+        note = self.tr("Note: {0}")
         parts += [
-            f"<p><i>{html.escape(self.tr('Note: {0}').format(worded(problem)))}</i></p>"
+            f"<p><i>{html.escape(note.format(worded(problem)))}</i></p>"
             for problem in digest.problems
         ]
         return "".join(parts)

@@ -158,7 +158,7 @@ class ModelsDialog(QDialog):
                 human_size(model.size) if model.size else "",
                 model.family,
                 model.quantization,
-                model.display_capabilities,
+                worded(model.capability_words),
                 human_size(loaded.size) if loaded is not None else "—",
             )
             for column, text in enumerate(cells):

@@ -134,7 +134,7 @@ class PersonaEditorDialog(QDialog):
             return
         if self.confirm and not self._ask(
             self.tr("Delete the persona “{0}”? Chats that use it keep their prompt.").format(
-                persona.name
+                worded(persona.label)
             )
         ):
             return
@@ -172,9 +172,9 @@ class PersonaEditorDialog(QDialog):
         self.list.clear()
         row = 0
         for i, persona in enumerate(self.library.personas()):
-            label = persona.name
+            label = worded(persona.label)
             if persona.builtin and not self.library.is_default(persona.id):
-                label = self.tr("{0} (edited)").format(persona.name)
+                label = self.tr("{0} (edited)").format(label)
             item = QListWidgetItem(label)
             item.setData(ID_ROLE, persona.id)
             self.list.addItem(item)

@@ -113,22 +113,22 @@
         <translation>日历数据（.ics）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="81" />
+        <location filename="../../app/widgets/approval_dialog.py" line="82" />
         <source>Approve an action</source>
         <translation>批准操作</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="92" />
+        <location filename="../../app/widgets/approval_dialog.py" line="93" />
         <source>Hearth will only do this if you approve. This is exactly what it will do:</source>
         <translation>只有经你批准，Hearth 才会执行。以下就是它将要做的事：</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="135" />
+        <location filename="../../app/widgets/approval_dialog.py" line="136" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/approval_dialog.py" line="136" />
+        <location filename="../../app/widgets/approval_dialog.py" line="137" />
         <source>Deny</source>
         <translation>拒绝</translation>
     </message>
@@ -178,92 +178,122 @@
 <context>
     <name>AuditLogView</name>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="59" />
+        <location filename="../../app/widgets/audit_log_view.py" line="60" />
         <source>Actions you approved or denied</source>
         <translation>你批准或拒绝的操作</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="66" />
+        <location filename="../../app/widgets/audit_log_view.py" line="67" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="66" />
+        <location filename="../../app/widgets/audit_log_view.py" line="67" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="66" />
+        <location filename="../../app/widgets/audit_log_view.py" line="67" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="66" />
+        <location filename="../../app/widgets/audit_log_view.py" line="67" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="78" />
+        <location filename="../../app/widgets/audit_log_view.py" line="79" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="80" />
+        <location filename="../../app/widgets/audit_log_view.py" line="81" />
         <source>Remove the created event, or move it back</source>
         <translation>删除已创建的日程，或将其移回原处</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="82" />
+        <location filename="../../app/widgets/audit_log_view.py" line="83" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="83" />
+        <location filename="../../app/widgets/audit_log_view.py" line="84" />
         <source>Read the log of actions again</source>
         <translation>重新读取操作记录</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="122" />
+        <location filename="../../app/widgets/audit_log_view.py" line="126" />
+        <source>send mail</source>
+        <translation>发送邮件</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="127" />
+        <source>send invitation</source>
+        <translation>发送邀请</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="128" />
+        <source>save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="129" />
+        <source>create event</source>
+        <translation>创建日程</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="130" />
+        <source>move event</source>
+        <translation>移动日程</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="131" />
+        <source>delete event</source>
+        <translation>删除日程</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/audit_log_view.py" line="137" />
         <source>denied</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="123" />
+        <location filename="../../app/widgets/audit_log_view.py" line="138" />
         <source>approved, in progress</source>
         <translation>已批准，进行中</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="124" />
+        <location filename="../../app/widgets/audit_log_view.py" line="139" />
         <source>approved, done</source>
         <translation>已批准，已完成</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="125" />
+        <location filename="../../app/widgets/audit_log_view.py" line="140" />
         <source>approved, failed</source>
         <translation>已批准，失败</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="126" />
+        <location filename="../../app/widgets/audit_log_view.py" line="141" />
         <source>approved, undone</source>
         <translation>已批准，已撤销</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="159" />
+        <location filename="../../app/widgets/audit_log_view.py" line="174" />
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="164" />
+        <location filename="../../app/widgets/audit_log_view.py" line="179" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="172" />
+        <location filename="../../app/widgets/audit_log_view.py" line="187" />
         <source>Undo failed: {0}</source>
         <translation>撤销失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="177" />
+        <location filename="../../app/widgets/audit_log_view.py" line="192" />
         <source>Can't read the audit log: {0}</source>
         <translation>无法读取审计日志：{0}</translation>
     </message>
@@ -697,22 +727,22 @@
 <context>
     <name>CitationView</name>
     <message>
-        <location filename="../../app/widgets/documents_citations.py" line="60" />
+        <location filename="../../app/widgets/documents_citations.py" line="61" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/documents_citations.py" line="67" />
+        <location filename="../../app/widgets/documents_citations.py" line="68" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/documents_citations.py" line="110" />
+        <location filename="../../app/widgets/documents_citations.py" line="111" />
         <source>{0} is no longer there: it was moved or deleted.</source>
         <translation>{0} 已不在原处：可能已被移动或删除。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/documents_citations.py" line="119" />
+        <location filename="../../app/widgets/documents_citations.py" line="120" />
         <source>No program could open {0}.</source>
         <translation>没有可以打开 {0} 的程序。</translation>
     </message>
@@ -1005,57 +1035,57 @@
         <translation>添加文档文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/documents_panel.py" line="238" />
+        <location filename="../../app/widgets/documents_panel.py" line="240" />
         <source>Indexed</source>
         <translation>已索引</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/documents_panel.py" line="240" />
+        <location filename="../../app/widgets/documents_panel.py" line="242" />
         <source>Old version kept: can't read</source>
         <translation>无法读取，已保留旧版本</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/documents_panel.py" line="240" />
+        <location filename="../../app/widgets/documents_panel.py" line="242" />
         <source>Can't read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/documents_panel.py" line="242" />
+        <location filename="../../app/widgets/documents_panel.py" line="244" />
         <source>Needs re-indexing</source>
         <translation>需要重新索引</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/documents_panel.py" line="257" />
+        <location filename="../../app/widgets/documents_panel.py" line="259" />
         <source>Starting the indexer…</source>
         <translation>正在启动索引程序…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/documents_panel.py" line="264" />
+        <location filename="../../app/widgets/documents_panel.py" line="266" />
         <source>{0} of {1} files, {2} passages {3}</source>
         <translation>已处理 {0}/{1} 个文件，{2} 个段落 {3}</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/documents_panel.py" line="273" />
+        <location filename="../../app/widgets/documents_panel.py" line="275" />
         <source>{0} indexed, {1} unchanged, {2} removed, {3} can't be read.</source>
         <translation>已索引 {0} 个，未更改 {1} 个，已移除 {2} 个，无法读取 {3} 个。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/documents_panel.py" line="280" />
+        <location filename="../../app/widgets/documents_panel.py" line="282" />
         <source>{0} skipped.</source>
         <translation>已跳过 {0} 个。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/documents_panel.py" line="282" />
+        <location filename="../../app/widgets/documents_panel.py" line="284" />
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/documents_panel.py" line="290" />
+        <location filename="../../app/widgets/documents_panel.py" line="292" />
         <source>Stopped before any file was read; nothing changed.</source>
         <translation>在读取任何文件之前已停止；没有任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/documents_panel.py" line="294" />
+        <location filename="../../app/widgets/documents_panel.py" line="296" />
         <source>Stopped after {0} of {1} files. Files finished before the stop stay indexed; the rest are as they were.</source>
         <translation>已在处理 {0}/{1} 个文件后停止。停止前已完成的文件保持已索引状态；其余文件保持原样。</translation>
     </message>
@@ -1579,18 +1609,28 @@
         <source>(no summary)</source>
         <translation>（无摘要）</translation>
     </message>
+    <message>
+        <location filename="../../app/widgets/mail_panel.py" line="242" />
+        <source>Threads</source>
+        <translation>邮件会话</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/widgets/mail_panel.py" line="246" />
+        <location filename="../../app/widgets/mail_panel.py" line="247" />
         <source>%n message(s)</source>
         <translation><numerusform>%n 封邮件</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/widgets/mail_panel.py" line="247" />
+        <location filename="../../app/widgets/mail_panel.py" line="248" />
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/mail_panel.py" line="275" />
+        <location filename="../../app/widgets/mail_panel.py" line="254" />
+        <source>Note: {0}</source>
+        <translation>注意：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/mail_panel.py" line="277" />
         <source>Couldn't save the tick: %1</source>
         <translation>无法保存勾选状态：%1</translation>
     </message>
@@ -1848,7 +1888,12 @@ Ollama：{1}
 <context>
     <name>MessageSources</name>
     <message>
-        <location filename="../../app/widgets/message_sources.py" line="39" />
+        <location filename="../../app/widgets/message_sources.py" line="32" />
+        <source>Sources:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets/message_sources.py" line="41" />
         <source>Source [{0}]</source>
         <translation>来源 [{0}]</translation>
     </message>
@@ -1942,47 +1987,47 @@ Ollama：{1}
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../app/widgets/model_picker.py" line="37" />
+        <location filename="../../app/widgets/model_picker.py" line="38" />
         <source>The model that answers in this chat</source>
         <translation>在此聊天中回答的模型</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/model_picker.py" line="38" />
+        <location filename="../../app/widgets/model_picker.py" line="39" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/model_picker.py" line="69" />
+        <location filename="../../app/widgets/model_picker.py" line="70" />
         <source>{0} — not downloaded</source>
         <translation>{0} — 未下载</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/model_picker.py" line="69" />
+        <location filename="../../app/widgets/model_picker.py" line="70" />
         <source>{0} — Ollama unreachable</source>
         <translation>{0} — 无法连接 Ollama</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/model_picker.py" line="72" />
+        <location filename="../../app/widgets/model_picker.py" line="73" />
         <source>Download a model…</source>
         <translation>下载模型…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/model_picker.py" line="73" />
+        <location filename="../../app/widgets/model_picker.py" line="74" />
         <source>Manage models…</source>
         <translation>管理模型…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/model_picker.py" line="81" />
+        <location filename="../../app/widgets/model_picker.py" line="82" />
         <source>can: {0}</source>
         <translation>能力：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/model_picker.py" line="83" />
+        <location filename="../../app/widgets/model_picker.py" line="84" />
         <source>size: {0}</source>
         <translation>大小：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/model_picker.py" line="85" />
+        <location filename="../../app/widgets/model_picker.py" line="86" />
         <source>context: {0} tokens</source>
         <translation>上下文：{0} 个词元</translation>
     </message>
@@ -2211,22 +2256,22 @@ Ollama：{1}
 <context>
     <name>PersonaPicker</name>
     <message>
-        <location filename="../../app/widgets/persona_picker.py" line="34" />
+        <location filename="../../app/widgets/persona_picker.py" line="35" />
         <source>The persona (system prompt) of this chat</source>
         <translation>此聊天的角色（系统提示词）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/persona_picker.py" line="35" />
+        <location filename="../../app/widgets/persona_picker.py" line="36" />
         <source>Persona</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/persona_picker.py" line="55" />
+        <location filename="../../app/widgets/persona_picker.py" line="56" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/persona_picker.py" line="57" />
+        <location filename="../../app/widgets/persona_picker.py" line="58" />
         <source>Edit personas…</source>
         <translation>编辑角色…</translation>
     </message>
@@ -2544,187 +2589,187 @@ Ollama：{1}
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="32" />
+        <location filename="../../app/widgets/settings_dialog.py" line="33" />
         <source>Ollama server</source>
         <translation>Ollama 服务器</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="33" />
+        <location filename="../../app/widgets/settings_dialog.py" line="34" />
         <source>Allow remote Ollama</source>
         <translation>允许远程 Ollama</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="34" />
+        <location filename="../../app/widgets/settings_dialog.py" line="35" />
         <source>Chat model</source>
         <translation>聊天模型</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="35" />
+        <location filename="../../app/widgets/settings_dialog.py" line="36" />
         <source>Fast model</source>
         <translation>快速模型</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="36" />
+        <location filename="../../app/widgets/settings_dialog.py" line="37" />
         <source>Vision model</source>
         <translation>视觉模型</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="37" />
+        <location filename="../../app/widgets/settings_dialog.py" line="38" />
         <source>Embedding model</source>
         <translation>嵌入模型</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="38" />
+        <location filename="../../app/widgets/settings_dialog.py" line="39" />
         <source>Safety model</source>
         <translation>安全模型</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="39" />
+        <location filename="../../app/widgets/settings_dialog.py" line="40" />
         <source>Check with Llama Guard</source>
         <translation>使用 Llama Guard 检查</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="40" />
+        <location filename="../../app/widgets/settings_dialog.py" line="41" />
         <source>Context window (tokens)</source>
         <translation>上下文窗口（词元）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="41" />
+        <location filename="../../app/widgets/settings_dialog.py" line="42" />
         <source>Keep model loaded for</source>
         <translation>模型保持加载时长</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="42" />
+        <location filename="../../app/widgets/settings_dialog.py" line="43" />
         <source>Connect timeout (s)</source>
         <translation>连接超时（秒）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="43" />
+        <location filename="../../app/widgets/settings_dialog.py" line="44" />
         <source>Answer timeout (s)</source>
         <translation>回答超时（秒）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="44" />
+        <location filename="../../app/widgets/settings_dialog.py" line="45" />
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="45" />
+        <location filename="../../app/widgets/settings_dialog.py" line="46" />
         <source>Show thinking models' reasoning</source>
         <translation>显示思考型模型的推理过程</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="46" />
+        <location filename="../../app/widgets/settings_dialog.py" line="47" />
         <source>System prompt for new chats</source>
         <translation>新聊天的系统提示</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="47" />
+        <location filename="../../app/widgets/settings_dialog.py" line="48" />
         <source>Load the chat model at start</source>
         <translation>启动时加载聊天模型</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="48" />
+        <location filename="../../app/widgets/settings_dialog.py" line="49" />
         <source>Shared documents server</source>
         <translation>共享文档服务器</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="49" />
+        <location filename="../../app/widgets/settings_dialog.py" line="50" />
         <source>Passage search</source>
         <translation>段落检索方式</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="50" />
+        <location filename="../../app/widgets/settings_dialog.py" line="51" />
         <source>Sources per answer</source>
         <translation>每个回答的来源数</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="51" />
+        <location filename="../../app/widgets/settings_dialog.py" line="52" />
         <source>Summary context limit</source>
         <translation>摘要上下文上限</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="52" />
+        <location filename="../../app/widgets/settings_dialog.py" line="53" />
         <source>Largest document (bytes)</source>
         <translation>最大文档（字节）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="53" />
+        <location filename="../../app/widgets/settings_dialog.py" line="54" />
         <source>Most pages per document</source>
         <translation>每个文档最多页数</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="54" />
+        <location filename="../../app/widgets/settings_dialog.py" line="55" />
         <source>Most characters per document</source>
         <translation>每个文档最多字符数</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="55" />
+        <location filename="../../app/widgets/settings_dialog.py" line="56" />
         <source>Largest unpacked Word file (bytes)</source>
         <translation>Word 文件解压后最大（字节）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="58" />
+        <location filename="../../app/widgets/settings_dialog.py" line="59" />
         <source>Reading time limit (s)</source>
         <translation>读取时间上限（秒）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="59" />
+        <location filename="../../app/widgets/settings_dialog.py" line="60" />
         <source>Passage length (characters)</source>
         <translation>段落长度（字符）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="60" />
+        <location filename="../../app/widgets/settings_dialog.py" line="61" />
         <source>Passage overlap (characters)</source>
         <translation>段落重叠（字符）</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="61" />
+        <location filename="../../app/widgets/settings_dialog.py" line="62" />
         <source>Passages per embedding request</source>
         <translation>每次嵌入请求的段落数</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="62" />
+        <location filename="../../app/widgets/settings_dialog.py" line="63" />
         <source>Least similarity of a source</source>
         <translation>来源的最低相似度</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="63" />
+        <location filename="../../app/widgets/settings_dialog.py" line="64" />
         <source>Colours</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="67" />
+        <location filename="../../app/widgets/settings_dialog.py" line="68" />
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="68" />
+        <location filename="../../app/widgets/settings_dialog.py" line="69" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="69" />
+        <location filename="../../app/widgets/settings_dialog.py" line="70" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="90" />
+        <location filename="../../app/widgets/settings_dialog.py" line="91" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="118" />
+        <location filename="../../app/widgets/settings_dialog.py" line="119" />
         <source>Hearth talks only to the Ollama server named here. A server on another computer needs “Allow remote Ollama”.</source>
         <translation>Hearth 只与此处指定的 Ollama 服务器通信。若服务器在另一台电脑上，需要启用“允许远程 Ollama”。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="136" />
+        <location filename="../../app/widgets/settings_dialog.py" line="137" />
         <source>Set by {0} for this run only; saved only if you change it.</source>
         <translation>由 {0} 设置，仅本次运行有效；只有您更改后才会保存。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/settings_dialog.py" line="182" />
+        <location filename="../../app/widgets/settings_dialog.py" line="183" />
         <source>model default</source>
         <translation>模型默认值</translation>
     </message>
@@ -3673,62 +3718,92 @@ Ollama：{1}
         <translation>安全检查需要模型“{model}”，但它尚未下载：请用 `ollama pull {model}` 下载（或在 Hearth 中使用“下载模型”），或在“设置”中关闭安全检查。</translation>
     </message>
     <message>
-        <location filename="../../agents/chat/personas.py" line="114" />
+        <location filename="../../agents/chat/personas.py" line="73" />
+        <source>Helpful assistant</source>
+        <translation>贴心助手</translation>
+    </message>
+    <message>
+        <location filename="../../agents/chat/personas.py" line="74" />
+        <source>Concise</source>
+        <translation>言简意赅</translation>
+    </message>
+    <message>
+        <location filename="../../agents/chat/personas.py" line="75" />
+        <source>Patient teacher</source>
+        <translation>耐心的老师</translation>
+    </message>
+    <message>
+        <location filename="../../agents/chat/personas.py" line="76" />
+        <source>Coding partner</source>
+        <translation>编程搭档</translation>
+    </message>
+    <message>
+        <location filename="../../agents/chat/personas.py" line="77" />
+        <source>Translator</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <location filename="../../agents/chat/personas.py" line="78" />
+        <source>Pirate</source>
+        <translation>海盗</translation>
+    </message>
+    <message>
+        <location filename="../../agents/chat/personas.py" line="131" />
         <source>A persona needs a name: type one.</source>
         <translation>角色需要一个名称：请输入。</translation>
     </message>
     <message>
-        <location filename="../../agents/chat/personas.py" line="117" />
+        <location filename="../../agents/chat/personas.py" line="134" />
         <source>The persona name is too long ({count} characters, at most {limit}).</source>
         <translation>角色名称过长（{count} 个字符，最多 {limit} 个）。</translation>
     </message>
     <message>
-        <location filename="../../agents/chat/personas.py" line="130" />
+        <location filename="../../agents/chat/personas.py" line="147" />
         <source>A persona needs a system prompt: say how the assistant should act.</source>
         <translation>角色需要系统提示词：请说明助手应如何表现。</translation>
     </message>
     <message>
-        <location filename="../../agents/chat/personas.py" line="134" />
+        <location filename="../../agents/chat/personas.py" line="151" />
         <source>The system prompt is too long ({count:,} characters, at most {limit:,}): shorten it.</source>
         <translation>系统提示词过长（{count:,} 个字符，最多 {limit:,} 个）：请缩短。</translation>
     </message>
     <message>
-        <location filename="../../agents/chat/personas.py" line="151" />
+        <location filename="../../agents/chat/personas.py" line="168" />
         <source>A persona must be a JSON object with id, name and prompt.</source>
         <translation>角色必须是包含 id、name 和 prompt 的 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../agents/chat/personas.py" line="154" />
+        <location filename="../../agents/chat/personas.py" line="171" />
         <source>A persona has a missing or invalid id.</source>
         <translation>某个角色的 id 缺失或无效。</translation>
     </message>
     <message>
-        <location filename="../../agents/chat/personas.py" line="156" />
+        <location filename="../../agents/chat/personas.py" line="173" />
         <source>The persona '{id}' needs a text name and a text prompt.</source>
         <translation>角色“{id}”需要文本形式的名称和提示词。</translation>
     </message>
     <message>
-        <location filename="../../agents/chat/personas.py" line="215" />
+        <location filename="../../agents/chat/personas.py" line="232" />
         <source>The library already holds {limit} personas: delete some first.</source>
         <translation>角色库中已有 {limit} 个角色：请先删除一些。</translation>
     </message>
     <message>
-        <location filename="../../agents/chat/personas.py" line="257" />
+        <location filename="../../agents/chat/personas.py" line="274" />
         <source>This is the last persona: add another before deleting it.</source>
         <translation>这是最后一个角色：请先添加另一个再删除它。</translation>
     </message>
     <message>
-        <location filename="../../agents/chat/personas.py" line="289" />
+        <location filename="../../agents/chat/personas.py" line="306" />
         <source>That persona no longer exists: pick another one.</source>
         <translation>该角色已不存在：请选择另一个。</translation>
     </message>
     <message>
-        <location filename="../../agents/chat/personas.py" line="295" />
+        <location filename="../../agents/chat/personas.py" line="312" />
         <source>There is already a persona called '{name}': choose another name.</source>
         <translation>已有名为“{name}”的角色：请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../agents/chat/personas.py" line="338" />
+        <location filename="../../agents/chat/personas.py" line="355" />
         <source>Hearth could not save the personas to {path} ({problem}). Check that the data folder is writable; your change was not saved.</source>
         <translation>Hearth 无法将角色保存到 {path}（{problem}）。请检查数据文件夹是否可写；你的更改未保存。</translation>
     </message>
@@ -3903,37 +3978,37 @@ Ollama：{1}
         <translation>第 {number} 页解压后超出了 Hearth 的允许范围（压缩炸弹或页面过大）；已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../agents/documents/loaders.py" line="356" />
-        <source>its {count} page(s) have no text layer (a scan or images). Run OCR on it (e.g. ocrmypdf) and add the result.</source>
-        <translation>它的 {count} 页没有文字层（扫描件或图片）。请对其进行 OCR 识别（例如用 ocrmypdf），然后添加识别结果。</translation>
+        <location filename="../../agents/documents/loaders.py" line="359" />
+        <source>its {count} page(s) have no text layer (a scan or images). Run OCR on it (e.g. `ocrmypdf`) and add the result.</source>
+        <translation>它的 {count} 页没有文字层（扫描件或图片）。请对其进行 OCR 识别（例如用 `ocrmypdf`），然后添加识别结果。</translation>
     </message>
     <message>
-        <location filename="../../agents/documents/loaders.py" line="376" />
+        <location filename="../../agents/documents/loaders.py" line="377" />
         <source>it isn't a real Word file (not a .docx archive).</source>
         <translation>它不是真正的 Word 文件（不是 .docx 压缩包）。</translation>
     </message>
     <message>
-        <location filename="../../agents/documents/loaders.py" line="385" />
+        <location filename="../../agents/documents/loaders.py" line="386" />
         <source>the archive holds {count:,} parts; refused as unsafe.</source>
         <translation>该压缩包包含 {count:,} 个部分；因不安全而拒绝。</translation>
     </message>
     <message>
-        <location filename="../../agents/documents/loaders.py" line="393" />
+        <location filename="../../agents/documents/loaders.py" line="394" />
         <source>it would unpack to {unpacked:,.0f} MB (from {packed:,.1f} MB): a compression bomb or an oversized file; refused.</source>
         <translation>它解压后将达到 {unpacked:,.0f} MB（压缩时为 {packed:,.1f} MB）：是压缩炸弹或文件过大；已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../agents/documents/loaders.py" line="402" />
+        <location filename="../../agents/documents/loaders.py" line="403" />
         <source>it isn't a Word document (no word/document.xml).</source>
         <translation>它不是 Word 文档（没有 word/document.xml）。</translation>
     </message>
     <message>
-        <location filename="../../agents/documents/loaders.py" line="490" />
+        <location filename="../../agents/documents/loaders.py" line="491" />
         <source>it isn't text (binary data under a text file name). Open it in the program that made it and export it as text or PDF.</source>
         <translation>它不是文本（带有文本文件名的二进制数据）。请用创建它的程序打开，并导出为文本或 PDF。</translation>
     </message>
     <message>
-        <location filename="../../agents/documents/loaders.py" line="501" />
+        <location filename="../../agents/documents/loaders.py" line="502" />
         <source>it isn't text (too many control characters for a text file).</source>
         <translation>它不是文本（控制字符太多，不像文本文件）。</translation>
     </message>
@@ -4031,6 +4106,11 @@ Ollama：{1}
         <location filename="../../agents/documents/summarize.py" line="222" />
         <source>Combining notes ({count} groups)…</source>
         <translation>正在合并笔记（{count} 组）…</translation>
+    </message>
+    <message>
+        <location filename="../../agents/events.py" line="208" />
+        <source>{name}, page {page}</source>
+        <translation>{name}，第 {page} 页</translation>
     </message>
     <message>
         <location filename="../../agents/files.py" line="70" />
@@ -4410,6 +4490,36 @@ Check the numbers against the chart: they were read from the picture.</source>
         <translation>与 Ollama 通信时出现意外问题：{problem}。请重试。</translation>
     </message>
     <message>
+        <location filename="../../agents/llm/models.py" line="24" />
+        <source>chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <location filename="../../agents/llm/models.py" line="25" />
+        <source>tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../agents/llm/models.py" line="26" />
+        <source>vision</source>
+        <translation>视觉</translation>
+    </message>
+    <message>
+        <location filename="../../agents/llm/models.py" line="27" />
+        <source>embedding</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <location filename="../../agents/llm/models.py" line="28" />
+        <source>thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <location filename="../../agents/llm/models.py" line="73" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
         <location filename="../../agents/llm/ollama_service.py" line="131" />
         <source>Hearth only talks to an Ollama on this computer, but the host is {host}. To use it anyway, turn on 'Allow remote Ollama' in Settings (or set HEARTH_ALLOW_REMOTE_OLLAMA=1).</source>
         <translation>Hearth 只与这台电脑上的 Ollama 通信，但当前主机是 {host}。如果仍要使用，请在“设置”中开启“允许远程 Ollama”（或设置 HEARTH_ALLOW_REMOTE_OLLAMA=1）。</translation>
@@ -4620,37 +4730,47 @@ Check the numbers against the chart: they were read from the picture.</source>
         <translation>{name} 邮件头格式错误（{defect}）。</translation>
     </message>
     <message>
-        <location filename="../../agents/mail/digest.py" line="391" />
+        <location filename="../../agents/mail/digest.py" line="102" />
+        <source>{item} ({who})</source>
+        <translation>{item}（{who}）</translation>
+    </message>
+    <message>
+        <location filename="../../agents/mail/digest.py" line="104" />
+        <source>{item} due {date}</source>
+        <translation>{item}，截止 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../agents/mail/digest.py" line="396" />
         <source>The mailbox has no messages.</source>
         <translation>邮箱中没有邮件。</translation>
     </message>
     <message>
-        <location filename="../../agents/mail/digest.py" line="402" />
+        <location filename="../../agents/mail/digest.py" line="407" />
         <source>1 action item from the model couldn't be read and was left out.</source>
         <translation>模型给出的 1 个待办事项无法读取，已略去。</translation>
     </message>
     <message>
-        <location filename="../../agents/mail/digest.py" line="404" />
+        <location filename="../../agents/mail/digest.py" line="409" />
         <source>{count} action items from the model couldn't be read and were left out.</source>
         <translation>模型给出的 {count} 个待办事项无法读取，已略去。</translation>
     </message>
     <message>
-        <location filename="../../agents/mail/digest.py" line="416" />
+        <location filename="../../agents/mail/digest.py" line="421" />
         <source>The {count} oldest messages didn't fit the model's context window and were left out of the summary; ask for fewer messages or raise the context size in Settings.</source>
         <translation>最早的 {count} 封邮件超出了模型的上下文窗口，未纳入摘要；请减少邮件数量，或在“设置”中调大上下文大小。</translation>
     </message>
     <message>
-        <location filename="../../agents/mail/digest.py" line="424" />
+        <location filename="../../agents/mail/digest.py" line="429" />
         <source>Some messages were very large; only their beginning was read.</source>
         <translation>有些邮件非常大；只读取了开头部分。</translation>
     </message>
     <message>
-        <location filename="../../agents/mail/digest.py" line="478" />
+        <location filename="../../agents/mail/digest.py" line="483" />
         <source>list of action items</source>
         <translation>待办事项列表</translation>
     </message>
     <message>
-        <location filename="../../agents/mail/digest.py" line="479" />
+        <location filename="../../agents/mail/digest.py" line="484" />
         <source>None are listed: refresh to try again, or choose a larger chat model in Settings.</source>
         <translation>未列出任何事项：请刷新重试，或在“设置”中选择更大的聊天模型。</translation>
     </message>
@@ -4950,17 +5070,177 @@ Check the numbers against the chart: they were read from the picture.</source>
         <translation>请指定要读取的邮箱：--maildir DIR、--mbox FILE、--imap imaps://USER@HOST 或 --account NAME（可在窗口的“邮件 &gt; 账户”中添加账户）。</translation>
     </message>
     <message>
-        <location filename="../../agents/settings.py" line="177" />
+        <location filename="../../agents/settings.py" line="48" />
+        <source>Ollama server URL; OLLAMA_HOST overrides it for one run (never saved).</source>
+        <translation>Ollama 服务器网址；OLLAMA_HOST 可在单次运行中覆盖它（不会保存）。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="52" />
+        <source>Allow an Ollama server that is not on this computer (off: loopback only); HEARTH_ALLOW_REMOTE_OLLAMA=1 allows it for one run.</source>
+        <translation>允许使用不在这台电脑上的 Ollama 服务器（关闭：仅限本机回环地址）；HEARTH_ALLOW_REMOTE_OLLAMA=1 可在单次运行中允许。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="57" />
+        <source>Model for chat, rewriting, summaries and tools.</source>
+        <translation>用于聊天、改写、摘要和工具的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="58" />
+        <source>Smaller, faster text model.</source>
+        <translation>更小、更快的文本模型。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="59" />
+        <source>Model that answers about images.</source>
+        <translation>回答图片相关问题的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="60" />
+        <source>Embedding model for documents.</source>
+        <translation>用于文档的嵌入模型。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="61" />
+        <source>Safety model (Llama Guard).</source>
+        <translation>安全模型（Llama Guard）。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="62" />
+        <source>Check messages and answers with Llama Guard.</source>
+        <translation>用 Llama Guard 检查消息和回答。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="64" />
+        <source>Context window sent with every request (tokens).</source>
+        <translation>每次请求发送的上下文窗口（词元）。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="66" />
+        <source>Per-model context window overrides.</source>
+        <translation>按模型覆盖的上下文窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="67" />
+        <source>Load the chat model as soon as Ollama is found.</source>
+        <translation>一旦找到 Ollama 就加载聊天模型。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="68" />
+        <source>How long Ollama keeps a model loaded after use.</source>
+        <translation>使用后 Ollama 将模型保留在内存中的时长。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="70" />
+        <source>Seconds to wait for a connection to Ollama.</source>
+        <translation>等待连接 Ollama 的秒数。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="73" />
+        <source>Seconds to wait for the next piece of an answer.</source>
+        <translation>等待回答下一部分的秒数。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="76" />
+        <source>Sampling temperature; empty: the model's own.</source>
+        <translation>采样温度；留空：使用模型自身的设置。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="80" />
+        <source>Let thinking models (qwen3, deepseek-r1, gpt-oss…) reason before they answer and show the reasoning, collapsed, above the answer; off: they are asked to answer without it and none is shown. Other models are unaffected.</source>
+        <translation>让思考型模型（qwen3、deepseek-r1、gpt-oss…）在回答前先推理，并将推理过程折叠显示在回答上方；关闭：要求它们不经推理直接回答，也不显示推理。其他模型不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="87" />
+        <source>A shared Chroma server for documents (http://host:8000); empty: this computer.</source>
+        <translation>用于文档的共享 Chroma 服务器（http://host:8000）；留空：使用这台电脑。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="90" />
+        <source>How passages are found: `hybrid` (keywords and meaning), `vector` or `mmr`.</source>
+        <translation>查找段落的方式：`hybrid`（关键词加语义）、`vector` 或 `mmr`。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="92" />
+        <source>How many passages an answer may cite.</source>
+        <translation>一个回答最多可引用的段落数。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="94" />
+        <source>Largest context window a document summary may use (tokens).</source>
+        <translation>文档摘要可使用的最大上下文窗口（词元）。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="96" />
+        <source>Larger documents are refused (bytes).</source>
+        <translation>超过此大小的文档会被拒绝（字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="98" />
+        <source>Longer documents are refused (pages).</source>
+        <translation>超过此页数的文档会被拒绝（页）。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="101" />
+        <source>Text read per document (characters).</source>
+        <translation>每个文档读取的文本量（字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="104" />
+        <source>Word files unpacking to more are refused (bytes).</source>
+        <translation>解压后超过此大小的 Word 文件会被拒绝（字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="107" />
+        <source>Time limit to read a document (s).</source>
+        <translation>读取一个文档的时间上限（秒）。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="109" />
+        <source>Passage length for new indexing.</source>
+        <translation>新建索引时的段落长度。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="111" />
+        <source>Overlap of passages (at most half).</source>
+        <translation>段落之间的重叠（最多一半）。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="113" />
+        <source>Passages per embedding request.</source>
+        <translation>每次嵌入请求的段落数。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="116" />
+        <source>How close in meaning (cosine, 0 to 1) a passage must be to a question to be cited; below it only shared keywords keep a passage.</source>
+        <translation>段落与问题在语义上需要多接近（余弦相似度，0 到 1）才会被引用；低于此值时，只有包含共同关键词的段落才会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="125" />
+        <source>Which calendar Hearth shows and its tools use: ics:&lt;file&gt; or caldav:&lt;URL with the user name&gt;; empty: calendar.ics in the data folder. Set it up in Calendar &gt; Set up; a CalDAV password is kept in the system keyring, never here.</source>
+        <translation>Hearth 显示及其工具使用的日历：ics:&lt;文件&gt; 或 caldav:&lt;带用户名的网址&gt;；留空：数据文件夹中的 calendar.ics。请在“日历 &gt; 设置”中设置；CalDAV 密码保存在系统钥匙串中，绝不会保存在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="133" />
+        <source>Colours: system (light or dark as the desktop is), light or dark.</source>
+        <translation>配色：跟随系统（随桌面的浅色或深色）、浅色或深色。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="139" />
+        <source>Default system prompt for new chats.</source>
+        <translation>新聊天的默认系统提示词。</translation>
+    </message>
+    <message>
+        <location filename="../../agents/settings.py" line="191" />
         <source>The setting {name} has a value of the wrong kind ({value}); Hearth uses the default ({default}). Change it in Settings.</source>
         <translation>设置项 {name} 的值类型不对（{value}）；Hearth 使用默认值（{default}）。请在“设置”中修改。</translation>
     </message>
     <message>
-        <location filename="../../agents/settings.py" line="208" />
+        <location filename="../../agents/settings.py" line="222" />
         <source>The setting {name} was {value}, outside {low} to {high}; Hearth uses {bounded}. Change it in Settings.</source>
         <translation>设置项 {name} 的值为 {value}，超出了 {low} 到 {high} 的范围；Hearth 使用 {bounded}。请在“设置”中修改。</translation>
     </message>
     <message>
-        <location filename="../../agents/settings.py" line="287" />
+        <location filename="../../agents/settings.py" line="301" />
         <source>The settings file was damaged ({problem}); it is kept as {name} and Hearth uses the default settings. Set them again in Settings.</source>
         <translation>设置文件已损坏（{problem}）；它已另存为 {name}，Hearth 将使用默认设置。请在“设置”中重新设置。</translation>
     </message>
@@ -5255,32 +5535,37 @@ Check the numbers against the chart: they were read from the picture.</source>
         <translation>{failure}请求已停止；任何未经批准的操作都没有执行。请尝试更简单、更明确的请求，或使用比 {model} 更大的模型。</translation>
     </message>
     <message>
-        <location filename="../../agents/tools/audit.py" line="105" />
+        <location filename="../../agents/tools/audit.py" line="63" />
+        <source>[{count} characters, sha256 {digest}]</source>
+        <translation>[{count} 个字符，sha256 {digest}]</translation>
+    </message>
+    <message>
+        <location filename="../../agents/tools/audit.py" line="120" />
         <source>The audit log {path} was written by a newer Hearth: update Hearth.</source>
         <translation>审计日志 {path} 由更新版本的 Hearth 写入：请更新 Hearth。</translation>
     </message>
     <message>
-        <location filename="../../agents/tools/audit.py" line="123" />
+        <location filename="../../agents/tools/audit.py" line="138" />
         <source>Can't open the audit log {path}: {problem}.</source>
         <translation>无法打开审计日志 {path}：{problem}。</translation>
     </message>
     <message>
-        <location filename="../../agents/tools/audit.py" line="132" />
+        <location filename="../../agents/tools/audit.py" line="147" />
         <source>Can't write the audit log {path}: {problem}.</source>
         <translation>无法写入审计日志 {path}：{problem}。</translation>
     </message>
     <message>
-        <location filename="../../agents/tools/audit.py" line="184" />
+        <location filename="../../agents/tools/audit.py" line="199" />
         <source>There is no audit entry {id}.</source>
         <translation>没有编号为 {id} 的审计条目。</translation>
     </message>
     <message>
-        <location filename="../../agents/tools/audit.py" line="203" />
+        <location filename="../../agents/tools/audit.py" line="218" />
         <source>'{summary}' can't be undone (it is {outcome}).</source>
         <translation>“{summary}”无法撤销（其状态为 {outcome}）。</translation>
     </message>
     <message>
-        <location filename="../../agents/tools/audit.py" line="231" />
+        <location filename="../../agents/tools/audit.py" line="246" />
         <source>Unknown undo step {op!r}.</source>
         <translation>未知的撤销步骤 {op!r}。</translation>
     </message>
