@@ -424,8 +424,13 @@ def test_no_english_is_left_in_the_window_or_its_dialogs(
             dialog.close()
 
     missed = sorted(f"{context}: {source!r}" for source, context in chinese.missed.items())
-    assert missed == [], "asked to be translated, not translated:\n" + "\n".join(missed)
-    assert sweep.report() == [], "English in the window:\n" + "\n".join(sweep.report())
+    seen = sweep.report()
+    assert (missed, seen) == ([], []), (
+        "Asked to be translated, not translated:\n"
+        + "\n".join(missed)
+        + "\n\nEnglish in the window:\n"
+        + "\n".join(seen)
+    )
 
 
 def _add_week(window: MainWindow) -> None:
