@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from agents import paths
-from agents.tools.approval import ProposedAction, Undo
+from agents.tools.approval import ProposedAction, Undo, failure
 from agents.tools.errors import ToolError, ToolKind
-from agents.wording import Words, plain, say
+from agents.wording import Words, from_stored, plain, say, to_stored
 
 if TYPE_CHECKING:
     from agents.calendar.model import CalendarStore
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 # Fields kept out of the audit log as text (it holds decisions, not message bodies).
 PRIVATE_FIELDS = frozenset({"body", "ics", "description"})
+_ERROR_CHARS = 2000  # longest failure kept
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,9 @@ class AuditEntry:
         details: Its details, with bodies reduced to a size and hash.
         approved: The decision.
         outcome: ``denied``, ``pending``, ``done``, ``failed`` or ``undone``.
-        error: Why it failed, if it did.
+        error: Why it failed, if it did (in English).
         undo: How to take it back, if it can be.
+        error_words: Why it failed, for the window (None: no words were kept).
     """
 
     id: int
@@ -52,6 +54,7 @@ class AuditEntry:
     outcome: str
     error: str = ""
     undo: Undo | None = None
+    error_words: Words | None = None
 
     @property
     def can_undo(self) -> bool:
@@ -167,14 +170,17 @@ class AuditLog:
             return int(cursor.lastrowid or 0)
 
     def finish(
-        self, entry_id: int, outcome: str, *, error: str = "", undo: Undo | None = None
+        self, entry_id: int, outcome: str, *, error: Words | None = None, undo: Undo | None = None
     ) -> None:
-        """Records how an approved action ended."""
+        """Records how an approved action ended (why it failed, in words worded when shown)."""
         undo_json = json.dumps({"op": undo.op, "data": undo.data}) if undo else None
+        kept = to_stored(error) if error is not None else ""
+        if len(kept) > _ERROR_CHARS:  # a server's long answer: its English, cut
+            kept = str(error)[:_ERROR_CHARS]
         with self._connect() as db:
             db.execute(
                 "UPDATE actions SET outcome = ?, error = ?, undo = ? WHERE id = ?",
-                (outcome, error[:500], undo_json, entry_id),
+                (outcome, kept, undo_json, entry_id),
             )
 
     def entries(self, limit: int = 500) -> list[AuditEntry]:
@@ -245,7 +251,7 @@ class AuditLog:
             else:
                 raise ToolError(ToolKind.AUDIT, say("Unknown undo step {op!r}.", op=undo.op))
         except BaseException as exc:
-            self.finish(undo_id, "failed", error=str(exc))
+            self.finish(undo_id, "failed", error=failure(exc))
             raise
         self.finish(undo_id, "done")
         with self._connect() as db:
@@ -258,6 +264,7 @@ class AuditLog:
 
 def _entry(row: tuple[Any, ...]) -> AuditEntry:
     undo_data = json.loads(row[8]) if row[8] else None
+    error = from_stored(str(row[7])) if row[7] else None
     return AuditEntry(
         id=int(row[0]),
         at=datetime.fromisoformat(row[1]),
@@ -266,6 +273,7 @@ def _entry(row: tuple[Any, ...]) -> AuditEntry:
         details=dict(json.loads(row[4])),
         approved=bool(row[5]),
         outcome=str(row[6]),
-        error=str(row[7] or ""),
+        error=str(error) if error is not None else "",
         undo=Undo(undo_data["op"], dict(undo_data["data"])) if undo_data else None,
+        error_words=error,
     )

@@ -141,7 +141,9 @@ class AuditLogView(QWidget):
             "undone": self.tr("approved, undone"),
         }
         text = labels.get(entry.outcome, entry.outcome)
-        return f"{text}: {entry.error}" if entry.error else text
+        if not entry.error:
+            return text
+        return f"{text}: {worded(entry.error_words) if entry.error_words else entry.error}"
 
     def selected_entry(self) -> AuditEntry | None:
         """The selected entry, if any."""

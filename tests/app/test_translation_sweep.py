@@ -49,12 +49,14 @@ from agents.mail.accounts import AccountStore, MailAccount
 from agents.storage import ChatStore
 from agents.tools.approval import ProposedAction
 from agents.wording import to_stored
+from app.controllers.desktop import DesktopController
 from app.gui import install_translations
 from app.main_window import MainWindow
 from app.services.writing import RewriteService
 from app.widgets.approval_dialog import ApprovalDialog
 from app.widgets.calendar_setup_dialog import CalendarSetupDialog
 from app.widgets.chat_options_dialog import ChatOptionsDialog
+from app.widgets.documents_drop import DropChoiceMenu
 from app.widgets.mail_accounts_dialog import MailAccountsDialog
 from app.widgets.models_dialog import ModelsDialog
 from app.widgets.persona_editor import PersonaEditorDialog
@@ -390,6 +392,13 @@ def test_no_english_is_left_in_the_window_or_its_dialogs(
         qtbot.wait(50)
         sweep.look(f"view {index}", window)
 
+    # The tray's menu, and the menu a dropped document opens.
+    desktop = DesktopController(window)
+    sweep.look_at_menu("tray menu", desktop.menu)
+    if english_in(desktop.tray.toolTip(), sweep.data):
+        sweep.found[desktop.tray.toolTip()] = "tray tooltip"
+    sweep.look_at_menu("drop menu", DropChoiceMenu([data_root / "garden-notes.md"], window))
+
     # Every dialog.
     mail = feature.mail
     assert mail is not None
@@ -444,6 +453,8 @@ def _add_week(window: MainWindow) -> None:
     done = audit.record(ProposedAction("create_event", SAMPLES.events[1]), approved=True)
     audit.finish(done, "done")
     audit.record(approval(SAMPLES), approved=False)
+    failed = audit.record(ProposedAction("create_event", SAMPLES.events[2]), approved=True)
+    audit.finish(failed, "failed", error=unreachable("http://127.0.0.1:9").words)
 
 
 def _event_action() -> ProposedAction:
