@@ -22,7 +22,16 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, Qt, QTranslator
+from PIL import Image
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QLocale,
+    QMimeData,
+    QModelIndex,
+    Qt,
+    QTranslator,
+    QUrl,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -65,6 +74,7 @@ from app.widgets.quick_ask import QuickAsk
 from app.widgets.rewrite_dialog import RewriteDialog
 from app.widgets.settings_dialog import SettingsDialog
 from tests.app.conftest import WindowFactory
+from tests.app.images.test_images_qt import drop
 from tests.fakes import OllamaDouble, Reply
 from tests.fakes.ollama_double import KNOWN_MODELS
 from tools.screenshot_samples import CODE, TABLE, WORDS, add_chats, approval, digest, indexed_files
@@ -392,6 +402,22 @@ def test_no_english_is_left_in_the_window_or_its_dialogs(
         qtbot.wait(50)
         sweep.look(f"view {index}", window)
 
+    # An image refused, then one attached (with a note: transparency shown on white).
+    window.views.show_view(window.chat_page)
+    strip = window.images.strip
+    fake, picture = data_root / "便条.png", data_root / "地图.png"
+    fake.write_text("not a picture at all\n" * 20, encoding="utf-8")
+    _drop(window, fake)
+    _wait_until(qtbot, lambda: "便条.png" in strip.status.text())
+    sweep.look("image refused", window)
+    Image.new("RGBA", (64, 48), (255, 0, 0, 0)).save(picture)
+    _drop(window, picture)
+    _wait_until(qtbot, lambda: len(strip.images()) == 1)
+    qtbot.wait(50)
+    sweep.look("image attached", window)
+    tips = [w.toolTip() for w in strip.findChildren(QWidget) if w.toolTip()]
+    assert any("白色" in tip for tip in tips), tips  # the note, in Chinese
+
     # The tray's menu, and the menu a dropped document opens.
     desktop = DesktopController(window)
     sweep.look_at_menu("tray menu", desktop.menu)
@@ -440,6 +466,12 @@ def test_no_english_is_left_in_the_window_or_its_dialogs(
         + "\n\nEnglish in the window:\n"
         + "\n".join(seen)
     )
+
+
+def _drop(window: MainWindow, path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop(window.composer.edit, mime)
 
 
 def _add_week(window: MainWindow) -> None:
