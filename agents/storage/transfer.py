@@ -898,7 +898,7 @@ def import_export(
             report.conversations_added.append(conversation.title or "Untitled")
     except Exception as exc:
         _roll_back(store, images, personas, added_conversations, added_images, added_personas)
-        detail = exc.message if isinstance(exc, HearthError) else str(exc)
+        detail = exc.words if isinstance(exc, HearthError) else str(exc)
         raise StorageError(
             StorageKind.TRANSFER,
             say(

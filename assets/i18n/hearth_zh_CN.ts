@@ -278,22 +278,22 @@
         <translation>已批准，已撤销</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="174" />
+        <location filename="../../app/widgets/audit_log_view.py" line="176" />
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="179" />
+        <location filename="../../app/widgets/audit_log_view.py" line="181" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="187" />
+        <location filename="../../app/widgets/audit_log_view.py" line="189" />
         <source>Undo failed: {0}</source>
         <translation>撤销失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/audit_log_view.py" line="192" />
+        <location filename="../../app/widgets/audit_log_view.py" line="194" />
         <source>Can't read the audit log: {0}</source>
         <translation>无法读取审计日志：{0}</translation>
     </message>
@@ -679,47 +679,47 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="75" />
+        <location filename="../../app/widgets/chat_view.py" line="76" />
         <source>Ask anything. Your words stay on this computer.</source>
         <translation>尽管问吧。你的内容只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="83" />
+        <location filename="../../app/widgets/chat_view.py" line="84" />
         <source>Show the messages before these</source>
         <translation>显示更早的消息</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/widgets/chat_view.py" line="289" />
+        <location filename="../../app/widgets/chat_view.py" line="291" />
         <source>%n token(s)</source>
         <translation><numerusform>%n 个词元</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="291" />
+        <location filename="../../app/widgets/chat_view.py" line="293" />
         <source>{0:.1f} tokens/s</source>
         <translation>每秒 {0:.1f} 个词元</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="294" />
+        <location filename="../../app/widgets/chat_view.py" line="296" />
         <source>model loaded in {0:.1f} s</source>
         <translation>模型加载用时 {0:.1f} 秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/widgets/chat_view.py" line="299" />
+        <location filename="../../app/widgets/chat_view.py" line="301" />
         <source>Show %n earlier message(s)</source>
         <translation><numerusform>显示更早的 %n 条消息</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="344" />
+        <location filename="../../app/widgets/chat_view.py" line="346" />
         <source>Writing…</source>
         <translation>正在撰写…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="346" />
+        <location filename="../../app/widgets/chat_view.py" line="348" />
         <source>Stopped. The answer is incomplete.</source>
         <translation>已停止。回答不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/widgets/chat_view.py" line="349" />
+        <location filename="../../app/widgets/chat_view.py" line="351" />
         <source>The answer failed.</source>
         <translation>回答失败。</translation>
     </message>
@@ -5245,147 +5245,147 @@ Check the numbers against the chart: they were read from the picture.</source>
         <translation>设置文件已损坏（{problem}）；它已另存为 {name}，Hearth 将使用默认设置。请在“设置”中重新设置。</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="267" />
+        <location filename="../../agents/storage/chat_store.py" line="272" />
         <source>This build of Python's SQLite has no FTS5 trigram search (SQLite {version}; 3.34 or newer with FTS5 is needed). Install Hearth from its official package, which brings a suitable SQLite.</source>
         <translation>此 Python 所带的 SQLite 不支持 FTS5 三元组搜索（SQLite {version}；需要 3.34 或更新版本并带有 FTS5）。请通过官方安装包安装 Hearth，它自带合适的 SQLite。</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="521" />
+        <location filename="../../agents/storage/chat_store.py" line="528" />
         <source>Hearth can't create its chat database {path} ({problem}). Check that the folder is writable, or start Hearth with --data-dir.</source>
         <translation>Hearth 无法创建聊天数据库 {path}（{problem}）。请检查该文件夹是否可写，或使用 --data-dir 启动 Hearth。</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="533" />
+        <location filename="../../agents/storage/chat_store.py" line="540" />
         <source>open the chat database</source>
         <translation>打开聊天数据库</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="593" />
+        <location filename="../../agents/storage/chat_store.py" line="600" />
         <source>read the chat database</source>
         <translation>读取聊天数据库</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="607" />
+        <location filename="../../agents/storage/chat_store.py" line="614" />
         <source>create a conversation</source>
         <translation>创建对话</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="637" />
+        <location filename="../../agents/storage/chat_store.py" line="644" />
         <source>read a conversation</source>
         <translation>读取对话</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="642" />
+        <location filename="../../agents/storage/chat_store.py" line="649" />
         <source>list conversations</source>
         <translation>列出对话</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="665" />
+        <location filename="../../agents/storage/chat_store.py" line="672" />
         <source>update a conversation</source>
         <translation>更新对话</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="703" />
+        <location filename="../../agents/storage/chat_store.py" line="710" />
         <source>save the chat's options</source>
         <translation>保存聊天选项</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="721" />
+        <location filename="../../agents/storage/chat_store.py" line="728" />
         <source>delete a conversation</source>
         <translation>删除对话</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="768" />
+        <location filename="../../agents/storage/chat_store.py" line="775" />
         <source>save a message</source>
         <translation>保存消息</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="778" />
+        <location filename="../../agents/storage/chat_store.py" line="785" />
         <source>That message belongs to another conversation. Reopen the conversation to see what is saved.</source>
         <translation>该消息属于另一个对话。请重新打开对话查看已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="840" />
+        <location filename="../../agents/storage/chat_store.py" line="847" />
         <source>update a message</source>
         <translation>更新消息</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="856" />
+        <location filename="../../agents/storage/chat_store.py" line="863" />
         <source>delete a message</source>
         <translation>删除消息</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="873" />
+        <location filename="../../agents/storage/chat_store.py" line="880" />
         <source>read messages</source>
         <translation>读取消息</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="913" />
+        <location filename="../../agents/storage/chat_store.py" line="920" />
         <source>choose a version</source>
         <translation>选择版本</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="963" />
+        <location filename="../../agents/storage/chat_store.py" line="970" />
         <source>search conversations</source>
         <translation>搜索对话</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="1066" />
+        <location filename="../../agents/storage/chat_store.py" line="1073" />
         <source>recover interrupted answers</source>
         <translation>恢复中断的回答</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="1076" />
+        <location filename="../../agents/storage/chat_store.py" line="1083" />
         <source>check the chat database</source>
         <translation>检查聊天数据库</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="1135" />
+        <location filename="../../agents/storage/chat_store.py" line="1142" />
         <source>The chat database {path} was saved by a newer version of Hearth (schema {version}; this version knows up to {known}). Update Hearth to open it. The file has not been changed.</source>
         <translation>聊天数据库 {path} 由更新版本的 Hearth 保存（架构版本 {version}；此版本最高只支持 {known}）。请更新 Hearth 后再打开。该文件未被更改。</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="1149" />
+        <location filename="../../agents/storage/chat_store.py" line="1156" />
         <source>{path} is not a Hearth chat database. Hearth has not changed it. Move it out of the data folder (or start Hearth with --data-dir) and start Hearth again.</source>
         <translation>{path} 不是 Hearth 聊天数据库。Hearth 未更改它。请将它移出数据文件夹（或使用 --data-dir 启动 Hearth），然后重新启动 Hearth。</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="1175" />
+        <location filename="../../agents/storage/chat_store.py" line="1182" />
         <source>clean up after deleting</source>
         <translation>删除后清理</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="1211" />
+        <location filename="../../agents/storage/chat_store.py" line="1218" />
         <source>That conversation no longer exists (it may have been deleted). Pick another conversation or start a new one.</source>
         <translation>该对话已不存在（可能已被删除）。请选择另一个对话或开始新的对话。</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="1225" />
+        <location filename="../../agents/storage/chat_store.py" line="1232" />
         <source>That message no longer exists (it may have been deleted). Reopen the conversation to see what is saved.</source>
         <translation>该消息已不存在（可能已被删除）。请重新打开对话查看已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="1240" />
+        <location filename="../../agents/storage/chat_store.py" line="1247" />
         <source>Hearth could not {action}: the chat store is closed.</source>
         <translation>Hearth 无法{action}：聊天存储已关闭。</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="1268" />
+        <location filename="../../agents/storage/chat_store.py" line="1275" />
         <source>Hearth could not {action}: the chat database {path} is damaged or is not a Hearth database ({text}). Hearth has not deleted it. Quit Hearth, move the file aside (for example rename it to '{name}.damaged'), and start Hearth again to begin a new chat history; keep the old file if you want to try to recover it.</source>
         <translation>Hearth 无法{action}：聊天数据库 {path} 已损坏或不是 Hearth 数据库（{text}）。Hearth 没有删除它。请退出 Hearth，把该文件移到一旁（例如重命名为“{name}.damaged”），然后重新启动 Hearth 以开始新的聊天记录；如果想尝试恢复，请保留旧文件。</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="1283" />
+        <location filename="../../agents/storage/chat_store.py" line="1290" />
         <source>Hearth could not {action}: the disk holding {path} is full. Free some space and try again; nothing saved before was lost.</source>
         <translation>Hearth 无法{action}：存放 {path} 的磁盘已满。请释放一些空间后重试；之前保存的内容不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="1293" />
+        <location filename="../../agents/storage/chat_store.py" line="1300" />
         <source>Hearth could not {action}: it cannot write to {path} ({text}). Check the file's permissions, or start Hearth with --data-dir.</source>
         <translation>Hearth 无法{action}：无法写入 {path}（{text}）。请检查文件权限，或使用 --data-dir 启动 Hearth。</translation>
     </message>
     <message>
-        <location filename="../../agents/storage/chat_store.py" line="1303" />
+        <location filename="../../agents/storage/chat_store.py" line="1310" />
         <source>Hearth could not {action} ({text}). The chat database is {path}.</source>
         <translation>Hearth 无法{action}（{text}）。聊天数据库位于 {path}。</translation>
     </message>
@@ -5535,37 +5535,37 @@ Check the numbers against the chart: they were read from the picture.</source>
         <translation>{failure}请求已停止；任何未经批准的操作都没有执行。请尝试更简单、更明确的请求，或使用比 {model} 更大的模型。</translation>
     </message>
     <message>
-        <location filename="../../agents/tools/audit.py" line="63" />
+        <location filename="../../agents/tools/audit.py" line="66" />
         <source>[{count} characters, sha256 {digest}]</source>
         <translation>[{count} 个字符，sha256 {digest}]</translation>
     </message>
     <message>
-        <location filename="../../agents/tools/audit.py" line="120" />
+        <location filename="../../agents/tools/audit.py" line="123" />
         <source>The audit log {path} was written by a newer Hearth: update Hearth.</source>
         <translation>审计日志 {path} 由更新版本的 Hearth 写入：请更新 Hearth。</translation>
     </message>
     <message>
-        <location filename="../../agents/tools/audit.py" line="138" />
+        <location filename="../../agents/tools/audit.py" line="141" />
         <source>Can't open the audit log {path}: {problem}.</source>
         <translation>无法打开审计日志 {path}：{problem}。</translation>
     </message>
     <message>
-        <location filename="../../agents/tools/audit.py" line="147" />
+        <location filename="../../agents/tools/audit.py" line="150" />
         <source>Can't write the audit log {path}: {problem}.</source>
         <translation>无法写入审计日志 {path}：{problem}。</translation>
     </message>
     <message>
-        <location filename="../../agents/tools/audit.py" line="199" />
+        <location filename="../../agents/tools/audit.py" line="205" />
         <source>There is no audit entry {id}.</source>
         <translation>没有编号为 {id} 的审计条目。</translation>
     </message>
     <message>
-        <location filename="../../agents/tools/audit.py" line="218" />
+        <location filename="../../agents/tools/audit.py" line="224" />
         <source>'{summary}' can't be undone (it is {outcome}).</source>
         <translation>“{summary}”无法撤销（其状态为 {outcome}）。</translation>
     </message>
     <message>
-        <location filename="../../agents/tools/audit.py" line="246" />
+        <location filename="../../agents/tools/audit.py" line="252" />
         <source>Unknown undo step {op!r}.</source>
         <translation>未知的撤销步骤 {op!r}。</translation>
     </message>
