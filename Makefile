@@ -51,9 +51,11 @@ package: $(BIN)/.installed
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist
 
-# Re-extract every user-visible string from app/, fill known translations, compile .qm files.
+# Re-extract every user-visible string from app/ (lupdate) and every template agents/ says
+# (agent_words.py, context "agents"), fill known translations, compile .qm files.
 # Sources (.ts, phrase books) live in assets/i18n; the compiled .qm ships in app/assets/i18n.
 translations: $(BIN)/.installed
 	$(BIN)/pyside6-lupdate -no-obsolete $$(find app -name '*.py' | sort) -ts assets/i18n/hearth_zh_CN.ts
+	$(BIN)/python assets/i18n/agent_words.py assets/i18n/hearth_zh_CN.ts
 	$(BIN)/python assets/i18n/fill.py assets/i18n/hearth_zh_CN.ts zh_CN
 	$(BIN)/pyside6-lrelease assets/i18n/hearth_zh_CN.ts -qm app/assets/i18n/hearth_zh_CN.qm

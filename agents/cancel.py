@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from agents.errors import HearthError
 from agents.exit_codes import Exit
+from agents.wording import say
 
 TOKEN_REPORT_SECONDS = 0.1
 """Token counts are told at most this often (a fast model writes hundreds a second)."""
@@ -28,7 +29,7 @@ class Cancelled(HearthError):
     exit_code = Exit.STOPPED
 
     def __init__(self) -> None:
-        super().__init__("Stopped.")
+        super().__init__(say("Stopped."))
 
 
 @dataclass(frozen=True)

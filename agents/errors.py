@@ -8,12 +8,17 @@ kind, and a catch of one failure tests the kind::
     except MailError as exc:
         if exc.kind is not MailKind.AUTH:
             raise
+
+The message is :class:`~agents.wording.Words` (``say(...)``): ``message`` is its English
+text, for the CLI and the logs; the window words ``words`` in the person's language.
 """
 
 from __future__ import annotations
 
 import enum
 from typing import Self
+
+from agents.wording import Words, plain
 
 
 class Kind(enum.Enum):
@@ -39,16 +44,23 @@ class HearthError(Exception):
     """An error whose message says what happened and what to do about it.
 
     Args:
-        message: The one line shown to the person.
+        message: The one line shown to the person (text given instead of Words is shown
+            as it is, never translated).
         kind: What went wrong, when the error's package has kinds; its exit code becomes
             the error's. Without a kind the exit code is the class's (1 unless overridden).
+
+    Attributes:
+        words: The message, for the window to word in the person's language.
+        message: The message in English (the CLI, the logs).
     """
 
     exit_code = 1
 
-    def __init__(self, message: str, kind: Kind | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: Words, kind: Kind | None = None) -> None:
+        words = message if isinstance(message, Words) else plain(str(message))
+        super().__init__(str(words))
+        self.words = words
+        self.message = str(words)
         self.kind = kind
         if kind is not None:
             self.exit_code = kind.exit_code

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from agents.errors import HearthError
+from agents.wording import Words, plain, say
 
 if TYPE_CHECKING:
     from agents.attachments import Attachment
@@ -100,7 +101,7 @@ class Thinking:
 class Status:
     """A change the person should see (e.g. ``loading model``), not part of the answer."""
 
-    text: str
+    text: Words
 
 
 @dataclass(frozen=True)
@@ -134,10 +135,24 @@ class ToolResult(ToolCallEvent):
 
 @dataclass(frozen=True)
 class Final:
-    """The answer is complete."""
+    """The answer is complete.
+
+    Attributes:
+        text: The answer.
+        stats: How it was made.
+        words: The answer as Words when Hearth wrote it rather than a model (nothing found,
+            no documents yet...): the window shows and keeps it in the person's language;
+            ``text`` is its English.
+    """
 
     text: str
     stats: Stats = field(default_factory=Stats)
+    words: Words | None = None
+
+    @classmethod
+    def said(cls, words: Words, stats: Stats | None = None) -> Final:
+        """An answer Hearth wrote itself."""
+        return cls(str(words), stats or Stats(), words)
 
 
 @dataclass(frozen=True)
@@ -187,10 +202,10 @@ class Citation:
     kind: Literal["citation"] = field(default="citation", init=False, repr=False)
 
     @property
-    def label(self) -> str:
+    def label(self) -> Words:
         """``report.pdf, page 3`` style label."""
-        where = f", page {self.page}" if self.page else ""
-        return f"{Path(self.path).name}{where}"
+        name = Path(self.path).name
+        return say("{name}, page {page}", name=name, page=self.page) if self.page else plain(name)
 
     def to_record(self) -> dict[str, Any]:
         """The JSON record kept with the answer."""
@@ -257,7 +272,7 @@ class Blocked:
     """
 
     stage: Literal["prompt", "answer"]
-    message: str
+    message: Words
     categories: tuple[str, ...] = ()
 
 

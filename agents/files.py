@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from agents.printable import shown
+from agents.wording import Words, say
 
 _OPEN_FLAGS = (
     os.O_RDONLY
@@ -35,14 +36,15 @@ _OPEN_FLAGS = (
 
 
 class FileRefused(Exception):
-    """A path that is not a regular file Hearth may read; ``reason`` says why in words.
+    """A path that is not a regular file Hearth may read; ``reason`` says why in words
+    (lower case, without a full stop: it is quoted inside a sentence).
 
     Readers turn it into their own error (a DocumentError, an ImageError...), which names
     the file with :func:`shown`.
     """
 
-    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, path: str | os.PathLike[str], reason: Words) -> None:
+        super().__init__(str(reason))
         self.path = os.fspath(path)
         self.reason = reason
 
@@ -63,23 +65,26 @@ class FileTooLarge(FileRefused):
     """A file over the reader's size cap (``size`` and ``limit`` in bytes)."""
 
     def __init__(self, path: str | os.PathLike[str], size: int, limit: int) -> None:
-        super().__init__(path, f"it is {size:,} bytes, over the {limit:,}-byte limit")
+        super().__init__(
+            path,
+            say("it is {size:,} bytes, over the {limit:,}-byte limit", size=size, limit=limit),
+        )
         self.size = size
         self.limit = limit
 
 
-def kind_of(mode: int) -> str:
+def kind_of(mode: int) -> Words:
     """What a file is, in words, from its ``st_mode``."""
     kinds = (
-        (stat.S_ISREG, "a regular file"),
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISFIFO, "a FIFO (named pipe)"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISLNK, "a symbolic link"),
+        (stat.S_ISREG, say("a regular file")),
+        (stat.S_ISDIR, say("a folder")),
+        (stat.S_ISFIFO, say("a FIFO (named pipe)")),
+        (stat.S_ISCHR, say("a character device")),
+        (stat.S_ISBLK, say("a block device")),
+        (stat.S_ISSOCK, say("a socket")),
+        (stat.S_ISLNK, say("a symbolic link")),
     )
-    return next((words for test, words in kinds if test(mode)), "a special file")
+    return next((words for test, words in kinds if test(mode)), say("a special file"))
 
 
 def resolve(path: str | os.PathLike[str]) -> Path:
@@ -94,10 +99,10 @@ def resolve(path: str | os.PathLike[str]) -> Path:
         return Path(os.path.realpath(path, strict=True))
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise LinkLoop(path, "it is a symlink that loops back on itself") from exc
+            raise LinkLoop(path, say("it is a symlink that loops back on itself")) from exc
         raise
     except RuntimeError as exc:  # pathlib's own loop detection, on some versions
-        raise LinkLoop(path, "it is a symlink that loops back on itself") from exc
+        raise LinkLoop(path, say("it is a symlink that loops back on itself")) from exc
 
 
 def is_inside(path: str | os.PathLike[str], folder: str | os.PathLike[str]) -> bool:
@@ -122,10 +127,15 @@ def open_regular(
     """
     real = resolve(path)
     if within is not None and not is_inside(real, resolve(within)):
-        raise OutsideFolder(path, f"it is a link to {shown(str(real))}, outside the chosen folder")
+        raise OutsideFolder(
+            path,
+            say("it is a link to {target}, outside the chosen folder", target=shown(str(real))),
+        )
     before = os.lstat(real)
     if not stat.S_ISREG(before.st_mode):
-        raise SpecialFile(path, f"it is {kind_of(before.st_mode)}, not a regular file")
+        raise SpecialFile(
+            path, say("it is {kind}, not a regular file", kind=kind_of(before.st_mode))
+        )
     descriptor = os.open(real, _OPEN_FLAGS)
     try:
         after = os.fstat(descriptor)
@@ -133,7 +143,7 @@ def open_regular(
             before.st_dev,
             before.st_ino,
         ):
-            raise SpecialFile(path, "it was replaced by something else while Hearth opened it")
+            raise SpecialFile(path, say("it was replaced by something else while Hearth opened it"))
         if hasattr(os, "set_blocking"):
             os.set_blocking(descriptor, True)
         return os.fdopen(descriptor, "rb")

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from agents import paths
 from agents.storage.atomic import keep_aside, write_atomic
+from agents.wording import Words, say
 
 log = logging.getLogger(__name__)
 MAX_SETTINGS_BYTES = 1_000_000
@@ -21,7 +22,7 @@ DEFAULT_HOST = "http://127.0.0.1:11434"
 
 def _setting(
     default: Any,
-    doc: str,
+    doc: Words,
     low: float | None = None,
     high: float | None = None,
     choices: tuple[str, ...] = (),
@@ -34,7 +35,7 @@ def _setting(
     return field(default=default, metadata=metadata)
 
 
-def _size_setting(megabytes: int, doc: str) -> Any:
+def _size_setting(megabytes: int, doc: Words) -> Any:
     """Declares a size in bytes, from 1 MB to 4 GB."""
     return _setting(megabytes * 2**20, doc, 2**20, 2**32)
 
@@ -44,88 +45,102 @@ class Settings:
     """Hearth's settings. Stored as JSON in the data folder; unknown keys are ignored."""
 
     ollama_host: str = _setting(
-        DEFAULT_HOST, "Ollama server URL; OLLAMA_HOST overrides it for one run (never saved)."
+        DEFAULT_HOST, say("Ollama server URL; OLLAMA_HOST overrides it for one run (never saved).")
     )
     allow_remote_ollama: bool = _setting(
         False,
-        "Allow an Ollama server that is not on this computer (off: loopback only); "
-        "HEARTH_ALLOW_REMOTE_OLLAMA=1 allows it for one run.",
+        say(
+            "Allow an Ollama server that is not on this computer (off: loopback only); "
+            "HEARTH_ALLOW_REMOTE_OLLAMA=1 allows it for one run."
+        ),
     )
-    chat_model: str = _setting("llama3.2", "Model for chat, rewriting, summaries and tools.")
-    fast_model: str = _setting("llama3.2:1b", "Smaller, faster text model.")
-    vision_model: str = _setting("llama3.2-vision", "Model that answers about images.")
-    embed_model: str = _setting("nomic-embed-text", "Embedding model for documents.")
-    guard_model: str = _setting("llama-guard3:1b", "Safety model (Llama Guard).")
-    guard_enabled: bool = _setting(False, "Check messages and answers with Llama Guard.")
-    num_ctx: int = _setting(8192, "Context window sent with every request (tokens).", 2048, 131072)
-    model_num_ctx: dict[str, int] = _setting({}, "Per-model context window overrides.")
-    warm_up: bool = _setting(True, "Load the chat model as soon as Ollama is found.")
-    keep_alive: str = _setting("30m", "How long Ollama keeps a model loaded after use.")
+    chat_model: str = _setting("llama3.2", say("Model for chat, rewriting, summaries and tools."))
+    fast_model: str = _setting("llama3.2:1b", say("Smaller, faster text model."))
+    vision_model: str = _setting("llama3.2-vision", say("Model that answers about images."))
+    embed_model: str = _setting("nomic-embed-text", say("Embedding model for documents."))
+    guard_model: str = _setting("llama-guard3:1b", say("Safety model (Llama Guard)."))
+    guard_enabled: bool = _setting(False, say("Check messages and answers with Llama Guard."))
+    num_ctx: int = _setting(
+        8192, say("Context window sent with every request (tokens)."), 2048, 131072
+    )
+    model_num_ctx: dict[str, int] = _setting({}, say("Per-model context window overrides."))
+    warm_up: bool = _setting(True, say("Load the chat model as soon as Ollama is found."))
+    keep_alive: str = _setting("30m", say("How long Ollama keeps a model loaded after use."))
     connect_timeout: float = _setting(
-        5.0, "Seconds to wait for a connection to Ollama.", 1.0, 120.0
+        5.0, say("Seconds to wait for a connection to Ollama."), 1.0, 120.0
     )
     read_timeout: float = _setting(
-        300.0, "Seconds to wait for the next piece of an answer.", 10.0, 3600.0
+        300.0, say("Seconds to wait for the next piece of an answer."), 10.0, 3600.0
     )
     temperature: float | None = _setting(
-        None, "Sampling temperature; empty: the model's own.", 0.0, 2.0
+        None, say("Sampling temperature; empty: the model's own."), 0.0, 2.0
     )
     reasoning: bool = _setting(
         True,
-        "Let thinking models (qwen3, deepseek-r1, gpt-oss…) reason before they answer and "
-        "show the reasoning, collapsed, above the answer; off: they are asked to answer "
-        "without it and none is shown. Other models are unaffected.",
+        say(
+            "Let thinking models (qwen3, deepseek-r1, gpt-oss…) reason before they answer and "
+            "show the reasoning, collapsed, above the answer; off: they are asked to answer "
+            "without it and none is shown. Other models are unaffected."
+        ),
     )
     documents_chroma_server: str = _setting(
-        "", "A shared Chroma server for documents (http://host:8000); empty: this computer."
+        "", say("A shared Chroma server for documents (http://host:8000); empty: this computer.")
     )
     documents_retrieval: str = _setting(
-        "hybrid", "How passages are found: hybrid (keywords and meaning), vector or mmr."
+        "hybrid", say("How passages are found: `hybrid` (keywords and meaning), `vector` or `mmr`.")
     )
-    documents_top_k: int = _setting(5, "How many passages an answer may cite.", 1, 20)
+    documents_top_k: int = _setting(5, say("How many passages an answer may cite."), 1, 20)
     documents_summary_max_ctx: int = _setting(
-        32768, "Largest context window a document summary may use (tokens).", 8192, 131072
+        32768, say("Largest context window a document summary may use (tokens)."), 8192, 131072
     )
-    documents_max_file_bytes: int = _size_setting(200, "Larger documents are refused (bytes).")
-    documents_max_pages: int = _setting(5000, "Longer documents are refused (pages).", 1, 100_000)
+    documents_max_file_bytes: int = _size_setting(200, say("Larger documents are refused (bytes)."))
+    documents_max_pages: int = _setting(
+        5000, say("Longer documents are refused (pages)."), 1, 100_000
+    )
     documents_max_chars: int = _setting(
-        20 * 10**6, "Text read per document (characters).", 10**5, 5 * 10**8
+        20 * 10**6, say("Text read per document (characters)."), 10**5, 5 * 10**8
     )
     documents_max_unpacked_bytes: int = _size_setting(
-        300, "Word files unpacking to more are refused (bytes)."
+        300, say("Word files unpacking to more are refused (bytes).")
     )
     documents_parse_seconds: float = _setting(
-        120.0, "Time limit to read a document (s).", 5.0, 3600.0
+        120.0, say("Time limit to read a document (s)."), 5.0, 3600.0
     )
-    documents_chunk_chars: int = _setting(1200, "Passage length for new indexing.", 200, 8000)
-    documents_chunk_overlap: int = _setting(150, "Overlap of passages (at most half).", 0, 2000)
-    documents_embed_batch: int = _setting(32, "Passages per embedding request.", 1, 512)
+    documents_chunk_chars: int = _setting(1200, say("Passage length for new indexing."), 200, 8000)
+    documents_chunk_overlap: int = _setting(
+        150, say("Overlap of passages (at most half)."), 0, 2000
+    )
+    documents_embed_batch: int = _setting(32, say("Passages per embedding request."), 1, 512)
     documents_min_similarity: float = _setting(
         0.5,
-        "How close in meaning (cosine, 0 to 1) a passage must be to a question to be "
-        "cited; below it only shared keywords keep a passage.",
+        say(
+            "How close in meaning (cosine, 0 to 1) a passage must be to a question to be "
+            "cited; below it only shared keywords keep a passage."
+        ),
         0.0,
         1.0,
     )
     calendar: str = _setting(
         "",
-        "Which calendar Hearth shows and its tools use: ics:<file> or caldav:<URL with the "
-        "user name>; empty: calendar.ics in the data folder. Set it up in Calendar > Set "
-        "up; a CalDAV password is kept in the system keyring, never here.",
+        say(
+            "Which calendar Hearth shows and its tools use: ics:<file> or caldav:<URL with the "
+            "user name>; empty: calendar.ics in the data folder. Set it up in Calendar > Set "
+            "up; a CalDAV password is kept in the system keyring, never here."
+        ),
     )
     appearance: str = _setting(
         "system",
-        "Colours: system (light or dark as the desktop is), light or dark.",
+        say("Colours: system (light or dark as the desktop is), light or dark."),
         choices=("system", "light", "dark"),
     )
     system_prompt: str = _setting(
         "You are Hearth, a helpful private assistant running on the user's own computer. "
         "Answer clearly and concisely. Use Markdown for lists, tables and code.",
-        "Default system prompt for new chats.",
+        say("Default system prompt for new chats."),
     )
 
     @classmethod
-    def docs(cls) -> dict[str, str]:
+    def docs(cls) -> dict[str, Words]:
         """Returns each setting's description, by name."""
         return {f.name: f.metadata.get("doc", "") for f in fields(cls)}
 
@@ -150,7 +165,7 @@ class Settings:
         return cls.parse(data)[0]
 
     @classmethod
-    def parse(cls, data: dict[str, Any]) -> tuple[Settings, tuple[str, ...]]:
+    def parse(cls, data: dict[str, Any]) -> tuple[Settings, tuple[Words, ...]]:
         """Builds settings from a dict, and says what was not taken as written.
 
         A value of the wrong type keeps the default; a number outside its declared range
@@ -158,7 +173,7 @@ class Settings:
         """
         defaults = cls()
         values: dict[str, Any] = {}
-        notes: list[str] = []
+        notes: list[Words] = []
         for f in fields(cls):
             if f.name not in data:
                 continue
@@ -173,8 +188,13 @@ class Settings:
                 values[f.name] = _within_range(f, value, notes)
             else:
                 notes.append(
-                    f"The setting {f.name} has a value of the wrong kind ({value!r:.40}); "
-                    f"Hearth uses the default ({default!r}). Change it in Settings."
+                    say(
+                        "The setting {name} has a value of the wrong kind ({value}); Hearth "
+                        "uses the default ({default}). Change it in Settings.",
+                        name=f.name,
+                        value=repr(value)[:40],
+                        default=repr(default),
+                    )
                 )
         for note in notes:
             log.warning("%s", note)
@@ -187,7 +207,7 @@ def _allowed(f: Field[Any], value: Any) -> bool:
     return not choices or value in choices
 
 
-def _within_range(f: Field[Any], value: Any, notes: list[str]) -> Any:
+def _within_range(f: Field[Any], value: Any, notes: list[Words]) -> Any:
     """A number outside its declared range is brought to the nearest end of it (noted)."""
     low, high = f.metadata.get("low"), f.metadata.get("high")
     if not isinstance(value, int | float) or isinstance(value, bool):
@@ -199,8 +219,15 @@ def _within_range(f: Field[Any], value: Any, notes: list[str]) -> Any:
         bounded = high
     if bounded != value:
         notes.append(
-            f"The setting {f.name} was {value}, outside {low} to {high}; Hearth uses "
-            f"{bounded}. Change it in Settings."
+            say(
+                "The setting {name} was {value}, outside {low} to {high}; Hearth uses "
+                "{bounded}. Change it in Settings.",
+                name=f.name,
+                value=value,
+                low=str(low),
+                high=str(high),
+                bounded=bounded,
+            )
         )
     return type(value)(bounded)
 
@@ -236,7 +263,7 @@ class Loaded(NamedTuple):
 
     settings: Settings
     overrides: Overrides = Overrides()  # never changed in place
-    notes: tuple[str, ...] = ()
+    notes: tuple[Words, ...] = ()
 
 
 def environment() -> dict[str, Any]:
@@ -259,7 +286,7 @@ def load(root: Path) -> Loaded:
     """
     path = paths.settings_file(root)
     settings = Settings()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Words, ...] = ()
     if path.exists():
         try:
             if not path.is_file() or path.stat().st_size > MAX_SETTINGS_BYTES:
@@ -271,8 +298,12 @@ def load(root: Path) -> Loaded:
         except (OSError, ValueError) as exc:
             kept = keep_aside(path)
             notes = (
-                f"The settings file was damaged ({exc}); it is kept as {kept.name} and "
-                "Hearth uses the default settings. Set them again in Settings.",
+                say(
+                    "The settings file was damaged ({problem}); it is kept as {name} and "
+                    "Hearth uses the default settings. Set them again in Settings.",
+                    problem=exc,
+                    name=kept.name,
+                ),
             )
             log.warning("%s", notes[0])
     applied = environment()

@@ -23,6 +23,7 @@ import agents
 from agents.errors import HearthError
 from agents.exit_codes import Exit, listing
 from agents.printable import safe
+from agents.wording import plain
 
 if TYPE_CHECKING:
     from agents.cancel import CancelToken
@@ -337,7 +338,7 @@ def read_text(text: str, what: str) -> str:
     """The text from the command line, or from stdin for '-'; refuses an empty one."""
     text = sys.stdin.read() if text == "-" else text
     if not text.strip():
-        raise HearthError(f"Nothing to {what}: give it as an argument or on stdin.")
+        raise HearthError(plain(f"Nothing to {what}: give it as an argument or on stdin."))
     return text
 
 
@@ -455,7 +456,7 @@ def print_events(
         elif isinstance(event, Status | SummaryProgress):
             if sys.stderr.isatty():  # for a person watching, not for scripts
                 text = (
-                    event.text
+                    str(event.text)
                     if isinstance(event, Status)
                     else f"{event.stage}: {event.done}/{event.total}"
                 )

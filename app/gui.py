@@ -21,6 +21,7 @@ from agents.llm import OllamaService
 from agents.storage import ChatStore, InstanceLock, StorageError, StorageKind
 from app import heap, plain
 from app.theme import Palette, style_sheet
+from app.wording import worded
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
@@ -94,14 +95,13 @@ def run_gui(args: argparse.Namespace, started: float | None = None, quick: bool 
             ):
                 print("hearth: already running; its window was brought forward", file=sys.stderr)
                 return 0
-        message = exc.message if isinstance(exc, HearthError) else str(exc)
-        _fatal(message, args)
+        _fatal(exc, args)
         return exc.exit_code if isinstance(exc, HearthError) else 1
     try:
         store = ChatStore.in_data_dir(root)
     except HearthError as exc:
         lock.release()
-        _fatal(exc.message, args)
+        _fatal(exc, args)
         return exc.exit_code
 
     from app.main_window import MainWindow
@@ -173,7 +173,10 @@ def _report_when_idle(app: QApplication, window: object, started: float) -> None
     app.quit()
 
 
-def _fatal(message: str, args: argparse.Namespace) -> None:
-    print(f"hearth: {message}", file=sys.stderr)
+def _fatal(error: BaseException, args: argparse.Namespace) -> None:
+    """Says why Hearth can't start: in English on stderr, in the person's language in a
+    message box."""
+    print(f"hearth: {error}", file=sys.stderr)
     if not getattr(args, "smoke_test", False):
-        plain.tell(None, "Hearth", message, QMessageBox.Icon.Critical)
+        shown = worded(error) if isinstance(error, HearthError) else str(error)
+        plain.tell(None, "Hearth", shown, QMessageBox.Icon.Critical)

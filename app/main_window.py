@@ -55,6 +55,7 @@ from app.widgets.model_picker import ModelPicker
 from app.widgets.persona_picker import PersonaPicker
 from app.widgets.status_indicator import StatusIndicator
 from app.widgets.views import ViewStack
+from app.wording import lines
 
 
 class MainWindow(QMainWindow):
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         if self.settings_service.notes:  # a setting out of range, a damaged file kept aside
             self.status_model.notify(
-                " ".join(self.settings_service.notes), "settings", self.tr("Open Settings")
+                lines(self.settings_service.notes, " "), "settings", self.tr("Open Settings")
             )
         after_first_paint(self, self.monitor.start)  # the window shows before the check
         self.chats.open_latest()

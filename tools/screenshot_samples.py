@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from agents.documents.errors import DocumentError, DocumentKind
+from agents.documents.loaders import no_text_layer
 from agents.documents.manifest import FAILED, INDEXED, STALE, IndexedFile
 from agents.events import Citation
 from agents.mail.digest import ActionItem, Digest, MailThread
@@ -156,9 +158,22 @@ def indexed_files(now: float) -> list[IndexedFile]:
             "",
         ),
         ("recipes.docx", "docx", STALE, 35, 0, ""),
-        ("scan-0042.pdf", "pdf", FAILED, 0, 0, "The PDF has no text layer."),
+        ("scan-0042.pdf", "pdf", FAILED, 0, 0, "scan"),
     ]
-    return [
-        IndexedFile(f"{home}/{name}", kind, status, chunks, pages, error, now - 3600 * i)
-        for i, (name, kind, status, chunks, pages, error) in enumerate(rows)
-    ]
+    files = []
+    for i, (name, kind, status, chunks, pages, error) in enumerate(rows):
+        path = f"{home}/{name}"
+        words = DocumentError(DocumentKind.NO_TEXT_LAYER, path, no_text_layer(6)).words
+        files.append(
+            IndexedFile(
+                path,
+                kind,
+                status,
+                chunks,
+                pages,
+                str(words) if error else "",
+                now - 3600 * i,
+                error_words=words if error else None,
+            )
+        )
+    return files

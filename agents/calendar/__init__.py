@@ -14,6 +14,7 @@ from agents.calendar.model import (
     Listing,
 )
 from agents.calendar.zones import local_timezone
+from agents.wording import say
 
 __all__ = [
     "CalendarError",
@@ -45,7 +46,7 @@ def open_calendar(
     if ics is None:
         if data_dir is None:
             raise CalendarError(
-                CalendarKind.GENERAL, "No calendar given: pass an .ics file or a CalDAV URL."
+                CalendarKind.GENERAL, say("No calendar given: pass an .ics file or a CalDAV URL.")
             )
         ics = paths.calendar_file(data_dir)
     return IcsCalendar(ics, tz=tz)
@@ -58,4 +59,6 @@ def open_location(location: str, tz: tzinfo | None = None) -> CalendarStore:
         return open_calendar(ics=Path(where), tz=tz)
     if kind == "caldav" and where:
         return open_calendar(caldav_url=where, tz=tz)
-    raise CalendarError(CalendarKind.GENERAL, f"Unknown calendar location {location!r}.")
+    raise CalendarError(
+        CalendarKind.GENERAL, say("Unknown calendar location {location!r}.", location=location)
+    )

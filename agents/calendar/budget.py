@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from agents.wording import Words, say
+
 # The profile hook checks the clock once per this many calls (a cheap counter in between).
 _CHECK_EVERY = 256
 MAX_NOTES = 8
@@ -56,7 +58,7 @@ class Budget:
 
     limits: Limits = field(default_factory=Limits)
     clock: Callable[[], float] = time.monotonic
-    notes: list[str] = field(default_factory=list)
+    notes: list[Words] = field(default_factory=list)
     count: int = 0
 
     def __post_init__(self) -> None:
@@ -73,7 +75,7 @@ class Budget:
         """Whether the query has as many events as it may return."""
         return self.count >= self.limits.per_query
 
-    def note(self, text: str) -> None:
+    def note(self, text: Words) -> None:
         """Keeps a note for the person (the first few; the rest are counted)."""
         if text in self.notes:
             return
@@ -82,9 +84,9 @@ class Budget:
         else:
             self._hidden += 1
 
-    def all_notes(self) -> tuple[str, ...]:
+    def all_notes(self) -> tuple[Words, ...]:
         """The notes, with a count of those left out."""
-        more = (f"…and {self._hidden} more like these.",) if self._hidden else ()
+        more = (say("…and {count} more like these.", count=self._hidden),) if self._hidden else ()
         return (*self.notes, *more)
 
     @contextlib.contextmanager

@@ -24,6 +24,7 @@ from agents.calendar.model import (
     to_vevent,
 )
 from agents.calendar.zones import local_timezone
+from agents.wording import Words, say
 
 T = TypeVar("T")
 KEYRING_SERVICE = "hearth-caldav"
@@ -73,7 +74,8 @@ class CalDavCalendar:
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in {"http", "https"} or not parts.hostname:
             raise CalendarError(
-                CalendarKind.GENERAL, f"The CalDAV address {url!r} isn't an http(s) URL."
+                CalendarKind.GENERAL,
+                say("The CalDAV address {url!r} isn't an http(s) URL.", url=url),
             )
         username = username or (urllib.parse.unquote(parts.username) if parts.username else None)
         if parts.password:
@@ -106,7 +108,7 @@ class CalDavCalendar:
         user = urllib.parse.quote(self.username, safe="")
         return f"caldav:{urllib.parse.urlunsplit(parts._replace(netloc=f'{user}@{parts.netloc}'))}"
 
-    def _call(self, what: str, fn: Callable[[], T]) -> T:
+    def _call(self, what: Words, fn: Callable[[], T]) -> T:
         from caldav.lib import error as dav_error
 
         try:
@@ -116,19 +118,32 @@ class CalDavCalendar:
         except dav_error.AuthorizationError as exc:
             raise CalendarError(
                 CalendarKind.GENERAL,
-                f"The CalDAV server {self.url} refused the login while trying to {what}: "
-                "check the user name and password.",
+                say(
+                    "The CalDAV server {url} refused the login while trying to {what}: check "
+                    "the user name and password.",
+                    url=self.url,
+                    what=what,
+                ),
             ) from exc
         except dav_error.NotFoundError as exc:
             raise CalendarError(
                 CalendarKind.GENERAL,
-                f"The CalDAV server {self.url} has no such calendar or event ({what}).",
+                say(
+                    "The CalDAV server {url} has no such calendar or event ({what}).",
+                    url=self.url,
+                    what=what,
+                ),
             ) from exc
         except Exception as exc:
             raise CalendarError(
                 CalendarKind.GENERAL,
-                f"The CalDAV server {self.url} failed to {what}: {exc}. Check that it is "
-                "running and the address is right.",
+                say(
+                    "The CalDAV server {url} failed to {what}: {problem}. Check that it is "
+                    "running and the address is right.",
+                    url=self.url,
+                    what=what,
+                    problem=exc,
+                ),
             ) from exc
 
     def _collection(self) -> Any:
@@ -148,16 +163,21 @@ class CalDavCalendar:
                         return calendar
                 raise CalendarError(
                     CalendarKind.GENERAL,
-                    f"There is no calendar called {self.name!r} on {self.url}.",
+                    say(
+                        "There is no calendar called {name!r} on {url}.",
+                        name=self.name,
+                        url=self.url,
+                    ),
                 )
             if not calendars:
                 raise CalendarError(
-                    CalendarKind.GENERAL, f"There is no calendar at {self.url}: create one first."
+                    CalendarKind.GENERAL,
+                    say("There is no calendar at {url}: create one first.", url=self.url),
                 )
             return calendars[0]
 
         with self._lock:
-            self._calendar = self._call("find the calendar", find)
+            self._calendar = self._call(say("find the calendar"), find)
         return self._calendar
 
     # -- reading ------------------------------------------------------------------------
@@ -169,7 +189,7 @@ class CalDavCalendar:
         """
         calendar = self._collection()
         found = self._call(
-            "list events",
+            say("list events"),
             lambda: calendar.search(
                 start=start, end=end, event=True, expand=False, post_filter=False
             ),
@@ -184,12 +204,19 @@ class CalDavCalendar:
             with budget.guard(self.limits.per_rule_seconds):
                 instance = item.icalendar_instance
         except Exception as exc:  # including OutOfTime: this object alone is skipped
-            where = getattr(item, "url", "") or "the server"
-            budget.note(f"Skipped an event at {where}: it can't be read ({type(exc).__name__}).")
+            budget.note(
+                say(
+                    "Skipped an event at {where}: it can't be read ({error_type}).",
+                    where=getattr(item, "url", "") or say("the server"),
+                    error_type=type(exc).__name__,
+                )
+            )
             return []
         return [
             Entry(
-                label=partial(event_name, str(component.get("SUMMARY") or ""), "on the server"),
+                label=partial(
+                    event_name, str(component.get("SUMMARY") or ""), say("on the server")
+                ),
                 uid=str(component.get("UID") or ""),
                 parse=_given(component),
             )
@@ -203,7 +230,7 @@ class CalDavCalendar:
 
     def _resource(self, uid: str) -> Any:
         calendar = self._collection()
-        return self._call(f"find event {uid}", lambda: calendar.get_event_by_uid(uid))
+        return self._call(say("find event {uid}", uid=uid), lambda: calendar.get_event_by_uid(uid))
 
     def get(self, uid: str) -> CalendarEvent:
         """One event by UID; raises CalendarError when missing."""
@@ -218,7 +245,7 @@ class CalDavCalendar:
         ics.add_component(to_vevent(event))
         text = ics.to_ical().decode("utf-8")
         self._call(
-            "create the event",
+            say("create the event"),
             lambda: calendar.add_event(text, no_overwrite=True, increase_seqno=False),
         )
         return event
@@ -230,7 +257,10 @@ class CalDavCalendar:
         if old.get("RRULE") is not None or old.get("RDATE") is not None:
             raise CalendarError(
                 CalendarKind.GENERAL,
-                f"'{event.summary}' repeats; change repeating events in your calendar app.",
+                say(
+                    "'{summary}' repeats; change repeating events in your calendar app.",
+                    summary=event.summary,
+                ),
             )
         ics = new_calendar()
         ics.add_component(to_vevent(event))
@@ -239,13 +269,13 @@ class CalDavCalendar:
             resource.icalendar_instance = icalendar.Calendar.from_ical(ics.to_ical())
             resource.save(increase_seqno=False)
 
-        self._call("move the event", save)
+        self._call(say("move the event"), save)
         return event
 
     def delete(self, uid: str) -> None:
         """Removes an event; raises CalendarError when missing."""
         resource = self._resource(uid)
-        self._call("delete the event", resource.delete)
+        self._call(say("delete the event"), resource.delete)
 
 
 def _given(component: Any) -> Callable[[], Any]:

@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from agents.calendar.model import CalendarError, CalendarKind
+from agents.wording import Words, say
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_NESTING = 8
@@ -225,7 +226,7 @@ class IcsDocument:
                     return
         raise CalendarError(
             CalendarKind.GENERAL,
-            "The calendar file has no END:VCALENDAR line to add an event before.",
+            say("The calendar file has no END:VCALENDAR line to add an event before."),
         )
 
     def to_bytes(self) -> bytes:
@@ -258,48 +259,70 @@ def read_ics(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
         return None
     except OSError as exc:
         raise CalendarError(
-            CalendarKind.GENERAL, f"Can't read the calendar file {path}: {exc.strerror or exc}."
+            CalendarKind.GENERAL,
+            say(
+                "Can't read the calendar file {path}: {problem}.",
+                path=path,
+                problem=exc.strerror or exc,
+            ),
         ) from exc
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise CalendarError(
                 CalendarKind.GENERAL,
-                f"The calendar {path} is not a regular file (it is a {_kind(info.st_mode)}): "
-                "choose an .ics file.",
+                say(
+                    "The calendar {path} is not a regular file (it is a {kind}): choose an "
+                    ".ics file.",
+                    path=path,
+                    kind=_kind(info.st_mode),
+                ),
             )
         if info.st_size > limit:
             raise CalendarError(
                 CalendarKind.GENERAL,
-                f"The calendar file {path} is too large ({info.st_size // 1_000_000} MB, at "
-                f"most {limit // 1_000_000} MB): split it or use a CalDAV server.",
+                say(
+                    "The calendar file {path} is too large ({size} MB, at most {limit} "
+                    "MB): split it or use a CalDAV server.",
+                    path=path,
+                    size=info.st_size // 1_000_000,
+                    limit=limit // 1_000_000,
+                ),
             )
         chunks, total = [], 0
         while chunk := os.read(fd, 1 << 20):
             total += len(chunk)
             if total > limit:
                 raise CalendarError(
-                    CalendarKind.GENERAL, f"The calendar file {path} grew past {limit} bytes."
+                    CalendarKind.GENERAL,
+                    say(
+                        "The calendar file {path} grew past {limit} bytes.", path=path, limit=limit
+                    ),
                 )
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
         raise CalendarError(
-            CalendarKind.GENERAL, f"Can't read the calendar file {path}: {exc.strerror or exc}."
+            CalendarKind.GENERAL,
+            say(
+                "Can't read the calendar file {path}: {problem}.",
+                path=path,
+                problem=exc.strerror or exc,
+            ),
         ) from exc
     finally:
         os.close(fd)
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int) -> Words:
     kinds = (
-        (stat.S_ISFIFO, "pipe (FIFO)"),
-        (stat.S_ISCHR, "device"),
-        (stat.S_ISBLK, "device"),
-        (stat.S_ISSOCK, "socket"),
-        (stat.S_ISDIR, "folder"),
+        (stat.S_ISFIFO, say("pipe (FIFO)")),
+        (stat.S_ISCHR, say("device")),
+        (stat.S_ISBLK, say("device")),
+        (stat.S_ISSOCK, say("socket")),
+        (stat.S_ISDIR, say("folder")),
     )
-    return next((name for test, name in kinds if test(mode)), "special file")
+    return next((name for test, name in kinds if test(mode)), say("special file"))
 
 
 def split_ics(data: bytes) -> IcsDocument:

@@ -28,6 +28,7 @@ from agents.calendar.model import (
 )
 from agents.calendar.zones import local_timezone
 from agents.storage.atomic import write_atomic
+from agents.wording import Words, say
 
 try:  # POSIX advisory locks keep two Hearth processes from interleaving writes.
     import fcntl
@@ -75,8 +76,11 @@ class IcsCalendar:
         if document.calendars == 0:
             raise CalendarError(
                 CalendarKind.GENERAL,
-                f"The calendar file {self.path} isn't iCalendar (it has no BEGIN:VCALENDAR "
-                "line): fix or replace it; Hearth won't change it until it can be read.",
+                say(
+                    "The calendar file {path} isn't iCalendar (it has no BEGIN:VCALENDAR "
+                    "line): fix or replace it; Hearth won't change it until it can be read.",
+                    path=self.path,
+                ),
             )
         return document
 
@@ -94,8 +98,12 @@ class IcsCalendar:
         problem = document.writable_problem()
         if problem:
             budget.note(
-                f"The calendar file {self.path.name} is damaged ({problem}): Hearth shows "
-                "what it can read and won't change the file."
+                say(
+                    "The calendar file {name} is damaged ({problem}): Hearth shows what it "
+                    "can read and won't change the file.",
+                    name=self.path.name,
+                    problem=problem,
+                )
             )
         self._learn_zones(document, budget)
         entries = [
@@ -112,12 +120,20 @@ class IcsCalendar:
             tzid = block.quick("TZID").partition(":")[2].strip()
             if _is_iana(tzid):
                 continue
-            name = f"the time zone {event_name(tzid, f'line {block.line}')}"
+            name = say(
+                "the time zone {zone}",
+                zone=event_name(tzid, say("line {line}", line=block.line)),
+            )
             if not block.complete or len(block.data) > MAX_ZONE_BYTES or block.too_deep:
-                budget.note(f"Skipped {name}: it is incomplete or too large.")
+                budget.note(say("Skipped {name}: it is incomplete or too large.", name=name))
                 continue
             if _DENSE_ZONE_RULE.search(block.data):
-                budget.note(f"Skipped {name}: it changes offset more often than any real zone.")
+                budget.note(
+                    say(
+                        "Skipped {name}: it changes offset more often than any real zone.",
+                        name=name,
+                    )
+                )
                 continue
             try:
                 with budget.guard(self.limits.per_rule_seconds):
@@ -125,9 +141,9 @@ class IcsCalendar:
             except OutOfTime:
                 if budget.expired:
                     return
-                budget.note(f"Skipped {name}: it takes too long to work out.")
+                budget.note(say("Skipped {name}: it takes too long to work out.", name=name))
             except Exception:
-                budget.note(f"Skipped {name}: it isn't a valid VTIMEZONE.")
+                budget.note(say("Skipped {name}: it isn't a valid VTIMEZONE.", name=name))
 
     def search(self, query: str, start: datetime, end: datetime) -> Listing:
         """Events in the range whose title, location or description contain every word."""
@@ -143,11 +159,13 @@ class IcsCalendar:
             return from_vevent(_parse(block), self.tz)
         except CalendarError as exc:
             raise CalendarError(
-                CalendarKind.GENERAL, f"The event {uid!r} can't be read: {exc.message}."
+                CalendarKind.GENERAL,
+                say("The event {uid!r} can't be read: {reason}.", uid=uid, reason=exc.words),
             ) from exc
         except Exception as exc:
             raise CalendarError(
-                CalendarKind.GENERAL, f"The event {uid!r} isn't valid iCalendar: {exc}."
+                CalendarKind.GENERAL,
+                say("The event {uid!r} isn't valid iCalendar: {problem}.", uid=uid, problem=exc),
             ) from exc
 
     def _find(self, document: IcsDocument | None, uid: str) -> Block:
@@ -155,7 +173,8 @@ class IcsCalendar:
             if block.uid == uid and not block.quick("RECURRENCE-ID"):
                 return block
         raise CalendarError(
-            CalendarKind.GENERAL, f"There is no event with id {uid!r} in {self.path.name}."
+            CalendarKind.GENERAL,
+            say("There is no event with id {uid!r} in {name}.", uid=uid, name=self.path.name),
         )
 
     # -- changing -----------------------------------------------------------------------
@@ -166,8 +185,12 @@ class IcsCalendar:
         if problem:
             raise CalendarError(
                 CalendarKind.GENERAL,
-                f"Hearth won't change the calendar file {self.path}: {problem}. Fix it in "
-                "your calendar app first; nothing was changed.",
+                say(
+                    "Hearth won't change the calendar file {path}: {problem}. Fix it in your "
+                    "calendar app first; nothing was changed.",
+                    path=self.path,
+                    problem=problem,
+                ),
             )
         return document
 
@@ -183,7 +206,8 @@ class IcsCalendar:
                 return event
             if any(block.uid == event.uid for block in document.events()):
                 raise CalendarError(
-                    CalendarKind.GENERAL, f"An event with id {event.uid!r} already exists."
+                    CalendarKind.GENERAL,
+                    say("An event with id {uid!r} already exists.", uid=event.uid),
                 )
             document.append(component)
             self._write(document.to_bytes())
@@ -199,7 +223,10 @@ class IcsCalendar:
             if old.quick("RRULE") or old.quick("RDATE") or len(series) > 1:
                 raise CalendarError(
                     CalendarKind.GENERAL,
-                    f"'{event.summary}' repeats; change repeating events in your calendar app.",
+                    say(
+                        "'{summary}' repeats; change repeating events in your calendar app.",
+                        summary=event.summary,
+                    ),
                 )
             document.replace(old, to_vevent(event).to_ical())
             self._write(document.to_bytes())
@@ -221,8 +248,11 @@ class IcsCalendar:
         except OSError as exc:
             raise CalendarError(
                 CalendarKind.GENERAL,
-                f"Can't write the calendar file {self.path}: {exc.strerror or exc}. "
-                "Nothing was changed.",
+                say(
+                    "Can't write the calendar file {path}: {problem}. Nothing was changed.",
+                    path=self.path,
+                    problem=exc.strerror or exc,
+                ),
             ) from exc
 
     @contextlib.contextmanager
@@ -248,12 +278,12 @@ class IcsCalendar:
 def _parse(block: Block) -> icalendar.Event:
     """One VEVENT block parsed on its own; raises CalendarError when it can't be."""
     if not block.complete:
-        raise CalendarError(CalendarKind.GENERAL, f"it has no END:{block.kind} line")
+        raise CalendarError(CalendarKind.GENERAL, say("it has no END:{kind} line", kind=block.kind))
     if block.too_deep:
-        raise CalendarError(CalendarKind.GENERAL, "its parts are nested too deeply")
+        raise CalendarError(CalendarKind.GENERAL, say("its parts are nested too deeply"))
     component = icalendar.Event.from_ical(block.text())
     if not isinstance(component, icalendar.Event):
-        raise CalendarError(CalendarKind.GENERAL, "it isn't a VEVENT")
+        raise CalendarError(CalendarKind.GENERAL, say("it isn't a VEVENT"))
     return component
 
 
@@ -265,6 +295,8 @@ def _is_iana(name: str) -> bool:
     return True
 
 
-def _label(block: Block) -> Callable[[], str]:
+def _label(block: Block) -> Callable[[], Words]:
     """How notes name an event: its title and its line in the file."""
-    return lambda: event_name(block.quick("SUMMARY").partition(":")[2], f"line {block.line}")
+    return lambda: event_name(
+        block.quick("SUMMARY").partition(":")[2], say("line {line}", line=block.line)
+    )

@@ -15,6 +15,7 @@ from agents.calendar.model import (
     new_calendar,
     to_vevent,
 )
+from agents.wording import say
 
 if TYPE_CHECKING:
     from agents.mail.compose import OutgoingMail
@@ -25,12 +26,12 @@ INVITE_FILENAME = "invite.ics"
 
 def invite_event(event: CalendarEvent, organizer: str, attendees: tuple[str, ...]) -> CalendarEvent:
     """The event as it is sent: organizer set, attendees checked and merged."""
-    organizer = check_address(organizer, "sender")
+    organizer = check_address(organizer, say("sender"))
     merged = check_addresses((*event.attendees, *attendees))
     merged = tuple(a for a in merged if a.lower() != organizer.lower())
     if not merged:
         raise CalendarError(
-            CalendarKind.FIELD, "An invitation needs at least one attendee other than you."
+            CalendarKind.FIELD, say("An invitation needs at least one attendee other than you.")
         )
     return replace(event, organizer=organizer, attendees=merged)
 
@@ -39,7 +40,7 @@ def build_invite(event: CalendarEvent) -> str:
     """The iMIP REQUEST .ics text for an event that has an organizer and attendees."""
     if not event.organizer or not event.attendees:
         raise CalendarError(
-            CalendarKind.FIELD, "An invitation needs an organizer and at least one attendee."
+            CalendarKind.FIELD, say("An invitation needs an organizer and at least one attendee.")
         )
     calendar = new_calendar(method="REQUEST")
     calendar.add_component(to_vevent(event))

@@ -19,16 +19,17 @@ from agents.calendar.budget import Budget, OutOfTime
 from agents.calendar.model import CalendarError, CalendarEvent, Listing, from_vevent
 from agents.calendar.recurrence import occurrences, recurrence_key, repeats
 from agents.calendar.zones import zone_name
+from agents.wording import Words, say
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def event_name(summary: str, where: str = "") -> str:
+def event_name(summary: str, where: Words | None = None) -> Words:
     """How a note names an event: its title (short, one line) and where it is."""
     title = _CONTROL.sub(" ", summary).strip()
     title = title if len(title) <= 60 else title[:59] + "…"
-    label = f"'{title}'" if title else "an event without a title"
-    return f"{label} ({where})" if where else label
+    label = say("'{title}'", title=title) if title else say("an event without a title")
+    return say("{label} ({where})", label=label, where=where) if where else label
 
 
 @dataclass
@@ -41,12 +42,12 @@ class Entry:
         parse: Reads it; raises CalendarError (or anything) when it can't be read.
     """
 
-    label: Callable[[], str]
+    label: Callable[[], Words]
     uid: str
     parse: Callable[[], Any]
 
     @property
-    def name(self) -> str:
+    def name(self) -> Words:
         """How notes name it."""
         return self.label()
 
@@ -70,14 +71,20 @@ def collect(
             budget.count = len(found)
             if budget.full:
                 budget.note(
-                    f"More than {budget.limits.per_query:,} events in this range: only some "
-                    "are shown. Ask for a shorter range."
+                    say(
+                        "More than {limit:,} events in this range: only some are shown. Ask "
+                        "for a shorter range.",
+                        limit=budget.limits.per_query,
+                    )
                 )
                 break
     except OutOfTime:
         budget.note(
-            f"The calendar is too large to read in {budget.limits.seconds:g} s: only some "
-            "events are shown. Ask for a shorter range."
+            say(
+                "The calendar is too large to read in {seconds:g} s: only some events are "
+                "shown. Ask for a shorter range.",
+                seconds=budget.limits.seconds,
+            )
         )
     found.sort(key=lambda e: (e.start, e.summary))
     return Listing(found[: budget.limits.per_query], budget.all_notes())
@@ -94,7 +101,7 @@ def _read_group(
         except OutOfTime:
             raise
         except Exception as exc:
-            budget.note(f"Skipped {entry.name}: {_reason(exc)}.")
+            budget.note(_skipped(entry, exc))
     changed = [(e, c) for e, c in parsed if c.get("RECURRENCE-ID") is not None]
     exclude = frozenset(_recurrence_ids(changed, tz))
     events: list[CalendarEvent] = []
@@ -104,7 +111,7 @@ def _read_group(
         except OutOfTime:
             raise
         except Exception as exc:  # a library tripping over a value: this event alone
-            budget.note(f"Skipped {entry.name}: {_reason(exc)}.")
+            budget.note(_skipped(entry, exc))
     return events
 
 
@@ -133,8 +140,12 @@ def _check_times(entry: Entry, component: Any, tz: tzinfo, budget: Budget) -> No
     tzid = prop.params.get("TZID") if prop is not None else None
     if tzid and isinstance(prop.dt, datetime) and prop.dt.tzinfo is None:
         budget.note(
-            f"{entry.name} uses an unknown time zone ({event_name(str(tzid))}): its times "
-            f"are read as {zone_name(tz) or 'local time'}."
+            say(
+                "{name} uses an unknown time zone ({zone}): its times are read as {local}.",
+                name=entry.name,
+                zone=event_name(str(tzid)),
+                local=zone_name(tz) or say("local time"),
+            )
         )
     end = component.get("DTEND")
     try:
@@ -142,7 +153,9 @@ def _check_times(entry: Entry, component: Any, tz: tzinfo, budget: Budget) -> No
     except Exception:  # an unreadable end is read as none (see from_vevent)
         backwards = False
     if backwards:
-        budget.note(f"{entry.name} ends before it starts: it is shown without a length.")
+        budget.note(
+            say("{name} ends before it starts: it is shown without a length.", name=entry.name)
+        )
 
 
 def _utc(value: date | datetime, tz: tzinfo) -> datetime:
@@ -159,9 +172,15 @@ def _recurrence_ids(changed: list[tuple[Entry, Any]], tz: tzinfo) -> Iterable[da
             continue
 
 
-def _reason(exc: BaseException) -> str:
+def _skipped(entry: Entry, exc: BaseException) -> Words:
+    return say("Skipped {name}: {reason}.", name=entry.name, reason=_reason(exc))
+
+
+def _reason(exc: BaseException) -> Words:
     if isinstance(exc, CalendarError):
-        return exc.message
+        return exc.words
     text = " ".join(str(exc).split())
     text = text if len(text) <= 120 else text[:119] + "…"
-    return f"it isn't valid iCalendar ({text})" if text else "it isn't valid iCalendar"
+    if text:
+        return say("it isn't valid iCalendar ({problem})", problem=text)
+    return say("it isn't valid iCalendar")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from agents.errors import HearthError, Kind
 from agents.exit_codes import Exit
+from agents.wording import Words, say
 
 if TYPE_CHECKING:  # icalendar takes ~70 ms to import: loaded when a calendar is read
     import icalendar
@@ -49,11 +50,11 @@ class CalendarError(HearthError):
 
     kind: CalendarKind
 
-    def __init__(self, kind: CalendarKind, message: str) -> None:
+    def __init__(self, kind: CalendarKind, message: Words) -> None:
         super().__init__(message, kind)
 
 
-def check_line(name: str, value: str, limit: int) -> str:
+def check_line(name: Words, value: str, limit: int) -> str:
     """Returns a one-line text field stripped, or raises CalendarError (FIELD).
 
     Line breaks and control characters are refused, never silently removed: in a header
@@ -62,44 +63,63 @@ def check_line(name: str, value: str, limit: int) -> str:
     if _LINE_BREAK.search(value):
         raise CalendarError(
             CalendarKind.FIELD,
-            f"The {name} contains a line break, which isn't allowed: use one line.",
+            say("The {name} contains a line break, which isn't allowed: use one line.", name=name),
         )
     if _CONTROL.search(value):
         raise CalendarError(
-            CalendarKind.FIELD, f"The {name} contains control characters: remove them."
+            CalendarKind.FIELD,
+            say("The {name} contains control characters: remove them.", name=name),
         )
     value = value.strip()
     if len(value) > limit:
         raise CalendarError(
             CalendarKind.FIELD,
-            f"The {name} is too long ({len(value)} characters, at most {limit}).",
+            say(
+                "The {name} is too long ({count} characters, at most {limit}).",
+                name=name,
+                count=len(value),
+                limit=limit,
+            ),
         )
     return value
 
 
-def check_text(name: str, value: str, limit: int) -> str:
+def check_text(name: Words, value: str, limit: int) -> str:
     """Returns a multi-line text field (line breaks allowed, other controls refused)."""
     if _CONTROL.sub("", value.replace("\t", " ")) != value.replace("\t", " "):
         raise CalendarError(
-            CalendarKind.FIELD, f"The {name} contains control characters: remove them."
+            CalendarKind.FIELD,
+            say("The {name} contains control characters: remove them.", name=name),
         )
     if len(value) > limit:
         raise CalendarError(
             CalendarKind.FIELD,
-            f"The {name} is too long ({len(value)} characters, at most {limit}).",
+            say(
+                "The {name} is too long ({count} characters, at most {limit}).",
+                name=name,
+                count=len(value),
+                limit=limit,
+            ),
         )
     return value.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def check_address(value: str, what: str = "address") -> str:
+def check_address(value: str, what: Words | None = None) -> str:
     """Returns a bare e-mail address (``name@example.org``) or raises CalendarError (FIELD).
 
     Accepts ``Name <addr>`` and ``mailto:addr``; refuses line breaks, several addresses in
-    one field, and anything that is not a plain addr-spec.
+    one field, and anything that is not a plain addr-spec. ``what`` names the field in a
+    message ("address" when None).
     """
+    what = what or say("address")
     if _LINE_BREAK.search(value) or _CONTROL.search(value):
         raise CalendarError(
-            CalendarKind.FIELD, f"The {what} {value!r} contains a line break or control character."
+            CalendarKind.FIELD,
+            say(
+                "The {what} {value!r} contains a line break or control character.",
+                what=what,
+                value=value,
+            ),
         )
     text = value.strip()
     if text.lower().startswith("mailto:"):
@@ -107,25 +127,35 @@ def check_address(value: str, what: str = "address") -> str:
     if "," in text or ";" in text:
         raise CalendarError(
             CalendarKind.FIELD,
-            f"The {what} {value!r} holds more than one address: give one per entry.",
+            say(
+                "The {what} {value!r} holds more than one address: give one per entry.",
+                what=what,
+                value=value,
+            ),
         )
     _, address = parseaddr(text)
     if not address or not _ADDRESS.match(address) or ".." in address:
         raise CalendarError(
-            CalendarKind.FIELD, f"The {what} {value!r} isn't a valid e-mail address."
+            CalendarKind.FIELD,
+            say("The {what} {value!r} isn't a valid e-mail address.", what=what, value=value),
         )
     return address
 
 
-def check_addresses(values: Iterable[str], what: str = "attendee") -> tuple[str, ...]:
+def check_addresses(values: Iterable[str]) -> tuple[str, ...]:
     """Checks each address and drops duplicates (case-insensitive), keeping order."""
     seen: dict[str, str] = {}
     for value in values:
-        address = check_address(value, what)
+        address = check_address(value, say("attendee"))
         seen.setdefault(address.lower(), address)
     if len(seen) > MAX_ATTENDEES:
         raise CalendarError(
-            CalendarKind.FIELD, f"Too many {what}s ({len(seen)}, at most {MAX_ATTENDEES})."
+            CalendarKind.FIELD,
+            say(
+                "Too many attendees ({count}, at most {limit}).",
+                count=len(seen),
+                limit=MAX_ATTENDEES,
+            ),
         )
     return tuple(seen.values())
 
@@ -199,26 +229,26 @@ def new_event(
         CalendarError: FIELD when a field would break the calendar or a mail header;
             GENERAL when the times make no sense.
     """
-    summary = check_line("title", summary, MAX_SUMMARY)
+    summary = check_line(say("title"), summary, MAX_SUMMARY)
     if not summary:
-        raise CalendarError(CalendarKind.FIELD, "The event needs a title.")
+        raise CalendarError(CalendarKind.FIELD, say("The event needs a title."))
     if start.tzinfo is None or end.tzinfo is None:
-        raise CalendarError(CalendarKind.GENERAL, "Event times need a timezone.")
+        raise CalendarError(CalendarKind.GENERAL, say("Event times need a timezone."))
     if end <= start:
-        raise CalendarError(CalendarKind.GENERAL, "The event must end after it starts.")
+        raise CalendarError(CalendarKind.GENERAL, say("The event must end after it starts."))
     if end - start > MAX_EVENT_LENGTH:
         raise CalendarError(
-            CalendarKind.GENERAL, "The event is longer than two weeks: check the dates."
+            CalendarKind.GENERAL, say("The event is longer than two weeks: check the dates.")
         )
     return CalendarEvent(
         uid=uid or f"{uuid.uuid4()}@hearth",
         summary=summary,
         start=start,
         end=end,
-        location=check_line("location", location, MAX_LOCATION),
-        description=check_text("description", description, MAX_DESCRIPTION),
+        location=check_line(say("location"), location, MAX_LOCATION),
+        description=check_text(say("description"), description, MAX_DESCRIPTION),
         attendees=check_addresses(attendees),
-        organizer=check_address(organizer, "organizer") if organizer else "",
+        organizer=check_address(organizer, say("organizer")) if organizer else "",
     )
 
 
@@ -270,7 +300,7 @@ def from_vevent(component: icalendar.Event, tz: tzinfo) -> CalendarEvent:
     """
     start_prop = component.get("DTSTART")
     if start_prop is None:
-        raise CalendarError(CalendarKind.GENERAL, "it has no start time (DTSTART)")
+        raise CalendarError(CalendarKind.GENERAL, say("it has no start time (DTSTART)"))
     try:
         return _read_vevent(component, start_prop.dt, tz)
     except CalendarError:
@@ -278,13 +308,21 @@ def from_vevent(component: icalendar.Event, tz: tzinfo) -> CalendarEvent:
     except Exception as exc:  # a broken property: icalendar keeps it, reading it fails
         reason = _clip(str(exc), 120)
         raise CalendarError(
-            CalendarKind.GENERAL, f"it can't be read ({type(exc).__name__}: {reason})"
+            CalendarKind.GENERAL,
+            say(
+                "it can't be read ({error_type}: {reason})",
+                error_type=type(exc).__name__,
+                reason=reason,
+            ),
         ) from exc
 
 
 def _read_vevent(component: icalendar.Event, raw_start: Any, tz: tzinfo) -> CalendarEvent:
     if not isinstance(raw_start, date):
-        raise CalendarError(CalendarKind.GENERAL, f"its start {raw_start!r} isn't a date or time")
+        raise CalendarError(
+            CalendarKind.GENERAL,
+            say("its start {start!r} isn't a date or time", start=raw_start),
+        )
     all_day = not isinstance(raw_start, datetime)
     start = _as_datetime(raw_start, tz).astimezone(tz)
     raw_end, length = _value(component, "DTEND"), _value(component, "DURATION")
@@ -332,9 +370,9 @@ def to_vevent(event: CalendarEvent, *, stamp: datetime | None = None) -> icalend
     if event.description:
         component.add("DESCRIPTION", event.description)
     if event.organizer:
-        component.add("ORGANIZER", f"mailto:{check_address(event.organizer, 'organizer')}")
+        component.add("ORGANIZER", "mailto:" + check_address(event.organizer, say("organizer")))
     for attendee in event.attendees:
-        address = check_address(attendee, "attendee")
+        address = check_address(attendee, say("attendee"))
         component.add(
             "ATTENDEE",
             f"mailto:{address}",
@@ -375,12 +413,12 @@ class Listing(list[CalendarEvent]):
     name the events that were skipped (unreadable) or cut short (a limit was reached).
     """
 
-    def __init__(self, events: Iterable[CalendarEvent] = (), notes: Iterable[str] = ()) -> None:
+    def __init__(self, events: Iterable[CalendarEvent] = (), notes: Iterable[Words] = ()) -> None:
         super().__init__(events)
-        self.notes: tuple[str, ...] = tuple(notes)
+        self.notes: tuple[Words, ...] = tuple(notes)
 
 
-def notes_of(events: Iterable[CalendarEvent]) -> tuple[str, ...]:
+def notes_of(events: Iterable[CalendarEvent]) -> tuple[Words, ...]:
     """The notes of a :class:`Listing` (none for a plain list)."""
     return events.notes if isinstance(events, Listing) else ()
 

@@ -19,6 +19,7 @@ from dateutil import rrule as rr
 
 from agents.calendar.budget import Budget, OutOfTime
 from agents.calendar.model import CalendarError, CalendarEvent, CalendarKind
+from agents.wording import Words, say
 
 # Rules that repeat at least this often are started near the asked range (no COUNT).
 _PERIODS = {
@@ -42,7 +43,7 @@ def occurrences(
     end: datetime,
     budget: Budget,
     *,
-    name: str,
+    name: Words,
     exclude: frozenset[datetime | date] = frozenset(),
 ) -> list[CalendarEvent]:
     """The repetitions of a repeating event that overlap [start, end), sorted.
@@ -72,8 +73,12 @@ def occurrences(
     events = [found[key] for key in sorted(found)]
     if len(events) > budget.limits.per_event:
         budget.note(
-            f"{name} repeats more than {budget.limits.per_event} times in this range: "
-            f"only the first {budget.limits.per_event} are shown."
+            say(
+                "{name} repeats more than {limit} times in this range: only the first "
+                "{limit} are shown.",
+                name=name,
+                limit=budget.limits.per_event,
+            )
         )
         events = events[: budget.limits.per_event]
     return events
@@ -119,7 +124,9 @@ class _Series:
             try:
                 items = prop.dts
             except Exception as exc:  # icalendar keeps a broken list; reading it raises
-                raise CalendarError(CalendarKind.GENERAL, f"its {name} list can't be read") from exc
+                raise CalendarError(
+                    CalendarKind.GENERAL, say("its {name} list can't be read", name=name)
+                ) from exc
             for item in items:
                 if self.budget.expired:
                     return values
@@ -140,7 +147,7 @@ class _Series:
         finish = (when.astimezone(UTC) + self.length).astimezone(self.tz)
         return replace(self.event, start=begin, end=finish)
 
-    def times(self, start: datetime, end: datetime, name: str) -> Iterable[datetime]:
+    def times(self, start: datetime, end: datetime, name: Words) -> Iterable[datetime]:
         """Candidate starts: DTSTART, the RDATEs, and each rule's repetitions up to ``end``."""
         lead = self.length + timedelta(days=1)
         extra = [self.first, *self._dates("RDATE")]
@@ -149,7 +156,7 @@ class _Series:
         for prop in props if isinstance(props, list) else [props]:
             yield from self._rule_times(prop, start, end, name)
 
-    def _rule_times(self, prop: Any, start: datetime, end: datetime, name: str) -> list[datetime]:
+    def _rule_times(self, prop: Any, start: datetime, end: datetime, name: Words) -> list[datetime]:
         rule = self._rule(prop, start, end)
         limits = self.budget.limits
         found: list[datetime] = []
@@ -166,8 +173,12 @@ class _Series:
                         break
                     if examined > limits.examined:
                         self.budget.note(
-                            f"{name} repeats too often: Hearth stopped after "
-                            f"{limits.examined:,} repetitions, so some may be missing."
+                            say(
+                                "{name} repeats too often: Hearth stopped after {limit:,} "
+                                "repetitions, so some may be missing.",
+                                name=name,
+                                limit=limits.examined,
+                            )
                         )
                         break
                     if instant + self.length > first or instant >= first:
@@ -176,12 +187,16 @@ class _Series:
             if self.budget.expired:
                 raise
             self.budget.note(
-                f"{name} has a repeat rule that takes too long to work out: Hearth stopped "
-                f"after {limits.per_rule_seconds:g} s, so some repetitions may be missing."
+                say(
+                    "{name} has a repeat rule that takes too long to work out: Hearth "
+                    "stopped after {seconds:g} s, so some repetitions may be missing.",
+                    name=name,
+                    seconds=limits.per_rule_seconds,
+                )
             )
         except (ValueError, TypeError, OverflowError, IndexError) as exc:
             raise CalendarError(
-                CalendarKind.GENERAL, f"its repeat rule can't be used ({exc})"
+                CalendarKind.GENERAL, say("its repeat rule can't be used ({problem})", problem=exc)
             ) from exc
         return found
 
@@ -202,7 +217,7 @@ class _Series:
                 rule = rule.replace(until=self._until(until[0]))
         except (ValueError, TypeError, OverflowError, IndexError, KeyError) as exc:
             raise CalendarError(
-                CalendarKind.GENERAL, f"its repeat rule can't be read ({exc})"
+                CalendarKind.GENERAL, say("its repeat rule can't be read ({problem})", problem=exc)
             ) from exc
         return rule
 

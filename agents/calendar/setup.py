@@ -20,6 +20,7 @@ from typing import Any, Literal
 from agents import paths
 from agents.calendar.model import CalendarError, CalendarKind, CalendarStore
 from agents.calendar.zones import local_timezone
+from agents.wording import Words, say
 
 Kind = Literal["local", "ics", "caldav"]
 CHECK_DAYS = 7
@@ -59,8 +60,11 @@ class CalendarSetup:
             user = urllib.parse.unquote(parts.username) if parts.username else ""
             return cls("caldav", url=_without_login(where), username=user)
         raise _problem(
-            f"The calendar setting {location!r} isn't ics:<file> or caldav:<url>: set the "
-            "calendar up again in Calendar > Set up."
+            say(
+                "The calendar setting {location!r} isn't ics:<file> or caldav:<url>: set "
+                "the calendar up again in Calendar > Set up.",
+                location=location,
+            )
         )
 
     @property
@@ -92,24 +96,28 @@ class CalendarSetup:
         if self.kind == "ics":
             path = self.path.strip()
             if not path:
-                raise _problem("Choose the .ics file of the calendar.")
+                raise _problem(say("Choose the .ics file of the calendar."))
             if any(ch in path for ch in _LINE_BREAKS) or Path(path).is_dir():
-                raise _problem(f"{path!r} isn't a calendar file: choose an .ics file.")
+                raise _problem(
+                    say("{path!r} isn't a calendar file: choose an .ics file.", path=path)
+                )
             if Path(path).suffix.lower() != ".ics":
-                raise _problem(f"{Path(path).name} isn't an .ics file: choose one.")
+                raise _problem(say("{name} isn't an .ics file: choose one.", name=Path(path).name))
             return CalendarSetup("ics", path=str(Path(path).expanduser().absolute()))
         if self.kind != "caldav":
-            raise _problem(f"Unknown kind of calendar {self.kind!r}.")
+            raise _problem(say("Unknown kind of calendar {kind!r}.", kind=self.kind))
         url = self.url.strip()
         parts = urllib.parse.urlsplit(url)
         username = self.username.strip() or urllib.parse.unquote(parts.username or "")
         if parts.scheme not in {"http", "https"} or not parts.hostname:
             raise _problem(
-                "The CalDAV address must start with https:// (or http:// for a server on "
-                "this computer), e.g. https://dav.example.org/calendars/alice/work/."
+                say(
+                    "The CalDAV address must start with https:// (or http:// for a server on "
+                    "this computer), e.g. https://dav.example.org/calendars/alice/work/."
+                )
             )
         if not username or any(ch in username for ch in (*_LINE_BREAKS, "\t")):
-            raise _problem("Enter the CalDAV user name (one line).")
+            raise _problem(say("Enter the CalDAV user name (one line)."))
         return CalendarSetup("caldav", url=_without_login(url), username=username)
 
     def open(
@@ -141,7 +149,7 @@ class CalendarSetup:
         return {"ics": None, "caldav_url": None}
 
 
-def _problem(message: str) -> CalendarError:
+def _problem(message: Words) -> CalendarError:
     """A setup problem the person can fix (the message says how)."""
     return CalendarError(CalendarKind.GENERAL, message)
 
@@ -170,9 +178,12 @@ def store_password(setup: CalendarSetup, password: str) -> None:
         keyring.set_password(KEYRING_SERVICE, setup.keyring_key, password)
     except Exception as exc:
         raise _problem(
-            f"Couldn't store the password in the system keyring ({type(exc).__name__}). "
-            "Start or unlock your desktop's keyring (GNOME Keyring, KWallet, macOS Keychain, "
-            "Windows Credential Manager) and try again."
+            say(
+                "Couldn't store the password in the system keyring ({error_type}). Start "
+                "or unlock your desktop's keyring (GNOME Keyring, KWallet, macOS "
+                "Keychain, Windows Credential Manager) and try again.",
+                error_type=type(exc).__name__,
+            )
         ) from exc
 
 

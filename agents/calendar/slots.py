@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
 from agents.calendar.model import CalendarError, CalendarEvent, CalendarKind
+from agents.wording import say
 
 MAX_SEARCH_DAYS = 92
 
@@ -28,7 +29,9 @@ class WorkingHours:
 
     def __post_init__(self) -> None:
         if self.end <= self.start:
-            raise CalendarError(CalendarKind.GENERAL, "Working hours must end after they start.")
+            raise CalendarError(
+                CalendarKind.GENERAL, say("Working hours must end after they start.")
+            )
 
 
 @dataclass(frozen=True)
@@ -76,17 +79,21 @@ def find_free_slots(
     """
     hours = hours or WorkingHours()
     if duration <= timedelta(0):
-        raise CalendarError(CalendarKind.GENERAL, "A meeting needs a positive duration.")
+        raise CalendarError(CalendarKind.GENERAL, say("A meeting needs a positive duration."))
     if not_before.tzinfo is None or not_after.tzinfo is None:
-        raise CalendarError(CalendarKind.GENERAL, "The search range needs a timezone.")
+        raise CalendarError(CalendarKind.GENERAL, say("The search range needs a timezone."))
     working_day = datetime.combine(datetime.min, hours.end) - datetime.combine(
         datetime.min, hours.start
     )
     if duration > working_day:
         raise CalendarError(
             CalendarKind.GENERAL,
-            f"A {_minutes(duration)} meeting doesn't fit in a working day "
-            f"({hours.start:%H:%M}–{hours.end:%H:%M}).",
+            say(
+                "A {duration} meeting doesn't fit in a working day ({start}–{end}).",
+                duration=_minutes(duration),
+                start=f"{hours.start:%H:%M}",
+                end=f"{hours.end:%H:%M}",
+            ),
         )
     if not_after - not_before > timedelta(days=MAX_SEARCH_DAYS):
         not_after = not_before + timedelta(days=MAX_SEARCH_DAYS)

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agents.calendar.model import CalendarError, CalendarKind
+from agents.wording import say
 
 
 def local_timezone(name: str | None = None) -> tzinfo:
@@ -42,7 +43,8 @@ def _zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
         raise CalendarError(
-            CalendarKind.GENERAL, f"Unknown timezone {name!r}: use an IANA name like Europe/Berlin."
+            CalendarKind.GENERAL,
+            say("Unknown timezone {name!r}: use an IANA name like Europe/Berlin.", name=name),
         ) from exc
 
 

@@ -14,6 +14,7 @@ from agents.events import Event, Status
 from agents.llm.messages import ANSWER_SHARE, ChatMessage, fit_history
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import Run, run_steps, stream_reply
+from agents.wording import say
 
 
 class ChatAgent:
@@ -48,7 +49,7 @@ class ChatAgent:
         has_images = any(m.images for m in history)
         run.model = self.service.route(images=has_images, model=self.model)
         if self.service.needs_loading(run.model):
-            yield Status(f"Loading {run.model}…")
+            yield Status(say("Loading {model}…", model=run.model))
         chat = self.service.plain_chat(run.model)
         reply = yield from stream_reply(chat, self._messages(history, run.model), run.cancel)
         if reply.complete:

@@ -25,23 +25,24 @@ from agents.errors import HearthError
 from agents.llm.errors import ErrorKind, LLMError
 from agents.llm.ollama_service import OllamaService
 from agents.llm.tokens import estimate_tokens
+from agents.wording import Words, listed, say
 
 #: Llama Guard 3's hazard categories (MLCommons taxonomy), by code.
-CATEGORIES: dict[str, str] = {
-    "S1": "Violent Crimes",
-    "S2": "Non-Violent Crimes",
-    "S3": "Sex-Related Crimes",
-    "S4": "Child Sexual Exploitation",
-    "S5": "Defamation",
-    "S6": "Specialized Advice",
-    "S7": "Privacy",
-    "S8": "Intellectual Property",
-    "S9": "Indiscriminate Weapons",
-    "S10": "Hate",
-    "S11": "Suicide & Self-Harm",
-    "S12": "Sexual Content",
-    "S13": "Elections",
-    "S14": "Code Interpreter Abuse",
+CATEGORIES: dict[str, Words] = {
+    "S1": say("Violent Crimes"),
+    "S2": say("Non-Violent Crimes"),
+    "S3": say("Sex-Related Crimes"),
+    "S4": say("Child Sexual Exploitation"),
+    "S5": say("Defamation"),
+    "S6": say("Specialized Advice"),
+    "S7": say("Privacy"),
+    "S8": say("Intellectual Property"),
+    "S9": say("Indiscriminate Weapons"),
+    "S10": say("Hate"),
+    "S11": say("Suicide & Self-Harm"),
+    "S12": say("Sexual Content"),
+    "S13": say("Elections"),
+    "S14": say("Code Interpreter Abuse"),
 }
 
 VerdictStatus = Literal["safe", "unsafe", "unparseable"]
@@ -63,10 +64,15 @@ class Category:
     """A violated hazard category, e.g. ``S1 Violent Crimes``."""
 
     code: str
-    name: str
+    name: Words
 
     def __str__(self) -> str:
-        return f"{self.code} {self.name}"
+        return str(self.words)
+
+    @property
+    def words(self) -> Words:
+        """The category for a person, e.g. ``S1 Violent Crimes``."""
+        return say("{code} {name}", code=self.code, name=self.name)
 
 
 @dataclass(frozen=True)
@@ -94,20 +100,44 @@ class GuardVerdict:
         """The category codes, e.g. ``("S1", "S10")``."""
         return tuple(c.code for c in self.categories)
 
-    def explanation(self, stage: Stage = "prompt") -> str:
+    def explanation(self, stage: Stage = "prompt") -> Words:
         """A sentence for the person: what was blocked and why."""
-        what = "Your message" if stage == "prompt" else "The answer"
+        prompt = stage == "prompt"
         if self.status == "safe":
-            return f"{what} passed the safety check."
+            if prompt:
+                return say("Your message passed the safety check.")
+            return say("The answer passed the safety check.")
+        if self.status == "unsafe" and self.categories:
+            names = listed([c.words for c in self.categories])
+            if prompt:
+                return say(
+                    "Your message was blocked by the safety check (Llama Guard): {names}.",
+                    names=names,
+                )
+            return say(
+                "The answer was blocked by the safety check (Llama Guard): {names}.", names=names
+            )
         if self.status == "unsafe":
-            if self.categories:
-                names = ", ".join(str(c) for c in self.categories)
-                return f"{what} was blocked by the safety check (Llama Guard): {names}."
-            return f"{what} was blocked by the safety check (Llama Guard); it named no category."
-        return (
-            f"{what} was held back because the safety check (Llama Guard) gave an answer "
-            f"Hearth could not read ({self.raw[:80]!r}). Try again, or turn the safety "
-            "check off in Settings if it keeps happening."
+            if prompt:
+                return say(
+                    "Your message was blocked by the safety check (Llama Guard); it named no "
+                    "category."
+                )
+            return say(
+                "The answer was blocked by the safety check (Llama Guard); it named no category."
+            )
+        if prompt:
+            return say(
+                "Your message was held back because the safety check (Llama Guard) gave an "
+                "answer Hearth could not read ({raw!r}). Try again, or turn the safety check "
+                "off in Settings if it keeps happening.",
+                raw=self.raw[:80],
+            )
+        return say(
+            "The answer was held back because the safety check (Llama Guard) gave an answer "
+            "Hearth could not read ({raw!r}). Try again, or turn the safety check off in "
+            "Settings if it keeps happening.",
+            raw=self.raw[:80],
         )
 
 
@@ -179,13 +209,16 @@ class Guard:
         """The error for a guard model that is not pulled, saying how to get it."""
         return LLMError(
             ErrorKind.MODEL_MISSING,
-            f"The safety check needs the model '{self.model}', which isn't downloaded: pull "
-            f"it with `ollama pull {self.model}` (or Pull model in Hearth), or turn the "
-            "safety check off in Settings.",
+            say(
+                "The safety check needs the model '{model}', which isn't downloaded: "
+                "pull it with `ollama pull {model}` (or Pull model in Hearth), or turn "
+                "the safety check off in Settings.",
+                model=self.model,
+            ),
             model=self.model,
         )
 
-    def availability(self) -> str | None:
+    def availability(self) -> Words | None:
         """None when the guard model is ready; otherwise what is wrong and what to do.
 
         Always asks Ollama afresh (the model may have been pulled or removed meanwhile).
@@ -194,7 +227,7 @@ class Guard:
         try:
             self._require()
         except HearthError as exc:
-            return exc.message
+            return exc.words
         return None
 
     def check_prompt(self, text: str) -> GuardVerdict:

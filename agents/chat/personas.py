@@ -21,6 +21,7 @@ from typing import Any
 from agents.errors import HearthError
 from agents.paths import personas_file
 from agents.storage.atomic import keep_aside, write_atomic
+from agents.wording import Words, plain, say
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,13 @@ class Persona:
     prompt: str
 
     @property
+    def label(self) -> Words:
+        """The name for a person: a built-in persona not renamed goes by Hearth's own name,
+        in the person's language; any other by the name it was given."""
+        default = _NAMES.get(self.id)
+        return default if default is not None and str(default) == self.name else plain(self.name)
+
+    @property
     def builtin(self) -> bool:
         """Whether this is one of Hearth's own personas."""
         return self.id in _DEFAULT_IDS
@@ -60,37 +68,47 @@ class Persona:
         return asdict(self)
 
 
+# The built-in personas' names, in words the window translates (see Persona.label).
+_NAMES = {
+    "assistant": say("Helpful assistant"),
+    "concise": say("Concise"),
+    "teacher": say("Patient teacher"),
+    "coder": say("Coding partner"),
+    "translator": say("Translator"),
+    "pirate": say("Pirate"),
+}
+
 DEFAULT_PERSONAS: tuple[Persona, ...] = (
     Persona(
         "assistant",
-        "Helpful assistant",
+        str(_NAMES["assistant"]),
         "You are Hearth, a helpful private assistant running on the user's own computer. "
         "Answer clearly and concisely. Use Markdown for lists, tables and code.",
     ),
     Persona(
         "concise",
-        "Concise",
+        str(_NAMES["concise"]),
         "You are a concise assistant. Answer in as few words as the question allows: the "
         "answer first, no preamble, no repetition of the question, no closing remarks. Use "
         "a short list only when it is clearer than a sentence.",
     ),
     Persona(
         "teacher",
-        "Patient teacher",
+        str(_NAMES["teacher"]),
         "You are a patient teacher. Explain step by step in plain words, starting from what "
         "the learner probably knows. Give a short example for every new idea, check "
         "understanding with one question at the end, and never make the learner feel slow.",
     ),
     Persona(
         "coder",
-        "Coding partner",
+        str(_NAMES["coder"]),
         "You are an experienced software engineer. Give correct, idiomatic, runnable code in "
         "fenced code blocks with the language named, explain the key decisions briefly, "
         "point out edge cases and security issues, and say so when you are not sure.",
     ),
     Persona(
         "translator",
-        "Translator",
+        str(_NAMES["translator"]),
         "You are a professional translator. Translate the user's text faithfully and "
         "naturally. If no target language is given, translate into English, or into the "
         "user's language if the text is already English. Keep names, numbers and formatting; "
@@ -98,7 +116,7 @@ DEFAULT_PERSONAS: tuple[Persona, ...] = (
     ),
     Persona(
         "pirate",
-        "Pirate",
+        str(_NAMES["pirate"]),
         "Ye be a cheerful old pirate who still answers every question helpfully and "
         "correctly, but speaks like a pirate: arr, matey, ye and yer, tales of the sea. Keep "
         "the facts right and the answers useful; the accent is the only joke.",
@@ -110,10 +128,14 @@ _DEFAULT_IDS = frozenset(p.id for p in DEFAULT_PERSONAS)
 def _clean_name(name: str) -> str:
     text = " ".join(str(name).split())
     if not text:
-        raise PersonaError("A persona needs a name: type one.")
+        raise PersonaError(say("A persona needs a name: type one."))
     if len(text) > MAX_NAME_CHARS:
         raise PersonaError(
-            f"The persona name is too long ({len(text)} characters, at most {MAX_NAME_CHARS})."
+            say(
+                "The persona name is too long ({count} characters, at most {limit}).",
+                count=len(text),
+                limit=MAX_NAME_CHARS,
+            )
         )
     return text
 
@@ -121,11 +143,17 @@ def _clean_name(name: str) -> str:
 def _clean_prompt(prompt: str) -> str:
     text = str(prompt).strip()
     if not text:
-        raise PersonaError("A persona needs a system prompt: say how the assistant should act.")
+        raise PersonaError(
+            say("A persona needs a system prompt: say how the assistant should act.")
+        )
     if len(text) > MAX_PROMPT_CHARS:
         raise PersonaError(
-            f"The system prompt is too long ({len(text):,} characters, at most "
-            f"{MAX_PROMPT_CHARS:,}): shorten it."
+            say(
+                "The system prompt is too long ({count:,} characters, at most "
+                "{limit:,}): shorten it.",
+                count=len(text),
+                limit=MAX_PROMPT_CHARS,
+            )
         )
     return text
 
@@ -137,12 +165,12 @@ def persona_from_dict(data: Any) -> Persona:
         PersonaError: A field is missing, has the wrong type or is out of bounds.
     """
     if not isinstance(data, dict):
-        raise PersonaError("A persona must be a JSON object with id, name and prompt.")
+        raise PersonaError(say("A persona must be a JSON object with id, name and prompt."))
     pid, name, prompt = data.get("id"), data.get("name"), data.get("prompt")
     if not isinstance(pid, str) or not pid.strip() or len(pid) > 64:
-        raise PersonaError("A persona has a missing or invalid id.")
+        raise PersonaError(say("A persona has a missing or invalid id."))
     if not isinstance(name, str) or not isinstance(prompt, str):
-        raise PersonaError(f"The persona '{pid}' needs a text name and a text prompt.")
+        raise PersonaError(say("The persona '{id}' needs a text name and a text prompt.", id=pid))
     return Persona(pid.strip(), _clean_name(name), _clean_prompt(prompt))
 
 
@@ -201,7 +229,10 @@ class PersonaLibrary:
         with self._lock:
             if len(self._personas) >= MAX_PERSONAS:
                 raise PersonaError(
-                    f"The library already holds {MAX_PERSONAS} personas: delete some first."
+                    say(
+                        "The library already holds {limit} personas: delete some first.",
+                        limit=MAX_PERSONAS,
+                    )
                 )
             clean = _clean_name(name)
             self._check_name_free(clean)
@@ -240,7 +271,7 @@ class PersonaLibrary:
             self._require(persona_id)
             remaining = [p for p in self._personas if p.id != persona_id]
             if not remaining:
-                raise PersonaError("This is the last persona: add another before deleting it.")
+                raise PersonaError(say("This is the last persona: add another before deleting it."))
             self._commit(remaining)
 
     def restore_defaults(self) -> None:
@@ -272,12 +303,14 @@ class PersonaLibrary:
     def _require(self, persona_id: str) -> Persona:
         found = self.get(persona_id)
         if found is None:
-            raise PersonaError("That persona no longer exists: pick another one.")
+            raise PersonaError(say("That persona no longer exists: pick another one."))
         return found
 
     def _check_name_free(self, name: str) -> None:
         if self.find_by_name(name) is not None:
-            raise PersonaError(f"There is already a persona called '{name}': choose another name.")
+            raise PersonaError(
+                say("There is already a persona called '{name}': choose another name.", name=name)
+            )
 
     def _commit(self, personas: list[Persona]) -> None:
         self._save(personas)
@@ -319,6 +352,10 @@ class PersonaLibrary:
             write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=2))
         except OSError as exc:
             raise PersonaError(
-                f"Hearth could not save the personas to {self.path} ({exc.strerror or exc}). "
-                "Check that the data folder is writable; your change was not saved."
+                say(
+                    "Hearth could not save the personas to {path} ({problem}). Check that "
+                    "the data folder is writable; your change was not saved.",
+                    path=self.path,
+                    problem=exc.strerror or exc,
+                )
             ) from exc

@@ -22,16 +22,19 @@ from agents.fences import fence, rule
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import Run, run_steps, stream_reply
 from agents.llm.tokens import estimate_tokens
+from agents.wording import say
 
 NOT_FOUND_MARK = "NOT_IN_DOCUMENTS"
-NOT_FOUND_TEXT = (
+NOT_FOUND = say(
     "I couldn't find the answer in your documents. Try other words, or add the document "
     "that holds it (hearth index PATH, or Add in the Documents panel)."
 )
-NO_DOCUMENTS_TEXT = (
+NO_DOCUMENTS = say(
     "No documents are indexed yet: add some first (hearth index PATH, or Add in the "
     "Documents panel), then ask again."
 )
+NOT_FOUND_TEXT = str(NOT_FOUND)
+NO_DOCUMENTS_TEXT = str(NO_DOCUMENTS)
 ANSWER_TOKENS = 1024
 
 SYSTEM_PROMPT = f"""You answer questions using only the sources given in the user's message.
@@ -131,14 +134,14 @@ class DocumentAnswerer:
     def _steps(self, question: str, run: Run) -> Iterator[Event]:
         if not self.index.files():
             yield Sources([])
-            yield Final(NO_DOCUMENTS_TEXT)
+            yield Final.said(NO_DOCUMENTS)
             return
-        yield Status("Searching your documents…")
+        yield Status(say("Searching your documents…"))
         passages = self.index.relevant(question, self.index.search(question))
         run.cancel.check()
         if not passages:
             yield Sources([])
-            yield Final(NOT_FOUND_TEXT)
+            yield Final.said(NOT_FOUND)
             return
         run.model = self.service.route(model=self.model)
         budget = self.service.num_ctx(run.model) - ANSWER_TOKENS
@@ -153,7 +156,7 @@ class DocumentAnswerer:
             return
         if reply.held and NOT_FOUND_MARK in reply.held.upper().replace(" ", "_"):
             yield Sources([])
-            yield Final(NOT_FOUND_TEXT, ending.stats)
+            yield Final.said(NOT_FOUND, ending.stats)
             return
         if reply.held:
             yield Token(reply.held)

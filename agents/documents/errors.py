@@ -7,6 +7,7 @@ from pathlib import Path
 from agents.errors import HearthError, Kind
 from agents.exit_codes import Exit
 from agents.printable import shown
+from agents.wording import Words, say
 
 
 class DocumentKind(Kind):
@@ -42,6 +43,9 @@ class DocumentError(HearthError):
             whole message.
         reason: What is wrong and what to do.
         aside: For MOVED_ASIDE, where the old index now is.
+
+    Attributes:
+        reason: The reason in English.
     """
 
     kind: DocumentKind
@@ -50,19 +54,21 @@ class DocumentError(HearthError):
         self,
         kind: DocumentKind,
         path: Path | str | None,
-        reason: str,
+        reason: Words,
         *,
         aside: str | None = None,
     ) -> None:
         self.path = None if path is None else str(path)
-        self.reason = reason
+        self.reason = str(reason)
         self.aside = aside
         name = None if path is None else shown(Path(path).name)  # odd names print escaped
-        super().__init__(reason if name is None else f"{name}: {reason}", kind)
+        super().__init__(
+            reason if name is None else say("{name}: {reason}", name=name, reason=reason), kind
+        )
 
     @classmethod
     def about_index(
-        cls, kind: DocumentKind, message: str, aside: str | None = None
+        cls, kind: DocumentKind, message: Words, aside: str | None = None
     ) -> DocumentError:
         """An error about the index (INDEX_UNAVAILABLE, NOT_INDEXED, MOVED_ASIDE)."""
         return cls(kind, None, message, aside=aside)

@@ -44,6 +44,7 @@ from agents.files import path_text
 from agents.llm import OllamaService
 from agents.printable import shown
 from agents.settings import Settings
+from agents.wording import Words, say
 
 log = logging.getLogger(__name__)
 
@@ -109,8 +110,11 @@ class OllamaEmbedder:
             if depth >= MAX_SPLITS or not 0 < cut < len(text):
                 raise DocumentError.about_index(
                     DocumentKind.INDEX_UNAVAILABLE,
-                    f"A passage is too long for the embedding model '{self.model}' even in "
-                    "parts: lower the passage length in Settings.",
+                    say(
+                        "A passage is too long for the embedding model '{model}' even in "
+                        "parts: lower the passage length in Settings.",
+                        model=self.model,
+                    ),
                 ) from exc
             parts = [text[:cut], text[cut:]]
             vectors = [self._embed_long(part, depth + 1) for part in parts]
@@ -134,8 +138,13 @@ class OllamaEmbedder:
         if len(vectors) != len(texts):
             raise DocumentError.about_index(
                 DocumentKind.INDEX_UNAVAILABLE,
-                f"Ollama returned {len(vectors)} embeddings for {len(texts)} passages; "
-                f"check the embedding model '{self.model}'.",
+                say(
+                    "Ollama returned {vectors} embeddings for {passages} passages; check the "
+                    "embedding model '{model}'.",
+                    vectors=len(vectors),
+                    passages=len(texts),
+                    model=self.model,
+                ),
             )
         return vectors
 
@@ -270,8 +279,8 @@ class SyncReport:
     indexed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, Words]] = field(default_factory=list)
+    skipped: list[tuple[str, Words]] = field(default_factory=list)
     chunks_added: int = 0
     cancelled: bool = False
     repaired: bool = False
@@ -332,7 +341,7 @@ class DocumentIndex:
         server = self.settings.documents_chroma_server
         kept = None if server else aside.moved_aside(self.index_dir)
         if kept is not None:
-            raise _moved_aside_error(kept, "earlier")
+            raise _moved_aside_error(kept, say("earlier"))
         name = self.collection_name
         try:
             self._client = open_chroma(self.root, server)
@@ -345,9 +354,12 @@ class DocumentIndex:
             if server:
                 raise DocumentError.about_index(
                     DocumentKind.INDEX_UNAVAILABLE,
-                    f"The Chroma server at {server} can't be used ({exc}). "
-                    "Check that it is running, or clear the server setting to use the "
-                    "built-in index.",
+                    say(
+                        "The Chroma server at {server} can't be used ({problem}). Check that it "
+                        "is running, or clear the server setting to use the built-in index.",
+                        server=server,
+                        problem=exc,
+                    ),
                 ) from exc
             raise _open_failure(self.index_dir, exc, ledger_damaged=False) from exc
         self._repair(name)
@@ -545,8 +557,8 @@ class DocumentIndex:
                 self._remove_one(key)
                 report.removed.append(key)
             else:
-                self.manifest.fail_file(key, _kind(path), "", exc.message, root)
-                report.failed.append((key, exc.message))
+                self.manifest.fail_file(key, _kind(path), "", exc.words, root)
+                report.failed.append((key, exc.words))
             return 0
         with handle:
             return self._sync_opened(handle, path, root, report, cancel)
@@ -574,15 +586,15 @@ class DocumentIndex:
             report.unchanged.append(key)
             return 0
         if row is not None and row.status == FAILED and sha and sha == row.failed_sha256:
-            report.failed.append((key, row.error))
+            report.failed.append((key, row.problem))
             return 0
         kind = _kind(path)
         try:
             document = read_document(handle, path, settings, cancel)
             chunks = chunk_document(document, sha, settings)
         except DocumentError as exc:
-            self.manifest.fail_file(key, kind, sha, exc.message, root)
-            report.failed.append((key, exc.message))
+            self.manifest.fail_file(key, kind, sha, exc.words, root)
+            report.failed.append((key, exc.words))
             return 0
 
         def write(vectors: list[list[float]]) -> int:
@@ -727,8 +739,11 @@ def _open_ledger(index_dir: Path) -> Manifest:
     except NewerLedger as exc:
         raise DocumentError.about_index(
             DocumentKind.INDEX_UNAVAILABLE,
-            f"The document index was made by a newer version of Hearth ({exc}). Update "
-            "Hearth to use it; nothing was changed.",
+            say(
+                "The document index was made by a newer version of Hearth ({problem}). "
+                "Update Hearth to use it; nothing was changed.",
+                problem=exc,
+            ),
         ) from exc
     except sqlite3.DatabaseError as exc:
         raise _open_failure(index_dir, exc, ledger_damaged=True) from exc
@@ -739,20 +754,29 @@ def _open_failure(index_dir: Path, exc: BaseException, *, ledger_damaged: bool) 
     if aside.is_installation_problem(exc):
         return DocumentError.about_index(
             DocumentKind.INDEX_UNAVAILABLE,
-            "The document index can't be opened because part of Hearth's installation is "
-            f"missing or broken ({type(exc).__name__}: {exc}). Your index was not changed; "
-            "reinstall Hearth.",
+            say(
+                "The document index can't be opened because part of Hearth's "
+                "installation is missing or broken ({error_type}: {problem}). Your index "
+                "was not changed; reinstall Hearth.",
+                error_type=type(exc).__name__,
+                problem=exc,
+            ),
         )
     if aside.is_environment_problem(exc):
         return DocumentError.about_index(
             DocumentKind.INDEX_UNAVAILABLE,
-            f"The document index can't be opened right now ({exc}). Nothing was changed: "
-            "check the disk (free space, permissions) and that no other program holds it, "
-            "then try again.",
+            say(
+                "The document index can't be opened right now ({problem}). Nothing was "
+                "changed: check the disk (free space, permissions) and that no other "
+                "program holds it, then try again.",
+                problem=exc,
+            ),
         )
     _release_chroma()
     kept = aside.move_aside(index_dir, ledger_damaged=ledger_damaged)
-    return _moved_aside_error(kept, f"now ({type(exc).__name__}: {exc})")
+    return _moved_aside_error(
+        kept, say("now ({error_type}: {problem})", error_type=type(exc).__name__, problem=exc)
+    )
 
 
 def _release_chroma() -> None:
@@ -764,11 +788,16 @@ def _release_chroma() -> None:
     SharedSystemClient.clear_system_cache()
 
 
-def _moved_aside_error(kept: Path, when: str) -> DocumentError:
+def _moved_aside_error(kept: Path, when: Words) -> DocumentError:
     return DocumentError.about_index(
         DocumentKind.MOVED_ASIDE,
-        f"The document index could not be opened, so it was moved aside {when}. Nothing was "
-        f"deleted: the old index is kept in {shown(str(kept))}. Rebuild the index from your "
-        "files with `hearth index --rebuild` (or Rebuild in the Documents tab).",
+        say(
+            "The document index could not be opened, so it was moved aside {when}. "
+            "Nothing was deleted: the old index is kept in {kept}. Rebuild the index "
+            "from your files with `hearth index --rebuild` (or Rebuild in the "
+            "Documents tab).",
+            when=when,
+            kept=shown(str(kept)),
+        ),
         str(kept),
     )

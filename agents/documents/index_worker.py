@@ -40,6 +40,7 @@ from agents.documents.retrieval import Passage
 from agents.errors import HearthError
 from agents.llm.errors import ErrorKind, LLMError
 from agents.settings import Settings
+from agents.wording import Words, say
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +102,7 @@ class _Worker:
 @dataclass(frozen=True)
 class _ErrorReply:
     kind: str
-    message: str
+    message: Words
     exit_code: int
     llm_kind: str | None = None
     aside: str | None = None
@@ -129,24 +130,30 @@ def _lock_data_dir(root: Path) -> Any:
         handle.close()
         raise DocumentError.about_index(
             DocumentKind.INDEX_UNAVAILABLE,
-            "Another Hearth process is already indexing this data folder: wait for it to "
-            "finish (or close it), then try again.",
+            say(
+                "Another Hearth process is already indexing this data folder: wait for it to "
+                "finish (or close it), then try again."
+            ),
         ) from exc
     return handle
 
 
 def _error_reply(exc: BaseException) -> _ErrorReply:
     if isinstance(exc, LLMError):
-        return _ErrorReply("llm", exc.message, exc.exit_code, exc.kind.name)
+        return _ErrorReply("llm", exc.words, exc.exit_code, exc.kind.name)
     if isinstance(exc, DocumentError) and exc.kind is DocumentKind.MOVED_ASIDE:
-        return _ErrorReply("aside", exc.message, exc.exit_code, aside=exc.aside)
+        return _ErrorReply("aside", exc.words, exc.exit_code, aside=exc.aside)
     if isinstance(exc, HearthError):
-        return _ErrorReply("hearth", exc.message, exc.exit_code)
+        return _ErrorReply("hearth", exc.words, exc.exit_code)
     return _ErrorReply(
         "internal",
-        f"The document index failed unexpectedly ({type(exc).__name__}: {exc}). Nothing was "
-        "deleted; try again, and if it keeps failing, rebuild the index with "
-        "`hearth index --rebuild` (or Rebuild in the Documents tab).",
+        say(
+            "The document index failed unexpectedly ({error_type}: {problem}). Nothing was "
+            "deleted; try again, and if it keeps failing, rebuild the index with "
+            "`hearth index --rebuild` (or Rebuild in the Documents tab).",
+            error_type=type(exc).__name__,
+            problem=exc,
+        ),
         DocumentKind.INDEX_UNAVAILABLE.exit_code,
     )
 
@@ -420,9 +427,12 @@ class IndexClient:
                     if not worker.dispatcher.is_alive() and waiter.empty():
                         raise DocumentError.about_index(
                             DocumentKind.INDEX_UNAVAILABLE,
-                            f"The indexing process stopped unexpectedly (exit code "
-                            f"{worker.process.exitcode}). The index stays consistent: run the "
-                            "same command again to resume.",
+                            say(
+                                "The indexing process stopped unexpectedly (exit code "
+                                "{code}). The index stays consistent: run the same "
+                                "command again to resume.",
+                                code=worker.process.exitcode,
+                            ),
                         ) from None
                     continue
                 if kind == "progress":

@@ -25,6 +25,7 @@ from agents.documents.errors import DocumentError, DocumentKind
 from agents.files import FileRefused, open_regular, read_capped
 from agents.printable import shown
 from agents.settings import Settings
+from agents.wording import Words, say
 
 log = logging.getLogger(__name__)
 # pypdf logs a warning per oddity of a damaged file; the person gets one clear message.
@@ -111,8 +112,11 @@ class _Budget:
             raise DocumentError(
                 DocumentKind.TOO_SLOW,
                 self.path,
-                f"reading took longer than {seconds:.0f} s, so it was stopped. "
-                "Split the file or convert it to plain text, then add it again.",
+                say(
+                    "reading took longer than {seconds:.0f} s, so it was stopped. Split the file "
+                    "or convert it to plain text, then add it again.",
+                    seconds=seconds,
+                ),
             )
 
     def add_text(self, text: str) -> None:
@@ -122,8 +126,11 @@ class _Budget:
             raise DocumentError(
                 DocumentKind.TOO_LARGE,
                 self.path,
-                f"it holds more than {limit:,} characters of text, over "
-                "Hearth's memory cap. Split it into smaller files.",
+                say(
+                    "it holds more than {limit:,} characters of text, over Hearth's memory cap. "
+                    "Split it into smaller files.",
+                    limit=limit,
+                ),
             )
         self.check_time()
 
@@ -139,8 +146,11 @@ def check_supported(path: Path) -> None:
         raise DocumentError(
             DocumentKind.UNSUPPORTED_FORMAT,
             path,
-            f"Hearth doesn't read '{shown(suffix) or 'extensionless'}' files. Supported: PDF, "
-            "Word (.docx), Markdown, text and HTML.",
+            say(
+                "Hearth doesn't read '{suffix}' files. Supported: PDF, Word (.docx), "
+                "Markdown, text and HTML.",
+                suffix=shown(suffix) or say("extensionless"),
+            ),
         )
 
 
@@ -158,18 +168,24 @@ def open_document(path: Path, within: Path | None = None) -> BinaryIO:
     try:
         return open_regular(path, within=within)
     except FileRefused as exc:
-        raise DocumentError(DocumentKind.UNREADABLE, path, exc.reason + ".") from exc
+        raise DocumentError(
+            DocumentKind.UNREADABLE, path, say("{reason}.", reason=exc.reason)
+        ) from exc
     except FileNotFoundError as exc:
         raise DocumentError(
-            DocumentKind.UNREADABLE, path, "the file doesn't exist (was it moved or deleted?)."
+            DocumentKind.UNREADABLE, path, say("the file doesn't exist (was it moved or deleted?).")
         ) from exc
     except PermissionError as exc:
         raise DocumentError(
-            DocumentKind.UNREADABLE, path, "Hearth isn't allowed to read it (permission denied)."
+            DocumentKind.UNREADABLE,
+            path,
+            say("Hearth isn't allowed to read it (permission denied)."),
         ) from exc
     except OSError as exc:
         raise DocumentError(
-            DocumentKind.UNREADABLE, path, f"it can't be opened ({exc.strerror or exc})."
+            DocumentKind.UNREADABLE,
+            path,
+            say("it can't be opened ({problem}).", problem=exc.strerror or exc),
         ) from exc
 
 
@@ -211,15 +227,19 @@ def read_document(
     size = os.fstat(handle.fileno()).st_size
     if size == 0:
         raise DocumentError(
-            DocumentKind.EMPTY, path, "the file is empty (0 bytes); there is nothing to read."
+            DocumentKind.EMPTY, path, say("the file is empty (0 bytes); there is nothing to read.")
         )
     limit = settings.documents_max_file_bytes
     if size > limit:
         raise DocumentError(
             DocumentKind.TOO_LARGE,
             path,
-            f"the file is {size / 2**20:,.0f} MB, over the {limit / 2**20:,.0f} MB limit. "
-            "Split it into smaller files.",
+            say(
+                "the file is {size:,.0f} MB, over the {limit:,.0f} MB limit. Split it into "
+                "smaller files.",
+                size=size / 2**20,
+                limit=limit / 2**20,
+            ),
         )
     budget = _Budget(path, settings, cancel)
     kind = _kind(path.suffix.lower())
@@ -230,25 +250,29 @@ def read_document(
         raise
     except MemoryError as exc:
         raise DocumentError(
-            DocumentKind.TOO_LARGE, path, "it needs more memory than Hearth allows to read."
+            DocumentKind.TOO_LARGE, path, say("it needs more memory than Hearth allows to read.")
         ) from exc
     except RecursionError as exc:
         raise DocumentError(
             DocumentKind.CORRUPT,
             path,
-            "its structure is nested too deeply to read safely (damaged or hostile).",
+            say("its structure is nested too deeply to read safely (damaged or hostile)."),
         ) from exc
     except Exception as exc:
         log.info("could not parse %s: %s", shown(path), exc)
         raise DocumentError(
             DocumentKind.CORRUPT,
             path,
-            f"the file looks damaged or isn't a real {kind.upper()} file "
-            f"({type(exc).__name__}). Open it in its usual program and save it again.",
+            say(
+                "the file looks damaged or isn't a real {kind} file ({error_type}). Open it "
+                "in its usual program and save it again.",
+                kind=kind.upper(),
+                error_type=type(exc).__name__,
+            ),
         ) from exc
     document.sections = [s for s in document.sections if s.text.strip()]
     if not document.sections:
-        raise DocumentError(DocumentKind.EMPTY, path, "it contains no text to read.")
+        raise DocumentError(DocumentKind.EMPTY, path, say("it contains no text to read."))
     return document
 
 
@@ -272,7 +296,7 @@ def _load_pdf(handle: BinaryIO, budget: _Budget) -> LoadedDocument:
     path = budget.path
     if not handle.read(1024).lstrip().startswith(b"%PDF"):
         raise DocumentError(
-            DocumentKind.CORRUPT, path, "it isn't a PDF (no PDF header). Check the file type."
+            DocumentKind.CORRUPT, path, say("it isn't a PDF (no PDF header). Check the file type.")
         )
     handle.seek(0)
     try:
@@ -286,20 +310,26 @@ def _load_pdf(handle: BinaryIO, budget: _Budget) -> LoadedDocument:
                 raise DocumentError(
                     DocumentKind.ENCRYPTED,
                     path,
-                    "the PDF is protected by a password. Open it, save an unprotected copy "
-                    "(e.g. Print to PDF), and add that copy.",
+                    say(
+                        "the PDF is protected by a password. Open it, save an unprotected copy "
+                        "(e.g. Print to PDF), and add that copy."
+                    ),
                 )
         count = len(reader.pages)
     except FileNotDecryptedError as exc:
         raise DocumentError(
-            DocumentKind.ENCRYPTED, path, "the PDF is protected by a password."
+            DocumentKind.ENCRYPTED, path, say("the PDF is protected by a password.")
         ) from exc
     if count > budget.settings.documents_max_pages:
         raise DocumentError(
             DocumentKind.TOO_LARGE,
             path,
-            f"it has {count:,} pages, over the {budget.settings.documents_max_pages:,}-page limit. "
-            "Split it into smaller PDFs.",
+            say(
+                "it has {count:,} pages, over the {limit:,}-page limit. Split "
+                "it into smaller PDFs.",
+                count=count,
+                limit=budget.settings.documents_max_pages,
+            ),
         )
     document = LoadedDocument(path, "pdf", pages=count)
     for number, page in enumerate(reader.pages, start=1):
@@ -310,20 +340,27 @@ def _load_pdf(handle: BinaryIO, budget: _Budget) -> LoadedDocument:
             raise DocumentError(
                 DocumentKind.TOO_LARGE,
                 path,
-                f"page {number} unpacks to more than Hearth allows (a compression bomb or an "
-                "oversized page); refused.",
+                say(
+                    "page {number} unpacks to more than Hearth allows (a compression bomb or an "
+                    "oversized page); refused.",
+                    number=number,
+                ),
             ) from exc
         budget.add_text(text)
         if text.strip():
             document.sections.append(Section(text, page=number))
     if not document.sections and count:
-        raise DocumentError(
-            DocumentKind.NO_TEXT_LAYER,
-            path,
-            f"its {count} page(s) have no text layer (a scan or images). Run OCR on it "
-            "(e.g. ocrmypdf) and add the result.",
-        )
+        raise DocumentError(DocumentKind.NO_TEXT_LAYER, path, no_text_layer(count))
     return document
+
+
+def no_text_layer(count: int) -> Words:
+    """Why a scanned PDF of ``count`` pages can't be read, and what to do."""
+    return say(
+        "its {count} page(s) have no text layer (a scan or images). Run OCR on it "
+        "(e.g. `ocrmypdf`) and add the result.",
+        count=count,
+    )
 
 
 def _clean(text: str) -> str:
@@ -337,7 +374,7 @@ def _check_zip(handle: BinaryIO, budget: _Budget) -> None:
     path = budget.path
     if not zipfile.is_zipfile(handle):
         raise DocumentError(
-            DocumentKind.CORRUPT, path, "it isn't a real Word file (not a .docx archive)."
+            DocumentKind.CORRUPT, path, say("it isn't a real Word file (not a .docx archive).")
         )
     handle.seek(0)
     with zipfile.ZipFile(handle) as archive:
@@ -346,7 +383,7 @@ def _check_zip(handle: BinaryIO, budget: _Budget) -> None:
             raise DocumentError(
                 DocumentKind.TOO_LARGE,
                 path,
-                f"the archive holds {len(infos):,} parts; refused as unsafe.",
+                say("the archive holds {count:,} parts; refused as unsafe.", count=len(infos)),
             )
         unpacked = sum(info.file_size for info in infos)
         packed = max(1, sum(info.compress_size for info in infos))
@@ -354,12 +391,16 @@ def _check_zip(handle: BinaryIO, budget: _Budget) -> None:
             raise DocumentError(
                 DocumentKind.TOO_LARGE,
                 path,
-                f"it would unpack to {unpacked / 2**20:,.0f} MB (from {packed / 2**20:,.1f} MB): "
-                "a compression bomb or an oversized file; refused.",
+                say(
+                    "it would unpack to {unpacked:,.0f} MB (from {packed:,.1f} MB): a "
+                    "compression bomb or an oversized file; refused.",
+                    unpacked=unpacked / 2**20,
+                    packed=packed / 2**20,
+                ),
             )
         if "word/document.xml" not in archive.namelist():
             raise DocumentError(
-                DocumentKind.CORRUPT, path, "it isn't a Word document (no word/document.xml)."
+                DocumentKind.CORRUPT, path, say("it isn't a Word document (no word/document.xml).")
             )
 
 
@@ -447,8 +488,10 @@ def decode_text(path: Path, data: bytes) -> str:
         raise DocumentError(
             DocumentKind.BINARY,
             path,
-            "it isn't text (binary data under a text file name). Open it in the program "
-            "that made it and export it as text or PDF.",
+            say(
+                "it isn't text (binary data under a text file name). Open it in the program "
+                "that made it and export it as text or PDF."
+            ),
         )
     text = data.decode(best.encoding, errors="replace")
     control = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f")
@@ -456,7 +499,7 @@ def decode_text(path: Path, data: bytes) -> str:
         raise DocumentError(
             DocumentKind.BINARY,
             path,
-            "it isn't text (too many control characters for a text file).",
+            say("it isn't text (too many control characters for a text file)."),
         )
     return text
 

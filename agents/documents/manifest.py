@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agents.documents.chunking import Chunk
+from agents.wording import Words, from_stored, plain, to_stored
 
 SCHEMA_VERSION = 2
 """2 added files.root (the folder a file was found in, so links stay inside it)."""
@@ -135,7 +136,11 @@ def search_terms(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class IndexedFile:
-    """One file the index knows about."""
+    """One file the index knows about.
+
+    ``error`` is why it could not be read, in English; ``error_words`` the same for the
+    window (None when the ledger kept only text, from before it kept words).
+    """
 
     path: str
     kind: str
@@ -150,6 +155,12 @@ class IndexedFile:
     collection: str = ""
     failed_sha256: str = ""
     root: str = ""
+    error_words: Words | None = None
+
+    @property
+    def problem(self) -> Words:
+        """Why it could not be read, for a person ('' when it could)."""
+        return self.error_words or plain(self.error)
 
     @property
     def searchable(self) -> bool:
@@ -326,8 +337,10 @@ class Manifest:
                 (size, mtime_ns, _key(path)),
             )
 
-    def fail_file(self, path: str, kind: str, sha256: str, error: str, root: str = "") -> None:
-        """Records why a file could not be read; its previous passages (if any) stay."""
+    def fail_file(self, path: str, kind: str, sha256: str, error: Words, root: str = "") -> None:
+        """Records why a file could not be read (its words, worded when shown); its
+        previous passages (if any) stay."""
+        kept = to_stored(error)
         with self.transaction() as db:
             row = db.execute(
                 "SELECT chunks FROM files WHERE path=CAST(? AS TEXT)", (_key(path),)
@@ -336,13 +349,13 @@ class Manifest:
                 db.execute(
                     "INSERT INTO files(path, kind, status, error, failed_sha256, indexed_at, "
                     "root) VALUES(CAST(? AS TEXT), ?, ?, ?, ?, ?, CAST(? AS TEXT))",
-                    (_key(path), kind, FAILED, error, sha256, time.time(), _key(root)),
+                    (_key(path), kind, FAILED, kept, sha256, time.time(), _key(root)),
                 )
             else:
                 db.execute(
                     "UPDATE files SET status=?, error=?, failed_sha256=?, root=CAST(? AS TEXT) "
                     "WHERE path=CAST(? AS TEXT)",
-                    (FAILED, error, sha256, _key(root), _key(path)),
+                    (FAILED, kept, sha256, _key(root), _key(path)),
                 )
 
     def mark_stale(self, path: str) -> None:
@@ -441,13 +454,15 @@ class Manifest:
 
 
 def _file(row: sqlite3.Row) -> IndexedFile:
+    error = from_stored(row["error"]) if row["error"] else None
     return IndexedFile(
         path=row["path"],
         kind=row["kind"],
         status=row["status"],
         chunks=row["chunks"],
         pages=row["pages"],
-        error=row["error"],
+        error=str(error) if error is not None else "",
+        error_words=error,
         indexed_at=row["indexed_at"],
         sha256=row["sha256"],
         size=row["size"],

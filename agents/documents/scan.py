@@ -26,8 +26,9 @@ from agents.documents.loaders import is_supported
 from agents.documents.manifest import IndexedFile
 from agents.files import FileRefused, is_inside, kind_of, resolve
 from agents.printable import shown
+from agents.wording import Words, say
 
-SUPPORTED_WORDS = "Supported: PDF, Word (.docx), Markdown, text and HTML."
+SUPPORTED_WORDS = say("Supported: PDF, Word (.docx), Markdown, text and HTML.")
 
 
 @dataclass
@@ -44,8 +45,8 @@ class Plan:
 
     files: dict[str, str] = field(default_factory=dict)
     gone: list[str] = field(default_factory=list)
-    refused: list[tuple[str, str]] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    refused: list[tuple[str, Words]] = field(default_factory=list)
+    skipped: list[tuple[str, Words]] = field(default_factory=list)
 
     def add_gone(self, path: str) -> None:
         """Drops a known file (once)."""
@@ -93,7 +94,9 @@ def _recheck(path: str, root: str, plan: Plan) -> None:
         plan.skipped.append((path, _outside_note(path, real)))
         plan.add_gone(path)
     elif not stat.S_ISREG(mode):
-        plan.skipped.append((path, f"{shown(path)}: it is now {kind_of(mode)}; skipped."))
+        plan.skipped.append(
+            (path, say("{path}: it is now {kind}; skipped.", path=shown(path), kind=kind_of(mode)))
+        )
         plan.add_gone(path)
     else:
         plan.files[path] = root
@@ -113,16 +116,25 @@ def _add_target(
     try:
         mode = os.stat(resolve(target)).st_mode
     except FileRefused as exc:
-        plan.refused.append((key, f"{shown(key)}: {exc.reason}."))
+        plan.refused.append((key, say("{path}: {reason}.", path=shown(key), reason=exc.reason)))
         return
     except FileNotFoundError:
         if key in known:
             plan.add_gone(key)
         else:
-            plan.refused.append((key, f"{shown(key)}: no such file or folder."))
+            plan.refused.append((key, say("{path}: no such file or folder.", path=shown(key))))
         return
     except OSError as exc:
-        plan.refused.append((key, f"{shown(key)}: it can't be opened ({exc.strerror or exc})."))
+        plan.refused.append(
+            (
+                key,
+                say(
+                    "{path}: it can't be opened ({problem}).",
+                    path=shown(key),
+                    problem=exc.strerror or exc,
+                ),
+            )
+        )
         return
     if stat.S_ISDIR(mode):
         found = _walk(target, plan, cancel)
@@ -133,13 +145,27 @@ def _add_target(
                 plan.add_gone(path)
     elif not stat.S_ISREG(mode):
         plan.refused.append(
-            (key, f"{shown(key)}: it is {kind_of(mode)}, not a regular file; skipped.")
+            (
+                key,
+                say(
+                    "{path}: it is {kind}, not a regular file; skipped.",
+                    path=shown(key),
+                    kind=kind_of(mode),
+                ),
+            )
         )
     elif is_supported(target):
         plan.files[key] = ""
     else:
         plan.refused.append(
-            (key, f"{shown(target.name)}: Hearth doesn't read this kind of file. {SUPPORTED_WORDS}")
+            (
+                key,
+                say(
+                    "{name}: Hearth doesn't read this kind of file. {supported}",
+                    name=shown(target.name),
+                    supported=SUPPORTED_WORDS,
+                ),
+            )
         )
 
 
@@ -162,7 +188,14 @@ def _walk(folder: Path, plan: Plan, cancel: CancelToken | None) -> set[str]:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
             plan.skipped.append(
-                (str(directory), f"{shown(directory)}: folder not read ({_why(exc)}); skipped.")
+                (
+                    str(directory),
+                    say(
+                        "{path}: folder not read ({problem}); skipped.",
+                        path=shown(directory),
+                        problem=_why(exc),
+                    ),
+                )
             )
             continue
         subfolders = []
@@ -181,10 +214,22 @@ def _walk(folder: Path, plan: Plan, cancel: CancelToken | None) -> set[str]:
                         found.add(str(path))
                     else:
                         plan.skipped.append(
-                            (entry.path, f"{shown(path)}: it is {kind_of(mode)}; skipped.")
+                            (
+                                entry.path,
+                                say(
+                                    "{path}: it is {kind}; skipped.",
+                                    path=shown(path),
+                                    kind=kind_of(mode),
+                                ),
+                            )
                         )
             except OSError as exc:
-                plan.skipped.append((entry.path, f"{shown(path)}: not read ({_why(exc)})."))
+                plan.skipped.append(
+                    (
+                        entry.path,
+                        say("{path}: not read ({problem}).", path=shown(path), problem=_why(exc)),
+                    )
+                )
         stack.extend(reversed(subfolders))
     return found
 
@@ -196,11 +241,15 @@ def _link(path: Path, folder: Path, root: Path, found: set[str], plan: Plan) -> 
         mode = os.stat(real).st_mode
     except FileRefused as exc:
         if is_supported(path):
-            plan.skipped.append((str(path), f"{shown(path)}: {exc.reason}; skipped."))
+            plan.skipped.append(
+                (str(path), say("{path}: {reason}; skipped.", path=shown(path), reason=exc.reason))
+            )
         return
     except OSError:
         if is_supported(path):
-            plan.skipped.append((str(path), f"{shown(path)}: a link to nothing; skipped."))
+            plan.skipped.append(
+                (str(path), say("{path}: a link to nothing; skipped.", path=shown(path)))
+            )
         return
     inside = is_inside(real, root)
     if stat.S_ISDIR(mode):
@@ -213,20 +262,29 @@ def _link(path: Path, folder: Path, root: Path, found: set[str], plan: Plan) -> 
         plan.skipped.append((str(path), _outside_note(str(path), real)))
     elif not stat.S_ISREG(mode):
         plan.skipped.append(
-            (str(path), f"{shown(path)}: a link to {kind_of(mode)}, not a file; skipped.")
+            (
+                str(path),
+                say(
+                    "{path}: a link to {kind}, not a file; skipped.",
+                    path=shown(path),
+                    kind=kind_of(mode),
+                ),
+            )
         )
     elif not any(part.startswith(".") for part in real.relative_to(root).parts):
         found.add(str(folder / real.relative_to(root)))  # the file itself, seen once
 
 
-def _outside_note(path: str, real: Path) -> str:
-    return (
-        f"{shown(path)}: a link to {shown(str(real))}, outside the chosen folder; not "
-        "followed. Add that file or folder itself to index it."
+def _outside_note(path: str, real: Path) -> Words:
+    return say(
+        "{path}: a link to {target}, outside the chosen folder; not followed. Add that file "
+        "or folder itself to index it.",
+        path=shown(path),
+        target=shown(str(real)),
     )
 
 
-def _why(exc: OSError) -> str:
+def _why(exc: OSError) -> Words | str:
     if isinstance(exc, PermissionError):
-        return "permission denied"
+        return say("permission denied")
     return exc.strerror or type(exc).__name__

@@ -24,6 +24,7 @@ from agents.events import Event, Status, SummaryProgress
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import Run, read_reply, run_steps, stream_reply
 from agents.llm.tokens import estimate_tokens
+from agents.wording import say
 
 SUMMARY_TOKENS = 1536  # room left for the final summary
 NOTES_TOKENS = 700  # room left for one section's notes
@@ -159,7 +160,7 @@ class DocumentSummarizer:
     def _steps(self, source: Path | LoadedDocument, lang: str | None, run: Run) -> Iterator[Event]:
         settings = self.service.settings
         document = source if isinstance(source, LoadedDocument) else load_document(source, settings)
-        yield Status(f"Read {document.name}")
+        yield Status(say("Read {document}", document=document.name))
         run.model = model = self.service.route(model=self.model)
         info = self.service.show(model)
         text = _labelled_text(document)
@@ -177,7 +178,7 @@ class DocumentSummarizer:
                 notes_chat, document, text, plan, language, run.cancel
             )
             prompt = self._final_prompt(document.name, notes, language, notes=True)
-        yield Status("Writing the summary…")
+        yield Status(say("Writing the summary…"))
         reply = yield from stream_reply(chat, self._messages(prompt), run.cancel)
         yield reply.ending(model)
 
@@ -194,7 +195,13 @@ class DocumentSummarizer:
         """Notes per section, then notes of notes until they fit one call."""
         budget = section_budget(plan.num_ctx)
         sections = split_sections(text, budget)
-        yield Status(f"Reading {len(sections)} sections of {document.name}…")
+        yield Status(
+            say(
+                "Reading {count} sections of {document}…",
+                count=len(sections),
+                document=document.name,
+            )
+        )
         notes: list[str] = []
         for number, section in enumerate(sections, start=1):
             prompt = (
@@ -212,7 +219,7 @@ class DocumentSummarizer:
         while estimate_tokens(combined) > limit and rounds < 5:
             rounds += 1
             groups = _group(notes, section_budget(plan.num_ctx))
-            yield Status(f"Combining notes ({len(groups)} groups)…")
+            yield Status(say("Combining notes ({count} groups)…", count=len(groups)))
             merged = []
             for number, group in enumerate(groups, start=1):
                 prompt = (

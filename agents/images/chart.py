@@ -13,6 +13,7 @@ from agents.cancel import CancelToken
 from agents.images.vision import ask_structured
 from agents.llm.ollama_service import OllamaService
 from agents.llm.structured import DEFAULT_ATTEMPTS
+from agents.wording import say
 
 MAX_CATEGORIES = 500
 MAX_SERIES = 50
@@ -140,7 +141,7 @@ def chart_to_table(
         attempts=attempts,
         model=model,
         cancel=cancel,
-        what="table",
+        what=say("table"),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from agents.errors import HearthError, Kind
 from agents.exit_codes import Exit
+from agents.wording import Words, say
 
 
 class ImageKind(Kind):
@@ -29,17 +30,23 @@ class ImageError(HearthError):
         reason: What is wrong and what to do. The message is "Can't use the image
             '<name>': <reason>", except for MISSING, whose reason is the whole message
             (see :meth:`missing`).
+
+    Attributes:
+        reason: The reason in English.
     """
 
     kind: ImageKind
 
-    def __init__(self, kind: ImageKind, name: str, reason: str) -> None:
-        prefix = "" if kind is ImageKind.MISSING else f"Can't use the image '{name}': "
-        super().__init__(prefix + reason, kind)
+    def __init__(self, kind: ImageKind, name: str, reason: Words) -> None:
+        if kind is ImageKind.MISSING:
+            message = reason
+        else:
+            message = say("Can't use the image '{name}': {reason}", name=name, reason=reason)
+        super().__init__(message, kind)
         self.name = name
-        self.reason = reason
+        self.reason = str(reason)
 
     @classmethod
-    def missing(cls, sha256: str, message: str) -> ImageError:
+    def missing(cls, sha256: str, message: Words) -> ImageError:
         """A stored image that is gone or damaged; ``message`` is shown as it is."""
         return cls(ImageKind.MISSING, sha256, message)

@@ -10,6 +10,7 @@ from agents.cancel import CancelToken
 from agents.images.vision import ask_structured
 from agents.llm.ollama_service import OllamaService
 from agents.llm.structured import DEFAULT_ATTEMPTS
+from agents.wording import Words, say
 
 GROUNDING_PROMPT = (
     "Find this in the image: {query}\n\n"
@@ -63,13 +64,21 @@ class Grounding:
     box: Box | None = None
 
     def describe(self) -> str:
+        """One line for a person (in English; see :meth:`words`)."""
+        return str(self.words())
+
+    def words(self) -> Words:
         """One line for a person."""
         if not self.found or self.box is None:
-            return f"Couldn't find {self.query} in the image."
+            return say("Couldn't find {query} in the image.", query=self.query)
         b = self.box
-        return (
-            f"Found {self.label or self.query} at x {b.x0:.0%}–{b.x1:.0%}, "
-            f"y {b.y0:.0%}–{b.y1:.0%} of the image."
+        return say(
+            "Found {what} at x {x0:.0%}–{x1:.0%}, y {y0:.0%}–{y1:.0%} of the image.",
+            what=self.label or self.query,
+            x0=b.x0,
+            x1=b.x1,
+            y0=b.y0,
+            y1=b.y1,
         )
 
 
@@ -166,7 +175,7 @@ def find_in_image(
         attempts=attempts,
         model=model,
         cancel=cancel,
-        what="location",
+        what=say("position in the image"),
     )
     return result["value"]
 

@@ -26,6 +26,7 @@ from agents.attachments import ImageRef
 from agents.files import FileRefused, FileTooLarge, read_regular
 from agents.images.errors import ImageError, ImageKind
 from agents.printable import shown
+from agents.wording import Words, say
 
 MAX_SIDE = 1120
 """Longest side sent to the vision model (two 560-px tiles)."""
@@ -83,7 +84,7 @@ class PreparedImage:
     original_height: int
     original_format: str
     original_bytes: int
-    notes: tuple[str, ...] = ()
+    notes: tuple[Words, ...] = ()
 
     @property
     def extension(self) -> str:
@@ -126,10 +127,10 @@ def prepare_image(
     raw, label = _read(source, name, max_file_bytes)
     if not raw:
         raise ImageError(
-            ImageKind.EMPTY, label, "the file is empty (0 bytes). Pick the image again."
+            ImageKind.EMPTY, label, say("the file is empty (0 bytes). Pick the image again.")
         )
     image = _open(raw, label, max_pixels)
-    notes: list[str] = []
+    notes: list[Words] = []
     try:
         fmt = str(image.format or "unknown")
         declared_width, declared_height = image.size
@@ -154,15 +155,20 @@ def prepare_image(
             image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=2.0)
         if min(image.size) < 32 and max(image.size) >= 16 * min(image.size):
             notes.append(
-                f"very long image ({original_size[0]}x{original_size[1]}): shrunk to "
-                f"{image.width}x{image.height}, so small details may be unreadable; "
-                "crop it into parts for a closer look"
+                say(
+                    "very long image ({width}x{height}): shrunk to {new_width}x{new_height}, "
+                    "so small details may be unreadable; crop it into parts for a closer look",
+                    width=original_size[0],
+                    height=original_size[1],
+                    new_width=image.width,
+                    new_height=image.height,
+                )
             )
         data, mime = _encode(image, photo=fmt in _PHOTO_FORMATS)
         width, height = image.size
     except MemoryError as exc:
         raise ImageError(
-            ImageKind.TOO_LARGE, label, "it is too large to open on this computer."
+            ImageKind.TOO_LARGE, label, say("it is too large to open on this computer.")
         ) from exc
     finally:
         image.close()
@@ -215,25 +221,29 @@ def _read(source: Path | bytes, name: str | None, max_file_bytes: int) -> tuple[
             ImageKind.TOO_LARGE, label, _too_many_bytes(exc.size, max_file_bytes)
         ) from exc
     except FileRefused as exc:
-        raise ImageError(ImageKind.UNREADABLE, label, f"{exc.reason}.") from exc
+        raise ImageError(ImageKind.UNREADABLE, label, say("{reason}.", reason=exc.reason)) from exc
     except FileNotFoundError as exc:
         raise ImageError(
-            ImageKind.UNREADABLE, label, f"the file doesn't exist ({shown(path)})."
+            ImageKind.UNREADABLE, label, say("the file doesn't exist ({path}).", path=shown(path))
         ) from exc
     except PermissionError as exc:
         raise ImageError(
-            ImageKind.UNREADABLE, label, "Hearth isn't allowed to read the file."
+            ImageKind.UNREADABLE, label, say("Hearth isn't allowed to read the file.")
         ) from exc
     except OSError as exc:
         raise ImageError(
-            ImageKind.UNREADABLE, label, f"the file couldn't be read ({exc.strerror})."
+            ImageKind.UNREADABLE,
+            label,
+            say("the file couldn't be read ({problem}).", problem=exc.strerror),
         ) from exc
 
 
-def _too_many_bytes(size: int, limit: int) -> str:
-    return (
-        f"the file is {size / 1e6:.0f} MB, more than the {limit / 1e6:.0f} MB Hearth accepts. "
-        "Save a smaller copy and try again."
+def _too_many_bytes(size: int, limit: int) -> Words:
+    return say(
+        "the file is {size:.0f} MB, more than the {limit:.0f} MB Hearth accepts. "
+        "Save a smaller copy and try again.",
+        size=size / 1e6,
+        limit=limit / 1e6,
     )
 
 
@@ -253,33 +263,42 @@ def _open(raw: bytes, label: str, max_pixels: int) -> Image.Image:
         raise ImageError(
             ImageKind.TOO_LARGE,
             label,
-            "a block of data in it unpacks to more than Hearth allows (a decompression "
-            "bomb, or a damaged file).",
+            say(
+                "a block of data in it unpacks to more than Hearth allows (a decompression "
+                "bomb, or a damaged file)."
+            ),
         ) from exc
     except _DECODE_ERRORS as exc:
         raise ImageError(ImageKind.DAMAGED, label, _damaged_reason(exc)) from exc
     width, height = image.size
     if width <= 0 or height <= 0:
         image.close()
-        raise ImageError(ImageKind.DAMAGED, label, "it says it has no pixels.")
+        raise ImageError(ImageKind.DAMAGED, label, say("it says it has no pixels."))
     if width * height > max_pixels:
         image.close()
         raise ImageError(ImageKind.TOO_LARGE, label, _bomb_reason((width, height), max_pixels))
     return image
 
 
-def _bomb_reason(size: tuple[int, int] | None, max_pixels: int) -> str:
+def _bomb_reason(size: tuple[int, int] | None, max_pixels: int) -> Words:
     declared = (
-        f"it declares {size[0]} x {size[1]} pixels" if size else "it declares too many pixels"
+        say("it declares {width} x {height} pixels", width=size[0], height=size[1])
+        if size
+        else say("it declares too many pixels")
     )
-    return (
-        f"{declared}, more than the {max_pixels / 1e6:.0f} megapixels Hearth opens (it may be "
-        "a decompression bomb). Resize it first if it is a real picture."
+    return say(
+        "{declared}, more than the {limit:.0f} megapixels Hearth opens (it may be a "
+        "decompression bomb). Resize it first if it is a real picture.",
+        declared=declared,
+        limit=max_pixels / 1e6,
     )
 
 
-def _damaged_reason(exc: BaseException) -> str:
-    return f"the file is damaged ({exc}). Open and save it again in an image editor."
+def _damaged_reason(exc: BaseException) -> Words:
+    return say(
+        "the file is damaged ({problem}). Open and save it again in an image editor.",
+        problem=exc,
+    )
 
 
 _IMAGE_MAGIC = {
@@ -291,35 +310,35 @@ _IMAGE_MAGIC = {
 }
 
 
-def _not_an_image_reason(raw: bytes) -> str:
+def _not_an_image_reason(raw: bytes) -> Words:
     head = raw[:64]
     for magic, name in _IMAGE_MAGIC.items():
         if head.startswith(magic):
-            return (
-                f"it starts like a {name} image but the rest is damaged. Open and save it "
-                "again in an image editor, or get a new copy."
+            return say(
+                "it starts like a {format} image but the rest is damaged. Open and save it "
+                "again in an image editor, or get a new copy.",
+                format=name,
             )
-    kinds = {
-        b"%PDF": "a PDF document: add it as a document instead",
-        b"PK\x03\x04": "a ZIP archive (or an Office document), not an image",
-    }
-    for magic, text in kinds.items():
-        if head.startswith(magic):
-            return f"it is {text}."
+    if head.startswith(b"%PDF"):
+        return say("it is a PDF document: add it as a document instead.")
+    if head.startswith(b"PK\x03\x04"):
+        return say("it is a ZIP archive (or an Office document), not an image.")
     if head[4:8] == b"ftyp" and head[8:12] in {b"heic", b"heix", b"mif1", b"msf1", b"hevc"}:
-        return "it is a HEIC photo, which Hearth can't read yet. Export it as JPEG or PNG."
+        return say("it is a HEIC photo, which Hearth can't read yet. Export it as JPEG or PNG.")
     if head[4:8] == b"ftyp" and head[8:12] in {b"avif", b"avis"}:
-        return "it is an AVIF image, which this installation can't read. Export it as PNG."
+        return say("it is an AVIF image, which this installation can't read. Export it as PNG.")
     low = raw[:512].lstrip().lower()
     if low.startswith(b"<svg") or (low.startswith(b"<?xml") and b"<svg" in raw[:4096].lower()):
-        return "it is an SVG drawing; export it as PNG first."
+        return say("it is an SVG drawing; export it as PNG first.")
     if raw[:512] and all(32 <= b < 127 or b in b"\t\r\n" for b in raw[:512]):
-        return "it is text, not an image, whatever its name says."
-    formats = ", ".join(OPENABLE_FORMATS)
-    return f"its content is not an image format Hearth can open ({formats})."
+        return say("it is text, not an image, whatever its name says.")
+    return say(
+        "its content is not an image format Hearth can open ({formats}).",
+        formats=", ".join(OPENABLE_FORMATS),
+    )
 
 
-def _frames_note(image: Image.Image, fmt: str) -> str | None:
+def _frames_note(image: Image.Image, fmt: str) -> Words | None:
     try:
         animated = bool(getattr(image, "is_animated", False))
         if animated:
@@ -329,10 +348,10 @@ def _frames_note(image: Image.Image, fmt: str) -> str | None:
     if not animated:
         return None
     if fmt == "TIFF":
-        return "multi-page TIFF: first page used"
+        return say("multi-page TIFF: first page used")
     if fmt == "MPO":
         return None  # a JPEG with a depth map or preview: the first image is the photo
-    return f"animated {fmt}: first frame used"
+    return say("animated {format}: first frame used", format=fmt)
 
 
 _EXTENSIONS = {
@@ -347,11 +366,15 @@ _EXTENSIONS = {
 }
 
 
-def _misnamed_note(label: str, fmt: str) -> str | None:
+def _misnamed_note(label: str, fmt: str) -> Words | None:
     suffix = Path(label).suffix.lower().lstrip(".")
     known = set().union(*_EXTENSIONS.values())
     if suffix in known and suffix not in _EXTENSIONS.get(fmt, set()):
-        return f"named .{suffix} but it is really a {fmt} image (read as {fmt})"
+        return say(
+            "named .{suffix} but it is really a {format} image (read as {format})",
+            suffix=suffix,
+            format=fmt,
+        )
     return None
 
 
@@ -361,16 +384,21 @@ def _load(image: Image.Image, label: str) -> None:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ImageError(ImageKind.TOO_LARGE, label, _bomb_reason(image.size, MAX_PIXELS)) from exc
     except _DECODE_ERRORS as exc:
-        detail = "it is cut off (truncated)" if "truncated" in str(exc) else "it is damaged"
+        detail = (
+            say("it is cut off (truncated)") if "truncated" in str(exc) else say("it is damaged")
+        )
         raise ImageError(
             ImageKind.DAMAGED,
             label,
-            f"{detail}: the file may not have finished downloading or copying. "
-            "Get a complete copy and try again.",
+            say(
+                "{detail}: the file may not have finished downloading or copying. "
+                "Get a complete copy and try again.",
+                detail=detail,
+            ),
         ) from exc
 
 
-def _upright(image: Image.Image, notes: list[str]) -> tuple[Image.Image, bool]:
+def _upright(image: Image.Image, notes: list[Words]) -> tuple[Image.Image, bool]:
     """Applies the EXIF orientation (phones store photos sideways and say so in EXIF).
 
     Returns the upright image and whether width and height swapped.
@@ -381,14 +409,14 @@ def _upright(image: Image.Image, notes: list[str]) -> tuple[Image.Image, bool]:
             return image, False  # upright already: no copy of a possibly huge image
         turned = ImageOps.exif_transpose(image)
     except _DECODE_ERRORS:
-        notes.append("the photo's orientation data is unreadable: shown as stored")
+        notes.append(say("the photo's orientation data is unreadable: shown as stored"))
         return image, False
     if turned is not image:
         image.close()
     return turned, orientation in {5, 6, 7, 8}
 
 
-def _to_rgb(image: Image.Image, notes: list[str]) -> Image.Image:
+def _to_rgb(image: Image.Image, notes: list[Words]) -> Image.Image:
     """Converts any mode (16-bit, CMYK, palette, alpha...) to 8-bit sRGB on white."""
     mode = image.mode
     if mode.startswith("I;16") or mode in {"I", "F"}:
@@ -404,7 +432,7 @@ def _to_rgb(image: Image.Image, notes: list[str]) -> Image.Image:
             background = Image.new("RGB", image.size, (255, 255, 255))
             background.paste(image, mask=alpha)
             image = background
-            notes.append("transparent areas shown on white")
+            notes.append(say("transparent areas shown on white"))
         else:
             image = image.convert("RGB")
     icc = image.info.get("icc_profile")

@@ -26,6 +26,7 @@ from agents.events import Event, Status
 from agents.llm.messages import ChatMessage
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import Run, run_steps
+from agents.wording import say
 
 if TYPE_CHECKING:
     from agents.images.store import ImageStore
@@ -203,7 +204,7 @@ class ImageQuestion:
         from agents.images.tasks import ImageTask
 
         last = self.messages[-1]
-        yield Status("Reading your request…")
+        yield Status(say("Reading your request…"))
         self.task = self._choose(last.content, run.cancel)
         if self.task is None:
             chat = ChatAgent(self.service, self.model, self.system_prompt)

@@ -15,6 +15,7 @@ from pathlib import Path
 from agents import paths
 from agents.images.errors import ImageError
 from agents.storage.atomic import write_atomic
+from agents.wording import say
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _EXTENSIONS = ("png", "jpg")
@@ -68,8 +69,11 @@ class ImageStore:
         if hashlib.sha256(data).hexdigest() != sha256:
             raise ImageError.missing(
                 sha256,
-                f"The stored image {sha256[:12]}… is damaged (its content changed on disk). "
-                "Attach the picture again.",
+                say(
+                    "The stored image {image}… is damaged (its content changed on disk). "
+                    "Attach the picture again.",
+                    image=sha256[:12],
+                ),
             )
         return data
 
@@ -84,8 +88,12 @@ class ImageStore:
                 return candidate
         raise ImageError.missing(
             sha256,
-            f"The image {sha256[:12]}… is no longer in Hearth's data folder "
-            f"({self.directory}). Attach the picture again.",
+            say(
+                "The image {image}… is no longer in Hearth's data folder ({directory}). "
+                "Attach the picture again.",
+                image=sha256[:12],
+                directory=self.directory,
+            ),
         )
 
     def has(self, sha256: str) -> bool:
@@ -103,7 +111,9 @@ class ImageStore:
     def _candidates(self, sha256: str) -> list[Path]:
         key = sha256.lower()
         if not _SHA256.fullmatch(key):
-            raise ImageError.missing(sha256, f"'{sha256}' is not an image reference Hearth made.")
+            raise ImageError.missing(
+                sha256, say("'{sha256}' is not an image reference Hearth made.", sha256=sha256)
+            )
         return [self.directory / f"{key}.{ext}" for ext in _EXTENSIONS]
 
 

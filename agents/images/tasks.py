@@ -19,6 +19,7 @@ from agents.events import Attached, Event, Final, Result, Stats, Status
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import Run, run_steps
 from agents.llm.structured import DEFAULT_ATTEMPTS
+from agents.wording import say
 
 if TYPE_CHECKING:
     from agents.images.store import ImageStore
@@ -78,7 +79,7 @@ class ImageTask:
 
     def _steps(self, images: Sequence[bytes], cancel: CancelToken) -> Iterator[Event]:
         if not images:
-            raise HearthError("Attach an image first, then ask again.")
+            raise HearthError(say("Attach an image first, then ask again."))
         if self.request.task == FIND:
             yield from self._find(images[0], cancel)
         else:
@@ -88,7 +89,7 @@ class ImageTask:
         from agents.images.grounding import find_in_image
         from agents.images.intake import image_size
 
-        yield Status(f"Looking for {self.query}…")
+        yield Status(say("Looking for {query}…", query=self.query))
         width, height = image_size(image)
         found = find_in_image(
             self.service,
@@ -105,12 +106,12 @@ class ImageTask:
             marked = draw_box(image, found.box, found.label or self.query)
             sha256 = self.store.put(marked)
             yield Attached((ImageRef(sha256, f"{self.query}.png"),))
-        yield Final(found.describe(), Stats(model=self.service.settings.vision_model))
+        yield Final.said(found.words(), Stats(model=self.service.settings.vision_model))
 
     def _chart(self, image: bytes, cancel: CancelToken) -> Iterator[Event]:
         from agents.images.chart import chart_to_table
 
-        yield Status("Reading the chart…")
+        yield Status(say("Reading the chart…"))
         table = chart_to_table(
             self.service,
             image,
@@ -125,5 +126,8 @@ class ImageTask:
         lines.append("|" + "---|" * len(header))
         lines += ["| " + " | ".join(row) + " |" for row in rows]
         lines += ["", "```csv", table.to_csv().rstrip("\n"), "```"]
-        lines.append("Check the numbers against the chart: they were read from the picture.")
-        yield Final("\n".join(lines), Stats(model=self.service.settings.vision_model))
+        answer = say(
+            "{table}\nCheck the numbers against the chart: they were read from the picture.",
+            table="\n".join(lines),
+        )
+        yield Final.said(answer, Stats(model=self.service.settings.vision_model))

@@ -24,6 +24,7 @@ from agents.llm.messages import ChatMessage, to_langchain
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import Run, read_reply, run_steps
 from agents.llm.structured import DEFAULT_ATTEMPTS, structured
+from agents.wording import Words, say
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -84,7 +85,7 @@ def ask_structured(
     attempts: int = DEFAULT_ATTEMPTS,
     model: str | None = None,
     cancel: CancelToken | None = None,
-    what: str = "answer",
+    what: Words | None = None,
 ) -> ModelT:
     """Asks the vision model for JSON that follows ``schema`` (see llm.structured).
 
@@ -101,8 +102,8 @@ def ask_structured(
         cancel=cancel,
         check=check,
         attempts=attempts,
-        what=what,
-        advice="Try again, or crop the image to the part that matters.",
+        what=what or say("answer"),
+        advice=say("Try again, or crop the image to the part that matters."),
         fix="Look at the image again and answer with JSON only, following the schema exactly.",
     )
 
@@ -203,7 +204,7 @@ def _describe_then_act(
     run: Run,
 ) -> Iterator[Event]:
     run.model = vision_model(service, vision)
-    yield Status(f"Reading the image with {run.model}…")
+    yield Status(say("Reading the image with {model}…", model=run.model))
     extraction = extract(service, images, request, model=run.model, cancel=run.cancel)
     yield ToolResult("read_image", "read_image", extraction.text)
     messages = act_messages(request, extraction)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from agents.errors import HearthError, Kind
 from agents.exit_codes import Exit
+from agents.wording import Words, say
 
 
 class ErrorKind(Kind):
@@ -27,7 +28,7 @@ class LLMError(HearthError):
 
     kind: ErrorKind
 
-    def __init__(self, kind: ErrorKind, message: str, *, model: str | None = None) -> None:
+    def __init__(self, kind: ErrorKind, message: Words, *, model: str | None = None) -> None:
         super().__init__(message, kind)
         self.model = model
 
@@ -48,8 +49,11 @@ def unreachable(host: str) -> LLMError:
     """The error for a server that does not answer."""
     return LLMError(
         ErrorKind.UNREACHABLE,
-        f"Ollama isn't running at {host}: start it with `ollama serve` "
-        "(install it from ollama.com if needed).",
+        say(
+            "Ollama isn't running at {host}: start it with `ollama serve` "
+            "(install it from ollama.com if needed).",
+            host=host,
+        ),
     )
 
 
@@ -57,8 +61,11 @@ def model_missing(model: str) -> LLMError:
     """The error for a model that is not pulled."""
     return LLMError(
         ErrorKind.MODEL_MISSING,
-        f"The model '{model}' isn't downloaded yet: pull it with `ollama pull {model}` "
-        "(or use Pull model in Hearth).",
+        say(
+            "The model '{model}' isn't downloaded yet: pull it with `ollama pull {model}` "
+            "(or use Pull model in Hearth).",
+            model=model,
+        ),
         model=model,
     )
 
@@ -67,8 +74,10 @@ def incomplete(model: str | None) -> LLMError:
     """The error for a stream that ended without Ollama saying it was done."""
     return LLMError(
         ErrorKind.INCOMPLETE,
-        "The answer ended before Ollama finished it (the server may have stopped). "
-        "What arrived was kept; press Retry to ask again.",
+        say(
+            "The answer ended before Ollama finished it (the server may have stopped). "
+            "What arrived was kept; press Retry to ask again."
+        ),
         model=model,
     )
 
@@ -80,7 +89,7 @@ def translate_error(exc: BaseException, *, host: str, model: str | None = None) 
 
     if isinstance(exc, LLMError):
         return exc
-    name = f"'{model}'" if model else "the model"
+    name: Words = say("'{model}'", model=model) if model else say("the model")
     if isinstance(exc, ollama.ResponseError):
         text = str(exc.error)
         low = text.lower()
@@ -89,58 +98,83 @@ def translate_error(exc: BaseException, *, host: str, model: str | None = None) 
         if "does not support tools" in low:
             return LLMError(
                 ErrorKind.UNSUPPORTED,
-                f"{name} can't use tools: choose a model with tool support, such as llama3.2.",
+                say(
+                    "{name} can't use tools: choose a model with tool support, such as llama3.2.",
+                    name=name,
+                ),
                 model=model,
             )
         if "does not support chat" in low or "does not support generate" in low:
             return LLMError(
                 ErrorKind.UNSUPPORTED,
-                f"{name} is not a chat model (it only makes embeddings): choose a chat "
-                "model such as llama3.2.",
+                say(
+                    "{name} is not a chat model (it only makes embeddings): choose a chat "
+                    "model such as llama3.2.",
+                    name=name,
+                ),
                 model=model,
             )
         if "image input" in low or "does not support vision" in low:
             return LLMError(
                 ErrorKind.UNSUPPORTED,
-                f"{name} can't see images: use a vision model such as llama3.2-vision.",
+                say(
+                    "{name} can't see images: use a vision model such as llama3.2-vision.",
+                    name=name,
+                ),
                 model=model,
             )
         if "more system memory" in low or "out of memory" in low or "cudamalloc" in low:
             return LLMError(
                 ErrorKind.SERVER,
-                f"{name} needs more memory than this computer has free ({text}). Close other "
-                "programs, or choose a smaller model such as llama3.2:1b.",
+                say(
+                    "{name} needs more memory than this computer has free ({text}). Close "
+                    "other programs, or choose a smaller model such as llama3.2:1b.",
+                    name=name,
+                    text=text,
+                ),
                 model=model,
             )
         if exc.status_code == 503 or "server busy" in low:
             return LLMError(
                 ErrorKind.BUSY,
-                "Ollama is busy with other requests: wait a moment and try again.",
+                say("Ollama is busy with other requests: wait a moment and try again."),
                 model=model,
             )
         if exc.status_code == -1:
             return LLMError(
                 ErrorKind.SERVER,
-                f"Ollama stopped with an error while answering ({text}). What arrived was "
-                "kept; press Retry, or check Ollama's log if it happens again.",
+                say(
+                    "Ollama stopped with an error while answering ({text}). What arrived "
+                    "was kept; press Retry, or check Ollama's log if it happens again.",
+                    text=text,
+                ),
                 model=model,
             )
         if 400 <= exc.status_code < 500:
             return LLMError(
                 ErrorKind.BAD_REQUEST,
-                f"Ollama refused the request: {text}. Check the model and settings.",
+                say(
+                    "Ollama refused the request: {text}. Check the model and settings.",
+                    text=text,
+                ),
                 model=model,
             )
         return LLMError(
             ErrorKind.SERVER,
-            f"Ollama reported an error: {text}. Try again; if it persists, restart Ollama.",
+            say(
+                "Ollama reported an error: {text}. Try again; if it persists, restart Ollama.",
+                text=text,
+            ),
             model=model,
         )
     if isinstance(exc, httpx.TimeoutException) and not isinstance(exc, httpx.ConnectTimeout):
         return LLMError(
             ErrorKind.TIMEOUT,
-            f"Ollama at {host} stopped answering (timed out). A large model may still be "
-            "loading: try again, or raise the read timeout in Settings.",
+            say(
+                "Ollama at {host} stopped answering (timed out). A large model may still be "
+                "loading: try again, or raise the read timeout in Settings.",
+                host=host,
+            ),
             model=model,
         )
     if isinstance(exc, ConnectionError | httpx.ConnectError | httpx.ConnectTimeout):
@@ -148,20 +182,27 @@ def translate_error(exc: BaseException, *, host: str, model: str | None = None) 
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
         return LLMError(
             ErrorKind.INTERRUPTED,
-            f"The connection to Ollama at {host} dropped mid-answer (did the server stop?). "
-            "What arrived was kept; press Retry.",
+            say(
+                "The connection to Ollama at {host} dropped mid-answer (did the server "
+                "stop?). What arrived was kept; press Retry.",
+                host=host,
+            ),
             model=model,
         )
     if isinstance(exc, httpx.HTTPError | OSError):
         return LLMError(
             ErrorKind.UNREACHABLE,
-            f"Couldn't talk to Ollama at {host} ({exc}). Check that it is running with "
-            "`ollama serve`.",
+            say(
+                "Couldn't talk to Ollama at {host} ({problem}). Check that it is running "
+                "with `ollama serve`.",
+                host=host,
+                problem=exc,
+            ),
             model=model,
         )
     return LLMError(
         ErrorKind.SERVER,
-        f"Unexpected problem talking to Ollama: {exc}. Try again.",
+        say("Unexpected problem talking to Ollama: {problem}. Try again.", problem=exc),
         model=model,
     )
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from agents.wording import Words, listed, plain, say
+
 
 class Capability(enum.StrEnum):
     """Capabilities as Ollama's /api/show reports them."""
@@ -16,6 +18,15 @@ class Capability(enum.StrEnum):
     VISION = "vision"
     EMBEDDING = "embedding"
     THINKING = "thinking"
+
+
+_CAPABILITY_WORDS = {
+    "completion": say("chat"),
+    "tools": say("tools"),
+    "vision": say("vision"),
+    "embedding": say("embedding"),
+    "thinking": say("thinking"),
+}
 
 
 def canonical(name: str) -> str:
@@ -50,11 +61,17 @@ class ModelInfo:
 
     @property
     def display_capabilities(self) -> str:
-        """Capabilities as a short human list, e.g. ``chat, tools``."""
-        names = {"completion": "chat"}
-        order = ["completion", "tools", "vision", "embedding", "thinking"]
+        """Capabilities as a short human list, e.g. ``chat, tools`` (English)."""
+        return str(self.capability_words)
+
+    @property
+    def capability_words(self) -> Words:
+        """Capabilities as a short list for a person, e.g. ``chat, tools``."""
+        order = list(_CAPABILITY_WORDS)
         caps = sorted(self.capabilities, key=lambda c: order.index(c) if c in order else 99)
-        return ", ".join(names.get(c, c) for c in caps) or "unknown"
+        if not caps:
+            return say("unknown")
+        return listed([_CAPABILITY_WORDS.get(c) or plain(c) for c in caps])
 
     @classmethod
     def from_show(cls, name: str, show: dict[str, Any]) -> ModelInfo:

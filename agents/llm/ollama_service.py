@@ -15,6 +15,7 @@ from agents.llm.errors import ErrorKind, LLMError, model_missing, translate_erro
 from agents.llm.models import Capability, LoadedModel, ModelInfo, canonical, same_model
 from agents.llm.options import ChatOptions
 from agents.settings import DEFAULT_HOST, Settings
+from agents.wording import Words, say
 
 RECENTLY_LOADED_S = 60.0
 """A model that answered this recently is still in memory (Ollama keeps it 5-30 min)."""
@@ -134,9 +135,12 @@ class OllamaService:
         if self.is_remote and not self.settings.allow_remote_ollama:
             raise LLMError(
                 ErrorKind.REFUSED_HOST,
-                f"Hearth only talks to an Ollama on this computer, but the host is "
-                f"{self.host}. To use it anyway, turn on 'Allow remote Ollama' in Settings "
-                "(or set HEARTH_ALLOW_REMOTE_OLLAMA=1).",
+                say(
+                    "Hearth only talks to an Ollama on this computer, but the host is "
+                    "{host}. To use it anyway, turn on 'Allow remote Ollama' in Settings "
+                    "(or set HEARTH_ALLOW_REMOTE_OLLAMA=1).",
+                    host=self.host,
+                ),
             )
 
     @property
@@ -247,8 +251,10 @@ class OllamaService:
         if images and tools:
             raise LLMError(
                 ErrorKind.UNSUPPORTED,
-                "No Llama 3.2 model both sees images and uses tools: describe the image "
-                "first, then act on the description.",
+                say(
+                    "No Llama 3.2 model both sees images and uses tools: describe the "
+                    "image first, then act on the description."
+                ),
             )
         fallback = self.settings.vision_model if images else self.settings.chat_model
         if model:
@@ -312,7 +318,10 @@ class OllamaService:
             if "file does not exist" in str(getattr(exc, "error", "")):
                 raise LLMError(
                     ErrorKind.MODEL_MISSING,
-                    f"There is no model called '{model}' in Ollama's library: check the name.",
+                    say(
+                        "There is no model called '{model}' in Ollama's library: check the name.",
+                        model=model,
+                    ),
                     model=model,
                 ) from exc
             raise self.error(exc, model) from exc
@@ -466,17 +475,26 @@ def keep_alive_seconds(value: str | int) -> int:
         return 300
 
 
-def _missing_capability_message(model: str, need: Capability, settings: Settings) -> str:
+def _missing_capability_message(model: str, need: Capability, settings: Settings) -> Words:
     if need is Capability.VISION:
-        return (
-            f"'{model}' can't see images: use a vision model such as "
-            f"{settings.vision_model} (pull it with `ollama pull {settings.vision_model}`)."
+        return say(
+            "'{model}' can't see images: use a vision model such as {vision} (pull it with "
+            "`ollama pull {vision}`).",
+            model=model,
+            vision=settings.vision_model,
         )
     if need is Capability.TOOLS:
-        return f"'{model}' can't use tools: choose a model with tool support such as llama3.2."
+        return say(
+            "'{model}' can't use tools: choose a model with tool support such as llama3.2.",
+            model=model,
+        )
     if need is Capability.EMBEDDING:
-        return f"'{model}' doesn't make embeddings: use {settings.embed_model}."
-    return f"'{model}' can't chat (it only makes embeddings): choose a chat model."
+        return say(
+            "'{model}' doesn't make embeddings: use {embed}.",
+            model=model,
+            embed=settings.embed_model,
+        )
+    return say("'{model}' can't chat (it only makes embeddings): choose a chat model.", model=model)
 
 
 __all__ = ["OllamaService", "PullProgress", "is_loopback", "model_missing", "normalize_host"]

@@ -22,6 +22,7 @@ from agents.cancel import CancelToken
 from agents.llm.errors import ErrorKind, LLMError
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import Reply, read_reply
+from agents.wording import Words, say
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 R = TypeVar("R")
@@ -31,6 +32,8 @@ DEFAULT_ATTEMPTS = 3
 NUM_PREDICT = 2048
 """Token cap for a structured answer: a looping model stops instead of running forever."""
 _ECHO_CHARS = 4000
+_ANSWER = say("answer")  # what was asked for, in the error
+_ADVICE = say("Try again, or choose a larger model in Settings.")
 
 
 class Unusable(Exception):
@@ -105,8 +108,8 @@ def structured(
     cancel: CancelToken | None = None,
     check: Callable[[ModelT], ModelT] | None = None,
     attempts: int = DEFAULT_ATTEMPTS,
-    what: str = "answer",
-    advice: str = "Try again, or choose a larger model in Settings.",
+    what: Words = _ANSWER,
+    advice: Words = _ADVICE,
     fix: str = "Answer again with JSON only, following the schema exactly.",
     num_predict: int = NUM_PREDICT,
 ) -> ModelT:
@@ -155,8 +158,15 @@ def structured(
     except Unusable as exc:
         raise LLMError(
             ErrorKind.UNUSABLE,
-            f"The model ({model}) didn't give a usable {what} after {exc.attempts} tries "
-            f"(last problem: {exc.problem}). {advice}",
+            say(
+                "The model ({model}) didn't give a usable {what} after {attempts} tries "
+                "(last problem: {problem}). {advice}",
+                model=model,
+                what=what,
+                attempts=exc.attempts,
+                problem=exc.problem,
+                advice=advice,
+            ),
             model=model,
         ) from exc
 

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from agents import paths
 from agents.mail.errors import MailError, MailKind
 from agents.storage.atomic import keep_aside, write_atomic
+from agents.wording import say
 
 log = logging.getLogger(__name__)
 
@@ -82,29 +83,32 @@ class MailAccount:
         """Returns the account if it is complete, else raises MailError saying what's missing."""
         if not _NAME.match(self.name) or not self.name.strip():
             raise MailError(
-                MailKind.GENERAL, "An account name needs 1 to 64 characters on one line."
+                MailKind.GENERAL, say("An account name needs 1 to 64 characters on one line.")
             )
         if self.kind not in ("imap", "maildir", "mbox"):
             raise MailError(
-                MailKind.GENERAL, f"Unknown mailbox kind '{self.kind}': use imap, maildir or mbox."
+                MailKind.GENERAL,
+                say("Unknown mailbox kind '{kind}': use imap, maildir or mbox.", kind=self.kind),
             )
         if self.kind == "imap":
             if not self.imap_host or not self.imap_username:
                 raise MailError(
-                    MailKind.GENERAL, f"Account '{self.name}': IMAP needs a server and a username."
+                    MailKind.GENERAL,
+                    say("Account '{name}': IMAP needs a server and a username.", name=self.name),
                 )
             _check_security(self.imap_security, "IMAP")
             _check_port(self.imap_port, "IMAP")
         elif not self.path:
             raise MailError(
-                MailKind.GENERAL, f"Account '{self.name}': give the {self.kind} location."
+                MailKind.GENERAL,
+                say("Account '{name}': give the {kind} location.", name=self.name, kind=self.kind),
             )
         if self.smtp_host:
             _check_security(self.smtp_security, "SMTP")
             _check_port(self.smtp_port, "SMTP")
         for value in (self.name, self.path, self.imap_host, self.imap_username, self.smtp_host):
             if any(ch in value for ch in "\r\n\0"):
-                raise MailError(MailKind.GENERAL, "Account fields must be single lines.")
+                raise MailError(MailKind.GENERAL, say("Account fields must be single lines."))
         return self
 
     def to_dict(self) -> dict[str, Any]:
@@ -133,13 +137,20 @@ def keyring_key(protocol: str, username: str, host: str) -> str:
 def _check_security(value: str, what: str) -> None:
     if value not in SECURITY_CHOICES:
         raise MailError(
-            MailKind.GENERAL, f"{what} security must be one of: {', '.join(SECURITY_CHOICES)}."
+            MailKind.GENERAL,
+            say(
+                "{protocol} security must be one of: {choices}.",
+                protocol=what,
+                choices=", ".join(SECURITY_CHOICES),
+            ),
         )
 
 
 def _check_port(value: int, what: str) -> None:
     if not 0 < value < 65536:
-        raise MailError(MailKind.GENERAL, f"The {what} port must be between 1 and 65535.")
+        raise MailError(
+            MailKind.GENERAL, say("The {protocol} port must be between 1 and 65535.", protocol=what)
+        )
 
 
 class AccountStore:
@@ -173,8 +184,12 @@ class AccountStore:
         known = ", ".join(a.name for a in self.accounts()) or "none yet"
         raise MailError(
             MailKind.GENERAL,
-            f"There is no mail account called '{name}' (accounts: {known}). "
-            "Add one in Mail > Accounts.",
+            say(
+                "There is no mail account called '{name}' (accounts: {known}). Add one "
+                "in Mail > Accounts.",
+                name=name,
+                known=known,
+            ),
         )
 
     def save(self, account: MailAccount) -> None:
@@ -210,7 +225,7 @@ def _keyring() -> Any:
         import keyring
     except ImportError as exc:  # pragma: no cover - a dependency
         raise MailError(
-            MailKind.GENERAL, "The keyring package is missing: reinstall Hearth."
+            MailKind.GENERAL, say("The keyring package is missing: reinstall Hearth.")
         ) from exc
     return keyring
 
@@ -223,9 +238,12 @@ def store_password(key: str, password: str) -> None:
     except Exception as exc:
         raise MailError(
             MailKind.GENERAL,
-            f"Couldn't store the password in the system keyring ({type(exc).__name__}). "
-            "Start or unlock your desktop's keyring (GNOME Keyring, KWallet, macOS Keychain, "
-            "Windows Credential Manager) and try again.",
+            say(
+                "Couldn't store the password in the system keyring ({error_type}). Start "
+                "or unlock your desktop's keyring (GNOME Keyring, KWallet, macOS "
+                "Keychain, Windows Credential Manager) and try again.",
+                error_type=type(exc).__name__,
+            ),
         ) from exc
 
 
@@ -237,8 +255,11 @@ def get_password(key: str) -> str | None:
     except Exception as exc:
         raise MailError(
             MailKind.GENERAL,
-            f"Couldn't read the password from the system keyring ({type(exc).__name__}). "
-            "Start or unlock your desktop's keyring and try again.",
+            say(
+                "Couldn't read the password from the system keyring ({error_type}). "
+                "Start or unlock your desktop's keyring and try again.",
+                error_type=type(exc).__name__,
+            ),
         ) from exc
     return value if isinstance(value, str) else None
 
@@ -249,8 +270,11 @@ def require_password(key: str) -> str:
     if password is None:
         raise MailError(
             MailKind.AUTH,
-            f"No password is stored for {key}. Store it with `hearth mail password {key}` "
-            "or in Mail > Accounts.",
+            say(
+                "No password is stored for {key}. Store it with `hearth mail password "
+                "{key}` or in Mail > Accounts.",
+                key=key,
+            ),
         )
     return password
 

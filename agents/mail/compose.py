@@ -16,6 +16,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 
 from agents.mail.errors import MailError, MailKind
+from agents.wording import Words, plain, say
 
 MAX_SUBJECT_CHARS = 900
 MAX_BODY_BYTES = 5 * 1024 * 1024
@@ -66,40 +67,59 @@ class OutgoingMail:
     in_reply_to: str = ""
 
 
-def check_header_value(value: str, field_name: str) -> str:
+def check_header_value(value: str, field_name: Words) -> str:
     """Returns ``value`` if it is one line; raises MailError (HEADER_INJECTION) otherwise."""
     if _BREAKS.search(value):
         raise MailError(
             MailKind.HEADER_INJECTION,
-            f"The {field_name} contains a line break, which a mail header can't hold (it "
-            "could be used to add hidden recipients or headers). Remove the line break and "
-            "try again.",
+            say(
+                "The {field} contains a line break, which a mail header can't hold "
+                "(it could be used to add hidden recipients or headers). Remove the line "
+                "break and try again.",
+                field=field_name,
+            ),
         )
     return value
 
 
-def parse_address(value: str, field_name: str) -> Address:
+def parse_address(value: str, field_name: Words) -> Address:
     """Parses exactly one e-mail address; raises MailError (ADDRESS) with the reason."""
     check_header_value(value, field_name)
     text = value.strip()
     if not text:
-        raise MailError(MailKind.ADDRESS, f"The {field_name} is empty: give an e-mail address.")
+        raise MailError(
+            MailKind.ADDRESS,
+            say("The {field} is empty: give an e-mail address.", field=field_name),
+        )
     pairs = email.utils.getaddresses([text])
     if len(pairs) != 1:
         raise MailError(
             MailKind.ADDRESS,
-            f"The {field_name} '{text}' holds more than one address: give one per entry.",
+            say(
+                "The {field} '{text}' holds more than one address: give one per entry.",
+                field=field_name,
+                text=text,
+            ),
         )
     display, addr = pairs[0]
     local, at, domain = addr.rpartition("@")
     if not at or not local or not domain or ("." not in domain and domain != "localhost"):
         raise MailError(
             MailKind.ADDRESS,
-            f"The {field_name} '{text}' isn't a valid e-mail address (expected name@domain).",
+            say(
+                "The {field} '{text}' isn't a valid e-mail address (expected name@domain).",
+                field=field_name,
+                text=text,
+            ),
         )
     if any(ch.isspace() for ch in addr) or "<" in addr or ">" in addr:
         raise MailError(
-            MailKind.ADDRESS, f"The {field_name} '{text}' isn't a valid e-mail address."
+            MailKind.ADDRESS,
+            say(
+                "The {field} '{text}' isn't a valid e-mail address.",
+                field=field_name,
+                text=text,
+            ),
         )
     try:
         address = Address(display_name=display, addr_spec=addr)
@@ -107,7 +127,13 @@ def parse_address(value: str, field_name: str) -> Address:
         str(address)
     except (HeaderParseError, ValueError, IndexError, TypeError) as exc:
         raise MailError(
-            MailKind.ADDRESS, f"The {field_name} '{text}' isn't a valid e-mail address ({exc})."
+            MailKind.ADDRESS,
+            say(
+                "The {field} '{text}' isn't a valid e-mail address ({problem}).",
+                field=field_name,
+                text=text,
+                problem=exc,
+            ),
         ) from exc
     return address
 
@@ -120,29 +146,40 @@ def build_message(mail: OutgoingMail) -> EmailMessage:
             an address doesn't parse, or there is no recipient; GENERAL when something is
             too large.
     """
-    sender = parse_address(mail.sender, "sender address")
-    recipients = [parse_address(a, "recipient address") for a in mail.to]
-    copies = [parse_address(a, "copy (Cc) address") for a in mail.cc]
+    sender = parse_address(mail.sender, say("sender address"))
+    recipients = [parse_address(a, say("recipient address")) for a in mail.to]
+    copies = [parse_address(a, say("copy (Cc) address")) for a in mail.cc]
     if not recipients and not copies:
-        raise MailError(MailKind.ADDRESS, "The message has no recipient: add at least one address.")
+        raise MailError(
+            MailKind.ADDRESS, say("The message has no recipient: add at least one address.")
+        )
     if len(recipients) + len(copies) > MAX_RECIPIENTS:
         raise MailError(
-            MailKind.GENERAL, f"More than {MAX_RECIPIENTS} recipients: split the message."
+            MailKind.GENERAL,
+            say(
+                "More than {limit} recipients: split the message.",
+                limit=MAX_RECIPIENTS,
+            ),
         )
-    subject = check_header_value(mail.subject, "subject").strip()
+    subject = check_header_value(mail.subject, say("subject")).strip()
     if len(subject) > MAX_SUBJECT_CHARS:
         raise MailError(
             MailKind.GENERAL,
-            f"The subject is longer than {MAX_SUBJECT_CHARS} characters: shorten it.",
+            say(
+                "The subject is longer than {limit} characters: shorten it.",
+                limit=MAX_SUBJECT_CHARS,
+            ),
         )
     if len(mail.body.encode("utf-8", "surrogatepass")) > MAX_BODY_BYTES:
         raise MailError(
-            MailKind.GENERAL, "The message text is larger than 5 MB: attach it as a file instead."
+            MailKind.GENERAL,
+            say("The message text is larger than 5 MB: attach it as a file instead."),
         )
-    in_reply_to = check_header_value(mail.in_reply_to, "In-Reply-To").strip()
+    in_reply_to = check_header_value(mail.in_reply_to, plain("In-Reply-To")).strip()
     if in_reply_to and not re.fullmatch(r"<[^<>\s]+>", in_reply_to):
         raise MailError(
-            MailKind.GENERAL, f"'{in_reply_to}' isn't a Message-ID (expected <id@host>)."
+            MailKind.GENERAL,
+            say("'{value}' isn't a Message-ID (expected <id@host>).", value=in_reply_to),
         )
 
     msg = EmailMessage(policy=policy.default)
@@ -166,20 +203,28 @@ def build_message(mail: OutgoingMail) -> EmailMessage:
 def _attach_all(msg: EmailMessage, attachments: tuple[OutgoingAttachment, ...]) -> None:
     if len(attachments) > MAX_ATTACHMENTS:
         raise MailError(
-            MailKind.GENERAL, f"More than {MAX_ATTACHMENTS} attachments: send fewer at once."
+            MailKind.GENERAL,
+            say(
+                "More than {limit} attachments: send fewer at once.",
+                limit=MAX_ATTACHMENTS,
+            ),
         )
     total = sum(len(a.data) for a in attachments)
     if total > MAX_ATTACHMENT_BYTES:
         raise MailError(
             MailKind.GENERAL,
-            f"The attachments add up to {total // (1024 * 1024)} MB; the limit is 20 MB.",
+            say(
+                "The attachments add up to {total} MB; the limit is 20 MB.",
+                total=total // (1024 * 1024),
+            ),
         )
     for attachment in attachments:
-        filename = check_header_value(attachment.filename, "attachment name").strip()
-        content_type = check_header_value(attachment.content_type, "attachment type")
+        filename = check_header_value(attachment.filename, say("attachment name")).strip()
+        content_type = check_header_value(attachment.content_type, say("attachment type"))
         if not filename or "/" in filename or "\\" in filename:
             raise MailError(
-                MailKind.GENERAL, f"'{attachment.filename}' isn't a usable attachment name."
+                MailKind.GENERAL,
+                say("'{name}' isn't a usable attachment name.", name=attachment.filename),
             )
         maintype, subtype, params = _split_content_type(content_type)
         if maintype == "text":
@@ -196,7 +241,10 @@ def _split_content_type(value: str) -> tuple[str, str, dict[str, str]]:
     main, _, rest = value.partition(";")
     maintype, _, subtype = main.strip().lower().partition("/")
     if not _TOKEN.match(maintype or "") or not _TOKEN.match(subtype or ""):
-        raise MailError(MailKind.GENERAL, f"'{value}' isn't a MIME type (expected type/subtype).")
+        raise MailError(
+            MailKind.GENERAL,
+            say("'{value}' isn't a MIME type (expected type/subtype).", value=value),
+        )
     params: dict[str, str] = {}
     for item in rest.split(";"):
         key, eq, val = item.partition("=")
@@ -211,4 +259,7 @@ def _check_no_defects(msg: EmailMessage) -> None:
         defects = getattr(header, "defects", ()) if header is not None else ()
         for defect in defects:
             if isinstance(defect, HeaderDefect):
-                raise MailError(MailKind.ADDRESS, f"The {name} header is malformed ({defect}).")
+                raise MailError(
+                    MailKind.ADDRESS,
+                    say("The {name} header is malformed ({defect}).", name=name, defect=defect),
+                )

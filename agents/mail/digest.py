@@ -31,6 +31,7 @@ from agents.llm.structured import structured
 from agents.mail.model import MailMessage
 from agents.mail.parse import is_reply_subject, normalized_subject
 from agents.mail.sources import MailSource
+from agents.wording import Words, plain, say
 
 log = logging.getLogger(__name__)
 
@@ -90,13 +91,18 @@ class ActionItem:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
     def as_line(self) -> str:
-        """One line for a checklist or a terminal."""
-        parts = [self.what]
+        """One line for a checklist or a terminal (English; see :attr:`words`)."""
+        return str(self.words)
+
+    @property
+    def words(self) -> Words:
+        """One line for a person: the task, who asked, when it is due."""
+        line = plain(self.what)
         if self.who:
-            parts.append(f"({self.who})")
+            line = say("{item} ({who})", item=line, who=self.who)
         if self.due:
-            parts.append(f"due {self.due.isoformat()}")
-        return " ".join(parts)
+            line = say("{item} due {date}", item=line, date=self.due.isoformat())
+        return line
 
 
 @dataclass(frozen=True)
@@ -114,7 +120,7 @@ class Digest:
     threads: tuple[MailThread, ...]
     summary: str
     action_items: tuple[ActionItem, ...]
-    problems: tuple[str, ...] = ()
+    problems: tuple[Words, ...] = ()
     model: str = ""
 
     @property
@@ -381,38 +387,46 @@ class DigestWriter:
         self,
         messages: Sequence[MailMessage],
         cancel: CancelToken | None = None,
-        notes: Sequence[str] = (),
+        notes: Sequence[Words] = (),
     ) -> Digest:
         """Writes the digest of messages already read; ``notes`` (what reading skipped)
         are shown with it."""
         threads = group_threads(messages)
         if not threads:
-            return Digest((), "The mailbox has no messages.", (), tuple(notes), self.model or "")
+            empty = say("The mailbox has no messages.")
+            return Digest((), "", (), (*notes, empty), self.model or "")
         model = self.service.route(model=self.model)
         budget = int(self.service.num_ctx(model) * CHARS_PER_TOKEN * PROMPT_SHARE)
         data = mail_as_data(threads, budget)
-        problems: list[str] = list(notes)
+        problems: list[Words] = list(notes)
         summary = self.summarize(model, data, cancel)
         try:
             items, dropped = self.action_items(model, data, threads, cancel)
             if dropped:
                 problems.append(
-                    f"{dropped} action item{'s' if dropped != 1 else ''} from the model "
-                    "couldn't be read and were left out."
+                    say("1 action item from the model couldn't be read and was left out.")
+                    if dropped == 1
+                    else say(
+                        "{count} action items from the model couldn't be read and were left out.",
+                        count=dropped,
+                    )
                 )
         except LLMError as exc:
             if exc.kind is not ErrorKind.UNUSABLE:
                 raise
             items = []
-            problems.append(exc.message)
+            problems.append(exc.words)
         if data.omitted:
             problems.append(
-                f"The {data.omitted} oldest messages didn't fit the model's context window "
-                "and were left out of the summary; ask for fewer messages or raise the "
-                "context size in Settings."
+                say(
+                    "The {count} oldest messages didn't fit the model's context window and "
+                    "were left out of the summary; ask for fewer messages or raise the "
+                    "context size in Settings.",
+                    count=data.omitted,
+                )
             )
         if any(m.truncated for t in threads for m in t.messages):
-            problems.append("Some messages were very large; only their beginning was read.")
+            problems.append(say("Some messages were very large; only their beginning was read."))
         return Digest(tuple(threads), summary, tuple(items), tuple(problems), model)
 
     def summarize(self, model: str, data: MailData, cancel: CancelToken | None = None) -> str:
@@ -466,9 +480,10 @@ class DigestWriter:
             ActionItemsReply,
             cancel=cancel,
             attempts=1 + self.max_retries,
-            what="list of action items",
-            advice="None are listed: refresh to try again, or choose a larger chat model in "
-            "Settings.",
+            what=say("list of action items"),
+            advice=say(
+                "None are listed: refresh to try again, or choose a larger chat model in Settings."
+            ),
             fix='Answer only with JSON like {"items": []}.',
         )
         by_id = {m.id: m for t in threads for m in t.messages}

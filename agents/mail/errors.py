@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from agents.errors import HearthError, Kind
 from agents.exit_codes import Exit
+from agents.wording import Words
 
 
 class MailKind(Kind):
@@ -27,5 +28,5 @@ class MailError(HearthError):
 
     kind: MailKind
 
-    def __init__(self, kind: MailKind, message: str) -> None:
+    def __init__(self, kind: MailKind, message: Words) -> None:
         super().__init__(message, kind)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from agents.mail.errors import MailError, MailKind
+from agents.wording import Words, say
 
 _OPEN_FLAGS = (
     os.O_RDONLY
@@ -31,11 +32,11 @@ _OPEN_FLAGS = (
     | getattr(os, "O_BINARY", 0)
 )
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a FIFO"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, say("a folder")),
+    (stat.S_ISFIFO, say("a FIFO")),
+    (stat.S_ISCHR, say("a device")),
+    (stat.S_ISBLK, say("a device")),
+    (stat.S_ISSOCK, say("a socket")),
 )
 MBOX_CHUNK = 1024 * 1024
 MBOX_SCAN_BYTES = 1024 * 1024 * 1024  # read from an mbox's end, at most, per request
@@ -48,9 +49,9 @@ def shown_name(path: str | os.PathLike[str]) -> str:
     return "".join(c if c.isprintable() else "\ufffd" for c in text)
 
 
-def kind_of(mode: int) -> str:
+def kind_of(mode: int) -> Words:
     """What a file is, in words, for one that isn't a regular file."""
-    return next((words for check, words in _KINDS if check(mode)), "not a regular file")
+    return next((words for check, words in _KINDS if check(mode)), say("not a regular file"))
 
 
 def open_regular(path: Path, *, inside: Path | None = None) -> BinaryIO:
@@ -82,7 +83,7 @@ def open_regular(path: Path, *, inside: Path | None = None) -> BinaryIO:
 def check_regular(mode: int) -> None:
     """Raises MailError (saying what it is instead) unless ``mode`` is a regular file's."""
     if not stat.S_ISREG(mode):
-        raise MailError(MailKind.GENERAL, f"it is {kind_of(mode)}, not a mail file")
+        raise MailError(MailKind.GENERAL, say("it is {kind}, not a mail file", kind=kind_of(mode)))
 
 
 def _target(path: Path, inside: Path | None) -> Path:
@@ -91,7 +92,7 @@ def _target(path: Path, inside: Path | None) -> Path:
         return path
     target = Path(os.path.realpath(path))
     if inside is not None and not target.is_relative_to(inside):
-        raise MailError(MailKind.GENERAL, "it is a link to a file outside the mailbox")
+        raise MailError(MailKind.GENERAL, say("it is a link to a file outside the mailbox"))
     return target
 
 
@@ -115,7 +116,7 @@ class MaildirEntry:
     arrived: float
 
 
-def maildir_entries(root: Path) -> tuple[list[MaildirEntry], list[str]]:
+def maildir_entries(root: Path) -> tuple[list[MaildirEntry], list[Words]]:
     """The message files of a Maildir's ``new`` and ``cur``, newest first, and a note for
     each entry skipped (not a regular file, or a link leaving the Maildir).
 
@@ -126,11 +127,13 @@ def maildir_entries(root: Path) -> tuple[list[MaildirEntry], list[str]]:
         OSError: A folder can't be listed.
     """
     found: list[MaildirEntry] = []
-    skipped: list[str] = []
+    skipped: list[Words] = []
     for sub in ("new", "cur"):
         folder = root / sub
         if not Path(os.path.realpath(folder)).is_relative_to(root):
-            skipped.append(f"Skipped {sub}/: it is a link to a folder outside the mailbox.")
+            skipped.append(
+                say("Skipped {name}: it is a link to a folder outside the mailbox.", name=f"{sub}/")
+            )
             continue
         with os.scandir(folder) as listing:
             for entry in listing:
@@ -144,10 +147,18 @@ def maildir_entries(root: Path) -> tuple[list[MaildirEntry], list[str]]:
                 except FileNotFoundError:
                     continue
                 except MailError as exc:
-                    skipped.append(f"Skipped {shown_name(name)}: {exc.message}.")
+                    skipped.append(
+                        say("Skipped {name}: {reason}.", name=shown_name(name), reason=exc.words)
+                    )
                     continue
                 except OSError as exc:
-                    skipped.append(f"Skipped {shown_name(name)}: {exc.strerror or exc}.")
+                    skipped.append(
+                        say(
+                            "Skipped {name}: {reason}.",
+                            name=shown_name(name),
+                            reason=exc.strerror or exc,
+                        )
+                    )
                     continue
                 found.append(MaildirEntry(name, info.st_mtime))
     found.sort(key=lambda e: (e.arrived, e.name), reverse=True)

@@ -31,6 +31,7 @@ from agents.mail.files import (
 from agents.mail.model import MailMessage
 from agents.mail.parse import MAX_RAW_BYTES, parse_message
 from agents.mail.reading import Notes, check_count, matches, newest_first, not_found
+from agents.wording import Words, plain, say
 
 SCAN_LIMIT = 5_000  # messages a search (or a lookup by id) reads at most
 SCAN_BYTES = 512 * 1024 * 1024  # bytes one request reads at most
@@ -42,7 +43,7 @@ class _LocalSource:
     Not for use by several threads at once (each request keeps its notes on the source).
     """
 
-    where: str
+    where: Words
 
     def __init__(self) -> None:
         self._ids: dict[str, str] = {}
@@ -50,7 +51,7 @@ class _LocalSource:
         self._stopped_early = False
 
     @property
-    def notes(self) -> tuple[str, ...]:
+    def notes(self) -> tuple[Words, ...]:
         """What the last request skipped, each naming the message or file."""
         return self._notes.shown()
 
@@ -63,7 +64,7 @@ class _LocalSource:
         FileNotFoundError when it is gone, MailError or OSError when it can't be read."""
         raise NotImplementedError
 
-    def _name(self, key: str) -> str:
+    def _name(self, key: str) -> Words:
         """The message's place, in words, for a note."""
         raise NotImplementedError
 
@@ -92,8 +93,13 @@ class _LocalSource:
         if self._stopped_early:
             raise MailError(
                 MailKind.GENERAL,
-                f"There is no message with id {message_id} among the newest messages of "
-                f"{self.where} (up to {SCAN_LIMIT:,} are looked at).",
+                say(
+                    "There is no message with id {id} among the newest messages of "
+                    "{where} (up to {limit:,} are looked at).",
+                    id=message_id,
+                    where=self.where,
+                    limit=SCAN_LIMIT,
+                ),
             )
         raise not_found(message_id, self.where)
 
@@ -146,9 +152,13 @@ class _LocalSource:
         except FileNotFoundError:
             return None  # moved or deleted by a mail client since the listing
         except MailError as exc:
-            self._notes.add(f"Skipped {self._name(key)}: {exc.message.rstrip('.')}.")
+            self._notes.add(
+                say("Skipped {name}: {reason}.", name=self._name(key), reason=exc.words)
+            )
         except OSError as exc:
-            self._notes.add(f"Skipped {self._name(key)}: {exc.strerror or exc}.")
+            self._notes.add(
+                say("Skipped {name}: {reason}.", name=self._name(key), reason=exc.strerror or exc)
+            )
         return None
 
 
@@ -175,17 +185,20 @@ class MaildirSource(_LocalSource):
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = Path(path).expanduser()
-        self.where = f"the Maildir {self.path}"
+        self.where = say("the Maildir {path}", path=self.path)
         if not self.path.is_dir():
             raise MailError(
                 MailKind.GENERAL,
-                f"The Maildir folder {self.path} doesn't exist: check the path.",
+                say("The Maildir folder {path} doesn't exist: check the path.", path=self.path),
             )
         if not (self.path / "cur").is_dir() or not (self.path / "new").is_dir():
             raise MailError(
                 MailKind.GENERAL,
-                f"{self.path} isn't a Maildir (it has no cur/ and new/ folders). Give the "
-                "folder that contains them, or use --mbox for a single mailbox file.",
+                say(
+                    "{path} isn't a Maildir (it has no cur/ and new/ folders). Give the "
+                    "folder that contains them, or use --mbox for a single mailbox file.",
+                    path=self.path,
+                ),
             )
         self.root = Path(os.path.realpath(self.path))
 
@@ -195,7 +208,11 @@ class MaildirSource(_LocalSource):
         except OSError as exc:
             raise MailError(
                 MailKind.GENERAL,
-                f"Couldn't list {self.where}: {exc.strerror or exc}.",
+                say(
+                    "Couldn't list {where}: {problem}.",
+                    where=self.where,
+                    problem=exc.strerror or exc,
+                ),
             ) from exc
         for note in skipped:
             self._notes.add(note)
@@ -205,8 +222,8 @@ class MaildirSource(_LocalSource):
         with open_regular(self.root / key, inside=self.root) as handle:
             return read_capped(handle, MAX_RAW_BYTES)
 
-    def _name(self, key: str) -> str:
-        return shown_name(key)
+    def _name(self, key: str) -> Words:
+        return plain(shown_name(key))
 
 
 class MboxSource(_LocalSource):
@@ -221,20 +238,23 @@ class MboxSource(_LocalSource):
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = Path(path).expanduser()
-        self.where = f"the mbox file {self.path}"
+        self.where = say("the mbox file {path}", path=self.path)
         self._handle: BinaryIO | None = None
         if not self.path.exists():
             raise MailError(
                 MailKind.GENERAL,
-                f"The mbox file {self.path} doesn't exist: check the path.",
+                say("The mbox file {path} doesn't exist: check the path.", path=self.path),
             )
         with self._opened() as handle:
             start = handle.read(5)
         if start and start != b"From ":
             raise MailError(
                 MailKind.GENERAL,
-                f"{self.path} isn't an mbox file (it doesn't start with a 'From ' line). "
-                "For a folder of messages use --maildir.",
+                say(
+                    "{path} isn't an mbox file (it doesn't start with a 'From ' line). For a "
+                    "folder of messages use --maildir.",
+                    path=self.path,
+                ),
             )
 
     def _opened(self) -> BinaryIO:
@@ -243,17 +263,25 @@ class MboxSource(_LocalSource):
         except FileNotFoundError as exc:
             raise MailError(
                 MailKind.GENERAL,
-                f"The mbox file {self.path} doesn't exist: check the path.",
+                say("The mbox file {path} doesn't exist: check the path.", path=self.path),
             ) from exc
         except MailError as exc:
             raise MailError(
                 MailKind.GENERAL,
-                f"{self.path} can't be read as an mbox file: {exc.message}.",
+                say(
+                    "{path} can't be read as an mbox file: {reason}.",
+                    path=self.path,
+                    reason=exc.words,
+                ),
             ) from exc
         except OSError as exc:
             raise MailError(
                 MailKind.GENERAL,
-                f"Couldn't read {self.where}: {exc.strerror or exc}.",
+                say(
+                    "Couldn't read {where}: {problem}.",
+                    where=self.where,
+                    problem=exc.strerror or exc,
+                ),
             ) from exc
 
     @contextmanager
@@ -274,11 +302,17 @@ class MboxSource(_LocalSource):
             yield span.key
         if last is not None and last.start > 0:
             self._stopped_early = True
-            self._notes.add(f"Only the end of {self.where} was read: it is that large.")
+            self._notes.add(
+                say("Only the end of {where} was read: it is that large.", where=self.where)
+            )
 
     def _raw(self, key: str) -> tuple[bytes, bool]:
         assert self._handle is not None, "only inside a request"
         return read_span(self._handle, MboxSpan.from_key(key), MAX_RAW_BYTES)
 
-    def _name(self, key: str) -> str:
-        return f"the message at byte {MboxSpan.from_key(key).start:,} of {self.where}"
+    def _name(self, key: str) -> Words:
+        return say(
+            "the message at byte {offset:,} of {where}",
+            offset=MboxSpan.from_key(key).start,
+            where=self.where,
+        )

@@ -8,6 +8,7 @@ import ssl
 from pathlib import Path
 
 from agents.mail.errors import MailError, MailKind
+from agents.wording import say
 
 
 def is_loopback_host(host: str) -> bool:
@@ -32,14 +33,20 @@ def tls_context(ca_file: str | Path | None = None) -> ssl.SSLContext:
         path = Path(ca_file).expanduser()
         if not path.is_file():
             raise MailError(
-                MailKind.GENERAL, f"The CA certificate file {path} doesn't exist: check the path."
+                MailKind.GENERAL,
+                say("The CA certificate file {path} doesn't exist: check the path.", path=path),
             )
         try:
             context.load_verify_locations(cafile=str(path))
         except (ssl.SSLError, OSError) as exc:
             raise MailError(
                 MailKind.GENERAL,
-                f"{path} isn't a PEM certificate file ({exc}): export the server's CA as PEM.",
+                say(
+                    "{path} isn't a PEM certificate file ({problem}): export the server's CA "
+                    "as PEM.",
+                    path=path,
+                    problem=exc,
+                ),
             ) from exc
     return context
 
@@ -50,9 +57,13 @@ def check_plaintext_allowed(host: str, allow_unencrypted: bool, what: str) -> No
         return
     raise MailError(
         MailKind.GENERAL,
-        f"{what} server {host} would get your password unencrypted. Use SSL/TLS or STARTTLS; "
-        "only if the server is on a network you trust, turn on 'allow unencrypted' "
-        "(--allow-unencrypted).",
+        say(
+            "The {protocol} server {host} would get your password unencrypted. Use SSL/TLS "
+            "or STARTTLS; only if the server is on a network you trust, turn on "
+            "'allow unencrypted' (--allow-unencrypted).",
+            protocol=what,
+            host=host,
+        ),
     )
 
 
@@ -61,36 +72,71 @@ def connection_error(exc: BaseException, what: str, host: str, port: int) -> Mai
     if isinstance(exc, ssl.SSLCertVerificationError):
         return MailError(
             MailKind.CONNECTION,
-            f"The {what} server {host}:{port} presented a certificate that can't be verified "
-            f"({exc.verify_message or exc.reason}). If it is your own server with a "
-            "self-signed certificate, give its CA certificate file (--ca-file or in the "
-            "account settings).",
+            say(
+                "The {protocol} server {host}:{port} presented a certificate that can't be "
+                "verified ({problem}). If it is your own server with a "
+                "self-signed certificate, give its CA certificate file (--ca-file or in "
+                "the account settings).",
+                protocol=what,
+                host=host,
+                port=port,
+                problem=exc.verify_message or exc.reason,
+            ),
         )
     if isinstance(exc, ssl.SSLError):
         return MailError(
             MailKind.CONNECTION,
-            f"The TLS handshake with the {what} server {host}:{port} failed ({exc.reason}). "
-            "Check that the port matches the security setting (SSL/TLS: 993/465; STARTTLS: "
-            "143/587).",
+            say(
+                "The TLS handshake with the {protocol} server {host}:{port} failed "
+                "({problem}). Check that the port matches the security setting (SSL/TLS: "
+                "993/465; STARTTLS: 143/587).",
+                protocol=what,
+                host=host,
+                port=port,
+                problem=exc.reason,
+            ),
         )
     if isinstance(exc, socket.gaierror):
         return MailError(
             MailKind.CONNECTION,
-            f"The {what} server name {host} can't be found: check the spelling and the network.",
+            say(
+                "The {protocol} server name {host} can't be found: check the spelling and "
+                "the network.",
+                protocol=what,
+                host=host,
+            ),
         )
     if isinstance(exc, TimeoutError | socket.timeout):
         return MailError(
             MailKind.CONNECTION,
-            f"The {what} server {host}:{port} didn't answer in time: check the port and the "
-            "network, then try again.",
+            say(
+                "The {protocol} server {host}:{port} didn't answer in time: check the port "
+                "and the network, then try again.",
+                protocol=what,
+                host=host,
+                port=port,
+            ),
         )
     if isinstance(exc, ConnectionRefusedError):
         return MailError(
             MailKind.CONNECTION,
-            f"Nothing is listening at {host}:{port} ({what}): check the server name and port.",
+            say(
+                "Nothing is listening at {host}:{port} ({protocol}): check the server name "
+                "and port.",
+                host=host,
+                port=port,
+                protocol=what,
+            ),
         )
     return MailError(
         MailKind.CONNECTION,
-        f"The connection to the {what} server {host}:{port} failed ({type(exc).__name__}: "
-        f"{exc}). Check the server settings and the network, then try again.",
+        say(
+            "The connection to the {protocol} server {host}:{port} failed ({error_type}: "
+            "{problem}). Check the server settings and the network, then try again.",
+            protocol=what,
+            host=host,
+            port=port,
+            error_type=type(exc).__name__,
+            problem=exc,
+        ),
     )

@@ -25,6 +25,7 @@ from agents.mail.compose import OutgoingMail, build_message
 from agents.mail.errors import MailError, MailKind
 from agents.mail.net import check_plaintext_allowed, connection_error, tls_context
 from agents.storage.atomic import write_atomic
+from agents.wording import say
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +65,11 @@ class SmtpConfig:
         if not account.smtp_host:
             raise MailError(
                 MailKind.GENERAL,
-                f"The account '{account.name}' has no SMTP server, so it can only save "
-                "drafts. Add the SMTP server in Mail > Accounts to send.",
+                say(
+                    "The account '{account}' has no SMTP server, so it can only save drafts. "
+                    "Add the SMTP server in Mail > Accounts to send.",
+                    account=account.name,
+                ),
             )
         return cls(
             host=account.smtp_host,
@@ -95,7 +99,10 @@ class SmtpConfig:
         if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
             raise MailError(
                 MailKind.GENERAL,
-                f"'{host_port}' isn't [USER@]HOST:PORT (for example smtp.example.org:587).",
+                say(
+                    "'{value}' isn't [USER@]HOST:PORT (for example smtp.example.org:587).",
+                    value=host_port,
+                ),
             )
         port = int(port_text)
         security: Security = "ssl" if port == 465 else "starttls"
@@ -143,29 +150,38 @@ class Outbox:
         if self.smtp is None:
             raise MailError(
                 MailKind.GENERAL,
-                "No SMTP server is set up, so Hearth can't send. The message can be saved "
-                "as a draft instead; add an SMTP server in Mail > Accounts to send.",
+                say(
+                    "No SMTP server is set up, so Hearth can't send. The message can be saved "
+                    "as a draft instead; add an SMTP server in Mail > Accounts to send."
+                ),
             )
         try:
             refused = self._deliver(self.smtp, message)
         except MailError as exc:
             draft = self._write_draft(message)
             raise MailError(
-                exc.kind, f"{exc.message} Nothing was sent; the message was saved as {draft}."
+                exc.kind,
+                say(
+                    "{problem} Nothing was sent; the message was saved as {draft}.",
+                    problem=exc.words,
+                    draft=draft,
+                ),
             ) from exc
         if refused:
             raise MailError(
                 MailKind.GENERAL,
-                "The SMTP server took the message but refused these recipients: "
-                f"{', '.join(sorted(refused))}. The others will get it; check the refused "
-                "addresses.",
+                say(
+                    "The SMTP server took the message but refused these recipients: {recipients}. "
+                    "The others will get it; check the refused addresses.",
+                    recipients=", ".join(sorted(refused)),
+                ),
             )
         return str(message["Message-ID"])
 
     def check(self) -> None:
         """Connects and logs in to the SMTP server without sending (the Test button)."""
         if self.smtp is None:
-            raise MailError(MailKind.GENERAL, "No SMTP server is set up.")
+            raise MailError(MailKind.GENERAL, say("No SMTP server is set up."))
         with self._connect(self.smtp):
             pass
 
@@ -184,8 +200,12 @@ class Outbox:
         except OSError as exc:
             raise MailError(
                 MailKind.GENERAL,
-                f"Couldn't save the draft in {self.drafts_dir} ({exc.strerror or exc}): "
-                "check that the folder is writable.",
+                say(
+                    "Couldn't save the draft in {folder} ({problem}): check that the "
+                    "folder is writable.",
+                    folder=self.drafts_dir,
+                    problem=exc.strerror or exc,
+                ),
             ) from exc
         return path
 
@@ -207,12 +227,12 @@ class Outbox:
             smtp.ehlo()
             if cfg.security == "starttls":
                 if not smtp.has_extn("starttls"):
-                    check_plaintext_allowed(cfg.host, cfg.allow_unencrypted, "The SMTP")
+                    check_plaintext_allowed(cfg.host, cfg.allow_unencrypted, "SMTP")
                 else:
                     smtp.starttls(context=tls_context(cfg.ca_file or None))
                     smtp.ehlo()
             elif cfg.security == "plain":
-                check_plaintext_allowed(cfg.host, cfg.allow_unencrypted, "The SMTP")
+                check_plaintext_allowed(cfg.host, cfg.allow_unencrypted, "SMTP")
             if cfg.username and password is not None:
                 smtp.login(cfg.username, password)
         except MailError:
@@ -247,26 +267,38 @@ def _smtp_error(exc: BaseException, cfg: SmtpConfig) -> MailError:
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return MailError(
             MailKind.AUTH,
-            f"The SMTP server {cfg.host} refused the login for {cfg.username}. Check the "
-            f"username and the stored password (`hearth mail password {cfg.keyring_key}`).",
+            say(
+                "The SMTP server {host} refused the login for {username}. Check the "
+                "username and the stored password (`hearth mail password {key}`).",
+                host=cfg.host,
+                username=cfg.username,
+                key=cfg.keyring_key,
+            ),
         )
     if isinstance(exc, smtplib.SMTPNotSupportedError):
         return MailError(
             MailKind.GENERAL,
-            f"The SMTP server {cfg.host} doesn't support what Hearth asked ({exc}). Check the "
-            "security setting (SSL/TLS on 465, STARTTLS on 587).",
+            say(
+                "The SMTP server {host} doesn't support what Hearth asked ({problem}). "
+                "Check the security setting (SSL/TLS on 465, STARTTLS on 587).",
+                host=cfg.host,
+                problem=exc,
+            ),
         )
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         who = ", ".join(sorted(exc.recipients))
         return MailError(
             MailKind.GENERAL,
-            f"The SMTP server refused every recipient ({who}): check the addresses.",
+            say("The SMTP server refused every recipient ({who}): check the addresses.", who=who),
         )
     if isinstance(exc, smtplib.SMTPSenderRefused):
         return MailError(
             MailKind.GENERAL,
-            f"The SMTP server refused the sender address {exc.sender!r}: use the address of "
-            "this account.",
+            say(
+                "The SMTP server refused the sender address {sender!r}: use the address "
+                "of this account.",
+                sender=exc.sender,
+            ),
         )
     if isinstance(exc, smtplib.SMTPResponseException):
         text = (
@@ -274,15 +306,29 @@ def _smtp_error(exc: BaseException, cfg: SmtpConfig) -> MailError:
         )
         return MailError(
             MailKind.GENERAL,
-            f"The SMTP server {cfg.host} answered {exc.smtp_code} ({' '.join(text.split())}). "
-            "Try again later or check the account settings.",
+            say(
+                "The SMTP server {host} answered {code} ({answer}). Try again later "
+                "or check the account settings.",
+                host=cfg.host,
+                code=exc.smtp_code,
+                answer=" ".join(text.split()),
+            ),
         )
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return MailError(
             MailKind.CONNECTION,
-            f"The SMTP server {cfg.host}:{cfg.port} closed the connection. Check the port and "
-            "security setting (SSL/TLS on 465, STARTTLS on 587), then try again.",
+            say(
+                "The SMTP server {host}:{port} closed the connection. Check the port and "
+                "security setting (SSL/TLS on 465, STARTTLS on 587), then try again.",
+                host=cfg.host,
+                port=cfg.port,
+            ),
         )
     if isinstance(exc, OSError | ssl.SSLError):
         return connection_error(exc, "SMTP", cfg.host, cfg.port)
-    return MailError(MailKind.GENERAL, f"Sending failed ({type(exc).__name__}: {exc}).")
+    return MailError(
+        MailKind.GENERAL,
+        say(
+            "Sending failed ({error_type}: {problem}).", error_type=type(exc).__name__, problem=exc
+        ),
+    )

@@ -25,6 +25,7 @@ from agents.mail.headers import Headers, decode_value, decode_words
 from agents.mail.html_text import html_to_text
 from agents.mail.model import AttachmentInfo, MailMessage
 from agents.mail.text import clean_text, decode_bytes, one_line
+from agents.wording import say
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ def parse_message(raw: bytes, *, truncated: bool = False) -> MailMessage:
         log.warning("mail parsing failed: %s", type(exc).__name__)
         raise MailError(
             MailKind.GENERAL,
-            f"the mail parser failed on it ({type(exc).__name__})",
+            say("the mail parser failed on it ({error_type})", error_type=type(exc).__name__),
         ) from exc
 
 

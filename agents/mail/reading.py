@@ -11,6 +11,7 @@ from typing import Protocol
 
 from agents.mail.errors import MailError, MailKind
 from agents.mail.model import MailMessage
+from agents.wording import Words, say
 
 MAX_COUNT = 500  # at most this many messages per request
 MAX_NOTES = 10  # notes kept per request; the others are counted
@@ -21,7 +22,7 @@ class MailSource(Protocol):
     """A mailbox that can be read (never changed)."""
 
     @property
-    def notes(self) -> tuple[str, ...]:
+    def notes(self) -> tuple[Words, ...]:
         """What the last request skipped or cut short, each naming the message or file."""
         ...
 
@@ -42,10 +43,10 @@ class Notes:
     """What one request skipped, for the person: the first few in words, then a count."""
 
     def __init__(self) -> None:
-        self._lines: list[str] = []
+        self._lines: list[Words] = []
         self._more = 0
 
-    def add(self, text: str) -> None:
+    def add(self, text: Words) -> None:
         """Keeps one note (each names what was skipped, and why)."""
         if text in self._lines:
             return
@@ -54,16 +55,16 @@ class Notes:
         else:
             self._more += 1
 
-    def shown(self) -> tuple[str, ...]:
+    def shown(self) -> tuple[Words, ...]:
         """The notes, with a last line counting those left out."""
-        more = (f"… and {self._more} more like these.",) if self._more else ()
+        more = (say("… and {count} more like these.", count=self._more),) if self._more else ()
         return (*self._lines, *more)
 
 
 def check_count(count: int) -> int:
     """A request's message count, within 1 and ``MAX_COUNT``."""
     if count < 1:
-        raise MailError(MailKind.GENERAL, "Ask for at least one message.")
+        raise MailError(MailKind.GENERAL, say("Ask for at least one message."))
     return min(count, MAX_COUNT)
 
 
@@ -81,6 +82,13 @@ def matches(message: MailMessage, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
-def not_found(message_id: str, where: str) -> MailError:
+def not_found(message_id: str, where: Words) -> MailError:
     """The error for an id that isn't in a mailbox."""
-    return MailError(MailKind.GENERAL, f"There is no message with id {message_id} in {where}.")
+    return MailError(
+        MailKind.GENERAL,
+        say(
+            "There is no message with id {id} in {where}.",
+            id=message_id,
+            where=where,
+        ),
+    )

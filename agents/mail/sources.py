@@ -28,6 +28,7 @@ from agents.mail.model import MailMessage
 from agents.mail.net import check_plaintext_allowed, connection_error, is_loopback_host, tls_context
 from agents.mail.parse import MAX_RAW_BYTES, parse_message
 from agents.mail.reading import MAX_COUNT, MailSource, Notes, check_count, newest_first, not_found
+from agents.wording import Words, say
 
 __all__ = ["ImapConfig", "ImapSource", "MailSource", "MaildirSource", "MboxSource", "open_source"]
 
@@ -79,26 +80,31 @@ class ImapConfig:
         if parts.scheme not in {"imap", "imaps"} or not parts.hostname:
             raise MailError(
                 MailKind.GENERAL,
-                f"'{url}' isn't an IMAP URL: write imaps://USER@HOST[:PORT][/FOLDER] "
-                "(or imap:// for STARTTLS).",
+                say(
+                    "'{url}' isn't an IMAP URL: write imaps://USER@HOST[:PORT][/FOLDER] (or "
+                    "imap:// for STARTTLS).",
+                    url=url,
+                ),
             )
         if parts.password:
             raise MailError(
                 MailKind.GENERAL,
-                "Don't put the password in the URL (it would end up in your shell history): "
-                "store it with `hearth mail password imap://USER@HOST`.",
+                say(
+                    "Don't put the password in the URL (it would end up in your shell history): "
+                    "store it with `hearth mail password imap://USER@HOST`."
+                ),
             )
         if not parts.username:
             raise MailError(
                 MailKind.GENERAL,
-                f"The IMAP URL '{url}' has no user name: write imaps://USER@HOST.",
+                say("The IMAP URL '{url}' has no user name: write imaps://USER@HOST.", url=url),
             )
         try:
             port = parts.port
         except ValueError as exc:
             raise MailError(
                 MailKind.GENERAL,
-                f"The port in '{url}' isn't a number between 1 and 65535.",
+                say("The port in '{url}' isn't a number between 1 and 65535.", url=url),
             ) from exc
         ssl_mode = parts.scheme == "imaps"
         folder = urllib.parse.unquote(parts.path.lstrip("/")) or "INBOX"
@@ -141,11 +147,13 @@ class ImapSource:
     ) -> None:
         self.config = config
         self._password_lookup = password_lookup or keyring_password
-        self.where = f"the IMAP folder {config.folder} on {config.host}"
+        self.where = say(
+            "the IMAP folder {folder} on {host}", folder=config.folder, host=config.host
+        )
         self._notes = Notes()
 
     @property
-    def notes(self) -> tuple[str, ...]:
+    def notes(self) -> tuple[Words, ...]:
         """The messages the last request skipped, by their number in the folder."""
         return self._notes.shown()
 
@@ -204,17 +212,21 @@ class ImapSource:
             raise _imap_connection_error(exc, cfg) from exc
         try:
             if cfg.security == "plain":  # chosen explicitly: this computer, or opted in
-                check_plaintext_allowed(cfg.host, cfg.allow_unencrypted, "The IMAP")
+                check_plaintext_allowed(cfg.host, cfg.allow_unencrypted, "IMAP")
             elif "STARTTLS" in conn.capabilities:
                 conn.starttls(ssl_context=tls_context(cfg.ca_file or None))
             elif is_loopback_host(cfg.host) or cfg.allow_unencrypted:
-                check_plaintext_allowed(cfg.host, cfg.allow_unencrypted, "The IMAP")
+                check_plaintext_allowed(cfg.host, cfg.allow_unencrypted, "IMAP")
             else:
                 raise MailError(
                     MailKind.CONNECTION,
-                    f"The IMAP server {cfg.host}:{cfg.port} doesn't offer STARTTLS, so the "
-                    "password would travel unencrypted. Use imaps:// (port 993), or, only on "
-                    "a network you trust, --allow-unencrypted.",
+                    say(
+                        "The IMAP server {host}:{port} doesn't offer STARTTLS, so the password "
+                        "would travel unencrypted. Use imaps:// (port 993), or, only on a "
+                        "network you trust, --allow-unencrypted.",
+                        host=cfg.host,
+                        port=cfg.port,
+                    ),
                 )
         except MailError:
             _quietly_close(conn)
@@ -224,7 +236,7 @@ class ImapSource:
             raise _imap_connection_error(exc, cfg) from exc
         return conn
 
-    def skipped(self, note: str) -> None:
+    def skipped(self, note: Words) -> None:
         """Keeps a note about a message this request couldn't read."""
         self._notes.add(note)
 
@@ -241,16 +253,27 @@ class ImapSource:
             except imaplib.IMAP4.error as exc:
                 raise MailError(
                     MailKind.AUTH,
-                    f"The IMAP server {cfg.host} refused the login for {cfg.username} "
-                    f"({_imap_text(exc)}). Check the username and the stored password "
-                    f"(`hearth mail password {cfg.keyring_key}`).",
+                    say(
+                        "The IMAP server {host} refused the login for {username} ({answer}). "
+                        "Check the username and the stored password (`hearth mail password "
+                        "{key}`).",
+                        host=cfg.host,
+                        username=cfg.username,
+                        answer=_imap_text(exc),
+                        key=cfg.keyring_key,
+                    ),
                 ) from exc
             typ, data = conn.select(_quote_mailbox(cfg.folder), readonly=True)  # EXAMINE
             if typ != "OK":
                 raise MailError(
                     MailKind.GENERAL,
-                    f"The IMAP server {cfg.host} has no folder '{cfg.folder}' "
-                    f"({_imap_text(data)}). Check the folder name (INBOX is the usual one).",
+                    say(
+                        "The IMAP server {host} has no folder '{folder}' ({answer}). Check "
+                        "the folder name (INBOX is the usual one).",
+                        host=cfg.host,
+                        folder=cfg.folder,
+                        answer=_imap_text(data),
+                    ),
                 )
             exists = int(data[0]) if data and data[0] and bytes(data[0]).isdigit() else 0
         except MailError:
@@ -284,8 +307,11 @@ class _ImapSession:
         if typ != "OK":
             raise MailError(
                 MailKind.GENERAL,
-                f"The IMAP server {self.source.config.host} refused a request "
-                f"({_imap_text(data)}). Try again later.",
+                say(
+                    "The IMAP server {host} refused a request ({answer}). Try again later.",
+                    host=self.source.config.host,
+                    answer=_imap_text(data),
+                ),
             )
         return data
 
@@ -332,7 +358,9 @@ class _ImapSession:
             try:
                 message = parse_message(bytes(raw), truncated=size > len(raw))
             except MailError as exc:
-                self.source.skipped(f"Skipped the message with UID {uid}: {exc.message}.")
+                self.source.skipped(
+                    say("Skipped the message with UID {uid}: {reason}.", uid=uid, reason=exc.words)
+                )
                 continue
             found.append((uid, message))
         return newest_first(found)
@@ -366,8 +394,13 @@ def _imap_connection_error(exc: BaseException, cfg: ImapConfig) -> MailError:
     if isinstance(exc, imaplib.IMAP4.error):
         return MailError(
             MailKind.CONNECTION,
-            f"The IMAP server {cfg.host}:{cfg.port} answered in a way Hearth didn't expect "
-            f"({_imap_text(exc)}). Check that this is an IMAP port and try again.",
+            say(
+                "The IMAP server {host}:{port} answered in a way Hearth didn't expect "
+                "({answer}). Check that this is an IMAP port and try again.",
+                host=cfg.host,
+                port=cfg.port,
+                answer=_imap_text(exc),
+            ),
         )
     if isinstance(exc, socket.timeout | TimeoutError | OSError):
         return connection_error(exc, "IMAP", cfg.host, cfg.port)
@@ -433,7 +466,7 @@ def open_source(
     if len(given) > 1:
         raise MailError(
             MailKind.GENERAL,
-            "Give one mailbox: --maildir, --mbox, --imap or --account, not several.",
+            say("Give one mailbox: --maildir, --mbox, --imap or --account, not several."),
         )
     if maildir:
         return MaildirSource(Path(maildir))
@@ -450,7 +483,7 @@ def open_source(
         if store is None:
             raise MailError(
                 MailKind.GENERAL,
-                "Accounts live in the data folder: give the data folder too.",
+                say("Accounts live in the data folder: give the data folder too."),
             )
         return source_for_account(store.get(account))
     accounts = store.accounts() if store else []
@@ -458,6 +491,8 @@ def open_source(
         return source_for_account(accounts[0])
     raise MailError(
         MailKind.GENERAL,
-        "Say which mailbox to read: --maildir DIR, --mbox FILE, --imap imaps://USER@HOST or "
-        "--account NAME (add accounts in the window under Mail > Accounts).",
+        say(
+            "Say which mailbox to read: --maildir DIR, --mbox FILE, --imap imaps://USER@HOST or "
+            "--account NAME (add accounts in the window under Mail > Accounts)."
+        ),
     )

@@ -52,6 +52,7 @@ from typing import Any, Final, Literal, cast, get_args
 from agents.attachments import Attachment, from_records, to_records
 from agents.paths import chats_db
 from agents.storage.errors import StorageError, StorageKind
+from agents.wording import Words, from_stored, say
 
 _log = logging.getLogger(__name__)
 
@@ -99,7 +100,11 @@ class Conversation:
 
 @dataclass(frozen=True)
 class MessageData:
-    """What one message holds, apart from where it is stored (an export carries this)."""
+    """What one message holds, apart from where it is stored (an export carries this).
+
+    ``error`` is why the answer failed, in English (exports and the CLI use it);
+    ``error_words`` the same for the window, when the store kept its words.
+    """
 
     role: Role
     content: str
@@ -109,6 +114,7 @@ class MessageData:
     stats: dict[str, Any] | None
     error: str | None
     attachments: tuple[Attachment, ...]
+    error_words: Words | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -263,9 +269,12 @@ def _v2_search(conn: sqlite3.Connection) -> None:
     except sqlite3.OperationalError as exc:
         raise StorageError(
             StorageKind.STORE,
-            "This build of Python's SQLite has no FTS5 trigram search "
-            f"(SQLite {sqlite3.sqlite_version}; 3.34 or newer with FTS5 is needed). "
-            "Install Hearth from its official package, which brings a suitable SQLite.",
+            say(
+                "This build of Python's SQLite has no FTS5 trigram search (SQLite "
+                "{version}; 3.34 or newer with FTS5 is needed). Install Hearth "
+                "from its official package, which brings a suitable SQLite.",
+                version=sqlite3.sqlite_version,
+            ),
         ) from exc
     _run(
         conn,
@@ -440,6 +449,7 @@ def _conversation(row: tuple[Any, ...]) -> Conversation:
 
 def _message(row: tuple[Any, ...]) -> StoredMessage:
     mid, cid, role, content, status, created, model, stats, error, attachments, parent = row
+    words = from_stored(error) if error else None
     return StoredMessage(
         id=mid,
         conversation_id=cid,
@@ -450,7 +460,8 @@ def _message(row: tuple[Any, ...]) -> StoredMessage:
         created_at=created,
         model=model,
         stats=json.loads(stats) if stats is not None else None,
-        error=error,
+        error=str(words) if words is not None else error,
+        error_words=words,
         attachments=from_records(json.loads(attachments)) if attachments not in _NONE else (),
     )
 
@@ -517,15 +528,19 @@ class ChatStore:
         except OSError as exc:
             raise StorageError(
                 StorageKind.STORE,
-                f"Hearth can't create its chat database {self.path} ({exc.strerror}). "
-                "Check that the folder is writable, or start Hearth with --data-dir.",
+                say(
+                    "Hearth can't create its chat database {path} ({problem}). Check that "
+                    "the folder is writable, or start Hearth with --data-dir.",
+                    path=self.path,
+                    problem=exc.strerror,
+                ),
             ) from exc
         try:
             conn = sqlite3.connect(
                 self.path, timeout=10.0, check_same_thread=False, isolation_level=None
             )
         except sqlite3.Error as exc:
-            raise self._error("open the chat database", exc) from exc
+            raise self._error(say("open the chat database"), exc) from exc
         self._conn = conn
         try:
             self._configure(conn)
@@ -536,7 +551,7 @@ class ChatStore:
             self._conn = None
             conn.close()
             if isinstance(exc, sqlite3.Error):
-                raise self._error("open the chat database", exc) from exc
+                raise self._error(say("open the chat database"), exc) from exc
             raise
         try:
             self.recover_interrupted()
@@ -585,7 +600,7 @@ class ChatStore:
     @property
     def schema_version(self) -> int:
         """The schema version of the open database."""
-        with self._read("read the chat database") as conn:
+        with self._read(say("read the chat database")) as conn:
             return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
     # ----------------------------------------------------------------- conversations
@@ -599,7 +614,7 @@ class ChatStore:
         persona: str | None = None,
     ) -> Conversation:
         """Creates an empty conversation and returns it."""
-        with self._write("create a conversation") as conn:
+        with self._write(say("create a conversation")) as conn:
             now = self._now()
             conversation = Conversation(
                 id=uuid.uuid4().hex,
@@ -629,12 +644,12 @@ class ChatStore:
 
     def get_conversation(self, conversation_id: str) -> Conversation | None:
         """The conversation with this id, or None."""
-        with self._read("read a conversation") as conn:
+        with self._read(say("read a conversation")) as conn:
             return self._get_conversation(conn, conversation_id)
 
     def list_conversations(self) -> list[Conversation]:
         """All conversations, most recently updated first."""
-        with self._read("list conversations") as conn:
+        with self._read(say("list conversations")) as conn:
             rows = conn.execute(
                 f"SELECT {_CONVERSATION_COLUMNS} FROM conversations"
                 " ORDER BY updated_at DESC, seq DESC"
@@ -657,7 +672,7 @@ class ChatStore:
         Raises:
             StorageError: No conversation has this id.
         """
-        with self._write("update a conversation") as conn:
+        with self._write(say("update a conversation")) as conn:
             current = self._require_conversation(conn, conversation_id)
             changes: dict[str, str | None] = {}
             if title is not None:
@@ -695,7 +710,7 @@ class ChatStore:
             raise ValueError(f"temperature must be a number of 0 or more, not {temperature!r}")
         if num_ctx is not None and num_ctx <= 0:
             raise ValueError(f"num_ctx must be a whole number above 0, not {num_ctx!r}")
-        with self._write("save the chat's options") as conn:
+        with self._write(say("save the chat's options")) as conn:
             self._require_conversation(conn, conversation_id)
             conn.execute(
                 "UPDATE conversations SET temperature = ?, num_ctx = ? WHERE id = ?",
@@ -713,7 +728,7 @@ class ChatStore:
         Unknown ids are ignored.
         """
         with self._lock:
-            with self._write("delete a conversation") as conn:
+            with self._write(say("delete a conversation")) as conn:
                 deleted = conn.execute(
                     "DELETE FROM conversations WHERE id = ?", (conversation_id,)
                 ).rowcount
@@ -760,7 +775,7 @@ class ChatStore:
         """
         _check_literal("role", role, _ROLES)
         _check_literal("status", status, _STATUSES)
-        with self._write("save a message") as conn:
+        with self._write(say("save a message")) as conn:
             self._require_conversation(conn, conversation_id)
             if parent_id is AT_END:
                 path = _follow(_choices(self._links(conn, conversation_id)))
@@ -770,8 +785,10 @@ class ChatStore:
                 if parent.conversation_id != conversation_id:
                     raise StorageError(
                         StorageKind.STORE,
-                        "That message belongs to another conversation. "
-                        "Reopen the conversation to see what is saved.",
+                        say(
+                            "That message belongs to another conversation. "
+                            "Reopen the conversation to see what is saved."
+                        ),
                     )
             now = self._now()
             cursor = conn.execute(
@@ -830,7 +847,7 @@ class ChatStore:
             changes["error"] = _optional(error)
         if attachments is not None:
             changes["attachments"] = _to_json(to_records(attachments))
-        with self._write("update a message") as conn:
+        with self._write(say("update a message")) as conn:
             if changes:
                 assignments = ", ".join(f"{column} = ?" for column in changes)
                 conn.execute(
@@ -846,7 +863,7 @@ class ChatStore:
         index drops its fragments when the store closes or a conversation is deleted.
         """
         with self._lock:
-            with self._write("delete a message") as conn:
+            with self._write(say("delete a message")) as conn:
                 deleted = conn.execute(
                     """WITH RECURSIVE doomed (id) AS (
                         SELECT id FROM messages WHERE id = ?
@@ -863,14 +880,14 @@ class ChatStore:
 
         See ``active_path`` for the messages the person sees and the model is sent.
         """
-        with self._read("read messages") as conn:
+        with self._read(say("read messages")) as conn:
             return self._messages(conn, conversation_id)
 
     # ----------------------------------------------------------------- versions
 
     def tree(self, conversation_id: str) -> MessageTree:
         """The conversation's messages with every version and the versions chosen."""
-        with self._read("read messages") as conn:
+        with self._read(say("read messages")) as conn:
             messages = self._messages(conn, conversation_id)
             choices = _choices(self._links(conn, conversation_id))
             return MessageTree(tuple(messages), choices)
@@ -881,7 +898,7 @@ class ChatStore:
 
     def siblings(self, message_id: int) -> list[StoredMessage]:
         """The versions of a message (it included), oldest first; [] if it is unknown."""
-        with self._read("read messages") as conn:
+        with self._read(say("read messages")) as conn:
             row = conn.execute(
                 "SELECT conversation_id, parent_id FROM messages WHERE id = ?", (message_id,)
             ).fetchone()
@@ -903,7 +920,7 @@ class ChatStore:
         Raises:
             StorageError: No message has this id.
         """
-        with self._write("choose a version") as conn:
+        with self._write(say("choose a version")) as conn:
             message = self._require_message(conn, message_id)
             choice = self._next_choice(conn, message.conversation_id)
             conn.execute(
@@ -953,7 +970,7 @@ class ChatStore:
         terms = _search_terms(query)
         if not terms or limit <= 0:
             return []
-        with self._read("search conversations") as conn:
+        with self._read(say("search conversations")) as conn:
             try:
                 titles = self._match_titles(conn, terms, use_fts=True)
                 best = self._match_messages(conn, terms, use_fts=True)
@@ -1056,7 +1073,7 @@ class ChatStore:
         Returns:
             How many messages were marked.
         """
-        with self._write("recover interrupted answers") as conn:
+        with self._write(say("recover interrupted answers")) as conn:
             return int(
                 conn.execute(
                     "UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'"
@@ -1066,7 +1083,7 @@ class ChatStore:
     def integrity_check(self) -> bool:
         """True if SQLite, both search indexes and the links between versions are sound."""
         try:
-            with self._read("check the chat database") as conn:
+            with self._read(say("check the chat database")) as conn:
                 rows = conn.execute("PRAGMA integrity_check").fetchall()
                 if rows != [("ok",)]:
                     _log.error("Chat database integrity check: %s", rows[:10])
@@ -1125,18 +1142,26 @@ class ChatStore:
         if version > self.SCHEMA_VERSION:
             raise StorageError(
                 StorageKind.STORE,
-                f"The chat database {self.path} was saved by a newer version of Hearth "
-                f"(schema {version}; this version knows up to {self.SCHEMA_VERSION}). "
-                "Update Hearth to open it. The file has not been changed.",
+                say(
+                    "The chat database {path} was saved by a newer version of Hearth (schema "
+                    "{version}; this version knows up to {known}). Update Hearth to "
+                    "open it. The file has not been changed.",
+                    path=self.path,
+                    version=version,
+                    known=self.SCHEMA_VERSION,
+                ),
             )
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
         tables = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
         if (version > 0 and app_id != APPLICATION_ID) or (version == 0 and tables):
             raise StorageError(
                 StorageKind.STORE,
-                f"{self.path} is not a Hearth chat database. Hearth has not changed it. "
-                "Move it out of the data folder (or start Hearth with --data-dir) "
-                "and start Hearth again.",
+                say(
+                    "{path} is not a Hearth chat database. Hearth has not changed it. Move "
+                    "it out of the data folder (or start Hearth with --data-dir) and start "
+                    "Hearth again.",
+                    path=self.path,
+                ),
             )
 
     def _scrub_after_delete(self, *, merge_index: bool) -> None:
@@ -1157,7 +1182,7 @@ class ChatStore:
                 ``close`` or the next conversation deletion.
         """
         if merge_index:
-            with self._write("clean up after deleting") as conn:
+            with self._write(say("clean up after deleting")) as conn:
                 conn.execute("INSERT INTO messages_fts (messages_fts) VALUES ('optimize')")
                 conn.execute(
                     "INSERT INTO conversations_fts (conversations_fts) VALUES ('optimize')"
@@ -1165,7 +1190,7 @@ class ChatStore:
             self._index_dirty = False
         else:
             self._index_dirty = True
-        with self._read("clean up after deleting") as conn:
+        with self._read(say("clean up after deleting")) as conn:
             if int(conn.execute("PRAGMA auto_vacuum").fetchone()[0]) == 2:
                 # Each step of this pragma frees one page, and execute() takes only
                 # one step; executescript() runs it to the end.
@@ -1193,8 +1218,10 @@ class ChatStore:
         if conversation is None:
             raise StorageError(
                 StorageKind.STORE,
-                "That conversation no longer exists (it may have been deleted). "
-                "Pick another conversation or start a new one.",
+                say(
+                    "That conversation no longer exists (it may have been deleted). "
+                    "Pick another conversation or start a new one."
+                ),
             )
         return conversation
 
@@ -1205,19 +1232,22 @@ class ChatStore:
         if row is None:
             raise StorageError(
                 StorageKind.STORE,
-                "That message no longer exists (it may have been deleted). "
-                "Reopen the conversation to see what is saved.",
+                say(
+                    "That message no longer exists (it may have been deleted). "
+                    "Reopen the conversation to see what is saved."
+                ),
             )
         return _message(row)
 
     @contextmanager
-    def _read(self, action: str) -> Iterator[sqlite3.Connection]:
+    def _read(self, action: Words) -> Iterator[sqlite3.Connection]:
         """Holds the lock; turns SQLite errors into ``StorageError``."""
         with self._lock:
             conn = self._conn
             if conn is None:
                 raise StorageError(
-                    StorageKind.STORE, f"Hearth could not {action}: the chat store is closed."
+                    StorageKind.STORE,
+                    say("Hearth could not {action}: the chat store is closed.", action=action),
                 )
             try:
                 yield conn
@@ -1225,7 +1255,7 @@ class ChatStore:
                 raise self._error(action, exc) from exc
 
     @contextmanager
-    def _write(self, action: str) -> Iterator[sqlite3.Connection]:
+    def _write(self, action: Words) -> Iterator[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction: committed on success, else rolled back."""
         with self._read(action) as conn:
             conn.execute("BEGIN IMMEDIATE")
@@ -1237,7 +1267,7 @@ class ChatStore:
                     conn.execute("ROLLBACK")
                 raise
 
-    def _error(self, action: str, exc: sqlite3.Error) -> StorageError:
+    def _error(self, action: Words, exc: sqlite3.Error) -> StorageError:
         name = str(getattr(exc, "sqlite_errorname", ""))
         text = str(exc)
         if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or (
@@ -1245,27 +1275,47 @@ class ChatStore:
         ):
             return StorageError(
                 StorageKind.STORE,
-                f"Hearth could not {action}: the chat database {self.path} is damaged "
-                f"or is not a Hearth database ({text}). Hearth has not deleted it. Quit "
-                "Hearth, move the file aside (for example rename it to "
-                f"'{self.path.name}.damaged'), and start Hearth again to begin a new chat "
-                "history; keep the old file if you want to try to recover it.",
+                say(
+                    "Hearth could not {action}: the chat database {path} is damaged or is "
+                    "not a Hearth database ({text}). Hearth has not deleted it. Quit Hearth, "
+                    "move the file aside (for example rename it to '{name}.damaged'), and "
+                    "start Hearth again to begin a new chat history; keep the old file if "
+                    "you want to try to recover it.",
+                    action=action,
+                    path=self.path,
+                    text=text,
+                    name=self.path.name,
+                ),
             )
         if name.startswith("SQLITE_FULL") or "disk is full" in text:
             return StorageError(
                 StorageKind.STORE,
-                f"Hearth could not {action}: the disk holding {self.path} is full. "
-                "Free some space and try again; nothing saved before was lost.",
+                say(
+                    "Hearth could not {action}: the disk holding {path} is full. Free some "
+                    "space and try again; nothing saved before was lost.",
+                    action=action,
+                    path=self.path,
+                ),
             )
         if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
             return StorageError(
                 StorageKind.STORE,
-                f"Hearth could not {action}: it cannot write to {self.path} ({text}). "
-                "Check the file's permissions, or start Hearth with --data-dir.",
+                say(
+                    "Hearth could not {action}: it cannot write to {path} ({text}). Check "
+                    "the file's permissions, or start Hearth with --data-dir.",
+                    action=action,
+                    path=self.path,
+                    text=text,
+                ),
             )
         return StorageError(
             StorageKind.STORE,
-            f"Hearth could not {action} ({text}). The chat database is {self.path}.",
+            say(
+                "Hearth could not {action} ({text}). The chat database is {path}.",
+                action=action,
+                text=text,
+                path=self.path,
+            ),
         )
 
 

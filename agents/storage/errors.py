@@ -6,6 +6,7 @@ from pathlib import Path
 
 from agents.errors import HearthError, Kind
 from agents.exit_codes import Exit
+from agents.wording import Words, say
 
 
 class StorageKind(Kind):
@@ -35,7 +36,7 @@ class StorageError(HearthError):
     def __init__(
         self,
         kind: StorageKind,
-        message: str,
+        message: Words,
         *,
         data_dir: Path | None = None,
         pid: int | None = None,
@@ -49,8 +50,11 @@ class StorageError(HearthError):
         """Another Hearth holds ``data_dir`` (``pid`` when known)."""
         return cls(
             StorageKind.ALREADY_RUNNING,
-            f"Hearth is already running with this data folder ({data_dir}). Switch to that "
-            "window, or start with --data-dir for a separate profile.",
+            say(
+                "Hearth is already running with this data folder ({folder}). Switch to "
+                "that window, or start with --data-dir for a separate profile.",
+                folder=data_dir,
+            ),
             data_dir=data_dir,
             pid=pid,
         )

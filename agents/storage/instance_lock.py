@@ -17,6 +17,7 @@ from typing import ClassVar
 
 from agents import paths
 from agents.storage.errors import StorageError, StorageKind
+from agents.wording import say
 
 
 class InstanceLock:
@@ -61,8 +62,12 @@ class InstanceLock:
         except OSError as exc:
             raise StorageError(
                 StorageKind.STORE,
-                f"Hearth can't create its lock file {self.path} ({exc.strerror}). Check that "
-                "the data folder is writable, or start with --data-dir.",
+                say(
+                    "Hearth can't create its lock file {path} ({problem}). Check that the "
+                    "data folder is writable, or start with --data-dir.",
+                    path=self.path,
+                    problem=exc.strerror,
+                ),
             ) from exc
         with self._held_guard:
             if key in self._held:
@@ -77,8 +82,12 @@ class InstanceLock:
                     raise StorageError.already_running(self.data_dir, pid) from exc
                 raise StorageError(
                     StorageKind.STORE,
-                    f"Hearth can't lock {self.path} ({exc.strerror}). If the data folder is on "
-                    "a network drive, start with --data-dir pointing to a local folder.",
+                    say(
+                        "Hearth can't lock {path} ({problem}). If the data folder is on a "
+                        "network drive, start with --data-dir pointing to a local folder.",
+                        path=self.path,
+                        problem=exc.strerror,
+                    ),
                 ) from exc
             self._held.add(key)
             self._key = key

@@ -18,6 +18,7 @@ from agents.errors import HearthError
 from agents.events import Attached, Blocked, Failed, Final, Sources, Stopped, Thinking, Token
 from agents.fences import strip_fences
 from agents.storage.chat_store import AT_END, ChatStore, MessageStatus
+from agents.wording import Words, to_stored
 
 TITLE_LENGTH = 60
 
@@ -124,7 +125,7 @@ class AnswerRecord:
             content=text,
             status=status,
             stats=stats,
-            error=error.message if error else None,
+            error=to_stored(error.words) if error else None,  # worded when shown
             attachments=kept if kept or self._saved_reasoning else None,
         )
 
@@ -140,7 +141,7 @@ class AnswerRecord:
         """It failed: what arrived is kept (interrupted), else the error is the answer."""
         self.end(MessageStatus.INTERRUPTED if text else MessageStatus.ERROR, text, error)
 
-    def blocked(self, message: str) -> None:
+    def blocked(self, message: Words) -> None:
         """The safety check flagged the message or the answer: nothing of it is kept."""
         self.reasoning = ""
         self.end(MessageStatus.ERROR, "", HearthError(message))

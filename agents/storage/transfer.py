@@ -60,6 +60,7 @@ from agents.storage.chat_store import (
     StoredMessage,
 )
 from agents.storage.errors import StorageError, StorageKind
+from agents.wording import Words, say
 
 FORMAT = "hearth-chats"
 VERSION = 2
@@ -147,7 +148,7 @@ class ImportReport:
     messages_added: int = 0
     images_added: int = 0
     personas_added: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[Words] = field(default_factory=list)
 
     def summary(self) -> str:
         """A short human summary."""
@@ -191,8 +192,11 @@ def _chosen(store: ChatStore, conversation_ids: Sequence[str] | None) -> list[Co
         if found is None:
             raise StorageError(
                 StorageKind.TRANSFER,
-                f"There is no chat with the id '{cid}'. List the chats and their ids with "
-                "`hearth export --list`.",
+                say(
+                    "There is no chat with the id '{id}'. List the chats and their ids with "
+                    "`hearth export --list`.",
+                    id=cid,
+                ),
             )
         chosen.append(found)
     return chosen
@@ -281,8 +285,12 @@ def _write_export(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise StorageError(
             StorageKind.TRANSFER,
-            f"Hearth could not write {path} ({exc.strerror or exc}). Choose a folder you can "
-            "write to, with enough free space.",
+            say(
+                "Hearth could not write {path} ({problem}). Choose a folder you can "
+                "write to, with enough free space.",
+                path=path,
+                problem=exc.strerror or exc,
+            ),
         ) from exc
 
 
@@ -599,8 +607,11 @@ def parse_export(raw: bytes, name: str = "the file") -> ParsedExport:
     except RecursionError:
         raise StorageError(
             StorageKind.TRANSFER,
-            f"{name} is not a Hearth chat export: its data is nested far deeper than an "
-            "export ever is. Nothing was imported.",
+            say(
+                "{name} is not a Hearth chat export: its data is nested far deeper than "
+                "an export ever is. Nothing was imported.",
+                name=name,
+            ),
         ) from None
 
 
@@ -610,46 +621,77 @@ def _parse_export(raw: bytes, name: str) -> ParsedExport:
     except UnicodeDecodeError:
         raise StorageError(
             StorageKind.TRANSFER,
-            f"{name} is not a Hearth chat export (it is not UTF-8 text). Nothing was imported.",
+            say(
+                "{name} is not a Hearth chat export (it is not UTF-8 text). Nothing was imported.",
+                name=name,
+            ),
         ) from None
     except json.JSONDecodeError as exc:
         raise StorageError(
             StorageKind.TRANSFER,
-            f"{name} is damaged or incomplete (invalid JSON at line {exc.lineno}, column "
-            f"{exc.colno}: {exc.msg}); it may have been cut short while copying. Export the "
-            "chats again. Nothing was imported.",
+            say(
+                "{name} is damaged or incomplete (invalid JSON at line {line}, column "
+                "{column}: {problem}); it may have been cut short while copying. Export the "
+                "chats again. Nothing was imported.",
+                name=name,
+                line=exc.lineno,
+                column=exc.colno,
+                problem=exc.msg,
+            ),
         ) from None
     except ValueError:  # a number with thousands of digits
         raise StorageError(
             StorageKind.TRANSFER,
-            f"{name} is not a valid Hearth chat export (it holds a number too long to read). "
-            "Nothing was imported.",
+            say(
+                "{name} is not a valid Hearth chat export (it holds a number too long to "
+                "read). Nothing was imported.",
+                name=name,
+            ),
         ) from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise StorageError(
             StorageKind.TRANSFER,
-            f"{name} is not a Hearth chat export (use a .json file made by `hearth export "
-            "--format json`; Markdown exports can't be imported). Nothing was imported.",
+            say(
+                "{name} is not a Hearth chat export (use a .json file made by `hearth "
+                "export --format json`; Markdown exports can't be imported). Nothing was "
+                "imported.",
+                name=name,
+            ),
         )
     version = payload.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise StorageError(
-            StorageKind.TRANSFER, f"{name} has no valid format version. Nothing was imported."
+            StorageKind.TRANSFER,
+            say("{name} has no valid format version. Nothing was imported.", name=name),
         )
     if version not in SUPPORTED_VERSIONS:
         newer = version > max(SUPPORTED_VERSIONS)
         raise StorageError(
             StorageKind.TRANSFER,
-            f"{name} uses export format version {version}, which this Hearth can't read"
-            + (" (it was made by a newer Hearth: update Hearth to import it)." if newer else ".")
-            + " Nothing was imported.",
+            say(
+                "{name} uses export format version {version}, which this Hearth can't read "
+                "(it was made by a newer Hearth: update Hearth to import it). Nothing was "
+                "imported.",
+                name=name,
+                version=version,
+            )
+            if newer
+            else say(
+                "{name} uses export format version {version}, which this Hearth can't read. "
+                "Nothing was imported.",
+                name=name,
+                version=version,
+            ),
         )
     if payload.get("checksum") != checksum(payload):
         raise StorageError(
             StorageKind.TRANSFER,
-            f"{name} was changed after it was exported (its checksum doesn't match), so "
-            "Hearth won't trust it. Export the chats again from the original. Nothing was "
-            "imported.",
+            say(
+                "{name} was changed after it was exported (its checksum doesn't match), "
+                "so Hearth won't trust it. Export the chats again from the original. "
+                "Nothing was imported.",
+                name=name,
+            ),
         )
     try:
         images = _images(payload.get("images", {}))
@@ -676,7 +718,11 @@ def _parse_export(raw: bytes, name: str) -> ParsedExport:
     except _Invalid as exc:
         raise StorageError(
             StorageKind.TRANSFER,
-            f"{name} is not a valid Hearth chat export: {exc}. Nothing was imported.",
+            say(
+                "{name} is not a valid Hearth chat export: {problem}. Nothing was imported.",
+                name=name,
+                problem=exc,
+            ),
         ) from None
     return ParsedExport(version, chats, images, missing, personas)
 
@@ -695,17 +741,31 @@ def read_export(path: Path) -> ParsedExport:
     except FileTooLarge as exc:
         raise StorageError(
             StorageKind.TRANSFER,
-            f"{name} is too large to import ({exc.size / 2**30:.1f} GiB, at most "
-            f"{MAX_FILE_BYTES / 2**30:.0f} GiB). Nothing was imported.",
+            say(
+                "{name} is too large to import ({size:.1f} GiB, at most "
+                "{limit:.0f} GiB). Nothing was imported.",
+                name=name,
+                size=exc.size / 2**30,
+                limit=MAX_FILE_BYTES / 2**30,
+            ),
         ) from exc
     except FileRefused as exc:
         raise StorageError(
-            StorageKind.TRANSFER, f"{name} can't be imported: {exc.reason}. Nothing was imported."
+            StorageKind.TRANSFER,
+            say(
+                "{name} can't be imported: {reason}. Nothing was imported.",
+                name=name,
+                reason=exc.reason,
+            ),
         ) from exc
     except OSError as exc:
         raise StorageError(
             StorageKind.TRANSFER,
-            f"Hearth could not read {shown(path)} ({exc.strerror or exc}). Nothing was imported.",
+            say(
+                "Hearth could not read {path} ({problem}). Nothing was imported.",
+                path=shown(path),
+                problem=exc.strerror or exc,
+            ),
         ) from exc
     return parse_export(raw, name)
 
@@ -790,7 +850,10 @@ def import_export(
             fingerprint = _chat_fingerprint(chat)
             if fingerprint in seen:
                 report.skipped.append(
-                    f"chat '{shown(chat.title or 'Untitled')}': already here (identical chat)"
+                    say(
+                        "chat '{title}': already here (identical chat)",
+                        title=shown(chat.title) if chat.title else say("Untitled"),
+                    )
                 )
                 continue
             seen.add(fingerprint)
@@ -815,8 +878,11 @@ def import_export(
         missing_kept = needed - set(parsed.images)
         if missing_kept:
             report.skipped.append(
-                f"{len(missing_kept)} picture(s) that were already missing when exported "
-                "(their attachments are kept)"
+                say(
+                    "{count} picture(s) that were already missing when exported (their "
+                    "attachments are kept)",
+                    count=len(missing_kept),
+                )
             )
         for chat in sorted(wanted, key=lambda c: (c.updated_at, c.created_at)):
             persona = persona_map.get(chat.persona, chat.persona) if chat.persona else None
@@ -832,11 +898,14 @@ def import_export(
             report.conversations_added.append(conversation.title or "Untitled")
     except Exception as exc:
         _roll_back(store, images, personas, added_conversations, added_images, added_personas)
-        detail = exc.message if isinstance(exc, HearthError) else str(exc)
+        detail = exc.words if isinstance(exc, HearthError) else str(exc)
         raise StorageError(
             StorageKind.TRANSFER,
-            f"The import failed while saving ({detail}). Everything it had added was removed "
-            "again; your chats are as they were.",
+            say(
+                "The import failed while saving ({detail}). Everything it had added was "
+                "removed again; your chats are as they were.",
+                detail=detail,
+            ),
         ) from exc
     return report
 
@@ -891,7 +960,7 @@ def _import_personas(
         )
         if same is not None:
             mapping[persona.id] = same.id
-            report.skipped.append(f"persona '{shown(persona.name)}': already here")
+            report.skipped.append(say("persona '{name}': already here", name=shown(persona.name)))
             continue
         created = library.add(_free_name(library, persona.name), persona.prompt, persona.id)
         added.append(created.id)

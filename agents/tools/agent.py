@@ -59,6 +59,7 @@ from agents.llm.structured import Unusable, repair_loop
 from agents.tools.approval import ApprovalGate
 from agents.tools.common import TurnContext
 from agents.tools.errors import ToolError, ToolKind
+from agents.wording import Words, say
 
 DEFAULT_MAX_STEPS = 8
 DEFAULT_MAX_REPAIRS = 2
@@ -221,7 +222,7 @@ class ToolCallRepair(AgentMiddleware[Any, TurnContext, Any]):
         self.steps = 0
         self.retries = 0
         self.recovered = 0
-        self.failure: str | None = None
+        self.failure: Words | None = None
         self._seen: dict[str, int] = {}
 
     def wrap_model_call(
@@ -232,7 +233,10 @@ class ToolCallRepair(AgentMiddleware[Any, TurnContext, Any]):
         """Calls the model, repairing or refusing what small models get wrong."""
         self.steps += 1
         if self.steps > self.max_steps:
-            self.failure = f"The model kept working without finishing after {self.max_steps} steps."
+            self.failure = say(
+                "The model kept working without finishing after {count} steps.",
+                count=self.max_steps,
+            )
             return AIMessage(content="")
         tools = {t.name: t for t in request.tools if isinstance(t, BaseTool)}
 
@@ -257,7 +261,9 @@ class ToolCallRepair(AgentMiddleware[Any, TurnContext, Any]):
         try:
             message = repair_loop(ask, read, echo, attempts=self.max_repairs + 1, fix=REPAIR_FIX)
         except Unusable as exc:
-            self.failure = f"The model could not make a valid tool call ({exc.problem})."
+            self.failure = say(
+                "The model could not make a valid tool call ({problem}).", problem=exc.problem
+            )
             return AIMessage(content="")
         if message is None:
             return AIMessage(content="")
@@ -299,8 +305,9 @@ class ToolCallRepair(AgentMiddleware[Any, TurnContext, Any]):
             signature = f"{call['name']}:{json.dumps(call['args'], sort_keys=True, default=str)}"
             self._seen[signature] = self._seen.get(signature, 0) + 1
             if self._seen[signature] > MAX_REPEATS:
-                self.failure = (
-                    f"The model repeated the same {call['name']} call instead of finishing."
+                self.failure = say(
+                    "The model repeated the same {tool} call instead of finishing.",
+                    tool=call["name"],
                 )
                 return AIMessage(content=""), ""
         if not recovered:
@@ -475,7 +482,7 @@ def propose_calls(
         text="" if calls else _text(reply),
         retries=repair.retries,
         recovered=bool(repair.recovered),
-        failure=repair.failure,
+        failure=str(repair.failure) if repair.failure else None,
     )
 
 
@@ -576,7 +583,7 @@ class _Run:
 
     def _steps(self, run: Run) -> Iterator[Event]:
         if not self.request.strip():
-            raise ToolError(ToolKind.AGENT, "Nothing to do: say what you want done.")
+            raise ToolError(ToolKind.AGENT, say("Nothing to do: say what you want done."))
         run.model = model = self.agent.service.route(tools=True, model=self.agent.model)
         graph = tool_graph(
             self.agent.service,
@@ -603,7 +610,7 @@ class _Run:
         except Exception as exc:
             if type(exc).__name__ != "GraphRecursionError":
                 raise
-            self.repair.failure = "The model kept calling tools without finishing."
+            self.repair.failure = say("The model kept calling tools without finishing.")
         finally:
             stream.close()
         self.cancel.check()
@@ -614,8 +621,12 @@ class _Run:
     def _failure(self, model: str) -> ToolError:
         return ToolError(
             ToolKind.AGENT,
-            f"{self.repair.failure} The request was stopped; anything not approved was not "
-            f"done. Try a simpler, more explicit request, or a larger model than {model}.",
+            say(
+                "{failure} The request was stopped; anything not approved was not done. "
+                "Try a simpler, more explicit request, or a larger model than {model}.",
+                failure=self.repair.failure,
+                model=model,
+            ),
         )
 
     def _partial(self) -> str:

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from agents.cancel import CancelToken
+from agents.errors import HearthError
+from agents.wording import Words, plain
 
 if TYPE_CHECKING:
     from agents.tools.audit import AuditLog
@@ -173,8 +175,15 @@ class ApprovalGate:
         try:
             result = perform()
         except BaseException as exc:
-            self.audit.finish(entry_id, "failed", error=str(exc) or type(exc).__name__)
+            self.audit.finish(entry_id, "failed", error=failure(exc))
             raise
         undo_info = undo(result) if undo is not None else None
         self.audit.finish(entry_id, "done", undo=undo_info)
         return result
+
+
+def failure(exc: BaseException) -> Words:
+    """Why an action failed, in words: an error's own, or the exception's text."""
+    if isinstance(exc, HearthError):
+        return exc.words
+    return plain(str(exc) or type(exc).__name__)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -14,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from agents import paths
-from agents.tools.approval import ProposedAction, Undo
+from agents.tools.approval import ProposedAction, Undo, failure
 from agents.tools.errors import ToolError, ToolKind
+from agents.wording import Words, from_stored, plain, say, to_stored
 
 if TYPE_CHECKING:
     from agents.calendar.model import CalendarStore
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 # Fields kept out of the audit log as text (it holds decisions, not message bodies).
 PRIVATE_FIELDS = frozenset({"body", "ics", "description"})
+_ERROR_CHARS = 2000  # longest failure kept
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,9 @@ class AuditEntry:
         details: Its details, with bodies reduced to a size and hash.
         approved: The decision.
         outcome: ``denied``, ``pending``, ``done``, ``failed`` or ``undone``.
-        error: Why it failed, if it did.
+        error: Why it failed, if it did (in English).
         undo: How to take it back, if it can be.
+        error_words: Why it failed, for the window (None: no words were kept).
     """
 
     id: int
@@ -50,11 +54,19 @@ class AuditEntry:
     outcome: str
     error: str = ""
     undo: Undo | None = None
+    error_words: Words | None = None
 
     @property
     def can_undo(self) -> bool:
         """Whether it is done and can be taken back."""
         return self.outcome == "done" and self.undo is not None
+
+
+def _redacted(count: int, digest: str) -> Words:
+    return say("[{count} characters, sha256 {digest}]", count=count, digest=digest)
+
+
+_REDACTED = re.compile(r"\[(\d+) characters, sha256 ([0-9a-f]{16})\]")
 
 
 def redact(details: dict[str, str]) -> dict[str, str]:
@@ -63,10 +75,17 @@ def redact(details: dict[str, str]) -> dict[str, str]:
     for key, value in details.items():
         if key.lower() in PRIVATE_FIELDS and value:
             digest = hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
-            kept[key] = f"[{len(value)} characters, sha256 {digest}]"
+            kept[key] = str(_redacted(len(value), digest))
         else:
             kept[key] = value
     return kept
+
+
+def detail_words(value: str) -> Words:
+    """A stored detail for a person: a redacted one (kept in English) in words, any
+    other as it is."""
+    found = _REDACTED.fullmatch(value)
+    return _redacted(int(found.group(1)), found.group(2)) if found else plain(value)
 
 
 class AuditLog:
@@ -101,7 +120,10 @@ class AuditLog:
             elif version > SCHEMA_VERSION:
                 raise ToolError(
                     ToolKind.AUDIT,
-                    f"The audit log {self.path} was written by a newer Hearth: update Hearth.",
+                    say(
+                        "The audit log {path} was written by a newer Hearth: update Hearth.",
+                        path=self.path,
+                    ),
                 )
 
     @classmethod
@@ -115,7 +137,8 @@ class AuditLog:
             db = sqlite3.connect(self.path, timeout=10)
         except sqlite3.Error as exc:
             raise ToolError(
-                ToolKind.AUDIT, f"Can't open the audit log {self.path}: {exc}."
+                ToolKind.AUDIT,
+                say("Can't open the audit log {path}: {problem}.", path=self.path, problem=exc),
             ) from exc
         try:
             db.execute("PRAGMA journal_mode=WAL")
@@ -123,7 +146,8 @@ class AuditLog:
                 yield db
         except sqlite3.Error as exc:
             raise ToolError(
-                ToolKind.AUDIT, f"Can't write the audit log {self.path}: {exc}."
+                ToolKind.AUDIT,
+                say("Can't write the audit log {path}: {problem}.", path=self.path, problem=exc),
             ) from exc
         finally:
             db.close()
@@ -146,14 +170,17 @@ class AuditLog:
             return int(cursor.lastrowid or 0)
 
     def finish(
-        self, entry_id: int, outcome: str, *, error: str = "", undo: Undo | None = None
+        self, entry_id: int, outcome: str, *, error: Words | None = None, undo: Undo | None = None
     ) -> None:
-        """Records how an approved action ended."""
+        """Records how an approved action ended (why it failed, in words worded when shown)."""
         undo_json = json.dumps({"op": undo.op, "data": undo.data}) if undo else None
+        kept = to_stored(error) if error is not None else ""
+        if len(kept) > _ERROR_CHARS:  # a server's long answer: its English, cut
+            kept = str(error)[:_ERROR_CHARS]
         with self._connect() as db:
             db.execute(
                 "UPDATE actions SET outcome = ?, error = ?, undo = ? WHERE id = ?",
-                (outcome, error[:500], undo_json, entry_id),
+                (outcome, kept, undo_json, entry_id),
             )
 
     def entries(self, limit: int = 500) -> list[AuditEntry]:
@@ -175,7 +202,7 @@ class AuditLog:
                 (entry_id,),
             ).fetchone()
         if row is None:
-            raise ToolError(ToolKind.AUDIT, f"There is no audit entry {entry_id}.")
+            raise ToolError(ToolKind.AUDIT, say("There is no audit entry {id}.", id=entry_id))
         return _entry(row)
 
     def undo(
@@ -193,7 +220,12 @@ class AuditLog:
         entry = self.get(entry_id)
         if not entry.can_undo or entry.undo is None:
             raise ToolError(
-                ToolKind.AUDIT, f"'{entry.summary}' can't be undone (it is {entry.outcome})."
+                ToolKind.AUDIT,
+                say(
+                    "'{summary}' can't be undone (it is {outcome}).",
+                    summary=entry.summary,
+                    outcome=entry.outcome,
+                ),
             )
         if resolve is None:
             from agents.calendar import open_location
@@ -217,9 +249,9 @@ class AuditLog:
                     )
                 )
             else:
-                raise ToolError(ToolKind.AUDIT, f"Unknown undo step {undo.op!r}.")
+                raise ToolError(ToolKind.AUDIT, say("Unknown undo step {op!r}.", op=undo.op))
         except BaseException as exc:
-            self.finish(undo_id, "failed", error=str(exc))
+            self.finish(undo_id, "failed", error=failure(exc))
             raise
         self.finish(undo_id, "done")
         with self._connect() as db:
@@ -232,6 +264,7 @@ class AuditLog:
 
 def _entry(row: tuple[Any, ...]) -> AuditEntry:
     undo_data = json.loads(row[8]) if row[8] else None
+    error = from_stored(str(row[7])) if row[7] else None
     return AuditEntry(
         id=int(row[0]),
         at=datetime.fromisoformat(row[1]),
@@ -240,6 +273,7 @@ def _entry(row: tuple[Any, ...]) -> AuditEntry:
         details=dict(json.loads(row[4])),
         approved=bool(row[5]),
         outcome=str(row[6]),
-        error=str(row[7] or ""),
+        error=str(error) if error is not None else "",
         undo=Undo(undo_data["op"], dict(undo_data["data"])) if undo_data else None,
+        error_words=error,
     )

@@ -20,6 +20,7 @@ from agents.tools.common import (
     tool_errors,
 )
 from agents.tools.when import parse_when, time_details
+from agents.wording import say
 
 
 class CreateEventArgs(BaseModel):
@@ -85,7 +86,7 @@ def created_message(event: CalendarEvent, ctx: ToolContext) -> str:
 def make_create_event(ctx: ToolContext) -> BaseTool:
     """Builds create_event; the calendar changes only through the approval gate."""
     if ctx.calendar is None:
-        raise HearthError("create_event needs a calendar.")
+        raise HearthError(say("create_event needs a calendar."))
     calendar = ctx.calendar
 
     @tool_errors
@@ -99,8 +100,10 @@ def make_create_event(ctx: ToolContext) -> BaseTool:
         description: str = "",
         attendees: list[str] | None = None,
     ) -> str:
-        begin = parse_when(start, ctx, "start")
-        finish = parse_when(end, ctx, "end") if end else begin + timedelta(minutes=duration_minutes)
+        begin = parse_when(start, ctx, say("start"))
+        finish = (
+            parse_when(end, ctx, say("end")) if end else begin + timedelta(minutes=duration_minutes)
+        )
         event = new_event(
             title,
             begin,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from agents.errors import HearthError, Kind
 from agents.exit_codes import Exit
+from agents.wording import Words
 
 
 class ToolKind(Kind):
@@ -18,5 +19,5 @@ class ToolError(HearthError):
 
     kind: ToolKind
 
-    def __init__(self, kind: ToolKind, message: str) -> None:
+    def __init__(self, kind: ToolKind, message: Words) -> None:
         super().__init__(message, kind)

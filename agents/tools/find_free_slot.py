@@ -12,6 +12,7 @@ from agents.calendar.slots import find_free_slots
 from agents.errors import HearthError
 from agents.tools.common import ToolContext, minutes, none_to_empty, tool_errors, untrusted
 from agents.tools.when import parse_when
+from agents.wording import say
 
 
 class FindFreeSlotArgs(BaseModel):
@@ -29,7 +30,7 @@ class FindFreeSlotArgs(BaseModel):
 def make_find_free_slot(ctx: ToolContext) -> BaseTool:
     """Builds the find_free_slot tool over the context's calendar and working hours."""
     if ctx.calendar is None:
-        raise HearthError("find_free_slot needs a calendar.")
+        raise HearthError(say("find_free_slot needs a calendar."))
     calendar = ctx.calendar
 
     @tool_errors
@@ -40,8 +41,10 @@ def make_find_free_slot(ctx: ToolContext) -> BaseTool:
         limit: int = 5,
     ) -> str:
         now = ctx.current_time()
-        begin = max(parse_when(after, ctx, "earliest start") if after else now, now)
-        finish = parse_when(before, ctx, "latest end") if before else begin + timedelta(days=14)
+        begin = max(parse_when(after, ctx, say("earliest start")) if after else now, now)
+        finish = (
+            parse_when(before, ctx, say("latest end")) if before else begin + timedelta(days=14)
+        )
         if finish <= begin:
             finish = begin + timedelta(days=1)
         events = calendar.list_events(begin, finish)
@@ -58,7 +61,7 @@ def make_find_free_slot(ctx: ToolContext) -> BaseTool:
         notes = notes_of(events)
         caveat = (
             "\nSome events could not be read, so some of these times may be busy:\n"
-            + untrusted("calendar notes", "\n".join(notes))
+            + untrusted("calendar notes", "\n".join(str(n) for n in notes))
             if notes
             else ""
         )

@@ -11,6 +11,7 @@ from agents.calendar.model import notes_of
 from agents.errors import HearthError
 from agents.tools.common import ToolContext, none_to_empty, tool_errors, untrusted
 from agents.tools.when import parse_when
+from agents.wording import say
 
 MAX_EVENTS = 50
 
@@ -28,13 +29,13 @@ class ListEventsArgs(BaseModel):
 def make_list_events(ctx: ToolContext) -> BaseTool:
     """Builds the list_events tool over the context's calendar."""
     if ctx.calendar is None:
-        raise HearthError("list_events needs a calendar.")
+        raise HearthError(say("list_events needs a calendar."))
     calendar = ctx.calendar
 
     @tool_errors
     def list_events(start: str = "", end: str = "", query: str = "") -> str:
-        begin = parse_when(start, ctx, "start") if start else ctx.current_time()
-        finish = parse_when(end, ctx, "end") if end else begin + timedelta(days=7)
+        begin = parse_when(start, ctx, say("start")) if start else ctx.current_time()
+        finish = parse_when(end, ctx, say("end")) if end else begin + timedelta(days=7)
         if finish <= begin:
             finish = begin + timedelta(days=1)
         events = (

@@ -13,6 +13,7 @@ from agents.errors import HearthError
 from agents.mail.compose import OutgoingMail, build_message
 from agents.tools.approval import ProposedAction
 from agents.tools.common import ToolContext, gated, split_list, tool_errors
+from agents.wording import say
 
 T = TypeVar("T")
 
@@ -33,7 +34,9 @@ def outgoing(
 ) -> OutgoingMail:
     """The checked outgoing mail; raises on header injection or bad addresses."""
     if not ctx.sender:
-        raise HearthError("No sender address is set: pass --from ADDRESS or set up a mail account.")
+        raise HearthError(
+            say("No sender address is set: pass --from ADDRESS or set up a mail account.")
+        )
     mail = OutgoingMail(sender=ctx.sender, to=tuple(to), cc=tuple(cc), subject=subject, body=body)
     build_message(mail)  # refuses CR/LF in headers, bad addresses, oversize
     return mail

@@ -11,6 +11,7 @@ from agents.errors import HearthError
 from agents.tools.approval import ProposedAction, Undo
 from agents.tools.common import ToolContext, gated, none_to_empty, tool_errors
 from agents.tools.when import parse_when, time_details
+from agents.wording import say
 
 
 class MoveEventArgs(BaseModel):
@@ -31,17 +32,17 @@ class MoveEventArgs(BaseModel):
 def make_move_event(ctx: ToolContext) -> BaseTool:
     """Builds move_event; the calendar changes only through the approval gate."""
     if ctx.calendar is None:
-        raise HearthError("move_event needs a calendar.")
+        raise HearthError(say("move_event needs a calendar."))
     calendar = ctx.calendar
 
     @tool_errors
     def move_event(event_id: str, new_start: str, runtime: ToolRuntime, new_end: str = "") -> str:
         event = calendar.get(event_id.strip())
-        begin = parse_when(new_start, ctx, "new start")
-        finish = parse_when(new_end, ctx, "new end") if new_end else None
+        begin = parse_when(new_start, ctx, say("new start"))
+        finish = parse_when(new_end, ctx, say("new end")) if new_end else None
         moved = event.moved(begin, finish)
         if moved.end <= moved.start:
-            raise CalendarError(CalendarKind.GENERAL, "The event must end after it starts.")
+            raise CalendarError(CalendarKind.GENERAL, say("The event must end after it starts."))
         where = calendar.location
         action = ProposedAction(
             kind="move_event",

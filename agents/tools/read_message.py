@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 from agents.errors import HearthError
 from agents.mail.errors import MailError
 from agents.tools.common import ToolContext, tool_errors, untrusted
+from agents.wording import say
 
 
 class ReadMessageArgs(BaseModel):
@@ -21,7 +22,7 @@ class ReadMessageArgs(BaseModel):
 def make_read_message(ctx: ToolContext) -> BaseTool:
     """Builds the read_message tool over the context's mail source."""
     if ctx.mail is None:
-        raise HearthError("read_message needs a mail source.")
+        raise HearthError(say("read_message needs a mail source."))
     source = ctx.mail
 
     def resolve(message_id: str) -> str:

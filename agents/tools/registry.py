@@ -13,6 +13,7 @@ from langchain_core.tools import BaseTool
 
 from agents.errors import HearthError
 from agents.tools.common import ToolContext, validation_message
+from agents.wording import say
 
 READ_TOOLS = ("search_mail", "read_message", "list_events", "find_free_slot")
 WRITE_TOOLS = ("create_event", "move_event", "save_draft", "send_mail", "send_invite")
@@ -71,7 +72,7 @@ def build_tools(ctx: ToolContext, names: tuple[str, ...] | list[str]) -> list[Ba
     """Builds the named tools; raises HearthError for unknown names."""
     unknown = [n for n in names if n not in _NEEDS]
     if unknown:
-        raise HearthError(f"Unknown tool(s): {', '.join(unknown)}.")
+        raise HearthError(say("Unknown tool(s): {tools}.", tools=", ".join(unknown)))
     tools = [_factory(name)(ctx) for name in names]
     for tool in tools:  # bad arguments become a message the model can act on, not a crash
         tool.handle_validation_error = validation_message
@@ -81,7 +82,9 @@ def build_tools(ctx: ToolContext, names: tuple[str, ...] | list[str]) -> list[Ba
 def tools_for(task: str, ctx: ToolContext) -> list[BaseTool]:
     """The tools a task may use, limited to what the context can back."""
     if task not in TASKS:
-        raise HearthError(f"Unknown task {task!r}: choose one of {', '.join(TASKS)}.")
+        raise HearthError(
+            say("Unknown task {task!r}: choose one of {tasks}.", task=task, tasks=", ".join(TASKS))
+        )
     return build_tools(ctx, available(ctx, TASKS[task]))
 
 

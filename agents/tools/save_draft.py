@@ -7,12 +7,13 @@ from langchain_core.tools import BaseTool
 from agents.errors import HearthError
 from agents.tools.common import ToolContext
 from agents.tools.mail_args import make_mail_tool
+from agents.wording import say
 
 
 def make_save_draft(ctx: ToolContext) -> BaseTool:
     """Builds save_draft; the write happens only through the context's approval gate."""
     if ctx.outbox is None:
-        raise HearthError("save_draft needs an outbox.")
+        raise HearthError(say("save_draft needs an outbox."))
     return make_mail_tool(
         ctx,
         "save_draft",

@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field
 
 from agents.errors import HearthError
 from agents.tools.common import ToolContext, tool_errors, untrusted
+from agents.wording import say
 
 SNIPPET_CHARS = 200
 
@@ -24,7 +25,7 @@ class SearchMailArgs(BaseModel):
 def make_search_mail(ctx: ToolContext) -> BaseTool:
     """Builds the search_mail tool over the context's mail source."""
     if ctx.mail is None:
-        raise HearthError("search_mail needs a mail source.")
+        raise HearthError(say("search_mail needs a mail source."))
     source = ctx.mail
 
     @tool_errors

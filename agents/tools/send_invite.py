@@ -12,6 +12,7 @@ from agents.mail.compose import build_message
 from agents.tools.common import ToolContext, gated, split_list, tool_errors
 from agents.tools.mail_args import mail_action
 from agents.tools.when import time_details
+from agents.wording import say
 
 
 class SendInviteArgs(BaseModel):
@@ -30,13 +31,13 @@ class SendInviteArgs(BaseModel):
 def make_send_invite(ctx: ToolContext) -> BaseTool:
     """Builds send_invite; the invitation is sent only through the approval gate."""
     if ctx.calendar is None or ctx.outbox is None:
-        raise HearthError("send_invite needs a calendar and an outbox.")
+        raise HearthError(say("send_invite needs a calendar and an outbox."))
     calendar, outbox = ctx.calendar, ctx.outbox
 
     @tool_errors
     def send_invite(event_id: str, runtime: ToolRuntime, attendees: list[str] | None = None) -> str:
         if not ctx.sender:
-            raise HearthError("No sender address is set: pass --from ADDRESS.")
+            raise HearthError(say("No sender address is set: pass --from ADDRESS."))
         event = invite_event(calendar.get(event_id.strip()), ctx.sender, tuple(attendees or ()))
         mail = invite_mail(event, ctx.tz)
         build_message(mail)  # refuses header injection before anyone is asked

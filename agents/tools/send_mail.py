@@ -7,12 +7,13 @@ from langchain_core.tools import BaseTool
 from agents.errors import HearthError
 from agents.tools.common import ToolContext
 from agents.tools.mail_args import make_mail_tool
+from agents.wording import say
 
 
 def make_send_mail(ctx: ToolContext) -> BaseTool:
     """Builds send_mail; sending happens only through the context's approval gate."""
     if ctx.outbox is None:
-        raise HearthError("send_mail needs an outbox.")
+        raise HearthError(say("send_mail needs an outbox."))
     return make_mail_tool(
         ctx,
         "send_mail",

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from agents.calendar.model import CalendarError, CalendarEvent, CalendarKind
 from agents.calendar.zones import absolute, on_wall_clock
+from agents.wording import Words, say
 
 if TYPE_CHECKING:
     from agents.tools.common import ToolContext
@@ -51,21 +52,28 @@ def system_languages() -> tuple[str, ...]:
     return (*[c for c in codes if c != "en"], "en")
 
 
-def parse_when(text: str, ctx: ToolContext, what: str = "time") -> datetime:
+def parse_when(text: str, ctx: ToolContext, what: Words | None = None) -> datetime:
     """Reads a date and time given to a tool, in the person's zone.
 
     Raises:
         CalendarError: It is empty, too long, or can't be read as a time.
     """
+    what = what or say("time")
     raw = " ".join(str(text).split())
-    example = "like 2026-11-26T15:00 or 'tomorrow 15:00'"
+    example = say("like 2026-11-26T15:00 or 'tomorrow 15:00'")
     if not raw:
         raise CalendarError(
-            CalendarKind.GENERAL, f"The {what} is empty: give a date and time {example}."
+            CalendarKind.GENERAL,
+            say("The {what} is empty: give a date and time {example}.", what=what, example=example),
         )
     if len(raw) > MAX_TEXT:
         raise CalendarError(
-            CalendarKind.GENERAL, f"The {what} is too long to be a time: write it {example}."
+            CalendarKind.GENERAL,
+            say(
+                "The {what} is too long to be a time: write it {example}.",
+                what=what,
+                example=example,
+            ),
         )
     try:
         return on_wall_clock(datetime.fromisoformat(raw.replace("Z", "+00:00")), ctx.tz)
@@ -74,7 +82,13 @@ def parse_when(text: str, ctx: ToolContext, what: str = "time") -> datetime:
     moment = _natural(raw, ctx.current_time(), ctx.languages)
     if moment is None:
         raise CalendarError(
-            CalendarKind.GENERAL, f"Can't read the {what} {raw!r}: write it {example}."
+            CalendarKind.GENERAL,
+            say(
+                "Can't read the {what} {raw!r}: write it {example}.",
+                what=what,
+                raw=raw,
+                example=example,
+            ),
         )
     return on_wall_clock(moment, ctx.tz)
 

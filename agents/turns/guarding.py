@@ -32,6 +32,7 @@ from agents.events import (
     Thinking,
     Token,
 )
+from agents.wording import say
 
 AnswerPart = Token | Thinking | Sources | Attached | Result
 Run = Callable[[CancelToken], Iterator[Event]]
@@ -51,11 +52,11 @@ def guarded(run: Run, guard: Guard, prompt: str, cancel: CancelToken) -> Iterato
         prompt: The person's input as text.
         cancel: Stops the turn, between checks and inside the agent.
     """
-    yield Status("Checking your message…")
+    yield Status(say("Checking your message…"))
     if not (yield from _passes(partial(guard.check_prompt, prompt), "prompt", cancel)):
         return
     held: list[AnswerPart] = []
-    yield Status("Writing the answer; it shows once the safety check has read it…")
+    yield Status(say("Writing the answer; it shows once the safety check has read it…"))
     for event in run(cancel):
         if isinstance(event, AnswerPart):
             held.append(event)
@@ -66,7 +67,7 @@ def guarded(run: Run, guard: Guard, prompt: str, cancel: CancelToken) -> Iterato
             yield Failed(event.error, "")
             return
         elif isinstance(event, Final):
-            yield Status("Checking the answer…")
+            yield Status(say("Checking the answer…"))
             check = partial(guard.check_answer, prompt, event.text)
             if (yield from _passes(check, "answer", cancel)):
                 yield from held

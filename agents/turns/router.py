@@ -24,6 +24,7 @@ from agents.llm.messages import ChatMessage
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import Run, run_steps
 from agents.turns.request import Mode, TurnRequest
+from agents.wording import say
 
 if TYPE_CHECKING:
     from agents.chat.guard import Guard
@@ -185,7 +186,9 @@ class Router:
 
     def _documents(self, request: TurnRequest) -> tuple[Any, AgentRun]:
         if self.documents is None:
-            raise HearthError("Your documents aren't available here: ask in the Hearth window.")
+            raise HearthError(
+                say("Your documents aren't available here: ask in the Hearth window.")
+            )
         from agents.documents.answer import DocumentAnswerer
 
         agent = DocumentAnswerer(self.service, self.documents(), model=request.model)
@@ -193,7 +196,7 @@ class Router:
 
     def _tools(self, request: TurnRequest) -> tuple[Any, AgentRun]:
         if self.tools is None:
-            raise HearthError("Mail and calendar aren't available here: use `hearth agent`.")
+            raise HearthError(say("Mail and calendar aren't available here: use `hearth agent`."))
         agent = ToolTurn(self.service, self.tools, request)
         return agent, agent.stream
 
@@ -214,7 +217,7 @@ class Router:
     def _rewrite(self, request: TurnRequest) -> tuple[Any, AgentRun]:
         spec = request.rewrite
         if spec is None:
-            raise HearthError("Choose how to rewrite the text (shorter, formal, translate…).")
+            raise HearthError(say("Choose how to rewrite the text (shorter, formal, translate…)."))
         from agents.writing.rewrite import Rewriter
 
         agent = Rewriter(self.service, model=request.model)

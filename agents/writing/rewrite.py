@@ -22,6 +22,7 @@ from agents.llm.errors import LLMError, incomplete
 from agents.llm.ollama_service import OllamaService
 from agents.llm.streaming import Run, run_steps, stream_reply
 from agents.llm.tokens import estimate_tokens
+from agents.wording import say
 from agents.writing.styles import (
     RewriteSpec,
     clean_output,
@@ -241,11 +242,15 @@ class Rewriter:
         self, text: str, spec: RewriteSpec, progress: _Progress, run: Run
     ) -> Iterator[Event]:
         if not text.strip():
-            raise HearthError("There is no text to rewrite: type or paste some first.")
+            raise HearthError(say("There is no text to rewrite: type or paste some first."))
         if len(text) > MAX_TEXT_CHARS:
             raise HearthError(
-                f"The text is too long to rewrite at once ({len(text):,} characters, at "
-                f"most {MAX_TEXT_CHARS:,}): rewrite it a chapter at a time."
+                say(
+                    "The text is too long to rewrite at once ({count:,} characters, at most "
+                    "{limit:,}): rewrite it a chapter at a time.",
+                    count=len(text),
+                    limit=MAX_TEXT_CHARS,
+                )
             )
         run.model = model = self.service.route(model=self.model)
         layout = progress.layout = plan_pieces(text, self.piece_budget(model, spec))
@@ -257,7 +262,13 @@ class Rewriter:
             if index:
                 yield Token(layout.separators[index - 1])
             if len(layout.pieces) > 1:
-                yield Status(f"Rewriting part {index + 1} of {len(layout.pieces)}…")
+                yield Status(
+                    say(
+                        "Rewriting part {part} of {count}…",
+                        part=index + 1,
+                        count=len(layout.pieces),
+                    )
+                )
             run.cancel.check()  # stopped between pieces: send nothing more
             progress.current = []
             for token in self._stream_piece(chat, model, piece, spec, source_language, run.cancel):
@@ -308,7 +319,7 @@ class Rewriter:
         if not result:
             raise LLMError(
                 incomplete(model).kind,
-                "The model returned an empty rewrite. Press Retry, or try another style.",
+                say("The model returned an empty rewrite. Press Retry, or try another style."),
                 model=model,
             )
         yield Final(result, Stats.from_metadata(meta))

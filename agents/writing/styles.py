@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from agents.errors import HearthError
 from agents.fences import Fence, strip_fences
+from agents.wording import say
 
 # How long a custom instruction or a language name may be (characters).
 MAX_INSTRUCTION_CHARS = 2000
@@ -116,21 +117,32 @@ class RewriteSpec:
         language = " ".join((self.language or "").split())
         instruction = (self.instruction or "").strip()
         if self.style is Style.TRANSLATE and not language:
-            raise HearthError("Translation needs a target language: give one, e.g. --lang French.")
+            raise HearthError(
+                say("Translation needs a target language: give one, e.g. --lang French.")
+            )
         if len(language) > MAX_LANGUAGE_CHARS:
             raise HearthError(
-                f"The language name is too long ({len(language)} characters): give just the "
-                "language, e.g. 'German'."
+                say(
+                    "The language name is too long ({count} characters): give just the "
+                    "language, e.g. 'German'.",
+                    count=len(language),
+                )
             )
         if self.style is Style.CUSTOM and not instruction:
             raise HearthError(
-                "A custom rewrite needs an instruction: say what to do with the text, e.g. "
-                "--instruction 'turn it into a bulleted list'."
+                say(
+                    "A custom rewrite needs an instruction: say what to do with the text, e.g. "
+                    "--instruction 'turn it into a bulleted list'."
+                )
             )
         if len(instruction) > MAX_INSTRUCTION_CHARS:
             raise HearthError(
-                f"The instruction is too long ({len(instruction)} characters, at most "
-                f"{MAX_INSTRUCTION_CHARS}): make it shorter."
+                say(
+                    "The instruction is too long ({count} characters, at most "
+                    "{limit}): make it shorter.",
+                    count=len(instruction),
+                    limit=MAX_INSTRUCTION_CHARS,
+                )
             )
         object.__setattr__(self, "language", language or None)
         object.__setattr__(self, "instruction", instruction or None)
@@ -154,7 +166,13 @@ def parse_style(name: str) -> Style:
         return Style(key)
     except ValueError:
         choices = ", ".join(s.value for s in Style)
-        raise HearthError(f"There is no rewrite style '{name}': choose one of {choices}.") from None
+        raise HearthError(
+            say(
+                "There is no rewrite style '{name}': choose one of {choices}.",
+                name=name,
+                choices=choices,
+            )
+        ) from None
 
 
 # Scripts that name their language well enough to remind a small model of it.

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 from agents.exit_codes import Exit
 from agents.paths import data_dir
 from agents.printable import safe, shown
+from agents.wording import plain
 from app.cli import (
     MODEL,
     arg,
@@ -116,9 +117,9 @@ def _print_report(report: SyncReport, err: TextIO) -> None:
         file=err,
     )
     for _path, message in report.failed:
-        print(f"hearth: {safe(message)}", file=err)
+        print(f"hearth: {safe(str(message))}", file=err)
     for _path, note in report.skipped:
-        print(f"hearth: {safe(note)}", file=err)
+        print(f"hearth: {safe(str(note))}", file=err)
 
 
 # -- docs list / remove -----------------------------------------------------------------
@@ -159,8 +160,10 @@ def docs_remove(args: argparse.Namespace, out: TextIO | None = None) -> int:
     if not removed:
         raise DocumentError.about_index(
             DocumentKind.NOT_INDEXED,
-            f"Not in the index: {', '.join(shown(p) for p in args.paths)}. See `hearth docs "
-            "list` for what is.",
+            plain(
+                f"Not in the index: {', '.join(shown(p) for p in args.paths)}. See `hearth docs "
+                "list` for what is."
+            ),
         )
     for path in removed:
         print(f"removed {safe(str(path))}", file=out)

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from agents.errors import HearthError
+from agents.wording import plain
 from app.cli import Record
 
 if TYPE_CHECKING:
@@ -83,8 +84,10 @@ def _conversation(
         found = store.get_conversation(wanted)
         if found is None:
             raise HearthError(
-                f"There is no chat with the id '{wanted}'. List the chats and their ids "
-                "with `hearth export --list`."
+                plain(
+                    f"There is no chat with the id '{wanted}'. List the chats and their ids "
+                    "with `hearth export --list`."
+                )
             )
         return found
     if getattr(args, "continue_chat", False):

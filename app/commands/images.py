@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from agents.errors import HearthError
 from agents.printable import safe
+from agents.wording import plain
 from app.cli import arg, command, run_turn
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def chart(args: argparse.Namespace) -> int:
     from agents.turns.request import Mode, TurnRequest
 
     if args.attempts < 1:
-        raise HearthError("--attempts must be at least 1.")
+        raise HearthError(plain("--attempts must be at least 1."))
     prepared = _prepare(args.path)
     request = TurnRequest.ask(
         "Chart to table",

@@ -13,6 +13,7 @@ from typing import Any
 
 from agents.paths import data_dir
 from agents.printable import safe
+from agents.wording import plain
 from app.cli import MAILBOX, MODEL, arg, command, group, interruptible, service_for
 
 group(
@@ -46,7 +47,7 @@ def digest_command(args: argparse.Namespace) -> int:
     from agents.mail.sources import open_source
 
     if not 1 <= args.last <= 500:
-        raise HearthError("--last takes a number from 1 to 500.")
+        raise HearthError(plain("--last takes a number from 1 to 500."))
     root = data_dir(args.data_dir)
     source = open_source(
         maildir=args.maildir,
@@ -118,7 +119,7 @@ def password_command(args: argparse.Namespace) -> int:
 
     key = args.key.strip()
     if "://" not in key or "@" not in key:
-        raise HearthError(f"'{key}' isn't a password key: write PROTOCOL://USER@HOST.")
+        raise HearthError(plain(f"'{key}' isn't a password key: write PROTOCOL://USER@HOST."))
     if args.delete:
         delete_password(key)
         print(f"Removed the stored password for {key}.")
@@ -128,7 +129,7 @@ def password_command(args: argparse.Namespace) -> int:
     else:
         password = sys.stdin.readline().rstrip("\r\n")
     if not password:
-        raise HearthError("No password given: nothing was stored.")
+        raise HearthError(plain("No password given: nothing was stored."))
     store_password(key, password)
     print(f"Stored the password for {key} in the system keyring.")
     return 0

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from agents.errors import HearthError
 from agents.paths import data_dir
 from agents.printable import safe
+from agents.wording import plain
 from agents.writing.styles import Style
 from app.cli import MODEL, arg, command, run_turn
 
@@ -34,15 +35,17 @@ def _read_input(name: str) -> str:
             with path.open("rb") as handle:
                 raw = handle.read(MAX_INPUT_BYTES + 1)
         except OSError as exc:
-            raise HearthError(f"Can't read {path}: {exc.strerror or exc}.") from exc
+            raise HearthError(plain(f"Can't read {path}: {exc.strerror or exc}.")) from exc
         where = str(path)
     if len(raw) > MAX_INPUT_BYTES:
         raise HearthError(
-            f"{where} is too large to rewrite at once (over {MAX_INPUT_BYTES >> 20} MiB): "
-            "split it into smaller files."
+            plain(
+                f"{where} is too large to rewrite at once (over {MAX_INPUT_BYTES >> 20} MiB): "
+                "split it into smaller files."
+            )
         )
     if b"\x00" in raw:
-        raise HearthError(f"{where} looks like a binary file, not text: give a text file.")
+        raise HearthError(plain(f"{where} looks like a binary file, not text: give a text file."))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -69,7 +72,7 @@ def rewrite(args: argparse.Namespace) -> int:
     spec = RewriteSpec(parse_style(args.style), language=args.lang, instruction=args.instruction)
     text = _read_input(args.file)
     if not text.strip():
-        raise HearthError("There is no text to rewrite: the input is empty.")
+        raise HearthError(plain("There is no text to rewrite: the input is empty."))
     return run_turn(args, TurnRequest.ask(text, Mode.REWRITE, rewrite=spec, model=args.model))
 
 
@@ -86,8 +89,10 @@ def _locked(root: Path, action: str) -> InstanceLock:
             raise
         raise StorageError(
             StorageKind.ALREADY_RUNNING,
-            f"Hearth is running with this data folder ({root}): {action} from the window, or "
-            "quit Hearth and run the command again.",
+            plain(
+                f"Hearth is running with this data folder ({root}): {action} from the window, or "
+                "quit Hearth and run the command again."
+            ),
         ) from exc
     return lock
 
@@ -116,7 +121,9 @@ def export(args: argparse.Namespace) -> int:
                 print(safe(f"{conversation.id}  {conversation.title or 'Untitled'}"))
             return 0
         if not args.out:
-            raise HearthError("Say where to write the export: hearth export --format json OUT.")
+            raise HearthError(
+                plain("Say where to write the export: hearth export --format json OUT.")
+            )
         images = ImageStore.in_data_dir(root)
         personas = PersonaLibrary.in_data_dir(root)
         write = export_json if args.format == "json" else export_markdown
@@ -148,5 +155,5 @@ def import_chats(args: argparse.Namespace) -> int:
         )
     print(f"hearth: {safe(report.summary())}")
     for line in report.skipped:
-        print(f"  skipped {safe(line)}")
+        print(f"  skipped {safe(str(line))}")
     return 0

@@ -19,6 +19,7 @@ from agents.storage import Conversation, MessageStatus, StoredMessage
 from agents.turns.request import Mode, TurnRequest
 from app import plain
 from app.services.status import Snapshot, TurnState
+from app.wording import worded
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
@@ -194,7 +195,7 @@ class ChatController(QObject):
             try:
                 window.store.select_message(message_id)
             except HearthError as exc:
-                window.banner.show_message(exc.message)
+                window.banner.show_message(worded(exc))
                 return None
             window.chat.show_path(window.store.tree(cid))
         return window.chat.show_match(message_id, words)
@@ -242,7 +243,7 @@ class ChatController(QObject):
             )
         except HearthError as exc:
             self.window.composer.set_text(request.text)
-            self.window.status_model.notify(exc.message)
+            self.window.status_model.notify(worded(exc))
 
     def retry(self, answer_id: int | None = None) -> None:
         """Asks again for an answer (None: the last one; Ctrl+R), in the mode the switches
@@ -264,7 +265,7 @@ class ChatController(QObject):
         try:
             self.window.store.select_message(message_id)
         except HearthError as exc:
-            self.window.banner.show_message(exc.message)
+            self.window.banner.show_message(worded(exc))
             return
         self.window.chat.show_path(self.window.store.tree(self.conversation_id))
 
@@ -300,7 +301,7 @@ class ChatController(QObject):
     ) -> None:
         window = self.window
         if conversation_id == self.conversation_id:
-            message = error.message if isinstance(error, HearthError) else None
+            message = worded(error) if isinstance(error, HearthError) else None
             window.chat.set_state(message_id, status, message)
             stored = self._stored(conversation_id, message_id)
             if stored is not None:

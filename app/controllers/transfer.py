@@ -15,6 +15,7 @@ from agents.errors import HearthError
 from agents.storage.transfer import ImportReport, export_json, export_markdown, import_file
 from app import plain
 from app.services.jobs import run_call
+from app.wording import worded
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
@@ -83,7 +84,7 @@ class TransferController(QObject):
         run_call(run, self.imported.emit, self._fail, self)
 
     def _fail(self, error: HearthError) -> None:
-        self.failed.emit(error.message)
+        self.failed.emit(worded(error))
 
     def _on_exported(self, count: int, path: str) -> None:
         message = self.tr("Exported {0} chat(s) to {1}").format(count, path)
@@ -97,7 +98,7 @@ class TransferController(QObject):
                 len(report.conversations_added), report.messages_added
             )
         ]
-        lines += [self.tr("Skipped: {0}").format(s) for s in report.skipped]
+        lines += [self.tr("Skipped: {0}").format(worded(s)) for s in report.skipped]
         plain.tell(
             self.window,
             self.tr("Import finished"),

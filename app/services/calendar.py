@@ -17,6 +17,7 @@ from agents.calendar.zones import local_timezone
 from agents.settings import Settings
 from app.services.jobs import run_call
 from app.services.settings import SettingsService
+from app.wording import worded
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ class CalendarSetupService(QObject):
             chosen = setup.validated()
             return chosen, check(chosen.open(data_dir, tz, password or None), tz)
 
-        run_call(read, self._report, lambda error: self.checked.emit(False, error.message), self)
+        run_call(read, self._report, lambda error: self.checked.emit(False, worded(error)), self)
 
     def _report(self, result: tuple[CalendarSetup, int]) -> None:
         chosen, count = result
@@ -109,7 +110,7 @@ class CalendarSetupService(QObject):
                 store_password(chosen, password)
             return chosen
 
-        run_call(keep, self._apply, lambda error: self.saveFailed.emit(error.message), self)
+        run_call(keep, self._apply, lambda error: self.saveFailed.emit(worded(error)), self)
 
     def _apply(self, chosen: CalendarSetup) -> None:
         self.settings.apply(dataclasses.replace(self.settings.settings, calendar=chosen.location))

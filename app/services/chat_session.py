@@ -37,6 +37,7 @@ from agents.storage import ChatStore, MessageStatus, StoredMessage
 from agents.storage.recorder import AnswerRecord, title_for
 from agents.turns.request import Mode, TurnRequest
 from agents.turns.router import Router
+from agents.wording import say
 from app.services.events import EventPump
 
 ImageLoader = Callable[[ImageRef], bytes | None]
@@ -135,7 +136,7 @@ class ChatSession(QObject):
         conversation_id = request.conversation_id or ""
         conversation = self.store.get_conversation(conversation_id)
         if conversation is None:
-            raise HearthError("That conversation no longer exists: start a new chat.")
+            raise HearthError(say("That conversation no longer exists: start a new chat."))
         text = request.text
         user = self.store.add_message(
             conversation_id, "user", text, attachments=request.attachments

@@ -27,6 +27,7 @@ from agents.llm import OllamaService
 from agents.printable import shown
 from agents.settings import Settings
 from app.services.jobs import JobSlot, run_call
+from app.wording import worded
 
 log = logging.getLogger(__name__)
 
@@ -215,9 +216,9 @@ class DocumentsService(QObject):
 
     def _on_index_error(self, error: HearthError) -> None:
         if isinstance(error, DocumentError) and error.kind is DocumentKind.MOVED_ASIDE:
-            self.rebuildOffered.emit(error.message)
+            self.rebuildOffered.emit(worded(error))
         else:
-            self.indexFailed.emit(error.message)
+            self.indexFailed.emit(worded(error))
 
     def shutdown(self) -> None:
         """Stops indexing and the worker process (call when the window closes)."""

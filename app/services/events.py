@@ -33,6 +33,7 @@ from agents.events import (
     ToolResult,
 )
 from app.services.jobs import JobSlot, Translate
+from app.wording import worded
 
 EventStream = Callable[[CancelToken], Iterable[object]]
 """``stream(cancel)``: an agent's events, e.g. ``lambda cancel: agent.stream(history, cancel)``."""
@@ -166,7 +167,7 @@ class EventPump(QObject):
             self._thoughts_dirty = True
             self._push_first()
         elif isinstance(event, Status):
-            self.status.emit(event.text)
+            self.status.emit(worded(event.text))
         elif isinstance(event, SummaryProgress):
             self.progress.emit(event.done, event.total)
         elif isinstance(event, Sources):
@@ -229,6 +230,8 @@ class EventPump(QObject):
         else:
             text = self._settle()
             final = ending if isinstance(ending, Final) else Final(text)
+            if final.words is not None:  # Hearth's own answer: in the person's language
+                final = Final(worded(final.words), final.stats)
             self._parts = [final.text]
             self.finished.emit(final)
 

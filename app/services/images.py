@@ -45,6 +45,7 @@ from agents.images.store import ImageStore
 from agents.llm import ErrorKind, LLMError
 from agents.turns.request import Mode, TurnRequest
 from agents.turns.router import Router
+from agents.wording import say
 from app.services.events import EventPump
 from app.services.jobs import run_call
 
@@ -128,8 +129,10 @@ class ImageIntake(QObject):
 
 def _intake_error(exc: Exception) -> HearthError:
     if isinstance(exc, OSError):
-        return HearthError(f"Couldn't save the image in Hearth's data folder: {exc}")
-    return HearthError(f"Couldn't read the image: {exc}")
+        return HearthError(
+            say("Couldn't save the image in Hearth's data folder: {problem}", problem=exc)
+        )
+    return HearthError(say("Couldn't read the image: {problem}", problem=exc))
 
 
 def image_payloads(mime: QMimeData) -> tuple[list[Path], list[tuple[bytes, str]]]:
@@ -206,7 +209,9 @@ class ImageAttachmentController(QObject):
             files, blobs = image_payloads(mime)
         except Exception as exc:  # never let a bad drop escape into Qt's event loop
             log.exception("couldn't read a drop or paste")
-            self.intake.failed.emit(HearthError(f"Couldn't read the dropped or pasted data: {exc}"))
+            self.intake.failed.emit(
+                HearthError(say("Couldn't read the dropped or pasted data: {problem}", problem=exc))
+            )
             return True
         for path in files:
             self.intake.add_path(path)

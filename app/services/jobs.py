@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 
 from agents.cancel import CancelToken
 from agents.errors import HearthError
+from agents.wording import say
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,13 @@ def clear_error(exc: Exception, translate: Translate | None = None) -> HearthErr
             return translate(exc)
         except Exception:
             log.exception("couldn't translate %s", type(exc).__name__)
-    return HearthError(f"Unexpected problem ({type(exc).__name__}: {exc}). Try again.")
+    return HearthError(
+        say(
+            "Unexpected problem ({error_type}: {problem}). Try again.",
+            error_type=type(exc).__name__,
+            problem=exc,
+        )
+    )
 
 
 def _returning(fn: Callable[[], Any]) -> Job:

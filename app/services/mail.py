@@ -22,6 +22,7 @@ from agents.mail.sources import (
     source_for_account,
 )
 from app.services.jobs import JobSlot, run_call
+from app.wording import worded
 
 SourceFactory = Callable[[MailAccount], MailSource]
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class MailService(QObject):
         self._digest.item.connect(self._on_step)
         self._digest.progress.connect(self._on_progress)
         self._digest.returned.connect(self._on_digest)
-        self._digest.failed.connect(lambda error: self.digestFailed.emit(error.message))
+        self._digest.failed.connect(lambda error: self.digestFailed.emit(worded(error)))
 
     @property
     def busy(self) -> bool:
@@ -173,7 +174,7 @@ class MailService(QObject):
         run_call(
             check,
             report,
-            lambda error: self.accountTested.emit(account.name, False, error.message),
+            lambda error: self.accountTested.emit(account.name, False, worded(error)),
             self,
         )
 
@@ -197,6 +198,6 @@ class MailService(QObject):
         run_call(
             save,
             lambda name: self.accountSaved.emit(str(name)),
-            lambda error: self.accountSaveFailed.emit(error.message),
+            lambda error: self.accountSaveFailed.emit(worded(error)),
             self,
         )

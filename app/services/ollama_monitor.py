@@ -12,6 +12,7 @@ from agents.llm import LLMError, ModelInfo, OllamaService
 from agents.llm.errors import ErrorKind
 from agents.settings import Settings
 from app.services.jobs import JobSlot
+from app.wording import worded
 
 
 class ServerState(enum.Enum):
@@ -102,7 +103,7 @@ class OllamaMonitor(QObject):
     def _on_failed(self, error: HearthError) -> None:
         refused = isinstance(error, LLMError) and error.kind is ErrorKind.REFUSED_HOST
         state = ServerState.REFUSED if refused else ServerState.UNREACHABLE
-        self._on_report(ServerReport(state, message=error.message))
+        self._on_report(ServerReport(state, message=worded(error)))
 
     def _on_report(self, report: ServerReport) -> None:
         previous = self.report

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, Signal
 
+from agents.errors import HearthError
 from agents.llm import ErrorKind, LLMError
 from agents.llm.models import same_model
 from agents.settings import Settings
@@ -23,6 +24,7 @@ from agents.storage import MessageStatus
 from app.services.chat_session import ChatSession
 from app.services.ollama_monitor import OllamaMonitor, ServerReport, ServerState
 from app.services.settings import SettingsService
+from app.wording import worded
 
 
 class ModelState(enum.Enum):
@@ -256,7 +258,7 @@ class WindowStatus(QObject):
     def _on_turn_ended(
         self, _conversation_id: str, _answer_id: int, status: object, error: object
     ) -> None:
-        message = getattr(error, "message", "") if error is not None else ""
+        message = worded(error) if isinstance(error, HearthError) else ""
         failed = status is MessageStatus.ERROR or bool(message)
         if isinstance(error, LLMError):
             self._take_evidence(error)
@@ -266,7 +268,7 @@ class WindowStatus(QObject):
     def _take_evidence(self, error: LLMError) -> None:
         """What a failed answer says about the server and the models."""
         if error.kind is ErrorKind.UNREACHABLE:
-            self._inputs.report = ServerReport(ServerState.UNREACHABLE, message=error.message)
+            self._inputs.report = ServerReport(ServerState.UNREACHABLE, message=worded(error))
         elif error.kind is ErrorKind.MODEL_MISSING and error.model:
             self._inputs.lost.add(error.model)
             known = (self._inputs.chat_model, self._inputs.guard_model)

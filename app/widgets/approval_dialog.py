@@ -60,7 +60,8 @@ def _title_for(kind: str) -> str:
     return _words(kind) or QCoreApplication.translate("ApprovalDialog", "Allow this action?")
 
 
-def _field_label(key: str) -> str:
+def field_label(key: str) -> str:
+    """What the window calls a field of an action (its key when it has no name)."""
     return _words(key) or key
 
 
@@ -100,7 +101,7 @@ class ApprovalDialog(QDialog):
                 continue
             label = self._plain_label(value)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(_field_label(key), label)
+            form.addRow(field_label(key), label)
             self.fields[key] = label
         blocks = QVBoxLayout()
         ordered = [k for k in _BLOCK_FIELDS if k in action.details] + [
@@ -118,8 +119,8 @@ class ApprovalDialog(QDialog):
             if key == "ics":
                 text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
                 text.setProperty("monospace", True)  # at the text size in force
-            blocks.addWidget(QLabel(_field_label(key)))
-            text.setAccessibleName(_field_label(key))
+            blocks.addWidget(QLabel(field_label(key)))
+            text.setAccessibleName(field_label(key))
             blocks.addWidget(text, 1)
             self.fields[key] = text
 

@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from agents.calendar.model import CalendarStore
 from agents.errors import HearthError
-from agents.tools.audit import AuditEntry, AuditLog
+from agents.tools.audit import AuditEntry, AuditLog, detail_words
 from app import plain
 from app.services.jobs import run_call
+from app.widgets.approval_dialog import field_label
+from app.wording import worded
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -105,16 +107,30 @@ class AuditLogView(QWidget):
             item = QTreeWidgetItem(
                 [
                     entry.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                    entry.kind.replace("_", " "),
+                    self._kind(entry.kind),
                     entry.summary,
                     self._decision(entry),
                 ]
             )
             item.setData(0, ENTRY_ROLE, entry)
-            item.setToolTip(2, plain.tip("\n".join(f"{k}: {v}" for k, v in entry.details.items())))
+            details = (
+                f"{field_label(k)}: {worded(detail_words(v))}" for k, v in entry.details.items()
+            )
+            item.setToolTip(2, plain.tip("\n".join(details)))
             self.tree.addTopLevelItem(item)
         self._update_buttons()
         self.refreshed.emit(len(entries))
+
+    def _kind(self, kind: str) -> str:
+        labels = {
+            "send_mail": self.tr("send mail"),
+            "send_invite": self.tr("send invitation"),
+            "save_draft": self.tr("save draft"),
+            "create_event": self.tr("create event"),
+            "move_event": self.tr("move event"),
+            "delete_event": self.tr("delete event"),
+        }
+        return labels.get(kind, kind.replace("_", " "))
 
     def _decision(self, entry: AuditEntry) -> str:
         labels = {
@@ -125,7 +141,9 @@ class AuditLogView(QWidget):
             "undone": self.tr("approved, undone"),
         }
         text = labels.get(entry.outcome, entry.outcome)
-        return f"{text}: {entry.error}" if entry.error else text
+        if not entry.error:
+            return text
+        return f"{text}: {worded(entry.error_words) if entry.error_words else entry.error}"
 
     def selected_entry(self) -> AuditEntry | None:
         """The selected entry, if any."""
@@ -168,9 +186,9 @@ class AuditLogView(QWidget):
 
     def _on_undo_error(self, error: HearthError) -> None:
         self._busy = False
-        self.status.setText(self.tr("Undo failed: {0}").format(error.message))
+        self.status.setText(self.tr("Undo failed: {0}").format(worded(error)))
         self._update_buttons()
-        self.undoFailed.emit(error.message)
+        self.undoFailed.emit(worded(error))
 
     def _on_read_error(self, error: HearthError) -> None:
-        self.status.setText(self.tr("Can't read the audit log: {0}").format(error.message))
+        self.status.setText(self.tr("Can't read the audit log: {0}").format(worded(error)))

@@ -24,6 +24,7 @@ from agents.calendar.zones import local_timezone
 from agents.errors import HearthError
 from app import plain
 from app.services.jobs import JobSlot
+from app.wording import lines, worded
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -235,7 +236,7 @@ class CalendarPanel(QWidget):
                 else self.tr("No events this week.")
             )
         )
-        self.status.setText("\n".join(notes) if notes else empty)
+        self.status.setText(lines(notes) if notes else empty)
         self.refreshed.emit(len(events))
 
     def _add_day(self, day: date, events: list[CalendarEvent]) -> None:
@@ -283,8 +284,8 @@ class CalendarPanel(QWidget):
 
     def _on_error(self, error: HearthError) -> None:
         self.list.clear()
-        self.status.setText(error.message)
-        self.failed.emit(error.message)
+        self.status.setText(worded(error))
+        self.failed.emit(worded(error))
 
 
 def _qdate(day: date) -> QDate:

@@ -38,6 +38,7 @@ from agents.storage import MessageTree, StoredMessage
 from app import plain
 from app.widgets.measure import side_margin
 from app.widgets.message_view import MessageView
+from app.wording import worded
 
 PAGE = 30  # messages shown when a chat opens, and per "Show earlier messages"
 MAX_SHOWN = 2 * PAGE  # messages built at most while scrolling through a long chat
@@ -337,7 +338,8 @@ class ChatView(QScrollArea):
         self._views[message.id] = view
         self._shown[message.id] = message
         self.placeholder.hide()
-        self._show_state(view, message.status, message.error)
+        error = worded(message.error_words) if message.error_words else message.error
+        self._show_state(view, message.status, error)
         self._show_versions(view)
         return view
 

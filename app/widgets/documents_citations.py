@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from agents.documents.answer import Citation
 from app import plain
+from app.wording import worded
 
 UrlOpener = Callable[[QUrl], bool]
 
@@ -76,7 +77,7 @@ class CitationView(QWidget):
         self._citations = list(citations)
         self.list.clear()
         for citation in self._citations:
-            text = f"[{citation.number}] {citation.label}"
+            text = f"[{citation.number}] {worded(citation.label)}"
             if citation.heading:
                 text += f" — {citation.heading}"
             item = QListWidgetItem(text)

@@ -29,6 +29,7 @@ from app.services.documents import DocumentsService
 from app.widgets.documents_drop import document_paths
 from app.widgets.job_bar import JobBar
 from app.widgets.measure import TwoPartRow
+from app.wording import lines, worded
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -224,7 +225,9 @@ class DocumentsPanel(QWidget):
                 else ""
             )
             text = (
-                shown(f.path) + (f"\n{when}" if when else "") + (f"\n{f.error}" if f.error else "")
+                shown(f.path)
+                + (f"\n{when}" if when else "")
+                + (f"\n{worded(f.problem)}" if f.error else "")
             )
             for column in range(5):
                 item.setToolTip(column, plain.tip(text))
@@ -281,7 +284,7 @@ class DocumentsPanel(QWidget):
             text = self.tr("Stopped. ") + text
         notes = [message for _path, message in report.failed + report.skipped]
         if notes:
-            text += "\n" + "\n".join(notes[:5])
+            text += "\n" + lines(notes[:5])
         self.message.setText(text)
 
     def _on_stopped(self, done: int, total: int) -> None:

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 from agents.attachments import ImageRef
 from agents.errors import HearthError
 from agents.images.intake import OPENABLE_FORMATS, PreparedImage
-from app import plain
+from app import plain, wording
 from app.services.images import ImageIntake
+from app.wording import worded
 
 THUMB_SIZE = 64
 
@@ -49,7 +50,7 @@ def describe(image: PreparedImage) -> str:
         )
     else:
         lines.append(f"{image.width}×{image.height}")
-    lines.extend(image.notes)
+    lines.extend(worded(note) for note in image.notes)
     return "\n".join(lines)
 
 
@@ -124,7 +125,7 @@ class ImageAttachmentStrip(QWidget):
         self._chips[image.sha256] = chip
         self._row.insertWidget(self._row.count() - 2, chip)
         if image.notes:
-            self.show_message("; ".join(image.notes))
+            self.show_message(wording.lines(image.notes, "; "))
         self._update_visibility()
         self.changed.emit()
 
@@ -174,7 +175,7 @@ class ImageAttachmentStrip(QWidget):
 
     def show_error(self, error: HearthError) -> None:
         """Shows why an image was refused."""
-        self.show_message(error.message, error=True)
+        self.show_message(worded(error), error=True)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         """A one-line note under the thumbnails."""

@@ -23,6 +23,7 @@ from agents.images.grounding import Box, Grounding
 from app import plain
 from app.services.images import ImageTaskService
 from app.widgets.job_bar import JobBar
+from app.wording import worded
 
 BOX_COLOUR = QColor(255, 64, 160)
 
@@ -220,7 +221,7 @@ class ImageViewer(QDialog):
 
     def _on_failed(self, error: HearthError) -> None:
         if self._mine():
-            self.status.setText(error.message)
+            self.status.setText(worded(error))
 
     def _on_stopped(self, sha256: str) -> None:
         if sha256 == self.sha256:

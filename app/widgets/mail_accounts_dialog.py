@@ -29,6 +29,7 @@ from agents.errors import HearthError
 from agents.mail.accounts import AccountStore, MailAccount
 from app import plain
 from app.services.mail import MailService
+from app.wording import worded
 
 KINDS = ("imap", "maildir", "mbox")
 SECURITY = ("ssl", "starttls", "plain")
@@ -230,7 +231,7 @@ class MailAccountsDialog(QDialog):
         try:
             self.set_account(self.accounts.get(name))
         except HearthError as exc:
-            self.result_label.setText(exc.message)
+            self.result_label.setText(worded(exc))
 
     # -- form ----------------------------------------------------------------------
     def set_account(self, account: MailAccount) -> None:

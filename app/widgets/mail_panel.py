@@ -29,6 +29,7 @@ from app.services.mail import MailService
 from app.theme import Palette
 from app.widgets.job_bar import JobBar
 from app.widgets.measure import AdaptiveSplitter, ReadingBrowser
+from app.wording import lines, worded
 
 if TYPE_CHECKING:
     from agents.mail.digest import ActionItem, Digest
@@ -193,7 +194,7 @@ class MailPanel(QWidget):
         try:
             account = self.accounts.get(name)
         except HearthError as exc:  # e.g. removed from the file meanwhile
-            self._say(exc.message)
+            self._say(worded(exc))
             return
         self.mail.load_digest(account, self.count_box.value())
 
@@ -205,7 +206,7 @@ class MailPanel(QWidget):
         self.items.blockSignals(True)
         self.items.clear()
         for action in digest.action_items:
-            entry = QListWidgetItem(strip_fences(action.as_line()))
+            entry = QListWidgetItem(strip_fences(worded(action.words)))
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(
                 Qt.CheckState.Checked if action.key in done else Qt.CheckState.Unchecked
@@ -217,7 +218,7 @@ class MailPanel(QWidget):
             self.items.addItem(entry)
         self.items.blockSignals(False)
         self.items_label.setText(self.tr("Action items (%n)", "", len(digest.action_items)))
-        notes = " ".join(digest.problems)
+        notes = lines(digest.problems, " ")
         self._say(
             self.tr("Digest of %n message(s).", "", digest.message_count)
             + (" " + notes if notes else "")
@@ -238,7 +239,8 @@ class MailPanel(QWidget):
         summary = strip_fences(digest.summary).strip()
         parts = [render(summary or self.tr("(no summary)"), colours).html]
         if digest.threads:
-            parts.append(f"<h4>{html.escape(self.tr('Threads'))}</h4><ul>")
+            threads = self.tr("Threads")
+            parts.append(f"<h4>{html.escape(threads)}</h4><ul>")
             for thread in digest.threads:
                 when = thread.latest.strftime("%Y-%m-%d %H:%M") if thread.latest else ""
                 senders = ", ".join(sorted({m.sender for m in thread.messages if m.sender}))
@@ -249,8 +251,9 @@ class MailPanel(QWidget):
                     f"{html.escape(' · '.join(a for a in about if a))}</span></li>"
                 )
             parts.append("</ul>")
+        note = self.tr("Note: {0}")
         parts += [
-            f"<p><i>{html.escape(self.tr('Note: {0}').format(problem))}</i></p>"
+            f"<p><i>{html.escape(note.format(worded(problem)))}</i></p>"
             for problem in digest.problems
         ]
         return "".join(parts)

@@ -13,6 +13,7 @@ from agents.attachments import Attachment, citations_in
 from agents.events import Citation
 from app.widgets.documents_citations import CitationView
 from app.widgets.link_label import LinkLabel
+from app.wording import worded
 
 
 class MessageSources(LinkLabel):
@@ -25,10 +26,11 @@ class MessageSources(LinkLabel):
         self.setWordWrap(True)
         self.dialog: QDialog | None = None
         links = " · ".join(
-            f'<a href="source:{c.number}">[{c.number}] {html.escape(c.label)}</a>'
+            f'<a href="source:{c.number}">[{c.number}] {html.escape(worded(c.label))}</a>'
             for c in self.citations
         )
-        self.setText(f"<small>{html.escape(self.tr('Sources:'))} {links}</small>")
+        heading = self.tr("Sources:")
+        self.setText(f"<small>{html.escape(heading)} {links}</small>")
         self.linkActivated.connect(self._open)
         if not self.citations:  # (never shown here: without a parent it would be a window)
             self.hide()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from agents.llm import ModelInfo
 from agents.llm.models import canonical
+from app.wording import worded
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 PULL_ITEM = "__pull__"
@@ -63,7 +64,7 @@ class ModelPicker(QComboBox):
         self.clear()
         names = [m.name for m in self._models]
         for model in self._models:
-            self.addItem(f"{model.name} — {model.display_capabilities}", model.name)
+            self.addItem(f"{model.name} — {worded(model.capability_words)}", model.name)
             self.setItemData(self.count() - 1, self._details(model), Qt.ItemDataRole.ToolTipRole)
         if current and canonical(current) not in names:
             mark = self.tr("{0} — not downloaded") if known else self.tr("{0} — Ollama unreachable")
@@ -78,7 +79,7 @@ class ModelPicker(QComboBox):
         self.blockSignals(False)
 
     def _details(self, model: ModelInfo) -> str:
-        parts = [model.name, self.tr("can: {0}").format(model.display_capabilities)]
+        parts = [model.name, self.tr("can: {0}").format(worded(model.capability_words))]
         if model.parameter_size:
             parts.append(self.tr("size: {0}").format(model.parameter_size))
         if model.context_length:

@@ -27,6 +27,7 @@ from agents.llm.models import LoadedModel, same_model
 from app import plain
 from app.services.jobs import JobSlot
 from app.widgets.pull_dialog import human_size
+from app.wording import worded
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -157,7 +158,7 @@ class ModelsDialog(QDialog):
                 human_size(model.size) if model.size else "",
                 model.family,
                 model.quantization,
-                model.display_capabilities,
+                worded(model.capability_words),
                 human_size(loaded.size) if loaded is not None else "—",
             )
             for column, text in enumerate(cells):
@@ -254,7 +255,7 @@ class ModelsDialog(QDialog):
         self._job.call(work)
 
     def _on_failed(self, error: HearthError) -> None:
-        self.status.setText(error.message)
+        self.status.setText(worded(error))
         self._update_buttons()
         self._announce()
 

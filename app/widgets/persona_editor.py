@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from agents.chat.personas import PersonaError, PersonaLibrary
 from app import plain
+from app.wording import worded
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -117,7 +118,7 @@ class PersonaEditorDialog(QDialog):
                     selected, name=self.name.text(), prompt=self.prompt.toPlainText()
                 )
         except PersonaError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(worded(exc))
             return
         self._reload(persona.id)
         self.message.setText(self.tr("Saved."))
@@ -133,14 +134,14 @@ class PersonaEditorDialog(QDialog):
             return
         if self.confirm and not self._ask(
             self.tr("Delete the persona “{0}”? Chats that use it keep their prompt.").format(
-                persona.name
+                worded(persona.label)
             )
         ):
             return
         try:
             self.library.delete(selected)
         except PersonaError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(worded(exc))
             return
         self._reload()
         self.message.setText(self.tr("Deleted."))
@@ -155,7 +156,7 @@ class PersonaEditorDialog(QDialog):
         try:
             self.library.restore_defaults()
         except PersonaError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(worded(exc))
             return
         self._reload(self.selected_id)
         self.message.setText(self.tr("Built-in personas restored."))
@@ -171,9 +172,9 @@ class PersonaEditorDialog(QDialog):
         self.list.clear()
         row = 0
         for i, persona in enumerate(self.library.personas()):
-            label = persona.name
+            label = worded(persona.label)
             if persona.builtin and not self.library.is_default(persona.id):
-                label = self.tr("{0} (edited)").format(persona.name)
+                label = self.tr("{0} (edited)").format(label)
             item = QListWidgetItem(label)
             item.setData(ID_ROLE, persona.id)
             self.list.addItem(item)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from agents.chat.personas import PersonaLibrary
+from app.wording import worded
 
 EDIT_ITEM = "__edit_personas__"
 CUSTOM_ITEM = "__custom__"
@@ -49,7 +50,7 @@ class PersonaPicker(QComboBox):
         self.blockSignals(True)
         self.clear()
         for persona in self.library.personas():
-            self.addItem(persona.name, persona.id)
+            self.addItem(worded(persona.label), persona.id)
             self.setItemData(self.count() - 1, persona.prompt[:300], Qt.ItemDataRole.ToolTipRole)
         if self._current is None or self.library.get(self._current) is None:
             self.addItem(self.tr("Custom"), CUSTOM_ITEM)

@@ -17,6 +17,7 @@ from agents.errors import HearthError
 from agents.llm import OllamaService, PullProgress
 from app import plain
 from app.services.jobs import JobSlot
+from app.wording import worded
 
 
 def human_size(n: int) -> str:
@@ -110,7 +111,7 @@ class PullDialog(QDialog):
 
     def _on_failed(self, error: HearthError) -> None:
         self.result_state = "failed"
-        self.status.setText(self.tr("Download failed: {0}").format(error.message))
+        self.status.setText(self.tr("Download failed: {0}").format(worded(error)))
         self.status.setProperty("kind", "error")
         self.start_button.setEnabled(True)
         self.start_button.setText(self.tr("Try again"))

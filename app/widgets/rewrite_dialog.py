@@ -29,6 +29,7 @@ from agents.writing.diff import word_diff
 from agents.writing.styles import RewriteSpec, Style
 from app.services.appearance import current_colours
 from app.services.writing import RewriteService
+from app.wording import worded
 
 
 def _utf16_offsets(text: str) -> list[int]:
@@ -192,7 +193,7 @@ class RewriteDialog(QDialog):
                 instruction=self.instruction.text(),
             )
         except HearthError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(worded(exc))
             return
         text = self.original_view.toPlainText()
         if not text.strip():
@@ -257,7 +258,7 @@ class RewriteDialog(QDialog):
 
     def _show_failure(self, error: HearthError, partial: str) -> None:
         self.result_view.setPlainText(strip_fences(partial))
-        self.message.setText(error.message)
+        self.message.setText(worded(error))
         self._update_buttons(False)
 
     def _mark_differences(self) -> None:

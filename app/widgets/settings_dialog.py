@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from agents.settings import ENVIRONMENT, Settings
+from app.wording import worded
 
 # Settings edited elsewhere or not meant for this form.
 HIDDEN = {"model_num_ctx", "calendar"}
@@ -92,7 +93,7 @@ class SettingsDialog(QDialog):
         self._original = settings
         self._editors: dict[str, QWidget] = {}
         form = QFormLayout()
-        docs = Settings.docs()
+        docs = {name: worded(doc) for name, doc in Settings.docs().items()}
         for field in dataclasses.fields(Settings):
             if field.name in HIDDEN:
                 continue

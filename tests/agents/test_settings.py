@@ -33,7 +33,7 @@ def test_damaged_files_are_kept_aside_each_under_its_own_name(
         (tmp_path / "settings.json").write_bytes(content)
         loaded = settings_mod.load(tmp_path)
         assert loaded.settings == Settings()
-        (note,) = loaded.notes
+        (note,) = map(str, loaded.notes)
         assert "damaged" in note and "kept as settings.json.bad-" in note
     kept = sorted(tmp_path.glob("settings.json.bad-*"))
     assert sorted(p.read_bytes() for p in kept) == sorted(damaged)  # nothing overwritten
@@ -44,12 +44,13 @@ def test_a_settings_file_that_is_no_file_is_kept_aside(tmp_path: Path) -> None:
     (tmp_path / "settings.json").mkdir()
     loaded = settings_mod.load(tmp_path)
     assert loaded.settings.chat_model == Settings().chat_model
-    assert "damaged" in loaded.notes[0]
+    assert "damaged" in str(loaded.notes[0])
     assert len(list(tmp_path.glob("settings.json.bad-*"))) == 1
 
 
 def test_values_not_taken_as_written_are_told() -> None:
-    settings, notes = Settings.parse({"num_ctx": 10**9, "temperature": "hot", "top_p": 0.5})
+    settings, said = Settings.parse({"num_ctx": 10**9, "temperature": "hot", "top_p": 0.5})
+    notes = [str(note) for note in said]
     assert settings.num_ctx == 131072 or settings.num_ctx < 10**9
     assert len(notes) == 2
     assert any("num_ctx" in n and "outside" in n and "Settings" in n for n in notes)

@@ -86,7 +86,8 @@ def test_hostile_calendar(case: Case, tmp_path: Path) -> None:
     assert elapsed < MAX_SECONDS, f"took {elapsed:.1f} s"
     assert "Traceback" not in answer
     assert fingerprint(path) == before, "the calendar file changed"
-    said = " ".join([error, answer, *(listing.notes if listing is not None else ())])
+    notes = [str(note) for note in listing.notes] if listing is not None else []
+    said = " ".join([error, answer, *notes])
     assert case.says.lower() in said.lower(), said[:2000]
     if case.error:
         assert error and listing is None

@@ -76,7 +76,7 @@ def test_damaged_file_is_reported_and_never_overwritten(tmp_path: Path, tz: tzin
     calendar = IcsCalendar(path, tz)
     listing = calendar.list_events(at(tz, 1, 0), at(tz, 30, 0))
     assert list(listing) == []
-    assert "damaged (its END:VCALENDAR line is missing)" in listing.notes[0]
+    assert "damaged (its END:VCALENDAR line is missing)" in str(listing.notes[0])
     with pytest.raises(CalendarError, match="won't change"):
         calendar.create(new_event("A", at(tz, 26, 9), at(tz, 26, 10)))
     assert path.read_bytes() == damaged

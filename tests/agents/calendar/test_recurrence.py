@@ -14,6 +14,7 @@ from agents.calendar.budget import Budget, Limits, OutOfTime
 from agents.calendar.ics_file import split_ics
 from agents.calendar.ics_store import IcsCalendar
 from agents.calendar.model import Listing
+from agents.wording import say
 from tests.agents.calendar.hostile import CASES
 
 
@@ -83,10 +84,10 @@ def test_the_guard_stops_a_library_loop_that_never_returns() -> None:
 def test_notes_are_kept_short() -> None:
     budget = Budget()
     for index in range(20):
-        budget.note(f"note {index}")
-    budget.note("note 0")
+        budget.note(say("note {index}", index=index))
+    budget.note(say("note {index}", index=0))
     notes = budget.all_notes()
-    assert len(notes) == 9 and notes[-1] == "…and 12 more like these."
+    assert len(notes) == 9 and str(notes[-1]) == "…and 12 more like these."
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])

@@ -56,9 +56,9 @@ def test_categories_carry_their_names() -> None:
         "S14 Code Interpreter Abuse",
     ]
     assert len(CATEGORIES) == 14
-    assert "S1 Violent Crimes, S10 Hate" in verdict.explanation("prompt")
-    assert verdict.explanation("answer").startswith("The answer was blocked")
-    assert "could not read" in parse_verdict("hmm").explanation()
+    assert "S1 Violent Crimes, S10 Hate" in str(verdict.explanation("prompt"))
+    assert str(verdict.explanation("answer")).startswith("The answer was blocked")
+    assert "could not read" in str(parse_verdict("hmm").explanation())
 
 
 def test_prompt_check_sends_the_user_message_alone(
@@ -111,7 +111,7 @@ def test_missing_guard_model_says_how_to_pull_it(
         guard.check_prompt("hello")
     assert info.value.kind is ErrorKind.MODEL_MISSING
     assert "ollama pull llama-guard3:1b" in info.value.message
-    assert "safety check off" in (guard.availability() or "")
+    assert "safety check off" in str(guard.availability() or "")
 
 
 def test_verdict_is_plain_data() -> None:

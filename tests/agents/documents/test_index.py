@@ -119,7 +119,7 @@ def test_bad_files_get_messages_and_leave_the_index_intact(
     random_bytes(bad / "noise.txt")
     (bad / "empty.md").touch()
     report = index.sync([bad])
-    messages = dict(report.failed)
+    messages = {path: str(message) for path, message in report.failed}
     assert len(messages) == 4
     assert "password" in messages[str(bad / "locked.pdf")]
     assert "compression bomb" in messages[str(bad / "bomb.docx")]
@@ -225,4 +225,4 @@ def test_unsupported_and_missing_targets_are_reported(index: DocumentIndex, docs
     exe.write_bytes(b"MZ")
     report = index.sync([exe, docs_dir / "nowhere"])
     assert len(report.failed) == 2 and not report.indexed
-    assert "doesn't read" in report.failed[0][1]
+    assert "doesn't read" in str(report.failed[0][1])

@@ -11,6 +11,7 @@ from agents.documents.index import DocumentIndex
 from agents.documents.manifest import INDEXED, Manifest
 from agents.files import path_text
 from agents.printable import shown
+from agents.wording import say
 
 ODD = os.fsdecode(b"caf\xe9\nmenu\x1b[2J.txt")  # Latin-1 byte, a newline, an escape
 
@@ -19,7 +20,7 @@ def test_the_ledger_round_trips_any_file_name(tmp_path: Path) -> None:
     ledger = Manifest(tmp_path / "manifest.sqlite3")
     path = str(tmp_path / ODD)
     ledger.begin_file(path, "txt")
-    ledger.fail_file(path, "txt", "", "unreadable", root=str(tmp_path))
+    ledger.fail_file(path, "txt", "", say("it contains no text to read."), root=str(tmp_path))
     assert [f.path for f in ledger.files()] == [path]
     assert ledger.get(path) is not None and ledger.get(path).root == str(tmp_path)  # type: ignore[union-attr]
     ledger.remove_file(path)
@@ -74,7 +75,7 @@ def test_a_file_turned_into_a_link_out_of_its_folder_is_dropped(
     notes.symlink_to(secret)
     report = index.sync(None)  # re-check every known file, as Re-index does
     assert report.removed == [str(notes)]
-    assert "outside the chosen folder" in report.skipped[0][1]
+    assert "outside the chosen folder" in str(report.skipped[0][1])
     assert index.manifest.keyword_search("quokka", 5) == []
     assert index.collection.count() == index.manifest.chunk_count() == 0
 

@@ -83,7 +83,7 @@ def test_never_a_usable_answer_is_reported(
 ) -> None:
     prepared = prepare_image(square_scene((100, 100), (1, 1, 5, 5), ORANGE))
     ollama_double.set_responder("llama3.2-vision", lambda body: Reply(text="[1, 2"))
-    with pytest.raises(LLMError, match="usable location after 3 tries"):
+    with pytest.raises(LLMError, match="usable position in the image after 3 tries"):
         find_in_image(service, prepared.data, "cat")
 
 

@@ -85,7 +85,7 @@ def test_describe_then_act_is_two_steps_with_marked_data(
 
     events = list(describe_then_act(service, [poster.data], "Add this event to my calendar"))
 
-    assert isinstance(events[0], Status) and "llama3.2-vision" in events[0].text
+    assert isinstance(events[0], Status) and "llama3.2-vision" in str(events[0].text)
     read = next(e for e in events if isinstance(e, ToolResult))
     assert read.name == "read_image" and read.content == POSTER_TEXT
     assert isinstance(events[-1], Final)

@@ -103,7 +103,7 @@ def test_answer_streams_with_constant_num_ctx(ollama_double: OllamaDouble) -> No
 def test_first_turn_reports_loading(ollama_double: OllamaDouble) -> None:
     events = run(ChatAgent(service_for(ollama_double)))
     assert isinstance(events[0], Status)
-    assert "Loading" in events[0].text
+    assert "Loading" in str(events[0].text)
     # Once loaded (the double lists it in /api/ps), no loading status.
     assert not any(isinstance(e, Status) for e in run(ChatAgent(service_for(ollama_double))))
 

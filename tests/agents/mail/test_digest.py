@@ -157,7 +157,9 @@ def test_invalid_items_are_dropped_not_fatal(
     pay, reply = digest.action_items
     assert pay.due is None and pay.who == "" and pay.source_id == digest.threads[0].thread_id
     assert reply.who == "Anna, Carl" and reply.source_id == ""
-    assert digest.problems == ("4 action items from the model couldn't be read and were left out.",)
+    assert [str(p) for p in digest.problems] == [
+        "4 action items from the model couldn't be read and were left out."
+    ]
 
 
 def test_unreadable_answers_are_retried_then_reported(
@@ -171,7 +173,7 @@ def test_unreadable_answers_are_retried_then_reported(
     assert len(formatted) == 3  # one try and two retries, then a clear message
     assert digest.summary == SUMMARY  # the summary is kept
     assert digest.action_items == ()
-    assert "didn't give a usable list of action items after 3 tries" in digest.problems[0]
+    assert "didn't give a usable list of action items after 3 tries" in str(digest.problems[0])
     last_messages = formatted[-1].body["messages"]  # type: ignore[index]
     assert "not valid JSON" in last_messages[-1]["content"]
 
@@ -206,7 +208,7 @@ def test_model_missing_is_a_clear_error(ollama_double: OllamaDouble, inbox_maild
 def test_empty_mailbox(ollama_double: OllamaDouble, tmp_path: Path) -> None:
     source = open_source(maildir=write_maildir(tmp_path / "md", []))
     digest = DigestWriter(_service()).digest(source)
-    assert digest.threads == () and "no messages" in digest.summary
+    assert digest.threads == () and "no messages" in str(digest.problems[-1])
     assert ollama_double.requests_to("/api/chat") == []
 
 
@@ -275,7 +277,7 @@ def test_many_messages_are_cut_to_fit_and_reported(
     source = open_source(maildir=write_maildir(tmp_path / "md", messages))
     digest = DigestWriter(_service()).digest(source, last=300)
     assert digest.message_count == 300
-    assert any("didn't fit the model's context window" in p for p in digest.problems)
+    assert any("didn't fit the model's context window" in str(p) for p in digest.problems)
     for request in ollama_double.requests_to("/api/chat"):
         assert not request.overflowed
         assert "[M1] " in _user(request.body or {})

@@ -87,7 +87,7 @@ def test_maildir_listing_notes_what_it_skips(tmp_path: Path) -> None:
     (root / "cur" / "4.gone").symlink_to(root / "nowhere")
     entries, skipped = maildir_entries(root)
     assert [e.name for e in entries] == ["new/1.a"]
-    assert sorted(skipped) == [
+    assert sorted(str(note) for note in skipped) == [
         "Skipped cur/2.fifo: it is a FIFO, not a mail file.",
         "Skipped cur/3.zero: it is a link to a file outside the mailbox.",
     ]

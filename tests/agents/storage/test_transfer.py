@@ -175,8 +175,8 @@ def test_importing_twice_skips_exact_duplicates_and_reports(
     before = target.snapshot()
     report = import_file(out, target.store, target.images, target.personas)
     assert report.conversations_added == []
-    assert sum("already here (identical chat)" in s for s in report.skipped) == 3
-    assert any("persona 'Poet'" in s for s in report.skipped)
+    assert sum("already here (identical chat)" in str(s) for s in report.skipped) == 3
+    assert any("persona 'Poet'" in str(s) for s in report.skipped)
     assert target.snapshot() == before
     # Importing into the source itself adds nothing either.
     report = import_file(out, source.store, source.images, source.personas)
@@ -389,7 +389,7 @@ def test_missing_pictures_are_noted_not_fatal(
     payload = json.loads(out.read_text(encoding="utf-8"))
     assert len(payload["missing_images"]) == 1
     report = import_file(out, target.store, target.images, target.personas)
-    assert any("already missing when exported" in s for s in report.skipped)
+    assert any("already missing when exported" in str(s) for s in report.skipped)
     assert target.snapshot()[0] == source.snapshot()[0]
 
 

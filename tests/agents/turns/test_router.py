@@ -126,7 +126,7 @@ def test_a_flagged_message_reaches_no_model_but_the_guard_in_every_mode(
     request = requests_for_every_mode(chart_png, summary_file)[mode]
     events = run(router.build(request))
     assert isinstance(events[-1], Blocked) and events[-1].stage == "prompt"
-    assert "S2 Non-Violent Crimes" in events[-1].message
+    assert "S2 Non-Violent Crimes" in str(events[-1].message)
     assert models_asked(ollama_double) == {GUARD}
     assert ollama_double.requests_to("/api/embed") == []
 

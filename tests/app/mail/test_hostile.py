@@ -112,7 +112,7 @@ def test_hostile_mail(
     outcome = timed("reading the Maildir", lambda: read_all(MaildirSource(maildir)))
     assert (CONTROL_SUBJECT in outcome.subjects()) == case.control
     for word in case.notes:
-        assert any(word in note for note in outcome.notes), outcome.notes
+        assert any(word in str(note) for note in outcome.notes), outcome.notes
     if case.check is not None:
         case.check(outcome)
 
