@@ -68,8 +68,9 @@ FEATURES = (
     "agents.writing.rewrite",
     "agents.mail.digest",
     "icalendar",
+    "agents.images.intake",
 )
-"""What the tool agent, documents, writing, mail and calendar need: LangChain first, in
+"""What the tool agent, documents, writing, mail, calendar and images need: LangChain first, in
 steps of a few dozen milliseconds (its heavy parts in the order it imports them), so a
 pause for a starting answer comes soon."""
 

@@ -13,7 +13,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QBuffer,
@@ -40,7 +40,6 @@ from agents.cancel import CancelToken
 from agents.errors import HearthError
 from agents.events import Event
 from agents.images.errors import ImageError
-from agents.images.intake import PreparedImage, prepare_image
 from agents.images.store import ImageStore
 from agents.llm import ErrorKind, LLMError
 from agents.turns.request import Mode, TurnRequest
@@ -48,6 +47,9 @@ from agents.turns.router import Router
 from agents.wording import say
 from app.services.events import EventPump
 from app.services.jobs import run_call
+
+if TYPE_CHECKING:
+    from agents.images.intake import PreparedImage
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +105,8 @@ class ImageIntake(QObject):
         self._start(lambda: self._prepare(bytes(data), name))
 
     def _prepare(self, source: Path | bytes, name: str | None) -> PreparedImage:
+        from agents.images.intake import prepare_image  # Pillow: loaded when first used
+
         with _INTAKE_SLOTS:  # a drop of twenty photos must not decode twenty at once
             prepared = prepare_image(source, name)
             self.store.put(prepared.data)

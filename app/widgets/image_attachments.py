@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImageReader, QPixmap
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from agents.attachments import ImageRef
 from agents.errors import HearthError
-from agents.images.intake import OPENABLE_FORMATS, PreparedImage
 from app import plain, wording
 from app.services.images import ImageIntake
 from app.wording import worded
+
+if TYPE_CHECKING:
+    from agents.images.intake import PreparedImage
 
 THUMB_SIZE = 64
 
@@ -204,6 +207,8 @@ class AttachImageButton(QToolButton):
 
     def choose(self) -> None:
         """Opens the file dialog; every chosen file goes to the intake."""
+        from agents.images.intake import OPENABLE_FORMATS
+
         patterns = " ".join(f"*.{e}" for e in ("png", "jpg", "jpeg", "gif", "webp", "bmp", "tif"))
         if "AVIF" in OPENABLE_FORMATS:
             patterns += " *.avif"

@@ -82,7 +82,7 @@ def test_the_window_shows_without_the_features_heavy_libraries(tmp_path: Path) -
     import os
     import subprocess
 
-    heavy = ("langchain", "langchain_core", "langsmith", "icalendar", "chromadb", "pypdf")
+    heavy = ("langchain", "langchain_core", "langsmith", "icalendar", "chromadb", "pypdf", "PIL")
     code = (
         "import atexit, sys\n"
         f"heavy = {heavy!r}\n"
