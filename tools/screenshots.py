@@ -257,6 +257,7 @@ def shoot_language(
     assert isinstance(app, QApplication)
     translators = install_translations(app, QLocale(language))
     QLocale.setDefault(QLocale(language))
+    font = app.font()  # an Appearance zooms the application's font: put back after
     written = []
     with tempfile.TemporaryDirectory(prefix="hearth-screenshots-") as folder:
         root = Path(folder)
@@ -292,6 +293,7 @@ def shoot_language(
             store.close()
             for translator in translators:
                 app.removeTranslator(translator)
+            app.setFont(font)
     return written
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from agents.llm import ModelInfo
 from agents.llm.models import canonical
+from app.widgets.compact_combo import CompactCombo
 from app.wording import worded
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -16,7 +17,7 @@ PULL_ITEM = "__pull__"
 MANAGE_ITEM = "__manage__"
 
 
-class ModelPicker(QComboBox):
+class ModelPicker(CompactCombo):
     """Lists pulled models as ``name — chat, tools``; the last items offer a pull and
     the Models dialog.
 
@@ -31,10 +32,8 @@ class ModelPicker(QComboBox):
     manageRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(15, parent)
         self.setObjectName("modelPicker")
-        self.setMinimumContentsLength(24)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setToolTip(self.tr("The model that answers in this chat"))
         self.setAccessibleName(self.tr("Model"))
         self._models: list[ModelInfo] = []

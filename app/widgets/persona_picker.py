@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from agents.chat.personas import PersonaLibrary
+from app.widgets.compact_combo import CompactCombo
 from app.wording import worded
 
 EDIT_ITEM = "__edit_personas__"
 CUSTOM_ITEM = "__custom__"
 
 
-class PersonaPicker(QComboBox):
+class PersonaPicker(CompactCombo):
     """Lists the personas; the last item opens the editor.
 
     A chat whose persona was deleted (or whose prompt was set by hand) shows a
@@ -30,11 +31,10 @@ class PersonaPicker(QComboBox):
     editRequested = Signal()
 
     def __init__(self, library: PersonaLibrary, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(12, parent)
         self.setObjectName("personaPicker")
         self.setToolTip(self.tr("The persona (system prompt) of this chat"))
         self.setAccessibleName(self.tr("Persona"))
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.library = library
         self._current: str | None = None
         self.activated.connect(self._on_activated)
