@@ -333,6 +333,9 @@ class ChatView(QScrollArea):
         view.tabStopsChanged.connect(lambda mid=message.id: self._order_tabs_of(mid))
         self._layout.insertWidget(index, view)
         if self._container.isVisible():
+            margins = self._layout.contentsMargins()
+            width = self._container.width() - margins.left() - margins.right()
+            view.resize(width, view.height())  # its text is laid out once, at its width
             view.show()  # at once, to be laid out, scrolled to and focused before the loop runs
         self._show_stats(view, message)
         self._views[message.id] = view

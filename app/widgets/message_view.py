@@ -31,6 +31,7 @@ from app.widgets.link_label import LinkLabel
 from app.widgets.reasoning_block import ReasoningBlock
 
 MAX_EDIT_LINES = 8
+READING_CHARS = 60  # the width a text label prefers, in average characters
 
 
 class TextLabel(LinkLabel):
@@ -59,15 +60,33 @@ class TextLabel(LinkLabel):
         return self._heights[width]
 
     def sizeHint(self) -> QSize:
-        """The preferred size, measured once per text."""
+        """The preferred size, measured once per text.
+
+        Qt's own hint for word-wrapped rich text lays the text out at several widths to
+        find a pleasing shape (2 ms for a paragraph with a table); in the chat the width
+        is the column's anyway and the height comes from :meth:`heightForWidth`, so the
+        hint is what was last measured, without laying the text out again.
+        """
         if "size" not in self._hints:
-            self._hints["size"] = super().sizeHint()
+            if self.wordWrap():  # at the width last laid out at; else one line's height
+                width = next(reversed(self._heights), 0)
+                height = self._heights[width] if width else self.fontMetrics().height()
+                width = width or READING_CHARS * self.fontMetrics().averageCharWidth()
+                self._hints["size"] = QSize(width, height)
+            else:
+                self._hints["size"] = super().sizeHint()
         return self._hints["size"]
 
     def minimumSizeHint(self) -> QSize:
-        """The smallest size, measured once per text."""
+        """The smallest size, measured once per text. Word-wrapped text has no width of
+        its own (it wraps anywhere, see ``breakable``): one line of a few characters,
+        without laying the text out at its narrowest."""
         if "minimum" not in self._hints:
-            self._hints["minimum"] = super().minimumSizeHint()
+            if self.wordWrap():
+                metrics = self.fontMetrics()
+                self._hints["minimum"] = QSize(4 * metrics.averageCharWidth(), metrics.height())
+            else:
+                self._hints["minimum"] = super().minimumSizeHint()
         return self._hints["minimum"]
 
     def changeEvent(self, event: QEvent) -> None:
