@@ -547,6 +547,12 @@ class Manifest:
             ).fetchall()
         )
         others = terms[len(read) :]
+        if others and len(scores) > limit:
+            # The other words add at most idf x (k1 + 1) each: a candidate that can't reach
+            # the best ``limit`` with all of them is dropped before they are looked up.
+            floor = heapq.nlargest(limit, scores.values())[-1]
+            reach = sum(idf for _, idf, _ in others) * (BM25_K1 + 1)
+            scores = {c: s for c, s in scores.items() if s + reach >= floor}
         if others and scores:
             words = ",".join("(?, ?)" for _ in others)
             marks = ",".join("?" * len(scores))
