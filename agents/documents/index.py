@@ -54,6 +54,12 @@ EMBED_PREFIXES: dict[str, tuple[str, str]] = {
     "mxbai-embed-large": ("", "Represent this sentence for searching relevant passages: "),
 }
 CHROMA_ADD_BATCH = 1000
+HNSW_SEARCH_EF = 200
+"""How many candidates an HNSW query keeps while it walks the graph (Chroma's ``ef_search``).
+
+Chroma's default, 100, found three in four of the exact top 5 at 100,000 passages of
+bag-of-words vectors (bench/retrieval.py). It is the one HNSW setting an existing
+collection can change, so it is applied to collections made before it too."""
 
 
 def embed_prefixes(model: str) -> tuple[str, str]:
@@ -258,6 +264,28 @@ def open_chroma(root: Path, server: str = "") -> Any:
     return chromadb.PersistentClient(path=str(directory), settings=settings)
 
 
+def open_collection(client: Any, name: str) -> Any:
+    """The collection ``name`` (created if needed: cosine space, no embedding function).
+
+    A collection made by an earlier Hearth is given ``HNSW_SEARCH_EF`` in place (Chroma
+    stores it in the collection's configuration; the graph itself is kept), so nobody's
+    index is rebuilt for it. If the store refuses (an older Chroma server), the collection
+    is used as it is.
+    """
+    collection = client.get_or_create_collection(
+        name,
+        embedding_function=None,
+        configuration={"hnsw": {"space": "cosine", "ef_search": HNSW_SEARCH_EF}},
+    )
+    hnsw = (collection.configuration or {}).get("hnsw") or {}
+    if (hnsw.get("ef_search") or 0) < HNSW_SEARCH_EF:
+        try:
+            collection.modify(configuration={"hnsw": {"ef_search": HNSW_SEARCH_EF}})
+        except Exception as exc:
+            log.warning("the vector store kept its narrower search (%s)", exc)
+    return collection
+
+
 @dataclass(frozen=True)
 class SyncProgress:
     """How far an indexing run is."""
@@ -345,9 +373,7 @@ class DocumentIndex:
         name = self.collection_name
         try:
             self._client = open_chroma(self.root, server)
-            self._collection = self._client.get_or_create_collection(
-                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
-            )
+            self._collection = open_collection(self._client, name)
             self._collection.count()
         except Exception as exc:
             self._client = self._collection = None
@@ -402,9 +428,7 @@ class DocumentIndex:
         if self._collection.count() != self.manifest.chunk_count():
             log.warning("vector store and ledger disagree: rebuilding the index from the files")
             self._client.delete_collection(name)
-            self._collection = self._client.get_or_create_collection(
-                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
-            )
+            self._collection = open_collection(self._client, name)
             self.manifest.mark_all_stale()
             self.repaired = True
 
@@ -437,31 +461,30 @@ class DocumentIndex:
             return []
         query = self.embedder.embed_query(question)
         wanted = min(total, max(4 * k, 20))
-        # Ids and distances only: the passages come from the ledger, the vectors (for MMR)
-        # only when asked for.
+        # Each side gives ids only: the k passages come from the ledger at the end, the
+        # vectors (for MMR) only when asked for.
         include = ["distances", "embeddings"] if method == "mmr" else ["distances"]
         result = collection.query(query_embeddings=[query], n_results=wanted, include=include)
-        ids = list(result["ids"][0])
-        stored = self.manifest.chunks_by_id(ids)
-        vectors: dict[str, list[float]] = {}
-        if method == "mmr":
-            found = zip(ids, result["embeddings"][0], strict=True)
-            vectors = {cid: list(map(float, v)) for cid, v in found}
         by_vector = [
-            _passage(stored[cid], similarity=1.0 - float(distance))
-            for cid, distance in zip(ids, result["distances"][0], strict=True)
-            if cid in stored
+            Passage(cid, "", None, None, "", similarity=1.0 - float(distance))
+            for cid, distance in zip(result["ids"][0], result["distances"][0], strict=True)
         ]
         if method == "vector":
-            return by_vector[:k]
+            return self._with_text(by_vector, k)
         if method == "mmr":
-            return mmr(query, [(p, vectors[p.chunk_id]) for p in by_vector], k)
+            found = zip(by_vector, result["embeddings"][0], strict=True)
+            stored = self.manifest.chunks_by_id(p.chunk_id for p in by_vector)
+            candidates = [(p, list(map(float, v))) for p, v in found if p.chunk_id in stored]
+            return [_filled(p, stored[p.chunk_id]) for p in mmr(query, candidates, k)]
         by_keyword = [
-            _passage(c, keyword_score=score)
-            for c, score in self.manifest.keyword_search(question, wanted)
+            Passage(cid, "", None, None, "", keyword_score=score)
+            for cid, score in self.manifest.keyword_ids(question, wanted)
         ]
-        fused = reciprocal_rank_fusion([by_vector, by_keyword], k)
+        fused = self._with_text(
+            reciprocal_rank_fusion([by_vector, by_keyword], len(by_vector) + len(by_keyword)), k
+        )
         missing = [p.chunk_id for p in fused if p.similarity is None]
+        vectors: dict[str, list[float]] = {}
         if missing:
             got = collection.get(ids=missing, include=["embeddings"])
             for cid, vector in zip(got["ids"], got["embeddings"], strict=True):
@@ -473,6 +496,18 @@ class DocumentIndex:
             for p in fused
             if p.similarity is not None or p.chunk_id in vectors
         ]
+
+    def _with_text(self, ranked: Sequence[Passage], k: int) -> list[Passage]:
+        """The first ``k`` of ``ranked`` that the ledger holds, with their text and place
+        (a passage Chroma has and the ledger doesn't, as a repair would find, is skipped)."""
+        found: list[Passage] = []
+        start = 0
+        while len(found) < k and start < len(ranked):
+            part = ranked[start : start + k - len(found)]
+            stored = self.manifest.chunks_by_id(p.chunk_id for p in part)
+            found += [_filled(p, stored[p.chunk_id]) for p in part if p.chunk_id in stored]
+            start += len(part)
+        return found
 
     def relevant(self, question: str, passages: Sequence[Passage]) -> list[Passage]:
         """Drops passages unrelated to the question (see ``relevant_passages``)."""
@@ -689,19 +724,16 @@ class DocumentIndex:
         self.manifest.remove_file(path)
 
 
-def _passage(
-    chunk: StoredChunk, *, similarity: float | None = None, keyword_score: float = 0.0
-) -> Passage:
-    """A ledger passage as a search result (``similarity`` is also its first score)."""
-    return Passage(
-        chunk_id=chunk.chunk_id,
+def _filled(passage: Passage, chunk: StoredChunk) -> Passage:
+    """A ranked passage with its text and place from the ledger (a ranking without a score
+    of its own scores by similarity)."""
+    return replace(
+        passage,
         path=path_text(chunk.path),
         page=chunk.page,
         heading=chunk.heading,
         text=chunk.text,
-        similarity=similarity,
-        keyword_score=keyword_score,
-        score=similarity or 0.0,
+        score=passage.score or passage.similarity or 0.0,
     )
 
 

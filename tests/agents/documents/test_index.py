@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agents.documents.index import DocumentIndex
+from agents.documents.index import HNSW_SEARCH_EF, DocumentIndex, open_chroma
 from agents.documents.manifest import INDEXED, INDEXING
 from agents.llm import OllamaService
 from agents.settings import Settings, apply_environment
@@ -195,6 +195,30 @@ def test_new_embedding_model_means_a_new_collection(
     assert len(second.search("museum", k=1)) == 1
     _consistent(second)
     second.close()
+
+
+def test_an_index_from_before_gets_the_wider_search_and_keeps_its_vectors(
+    data_root: Path, service: OllamaService, docs_dir: Path
+) -> None:
+    _write_corpus(docs_dir)
+    first = DocumentIndex(data_root, service)
+    first.sync([docs_dir])
+    name = first.collection.name
+    first.close()
+    # As an earlier Hearth made it: Chroma's default search breadth.
+    old = open_chroma(data_root).get_collection(name, embedding_function=None)
+    old.modify(configuration={"hnsw": {"ef_search": 100}})
+    assert old.configuration["hnsw"]["ef_search"] == 100
+    count = old.count()
+    second = DocumentIndex(data_root, service)
+    report = second.sync(None)
+    assert second.collection.configuration["hnsw"]["ef_search"] == HNSW_SEARCH_EF
+    assert not report.repaired and report.indexed == [] and second.collection.count() == count
+    assert _top_path(second, "When does the museum close?") == ("museum.html", None)
+    second.close()
+    reopened = open_chroma(data_root).get_collection(name, embedding_function=None)
+    stored = reopened.configuration["hnsw"]
+    assert stored["ef_search"] == HNSW_SEARCH_EF and stored["space"] == "cosine"
 
 
 def test_remove_by_file_and_folder(index: DocumentIndex, docs_dir: Path) -> None:
