@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from agents.llm.options import ChatOptions
 from agents.settings import Settings
+from app.widgets.dialog_buttons import ok_cancel
 
 OLLAMA_TEMPERATURE = 0.8
 """Ollama's own default temperature: where the box starts when the chat has none."""
@@ -97,11 +97,7 @@ class ChatOptionsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Temperature"), temperature_row)
         form.addRow(self.tr("Context window"), self.context)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
